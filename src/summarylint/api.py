@@ -1,0 +1,99 @@
+"""The public API: check a file, bytes or text; used by the CLI, the tests and anyone embedding summarylint."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from summarylint.config import Config, Settings
+from summarylint.document import Format
+from summarylint.fix import apply_fixes
+from summarylint.linter import FileResult, lint_document
+from summarylint.policy import Policy
+from summarylint.readers import ReadError, read_document
+from summarylint.rules import builtin_registry
+
+#: Rounds of fixing before giving up (each round re-checks the fixed text).
+MAX_FIX_ROUNDS = 10
+
+
+def make_policy(config: Config | None = None, overrides: Settings | None = None) -> Policy:
+    return Policy(builtin_registry(), config or Config(), overrides)
+
+
+def check_bytes(
+    display: str, data: bytes, policy: Policy, *, path: Path | None = None, fix: bool = False
+) -> FileResult:
+    """Check the content of one file; ``display`` is the path shown in reports."""
+    try:
+        doc = read_document(display, data)
+    except ReadError as exc:
+        return FileResult(display, error=str(exc))
+    rules = policy.rules_for(path if path is not None else Path(display))
+    diagnostics, failures = lint_document(doc, rules, policy)
+    fixed = 0
+    if fix and doc.format is not Format.DOCX:
+        source = doc.source
+        for _ in range(MAX_FIX_ROUNDS):
+            source, count = apply_fixes(source, diagnostics)
+            if not count:
+                break
+            fixed += count
+            doc = read_document(display, doc.bom + source.encode(doc.encoding))
+            diagnostics, failures = lint_document(doc, rules, policy)
+    return FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file, never half of one."""
+    mode = path.stat().st_mode
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, mode & 0o7777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def check_path(path: Path, policy: Policy, *, fix: bool = False, display: str | None = None) -> FileResult:
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return FileResult(shown, error="文件不存在")
+    except IsADirectoryError:
+        return FileResult(shown, error="是目录，不是文件")
+    except PermissionError:
+        return FileResult(shown, error="没有读取权限")
+    except OSError as exc:
+        return FileResult(shown, error=f"无法读取：{exc.strerror or exc}")
+    result = check_bytes(shown, data, policy, path=path, fix=fix)
+    if fix and result.fixed and result.document is not None:
+        doc = result.document
+        try:
+            write_atomically(path, doc.bom + doc.source.encode(doc.encoding))
+        except UnicodeEncodeError:
+            result.error = f"修复后的文本无法用原编码 {doc.encoding} 保存，未写入"
+            result.fixed = 0
+        except OSError as exc:
+            result.error = f"无法写入修复结果：{exc.strerror or exc}"
+            result.fixed = 0
+    return result
+
+
+def lint_text(text: str, filename: str = "<stdin>.md", config: Config | None = None) -> FileResult:
+    """Check ``text`` as if it were the content of ``filename`` (its suffix picks the reader)."""
+    return check_bytes(filename, text.encode("utf-8"), make_policy(config))
+
+
+def lint_path(path: str | os.PathLike[str], config: Config | None = None) -> FileResult:
+    return check_path(Path(path), make_policy(config))
+
+
+__all__ = ["FileResult", "check_bytes", "check_path", "lint_path", "lint_text", "make_policy"]

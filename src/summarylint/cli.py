@@ -1,0 +1,201 @@
+"""Command line: argument parsing and dispatch, nothing else.
+
+Exit codes: 0 no diagnostic of severity error; 1 at least one; 2 usage or configuration error, or an
+input that could not be read (the other inputs are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from summarylint import __version__
+from summarylint.api import check_bytes, check_path, make_policy
+from summarylint.config import ConfigError, Settings, discover
+from summarylint.diagnostics import Severity
+from summarylint.files import collect
+from summarylint.linter import FileResult
+from summarylint.reporters import REPORTERS, render
+from summarylint.rules import Registry, Rule, builtin_registry
+from summarylint.schema import JsonReport
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="summarylint",
+        description="检查工作总结、述职报告、情况报告等公文式文稿：层次序数、结构、占位符、缺失数字等。",
+    )
+    parser.add_argument("--version", action="version", version=f"summarylint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="检查文件或目录（默认为当前目录）")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；“-”表示从标准输入读取")
+    check.add_argument("--output-format", choices=sorted(REPORTERS), default="full", help="输出格式（默认 full）")
+    check.add_argument("--output-file", "-o", type=Path, help="把报告写入文件而不是标准输出")
+    check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
+    check.add_argument("--config", type=Path, help="使用指定的配置文件")
+    check.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    check.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
+    check.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
+    check.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式和按文件忽略的规则）")
+    check.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也遵守 exclude 配置")
+    check.add_argument("--fix", action="store_true", help="自动应用安全的修复（.md/.txt，原子写入）")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="彩色输出（默认：终端且未设置 NO_COLOR 时）",
+    )
+
+    rules = commands.add_parser("rules", help="列出全部规则")
+    rules.add_argument("--output-format", choices=("table", "json"), default="table")
+
+    rule = commands.add_parser("rule", help="显示一条规则的说明")
+    rule.add_argument("code", metavar="CODE", help="规则代码或名称，如 NU001 或 arabic-ordinal-dunhao")
+
+    commands.add_parser("schema", help="输出 JSON 报告的 JSON Schema")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    cwd = Path.cwd()
+    config = discover(cwd, args.config, isolated=args.isolated)
+    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    policy = make_policy(config, overrides)
+
+    results: list[FileResult] = []
+    paths = args.paths or ["."]
+    if "-" in paths:
+        if len(paths) > 1:
+            raise UsageError("“-”（标准输入）不能和其他路径一起使用")
+        name = args.stdin_filename or "<stdin>.md"
+        data = sys.stdin.buffer.read()
+        results.append(check_bytes(name, data, policy, path=Path(name)))
+    else:
+        for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+            results.append(check_path(candidate.path, policy, fix=args.fix))
+
+    out_stream = sys.stdout
+    color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
+    text = render(args.output_format, results, color=color)
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"无法写入报告文件 {args.output_file}：{exc.strerror or exc}") from None
+    else:
+        out_stream.write(text)
+    if args.output_format != "full" or args.output_file is not None:
+        for result in results:
+            if result.error:
+                print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if not args.exit_zero and any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _rules_table(registry: Registry) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"summarylint 规则（共 {len(registry)} 条）")
+    for column in ("代码", "名称", "类别", "默认级别", "可修复", "说明"):
+        table.add_column(column, overflow="fold")
+    for rule in registry:
+        meta = rule.meta
+        code = meta.code if meta.enabled else f"{meta.code}（默认关闭）"
+        table.add_row(code, meta.name, meta.category.value, meta.severity.value, meta.fix.value, meta.summary)
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, force_terminal=False, no_color=True).print(table)
+    return buffer.getvalue()
+
+
+def _rule_doc(rule: Rule) -> str:
+    meta = rule.meta
+    lines = [
+        f"{meta.code} {meta.name}",
+        "",
+        f"说明：{meta.summary}",
+        f"类别：{meta.category.value}    默认级别：{meta.severity.value}    修复：{meta.fix.value}"
+        + ("" if meta.enabled else "    （默认关闭）"),
+        f"依据：{meta.norm}",
+        "",
+        "为什么：",
+        *("  " + line for line in meta.rationale.strip().splitlines()),
+        "",
+        "反例：",
+        *("  " + line for example in meta.wrong for line in example.splitlines()),
+        "",
+        "正例：",
+        *("  " + line for example in meta.right for line in example.splitlines()),
+    ]
+    if meta.notes:
+        lines += ["", "备注：", *("  " + line for line in meta.notes.strip().splitlines())]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "check":
+            return _run_check(args)
+        registry = builtin_registry()
+        if args.command == "rules":
+            if args.output_format == "json":
+                print(json.dumps([r.meta.model_dump(mode="json") for r in registry], ensure_ascii=False, indent=2))
+            else:
+                sys.stdout.write(_rules_table(registry))
+            return EXIT_OK
+        if args.command == "rule":
+            rule = registry.get(args.code)
+            if rule is None:
+                raise UsageError(f"没有规则“{args.code}”（用 summarylint rules 查看全部规则）")
+            sys.stdout.write(_rule_doc(rule))
+            return EXIT_OK
+        if args.command == "schema":
+            print(json.dumps(JsonReport.model_json_schema(), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        parser.print_help()
+        return EXIT_ERROR
+    except UsageError as exc:
+        print(f"summarylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ConfigError as exc:
+        print(f"summarylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130

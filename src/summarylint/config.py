@@ -1,0 +1,127 @@
+"""Configuration: discovery (closest file wins) and validation, in one place.
+
+Sources, nearest directory first: ``.summarylint.toml``, ``summarylint.toml``, then
+``pyproject.toml`` with a ``[tool.summarylint]`` table.  ``--config FILE`` names one file;
+``--isolated`` ignores them all.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from summarylint.diagnostics import Severity
+
+CONFIG_FILES = (".summarylint.toml", "summarylint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file, the key and what is allowed."""
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Settings(BaseModel):
+    """The ``[tool.summarylint]`` table (or the top level of ``summarylint.toml``)."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+
+    select: list[str] | None = Field(default=None, description="只启用这些规则（代码、前缀、名称或类别）")
+    extend_select: list[str] = Field(default_factory=list, description="在默认规则之外再启用这些规则")
+    ignore: list[str] = Field(default_factory=list, description="不启用这些规则")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="规则代码或类别 → error/warning/info")
+    exclude: list[str] = Field(default_factory=list, description="不检查的文件或目录（glob）")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="glob → 对这些文件不启用的规则")
+
+
+@dataclass(frozen=True)
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    path: Path | None = None  # the file it came from
+    root: Path = field(default_factory=Path.cwd)  # relative globs are relative to this folder
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "命令行"
+
+
+def _allowed_keys() -> str:
+    return "、".join(_kebab(name) for name in Settings.model_fields)
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"未知的配置项“{loc}”（可用：{_allowed_keys()}）"
+    if kind == "enum":
+        allowed = "、".join(s.value for s in Severity)
+        return f"配置项“{loc}”的值 {error['input']!r} 无效（可选：{allowed}）"
+    if kind in ("list_type", "dict_type", "string_type"):
+        want = {"list_type": "字符串列表", "dict_type": "表（键值对）", "string_type": "字符串"}[kind]
+        return f"配置项“{loc}”应是{want}，实际是 {error['input']!r}"
+    return f"配置项“{loc}”无效：{error['msg']}"
+
+
+def validate(data: dict[str, Any], source: str) -> Settings:
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"{source}: {_describe(dict(first))}") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: 不是有效的 TOML：{exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}") from None
+
+
+def load_config(path: Path) -> Config:
+    """Load one configuration file (``pyproject.toml`` reads its ``[tool.summarylint]`` table)."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("summarylint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.summarylint] 应是一个表")
+        data = table
+    return Config(validate(data, str(path)), path.resolve(), path.resolve().parent)
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        with pyproject.open("rb") as fh:
+            return "summarylint" in tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest configuration file at or above ``start``."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def discover(start: Path, explicit: Path | None = None, *, isolated: bool = False) -> Config:
+    if isolated:
+        return Config(root=start.resolve())
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: 配置文件不存在")
+        return load_config(explicit)
+    found = find_config(start)
+    return load_config(found) if found else Config(root=start.resolve())

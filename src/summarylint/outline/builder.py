@@ -1,0 +1,269 @@
+"""Nest numbered paragraphs into a heading tree by canonical rank.
+
+The builder never raises: a malformed sequence becomes a recorded :class:`SequenceIssue` or an
+``inverted`` group that rules report.
+
+How a marker is placed (``stack`` holds the open sibling groups, outermost first):
+
+1. it continues the open group of its family whose last number it follows (``（二）`` after ``（一）``),
+   closing every deeper group; when several open groups qualify, the one whose items have the same
+   shape (standalone heading or run-in paragraph) wins, then the innermost;
+2. otherwise, if it is ``1``/``一`` of a family that is already open, it starts a nested
+   enumeration under the current item (real reports reuse ``一、二、三、`` inside a section and then
+   go on with the outer sequence);
+3. otherwise, if its family is open, it continues the nearest such group with a gap, duplicate or
+   decrease;
+4. otherwise it opens a new group under the current item; if it ranks above that item (``（一）``
+   under ``1.``), the group is marked ``inverted``.  A group that does not start at 1 is reported,
+   except for articles (``第七条``), which are numbered on across chapters.
+
+An unnumbered Markdown heading (or Word heading) closes the groups opened in sections at its
+depth or deeper, so numbering restarts under each such section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from summarylint.document import BlockKind, Document, Paragraph
+from summarylint.outline.markers import Marker, paragraph_marker
+
+#: Paragraph kinds whose leading marker numbers the document's own structure.
+_OUTLINE_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
+#: A numbered paragraph longer than this (after its marker) is body text, not a standalone heading.
+STANDALONE_MAX = 40
+_RUN_IN_STOPS = "。！？；!?;"
+
+
+class IssueKind(StrEnum):
+    FIRST = "first"  # the group does not start at 1
+    GAP = "gap"  # a number was skipped
+    DUPLICATE = "duplicate"  # the same number twice
+    DECREASE = "decrease"  # the number goes down (including a restart at 1)
+
+
+@dataclass(eq=False)
+class Heading:
+    paragraph: Paragraph
+    marker: Marker
+    group: Group
+    standalone: bool
+    children: list[Group] = field(default_factory=list)
+    has_content: bool = False  # body text or sub-headings follow before the next sibling or outer heading
+
+    @property
+    def parent(self) -> Heading | None:
+        return self.group.parent
+
+    @property
+    def title(self) -> str:
+        """The heading text after its marker."""
+        return self.paragraph.text[self.marker.end :].strip(" \u3000")
+
+
+@dataclass(eq=False)
+class Group:
+    """Consecutive sibling headings of one marker family under one parent."""
+
+    parent: Heading | None
+    section_depth: int
+    inverted: bool = False
+    items: list[Heading] = field(default_factory=list)
+
+    @property
+    def first(self) -> Heading:
+        return self.items[0]
+
+    @property
+    def last_value(self) -> int:
+        return self.items[-1].marker.value
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.first.marker.group_key
+
+    @property
+    def level(self) -> int:
+        return self.first.marker.level
+
+    @property
+    def depth(self) -> int:
+        """Nesting depth in the outline: 0 for top-level groups."""
+        depth, parent = 0, self.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.group.parent
+        return depth
+
+    def shape(self) -> bool:
+        """True when most items are standalone headings."""
+        standalone = sum(1 for h in self.items if h.standalone)
+        return standalone * 2 >= len(self.items)
+
+
+@dataclass(frozen=True)
+class SequenceIssue:
+    kind: IssueKind
+    heading: Heading
+    expected: int
+
+
+@dataclass
+class Outline:
+    headings: list[Heading] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    issues: list[SequenceIssue] = field(default_factory=list)
+    by_paragraph: dict[int, Heading] = field(default_factory=dict)
+
+    @property
+    def roots(self) -> list[Group]:
+        return [g for g in self.groups if g.parent is None]
+
+    def heading_at(self, paragraph_index: int) -> Heading | None:
+        return self.by_paragraph.get(paragraph_index)
+
+
+def within(group: Group, candidate: Group) -> bool:
+    """Whether ``candidate`` is ``group`` or one of the groups ``group`` is nested in."""
+    current: Group | None = group
+    while current is not None:
+        if current is candidate:
+            return True
+        current = current.parent.group if current.parent is not None else None
+    return False
+
+
+def is_standalone(paragraph: Paragraph, marker: Marker) -> bool:
+    """A heading standing alone as a paragraph (``二、存在的问题``), not a run-in one (``1.加强学习。全年……``)."""
+    if paragraph.kind is BlockKind.HEADING:
+        return True
+    rest = paragraph.text[marker.end :].strip(" \u3000")
+    if len(rest) > STANDALONE_MAX:
+        return False
+    return not any(ch in _RUN_IN_STOPS for ch in rest[:-1])
+
+
+def _skipped_on_purpose(doc: Document, after: Heading, before: Heading) -> bool:
+    """An excerpt marks the omission with （略） or …… between two items."""
+    for p in doc.paragraphs[after.paragraph.index + 1 : before.paragraph.index]:
+        text = p.text.strip()
+        if "（略）" in text or "(略)" in text or text in ("……", "…", "略"):
+            return True
+    return "（略）" in after.paragraph.text or "(略)" in after.paragraph.text
+
+
+class _Builder:
+    def __init__(self, doc: Document, markers: dict[int, Marker] | None) -> None:
+        self.doc = doc
+        self.markers = markers
+        self.outline = Outline()
+        self.stack: list[Group] = []
+        self.section_depth = 0
+        self.last_of: dict[tuple[str, str], Heading] = {}
+
+    def new_group(self, parent: Heading | None, *, inverted: bool = False) -> Group:
+        group = Group(parent, self.section_depth, inverted=inverted)
+        self.outline.groups.append(group)
+        if parent is not None:
+            parent.children.append(group)
+        return group
+
+    def add(self, group: Group, heading_para: Paragraph, marker: Marker, standalone: bool) -> Heading:
+        heading = Heading(heading_para, marker, group, standalone)
+        self.last_of[marker.group_key] = heading
+        group.items.append(heading)
+        self.outline.headings.append(heading)
+        self.outline.by_paragraph[heading_para.index] = heading
+        return heading
+
+    def issue(self, kind: IssueKind, heading: Heading, expected: int) -> None:
+        self.outline.issues.append(SequenceIssue(kind, heading, expected))
+
+    def section(self, depth: int) -> None:
+        while self.stack and self.stack[-1].section_depth >= depth:
+            self.stack.pop()
+        self.section_depth = depth
+
+    def place(self, para: Paragraph, marker: Marker) -> None:
+        stack = self.stack
+        key = marker.group_key
+        standalone = is_standalone(para, marker)
+        same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].key == key]
+
+        # 1. the next number of an open group
+        following = [i for i in same if marker.value == stack[i].last_value + 1]
+        if following:
+            shaped = [i for i in following if stack[i].shape() == standalone]
+            index = (shaped or following)[0]
+            del stack[index + 1 :]
+            self.add(stack[index], para, marker, standalone)
+            return
+
+        top = stack[-1] if stack else None
+        # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）)
+        if marker.value == 1 and same and top is not None:
+            group = self.new_group(top.items[-1])
+            stack.append(group)
+            self.add(group, para, marker, standalone)
+            return
+
+        # 3. a gap, duplicate or decrease in an open group
+        if same:
+            ahead = [i for i in same if marker.value > stack[i].last_value]
+            index = min(ahead, key=lambda i: marker.value - stack[i].last_value) if ahead else same[0]
+            group = stack[index]
+            previous = group.items[-1]
+            del stack[index + 1 :]
+            heading = self.add(group, para, marker, standalone)
+            expected = previous.marker.value + 1
+            if marker.value > expected:
+                if not _skipped_on_purpose(self.doc, previous, heading):
+                    self.issue(IssueKind.GAP, heading, expected)
+            elif marker.value == previous.marker.value:
+                self.issue(IssueKind.DUPLICATE, heading, expected)
+            else:
+                self.issue(IssueKind.DECREASE, heading, expected)
+            return
+
+        # 4. a new group under the current item
+        parent = top.items[-1] if top is not None else None
+        inverted = parent is not None and marker.rank < parent.marker.rank
+        group = self.new_group(parent, inverted=inverted)
+        stack.append(group)
+        before = self.last_of.get(key)
+        heading = self.add(group, para, marker, standalone)
+        continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
+        if marker.value != 1 and not continued:  # articles (第N条) run on across chapters
+            self.issue(IssueKind.FIRST, heading, 1)
+
+    def run(self) -> Outline:
+        for para in self.doc.paragraphs:
+            if para.kind not in _OUTLINE_KINDS:
+                continue
+            marker = paragraph_marker(para.text, para.label) if self.markers is None else self.markers.get(para.index)
+            if marker is None or not marker.structural:
+                if para.kind is BlockKind.HEADING and para.depth:
+                    self.section(para.depth)
+                continue
+            self.place(para, marker)
+        self.mark_content()
+        return self.outline
+
+    def mark_content(self) -> None:
+        prose = [p for p in self.doc.paragraphs if p.kind.is_prose]
+        following = {p.index: prose[i + 1] if i + 1 < len(prose) else None for i, p in enumerate(prose)}
+        for heading in self.outline.headings:
+            nxt = following.get(heading.paragraph.index)
+            if nxt is None:
+                continue
+            other = self.outline.by_paragraph.get(nxt.index)
+            heading.has_content = other is None or not within(heading.group, other.group)
+
+
+def build_outline(doc: Document, markers: dict[int, Marker] | None = None) -> Outline:
+    """The heading tree of ``doc``; never raises on any input.
+
+    ``markers`` (paragraph index → marker) saves parsing the ordinals again when a caller has them.
+    """
+    return _Builder(doc, markers).run()

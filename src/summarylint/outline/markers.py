@@ -1,0 +1,361 @@
+"""Ordinal markers at the start of a paragraph, parsed with the Lark grammar ``grammar/ordinals.lark``.
+
+The transformer turns Lark's parse tree into a small typed :class:`Marker`; rules never see Lark trees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+from summarylint.resources import data_dir
+
+
+class Family(StrEnum):
+    """Kinds of ordinal marker; markers of one family can be siblings."""
+
+    CHAPTER = "chapter"  # 第一章 第一部分 第一节 第一条
+    ROMAN = "roman"  # Ⅰ.
+    CN_BARE = "cn-bare"  # 一、            L1
+    CN_PAREN = "cn-paren"  # （一） ㈠ 一）  L2
+    AR_BARE = "ar-bare"  # 1.  1、 ⒈     L3
+    AR_PAREN = "ar-paren"  # （1） ⑴       L4
+    CIRCLED = "circled"  # ①             L5
+    AR_HALF_PAREN = "ar-half-paren"  # 1）  1)
+    LATIN = "latin"  # a.  A.
+    SHI = "shi"  # 一是 二是 (narrative, not structural)
+
+
+#: Canonical rank of each family: GB/T 9704-2012 §7.3.3 levels 1-4, ① as 5, chapters above.
+LEVELS: dict[Family, int] = {
+    Family.CHAPTER: 0,
+    Family.ROMAN: 0,
+    Family.CN_BARE: 1,
+    Family.CN_PAREN: 2,
+    Family.AR_BARE: 3,
+    Family.AR_PAREN: 4,
+    Family.CIRCLED: 5,
+    Family.AR_HALF_PAREN: 5,
+    Family.LATIN: 5,
+    Family.SHI: 9,
+}
+
+#: Chapter units ranked among themselves (a 节 sits inside a 章, a 条 inside a 节).
+_CHAPTER_RANK = {"编": 0, "篇": 0, "部分": 0, "章": 1, "节": 2, "条": 3}
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def chinese_numeral_value(text: str) -> int | None:
+    """Value of a Chinese numeral from 一 to 九十九 (一 二 … 十 十一 … 二十 … 九十九); None if malformed."""
+    if not text:
+        return None
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if "十" in units:
+        return None
+    if tens and tens not in _CN_DIGITS:
+        return None
+    if units and units not in _CN_DIGITS:
+        return None
+    if tens == "一":  # 一十 is not how ordinals are written
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def chinese_numeral(value: int) -> str:
+    """Chinese numeral for 1..99, the inverse of :func:`chinese_numeral_value`."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """An ordinal marker found at the start of a paragraph's text.
+
+    ``start``/``end`` are indices into the paragraph text (``end`` exclusive; it
+    includes a wrong trailing mark such as the 、 of ``（一）、`` but not 是).
+    """
+
+    family: Family
+    value: int
+    start: int
+    end: int
+    text: str
+    delimiter: str = ""  # 、 . ． ， for bare markers
+    open: str = ""  # （ or ( for bracketed markers
+    close: str = ""  # ） or )
+    trail: str = ""  # a wrong mark after a closing bracket: （一）、
+    shi: bool = False  # （一）是
+    fullwidth_digits: bool = False
+    unit: str = ""  # chapter unit: 章 部分 …
+    enclosed: bool = False  # a single enclosed character: ① ⑴ ⒈ ㈠
+    auto: bool = False  # rendered by Word's automatic numbering, not typed in the text
+
+    @property
+    def level(self) -> int:
+        """GB/T 9704 level (1-4; 5 for ① and other deeper markers; 0 for chapters; 9 for 一是)."""
+        return LEVELS[self.family]
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Ordering key: lower is higher in the hierarchy."""
+        return (self.level, _CHAPTER_RANK.get(self.unit, 0))
+
+    @property
+    def group_key(self) -> tuple[str, str]:
+        """Markers that can be siblings share this key (chapters of different units cannot)."""
+        return (self.family.value, self.unit)
+
+    @property
+    def structural(self) -> bool:
+        """Whether the marker numbers a heading or list item (一是 does not)."""
+        return self.family is not Family.SHI
+
+    @property
+    def variant(self) -> str:
+        """The shape of the marker with its number abstracted, e.g. ``（N）`` or ``N、``."""
+        if self.enclosed:
+            return f"enclosed:{self.family.value}"
+        number = "Ｎ" if self.fullwidth_digits else "N"
+        if self.family is Family.CHAPTER:
+            return f"第N{self.unit}"
+        return f"{self.open}{number}{self.close}{self.delimiter}{self.trail.strip()}"
+
+    @property
+    def canonical(self) -> str:
+        """The marker written as GB/T 9704-2012 / GB/T 15834-2011 want it."""
+        v = self.value
+        match self.family:
+            case Family.CN_BARE:
+                return f"{chinese_numeral(v)}、"
+            case Family.CN_PAREN:
+                return f"（{chinese_numeral(v)}）"
+            case Family.AR_BARE:
+                return f"{v}."
+            case Family.AR_PAREN:
+                return f"（{v}）"
+            case Family.CIRCLED:
+                return chr(0x2460 + v - 1) if 1 <= v <= 20 else self.text
+            case Family.CHAPTER:
+                return f"第{chinese_numeral(v)}{self.unit}"
+            case Family.SHI:
+                return f"{chinese_numeral(v)}是"
+            case _:
+                return self.text
+
+
+class _ToMarker(Transformer[Token, Marker | None]):
+    """Turns a parse of ``ordinals.lark`` into a :class:`Marker` (or None when a numeral is malformed)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def start(self, children: list[object]) -> Marker | None:
+        marker = children[0]
+        return marker if isinstance(marker, Marker) else None
+
+    def _make(self, family: Family, tokens: list[Token], value: int | None, **fields: object) -> Marker | None:
+        if value is None or value <= 0:
+            return None
+        begin = tokens[0].start_pos or 0
+        end = tokens[-1].end_pos or 0
+        return Marker(family, value, begin, end, self._text[begin:end], **fields)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _digits(token: Token) -> tuple[int, bool]:
+        text = str(token)
+        return int(text.translate(_FULLWIDTH_DIGITS)), text != text.translate(_FULLWIDTH_DIGITS)
+
+    @staticmethod
+    def _split(tokens: list[Token]) -> dict[str, Token]:
+        return {t.type: t for t in tokens}
+
+    def cn_bare(self, tokens: list[Token]) -> Marker | None:
+        delim = str(tokens[1])
+        return self._make(Family.CN_BARE, tokens, chinese_numeral_value(str(tokens[0])), delimiter=delim.strip() or " ")
+
+    def cn_paren(self, tokens: list[Token]) -> Marker | None:
+        t = self._split(tokens)
+        shi = "SHI" in t
+        body = [tok for tok in tokens if tok.type != "SHI"]
+        return self._make(
+            Family.CN_PAREN,
+            body,
+            chinese_numeral_value(str(t["CNUM"])),
+            open=str(t["OPEN"]),
+            close=str(t["CLOSE"]),
+            trail=str(t.get("TRAIL", "")),
+            shi=shi,
+        )
+
+    def cn_half_paren(self, tokens: list[Token]) -> Marker | None:
+        t = self._split(tokens)
+        return self._make(
+            Family.CN_PAREN,
+            tokens,
+            chinese_numeral_value(str(t["CNUM"])),
+            close=str(t["CLOSE"]),
+            trail=str(t.get("TRAIL", "")),
+        )
+
+    def ar_bare(self, tokens: list[Token]) -> Marker | None:
+        value, full = self._digits(tokens[0])
+        return self._make(Family.AR_BARE, tokens, value, delimiter=str(tokens[1]), fullwidth_digits=full)
+
+    def ar_half_paren(self, tokens: list[Token]) -> Marker | None:
+        t = self._split(tokens)
+        value, full = self._digits(t["DIGITS"])
+        return self._make(
+            Family.AR_HALF_PAREN,
+            tokens,
+            value,
+            close=str(t["CLOSE"]),
+            trail=str(t.get("TRAIL", "")),
+            fullwidth_digits=full,
+        )
+
+    def ar_paren(self, tokens: list[Token]) -> Marker | None:
+        t = self._split(tokens)
+        value, full = self._digits(t["DIGITS"])
+        return self._make(
+            Family.AR_PAREN,
+            tokens,
+            value,
+            open=str(t["OPEN"]),
+            close=str(t["CLOSE"]),
+            trail=str(t.get("TRAIL", "")),
+            fullwidth_digits=full,
+        )
+
+    def _enclosed(self, family: Family, tokens: list[Token], base: int) -> Marker | None:
+        trail = str(tokens[1]) if len(tokens) > 1 else ""
+        return self._make(family, tokens, ord(str(tokens[0])) - base + 1, trail=trail, enclosed=True)
+
+    def circled(self, tokens: list[Token]) -> Marker | None:
+        return self._enclosed(Family.CIRCLED, tokens, 0x2460)
+
+    def paren_digit(self, tokens: list[Token]) -> Marker | None:
+        return self._enclosed(Family.AR_PAREN, tokens, 0x2474)
+
+    def dot_digit(self, tokens: list[Token]) -> Marker | None:
+        return self._enclosed(Family.AR_BARE, tokens, 0x2488)
+
+    def paren_ideo(self, tokens: list[Token]) -> Marker | None:
+        return self._enclosed(Family.CN_PAREN, tokens, 0x3220)
+
+    def chapter(self, tokens: list[Token]) -> Marker | None:
+        return self._make(Family.CHAPTER, tokens, chinese_numeral_value(str(tokens[1])), unit=str(tokens[2]))
+
+    def shi(self, tokens: list[Token]) -> Marker | None:
+        return self._make(Family.SHI, tokens, chinese_numeral_value(str(tokens[0])))
+
+    def latin(self, tokens: list[Token]) -> Marker | None:
+        letter = str(tokens[0])
+        value = ord(letter.lower()) - ord("a") + 1
+        second = str(tokens[1])
+        if tokens[1].type == "CLOSE":
+            return self._make(Family.LATIN, tokens, value, close=second)
+        return self._make(Family.LATIN, tokens, value, delimiter=second)
+
+    def roman(self, tokens: list[Token]) -> Marker | None:
+        return self._make(Family.ROMAN, tokens, ord(str(tokens[0])) - 0x2160 + 1, delimiter=str(tokens[1]))
+
+
+@cache
+def _parser() -> Lark:
+    grammar = (data_dir("grammar") / "ordinals.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual")
+
+
+# Cheap pre-filter: the characters a marker can start with.
+_CANDIDATE = re.compile(r"[（(0-9０-９一二三四五六七八九十第A-Za-z\u2460-\u249b\u3220-\u3229\u2160-\u216b]")
+# How much of a paragraph the grammar needs to see: a marker is never longer than this.
+_WINDOW = 16
+
+
+def _acceptable(marker: Marker, after: str) -> bool:
+    """Semantic checks on the character(s) after a marker that the grammar cannot express."""
+    nxt = after[:1]
+    fam = marker.family
+    if fam is Family.AR_BARE and not marker.enclosed:
+        if marker.delimiter in ".．" and (nxt.isdigit() or nxt in "%％"):
+            return False  # 1.5亿元
+        if marker.delimiter in "、，," and re.match(r"[0-9０-９]", nxt):
+            return False  # 5、6月份  2023、2024年
+        if marker.delimiter in "，," and not (_CJK.match(nxt) or nxt in "“《（"):
+            return False
+        if marker.value > 199:
+            return False
+    # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5)
+    if (
+        fam is Family.CN_BARE
+        and marker.delimiter != "、"
+        and (not (_CJK.match(nxt) or nxt in "“《（") or nxt in "一二三四五六七八九十")
+    ):
+        return False
+    # a. / A. only before Chinese text, so English sentences are not ordinals
+    if fam in (Family.LATIN, Family.ROMAN) and not _CJK.match(after.lstrip(" ")[:1]):
+        return False
+    if fam is Family.AR_HALF_PAREN and nxt in "%％":
+        return False
+    # 一） only with Chinese text after it
+    if (
+        fam is Family.CN_PAREN
+        and not marker.open
+        and not marker.enclosed
+        and not (_CJK.match(after.lstrip(" \u3000")[:1]) or after.strip() == "")
+    ):
+        return False
+    return not (fam is Family.SHI and marker.value > 20)
+
+
+def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Marker | None:
+    """Parse the ordinal marker at ``text[offset:]``; return None if there is none.
+
+    The returned marker's ``start``/``end`` are indices into ``text``.
+    """
+    if offset >= len(text) or not _CANDIDATE.match(text, offset):
+        return None
+    window = text[offset : offset + _WINDOW]
+    try:
+        tree = _parser().parse(window)
+    except LarkError:
+        return None
+    marker = _ToMarker(window).transform(tree)
+    if marker is None:
+        return None
+    after = text[offset + marker.end : offset + marker.end + 4]
+    if check_after and not _acceptable(marker, after):
+        return None
+    if offset:
+        marker = replace(marker, start=marker.start + offset, end=marker.end + offset)
+    return marker
+
+
+def paragraph_marker(text: str, label: str = "") -> Marker | None:
+    """The marker of a paragraph: its Word numbering label if it has one, else the start of its text.
+
+    A marker from a label is ``auto`` and spans no text of the paragraph (offsets 0..0).
+    """
+    if label:
+        marker = parse_marker(label.strip(), check_after=False)
+        if marker is None or marker.end != len(label.strip()):
+            return None
+        return replace(marker, start=0, end=0, auto=True)
+    start = 0
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1
+    return parse_marker(text, start)

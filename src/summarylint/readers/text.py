@@ -1,0 +1,53 @@
+"""Plain-text reader: every non-empty line is a paragraph (the usual layout of Chinese plain text)."""
+
+from __future__ import annotations
+
+import re
+
+from summarylint.document import BlockKind, Document, Format, Paragraph
+from summarylint.source import LineIndex, OffsetMap, Span
+
+_LINE = re.compile(r"[^\n]*\n?")
+_BLANK = " \t\u3000\r\n\xa0\ufeff"
+# A list bullet in front of the text (often left by converters or typed by hand).
+BULLET = re.compile(r"[-*+•·‧●▪]\s+(?=\S)")
+
+
+def split_line(source: str, start: int, end: int) -> tuple[int, int]:
+    """Trim blanks (ASCII and full-width spaces, CR) from both ends of ``source[start:end]``."""
+    while start < end and source[start] in _BLANK:
+        start += 1
+    while end > start and source[end - 1] in _BLANK:
+        end -= 1
+    return start, end
+
+
+def read_text(path: str, source: str) -> Document:
+    paragraphs: list[Paragraph] = []
+    blanks = 0
+    for match in _LINE.finditer(source):
+        if match.start() == match.end():
+            break
+        start, end = split_line(source, match.start(), match.end())
+        if start == end:
+            blanks += 1
+            continue
+        bullet = None
+        bm = BULLET.match(source, start, end)
+        if bm:
+            bullet = Span(bm.start(), bm.end())
+            start = bm.end()
+        paragraphs.append(
+            Paragraph(
+                index=len(paragraphs),
+                kind=BlockKind.BODY,
+                text=source[start:end],
+                offsets=OffsetMap.identity(start, end - start),
+                start=match.start(),
+                end=end,
+                bullet=bullet,
+                blank_before=blanks,
+            )
+        )
+        blanks = 0
+    return Document(path, Format.TEXT, source, tuple(paragraphs), LineIndex(source))

@@ -1,0 +1,19 @@
+"""``--output-format concise``: one line per diagnostic, ``path:line:col: CODE [severity] message``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarylint.linter import FileResult
+from summarylint.reporters.common import locate
+
+
+def render_concise(results: Sequence[FileResult], *, color: bool = False) -> str:
+    lines = []
+    for result in results:
+        if result.error:
+            lines.append(f"{result.path}: error: {result.error}")
+        for d in result.diagnostics:
+            at = locate(result, d.span)
+            lines.append(f"{result.path}:{at.line}:{at.column}: {d.code} [{d.severity.value}] {d.message}")
+    return "\n".join(lines) + ("\n" if lines else "")

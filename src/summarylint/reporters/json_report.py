@@ -1,0 +1,64 @@
+"""``--output-format json``: the schema of :mod:`summarylint.schema`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from summarylint import __version__
+from summarylint.diagnostics import Category
+from summarylint.linter import FileResult
+from summarylint.reporters.common import locate, severity_counts
+from summarylint.schema import JsonDiagnostic, JsonEdit, JsonFile, JsonFix, JsonReport, JsonSummary, JsonTool
+
+
+def build_report(results: Sequence[FileResult]) -> JsonReport:
+    files = []
+    categories: Counter[str] = Counter({c.value: 0 for c in Category})
+    for result in results:
+        diagnostics = []
+        for d in result.diagnostics:
+            where = locate(result, d.span)
+            fix = None
+            if d.fix is not None:
+                edits = []
+                for edit in d.fix.edits:
+                    at = locate(result, edit.span)
+                    edits.append(
+                        JsonEdit(
+                            line=at.line,
+                            column=at.column,
+                            end_line=at.end_line,
+                            end_column=at.end_column,
+                            content=edit.content,
+                        )
+                    )
+                fix = JsonFix(applicability=d.fix.applicability, edits=edits)
+            diagnostics.append(
+                JsonDiagnostic(
+                    code=d.code,
+                    name=d.name,
+                    category=d.category,
+                    severity=d.severity,
+                    message=d.message,
+                    line=where.line,
+                    column=where.column,
+                    end_line=where.end_line,
+                    end_column=where.end_column,
+                    fix=fix,
+                )
+            )
+            categories[d.category.value] += 1
+        fmt = result.format.value if result.format else None
+        files.append(JsonFile(path=result.path, format=fmt, error=result.error, diagnostics=diagnostics))  # type: ignore[arg-type]
+    summary = JsonSummary(
+        files=len(results),
+        diagnostics=sum(len(r.diagnostics) for r in results),
+        by_severity=dict(severity_counts(results)),
+        by_category=dict(categories),
+    )
+    return JsonReport(tool=JsonTool(version=__version__), files=files, summary=summary)
+
+
+def render_json(results: Sequence[FileResult], *, color: bool = False) -> str:
+    return build_report(results).model_dump_json(indent=2) + "\n"

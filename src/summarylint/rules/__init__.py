@@ -1,0 +1,71 @@
+"""The rule registry: built-in rules (metadata from ``rules/builtin/*.toml`` + check functions)."""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+from pydantic import ValidationError
+
+from summarylint.diagnostics import Category
+from summarylint.resources import data_dir
+from summarylint.rules.base import Context, FixKind, Rule, RuleMeta, check, registered_checks
+
+#: Modules holding the check functions, one per family.
+_FAMILIES = ("summarylint.rules.numbering", "summarylint.rules.structure")
+
+
+class Registry:
+    """All known rules, by code and by name."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self._by_code = {r.code: r for r in sorted(rules, key=lambda r: r.code)}
+        self._by_name = {r.meta.name: r for r in rules}
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def get(self, key: str) -> Rule | None:
+        """A rule by code (``NU001``, ``NU-001``, ``nu001``) or by name (``arabic-ordinal-dunhao``)."""
+        code = key.replace("-", "").upper()
+        return self._by_code.get(code) or self._by_name.get(key.lower())
+
+    def codes(self) -> list[str]:
+        return list(self._by_code)
+
+    def categories(self) -> set[str]:
+        return {c.value for c in Category}
+
+
+def load_builtin_meta() -> list[RuleMeta]:
+    """Read and validate every ``rules/builtin/*.toml`` file."""
+    metas: list[RuleMeta] = []
+    for path in sorted((data_dir("rules") / "builtin").glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        for entry in data.get("rule", []):
+            try:
+                metas.append(RuleMeta.model_validate(entry))
+            except ValidationError as exc:  # a packaging error, not a user error
+                raise RuntimeError(f"{path.name}: rule {entry.get('code', '?')}: {exc}") from exc
+    return metas
+
+
+@cache
+def builtin_registry() -> Registry:
+    for module in _FAMILIES:
+        importlib.import_module(module)
+    checks = registered_checks()
+    metas = load_builtin_meta()
+    missing = {m.code for m in metas} ^ set(checks)
+    if missing:
+        raise RuntimeError(f"rules without both metadata and a check: {sorted(missing)}")
+    return Registry([Rule(meta, checks[meta.code]) for meta in metas])
+
+
+__all__ = ["Context", "FixKind", "Registry", "Rule", "RuleMeta", "builtin_registry", "check"]

@@ -1,0 +1,89 @@
+"""Rules: metadata (data, validated by pydantic) joined with one check function each.
+
+Built-in rule metadata lives in the top-level ``rules/builtin/*.toml`` files; the check functions
+live in this package, one module per family, and register themselves with :func:`check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Category, Finding, Severity
+from summarylint.document import Document
+from summarylint.views import Views
+
+
+class FixKind(StrEnum):
+    NONE = "none"
+    SAFE = "safe"  # applied by --fix
+    SUGGEST = "suggest"  # shown as a suggestion only
+    SOMETIMES = "sometimes"  # safe for some findings, a suggestion for others
+
+
+class RuleMeta(BaseModel):
+    """Everything a user or a reporter needs to know about a rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^[A-Z]{2}\d{3}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    category: Category
+    severity: Severity
+    fix: FixKind = FixKind.NONE
+    enabled: bool = True
+    norm: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+    wrong: list[str] = Field(min_length=1)
+    right: list[str] = Field(min_length=1)
+    notes: str = ""
+    jieba: bool = False
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not FixKind.NONE
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check function receives."""
+
+    doc: Document
+    views: Views
+    meta: RuleMeta
+
+
+CheckFunction = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    meta: RuleMeta
+    run: CheckFunction
+
+    @property
+    def code(self) -> str:
+        return self.meta.code
+
+
+_CHECKS: dict[str, CheckFunction] = {}
+
+
+def check(code: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the check function of the built-in rule ``code``."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if code in _CHECKS:
+            raise ValueError(f"rule {code} registered twice")
+        _CHECKS[code] = function
+        return function
+
+    return register
+
+
+def registered_checks() -> dict[str, CheckFunction]:
+    return dict(_CHECKS)

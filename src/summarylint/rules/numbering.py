@@ -1,0 +1,275 @@
+"""Family NU (numbering of headings, GB/T 9704-2012 §7.3.3, GB/T 15834-2011 B.3) and GA009."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import Paragraph
+from summarylint.outline import Family, Group, Heading, IssueKind, Marker
+from summarylint.outline.markers import chinese_numeral
+from summarylint.rules.base import Context, check
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_LEVEL_NAMES = {0: "章节", 1: "第一层", 2: "第二层", 3: "第三层", 4: "第四层", 5: "第五层"}
+_LEVEL_EXAMPLES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
+
+
+def _shown(marker: Marker) -> str:
+    return marker.text or marker.canonical
+
+
+def _auto_note(marker: Marker) -> str:
+    return "（Word 自动编号）" if marker.auto else ""
+
+
+def _typed(ctx: Context) -> Iterator[tuple[Paragraph, Marker]]:
+    """Paragraphs whose marker is typed in the text (not a Word numbering label)."""
+    paragraphs = ctx.doc.paragraphs
+    for index, marker in ctx.views.markers.items():
+        if not marker.auto:
+            yield paragraphs[index], marker
+
+
+def with_value(marker: Marker, value: int) -> str:
+    """The marker's own text with its number replaced by ``value`` (same shape)."""
+    if marker.enclosed or marker.family in (Family.LATIN, Family.ROMAN):
+        return marker.canonical
+    if marker.family in (Family.CN_BARE, Family.CN_PAREN, Family.CHAPTER, Family.SHI):
+        return re.sub(r"[一二三四五六七八九十]+", chinese_numeral(value), marker.text, count=1)
+    digits = str(value)
+    if marker.fullwidth_digits:
+        digits = digits.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return re.sub(r"[0-9０-９]+", digits, marker.text, count=1)
+
+
+@check("NU001")
+def arabic_ordinal_dunhao(ctx: Context) -> Iterator[Finding]:
+    for para, marker in _typed(ctx):
+        if marker.family is Family.AR_BARE and not marker.enclosed and marker.delimiter in "、，,":
+            delim_at = marker.end - 1
+            yield Finding(
+                para.span(marker.start, marker.end),
+                f"阿拉伯数字序号后应使用下脚点“.”，“{marker.text}”应写作“{marker.text[:-1]}.”",
+                fix=Fix.safe(Edit(para.span(delim_at, marker.end), ".")),
+            )
+
+
+_INLINE_TRAIL = re.compile(
+    r"(?:(?<=^)|(?<=[。；：，！？\s]))"  # an ordinal opens a clause
+    r"([（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)])"
+    r"([ \u3000]*[、，,。．.：:；])"
+    rf"(?=[{_CJK}“《])"
+)
+
+
+@check("NU002")
+def bracket_ordinal_trailing_punct(ctx: Context) -> Iterator[Finding]:
+    markers = ctx.views.markers
+    for para in ctx.doc.prose:
+        marker = markers.get(para.index)
+        if marker is not None and not marker.auto and marker.trail and (marker.open or marker.close):
+            trail_start = marker.end - len(marker.trail)
+            yield Finding(
+                para.span(marker.start, marker.end),
+                f"括号序号后不加标点，“{marker.text}”应写作“{marker.text[: -len(marker.trail)]}”",
+                fix=Fix.safe(Edit(para.span(trail_start, marker.end), "")),
+            )
+            skip_until = marker.end
+        else:
+            skip_until = 0
+        for m in _INLINE_TRAIL.finditer(para.text):
+            if m.start() < skip_until:
+                continue
+            yield Finding(
+                para.span(m.start(1), m.end(2)),
+                f"括号序号后不加标点，“{m.group(0)}”应写作“{m.group(1)}”",
+                fix=Fix.safe(Edit(para.span(m.start(2), m.end(2)), "")),
+            )
+
+
+@check("NU003")
+def chinese_ordinal_wrong_punct(ctx: Context) -> Iterator[Finding]:
+    for para, marker in _typed(ctx):
+        if marker.family is Family.CN_BARE and marker.delimiter != "、":
+            numeral = re.match(r"[一二三四五六七八九十]+", marker.text)
+            numeral_end = marker.start + (numeral.end() if numeral else 0)
+            shown = marker.text if marker.delimiter != " " else marker.text.rstrip() + "＋空格"
+            yield Finding(
+                para.span(marker.start, marker.end),
+                f"汉字数字序号后应使用顿号，“{shown}”应写作“{marker.text[: numeral_end - marker.start]}、”",
+                fix=Fix.safe(Edit(para.span(numeral_end, marker.end), "、")),
+            )
+
+
+@check("NU004")
+def ordinal_bracket_width(ctx: Context) -> Iterator[Finding]:
+    for para, marker in _typed(ctx):
+        if marker.family not in (Family.CN_PAREN, Family.AR_PAREN) or marker.enclosed or not marker.open:
+            continue
+        if marker.open == "（" and marker.close == "）":
+            continue
+        edits = []
+        if marker.open == "(":
+            edits.append(Edit(para.span(marker.start, marker.start + 1), "（"))
+        close_at = marker.start + marker.text.index(marker.close, 1)
+        if marker.close == ")":
+            edits.append(Edit(para.span(close_at, close_at + 1), "）"))
+        inner = marker.text[1 : close_at - marker.start]
+        yield Finding(
+            para.span(marker.start, close_at + 1),
+            f"序号应使用全角括号，“{marker.text[: close_at - marker.start + 1]}”应写作“（{inner}）”",
+            fix=Fix.safe(*edits),
+        )
+
+
+def _sequence_message(kind: IssueKind, heading: Heading, expected: int, previous: Heading | None) -> str:
+    marker = heading.marker
+    shown = _shown(marker)
+    want = with_value(marker, expected)
+    match kind:
+        case IssueKind.FIRST:
+            return f"同级序号应从“{with_value(marker, 1)}”开始，这里从“{shown}”开始{_auto_note(marker)}"
+        case IssueKind.GAP:
+            before = previous.marker.text if previous else ""
+            missing = with_value(marker, expected)
+            if marker.value - expected > 1:
+                missing += f"至“{with_value(marker, marker.value - 1)}”"
+                return f"序号不连续：“{before}”之后是“{shown}”，缺少“{missing}{_auto_note(marker)}"
+            return f"序号不连续：“{before}”之后是“{shown}”，缺少“{missing}”{_auto_note(marker)}"
+        case IssueKind.DUPLICATE:
+            return f"序号重复：“{shown}”与上一项相同，应为“{want}”{_auto_note(marker)}"
+        case _:
+            before = previous.marker.text if previous else ""
+            return f"序号倒退：“{before}”之后是“{shown}”，应为“{want}”{_auto_note(marker)}"
+
+
+@check("NU005")
+def sequence_gap(ctx: Context) -> Iterator[Finding]:
+    for issue in ctx.views.outline.issues:
+        heading = issue.heading
+        items = heading.group.items
+        position = next(i for i, h in enumerate(items) if h is heading)
+        previous = items[position - 1] if position else None
+        marker = heading.marker
+        fix = None
+        if not marker.auto:
+            fix = Fix.unsafe(Edit(heading.paragraph.span(marker.start, marker.end), with_value(marker, issue.expected)))
+        yield Finding(
+            heading.paragraph.span(marker.start, marker.end),
+            _sequence_message(issue.kind, heading, issue.expected, previous),
+            severity=Severity.ERROR if issue.kind is IssueKind.GAP else Severity.WARNING,
+            fix=fix,
+        )
+
+
+def _marker_span(heading: Heading) -> tuple[int, int]:
+    return heading.marker.start, heading.marker.end
+
+
+@check("NU006")
+def level_order_inversion(ctx: Context) -> Iterator[Finding]:
+    for group in ctx.views.outline.groups:
+        if not group.inverted or group.parent is None:
+            continue
+        first, parent = group.first, group.parent
+        child_level = _LEVEL_NAMES.get(first.marker.level, "")
+        parent_level = _LEVEL_NAMES.get(parent.marker.level, "")
+        yield Finding(
+            first.paragraph.span(*_marker_span(first)),
+            f"层次序数倒置：{child_level}序号“{_shown(first.marker)}”出现在{parent_level}序号“{_shown(parent.marker)}”之下，"
+            f"应按“一、”“（一）”“1.”“（1）”依次使用{_auto_note(first.marker)}",
+        )
+
+
+@check("NU007")
+def level_skip(ctx: Context) -> Iterator[Finding]:
+    for group in ctx.views.outline.groups:
+        parent = group.parent
+        if parent is None or group.inverted:
+            continue
+        upper, lower = parent.marker.level, group.level
+        if not 1 <= upper <= 4 or lower > 5 or lower - upper < 2 or (upper, lower) == (1, 3):
+            continue
+        first = group.first
+        skipped = "”“".join(_LEVEL_EXAMPLES[level] for level in range(upper + 1, lower))
+        yield Finding(
+            first.paragraph.span(*_marker_span(first)),
+            f"层次跳级：“{_shown(parent.marker)}”之下直接使用“{_shown(first.marker)}”，"
+            f"跳过了“{skipped}”一级{_auto_note(first.marker)}",
+        )
+
+
+@check("NU008")
+def top_level_not_l1(ctx: Context) -> Iterator[Finding]:
+    outline = ctx.views.outline
+    if any(h.marker.level <= 1 for h in outline.headings):
+        return
+    roots = [g for g in outline.roots if len(g.items) >= 2 and g.level in (2, 3)]
+    if not roots:
+        return
+    first = roots[0].first
+    yield Finding(
+        first.paragraph.span(*_marker_span(first)),
+        f"全文最高一层序号是“{_shown(first.marker)}”，没有使用“一、”；"
+        f"只有一个层次时应使用“一、二、三、”{_auto_note(first.marker)}",
+    )
+
+
+def _majority_variant(group: Group) -> str:
+    counts = Counter(h.marker.variant for h in group.items)
+    best = max(counts.values())
+    return next(h.marker.variant for h in group.items if counts[h.marker.variant] == best)
+
+
+@check("NU009")
+def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
+    for group in ctx.views.outline.groups:
+        typed = [h for h in group.items if not h.marker.auto]
+        if len(typed) < 2 or len({h.marker.variant for h in typed}) < 2:
+            continue
+        majority = _majority_variant(group)
+        example = next(h.marker for h in group.items if h.marker.variant == majority)
+        for heading in typed:
+            marker = heading.marker
+            if marker.variant == majority:
+                continue
+            wanted = with_value(example, marker.value)
+            yield Finding(
+                heading.paragraph.span(marker.start, marker.end),
+                f"同级序号形式不一致：同组多数写作“{example.text}”这种形式，此处写作“{marker.text}”，应统一为“{wanted}”",
+                fix=Fix.unsafe(Edit(heading.paragraph.span(marker.start, marker.end), wanted)),
+            )
+
+
+@check("NU013")
+def bracket_ordinal_plus_shi(ctx: Context) -> Iterator[Finding]:
+    for para, marker in _typed(ctx):
+        if marker.shi:
+            end = marker.end + 1  # the 是
+            number = re.sub(r"[（）()]", "", marker.text.strip("、，,。．.：:；; \u3000"))
+            yield Finding(
+                para.span(marker.start, end),
+                f"“{para.text[marker.start : end]}”混用了两种序号：作段内序次语写“{number}是”，作标题写“{marker.text}”",
+                fix=Fix.unsafe(Edit(para.span(marker.end, end), "")),
+            )
+
+
+_BULLETED_FAMILIES = (Family.AR_BARE, Family.AR_PAREN, Family.CN_PAREN, Family.CN_BARE)
+
+
+@check("GA009")
+def bullet_before_ordinal(ctx: Context) -> Iterator[Finding]:
+    markers = ctx.views.markers
+    for para in ctx.doc.prose:
+        marker = markers.get(para.index)
+        if para.bullet is None or marker is None or marker.family not in _BULLETED_FAMILIES:
+            continue
+        bullet_char = ctx.doc.source[para.bullet.start]
+        yield Finding(
+            para.bullet,
+            f"序号“{marker.text}”前多了项目符号“{bullet_char}”，有序号时应删去项目符号",
+            fix=Fix.safe(Edit(para.bullet, "")),
+        )

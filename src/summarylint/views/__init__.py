@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from summarylint.document import BlockKind, Document
+from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Marker, Outline, build_outline, paragraph_marker, parse_marker
+from summarylint.views.blocks import Block, make_block
+from summarylint.views.splits import find_splits
 
 #: Paragraph kinds whose leading ordinal belongs to the document's own numbering.
 NUMBERED_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
@@ -39,3 +41,22 @@ class Views:
     @cached_property
     def outline(self) -> Outline:
         return build_outline(self.doc, self.markers)
+
+    @cached_property
+    def splits(self) -> list[tuple[Paragraph, Paragraph]]:
+        """Consecutive paragraphs where the second continues a sentence cut off in the first."""
+        return find_splits(self.doc, self.markers)
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Prose for content rules: one block per paragraph, split paragraphs joined (code and comments left out)."""
+        continues = {b.index for _, b in self.splits}
+        groups: list[list[Paragraph]] = []
+        for para in self.doc.paragraphs:
+            if not para.kind.is_prose or not para.text:
+                continue
+            if para.index in continues and groups:
+                groups[-1].append(para)
+            else:
+                groups.append([para])
+        return [make_block(group) for group in groups]

@@ -1,0 +1,74 @@
+"""Content blocks: the text content rules read.
+
+A block is one prose paragraph, or several joined across page-break splits, with a map back to
+source offsets and masked ranges that content rules skip: code spans, URLs, e-mail addresses and
+file names.  Rules search ``block.text`` and report ``block.span(start, end)``; positions are never
+re-found by searching the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from summarylint.document import Paragraph
+from summarylint.source import OffsetMap, Span
+
+_MASKED = re.compile(
+    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’<>]+"  # URLs
+    r"|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\u3000-\u303f\uff00-\uffef“”‘’<>]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
+    r"|[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpe?g|png|gif|html?|wps|et|csv)\b"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    offsets: OffsetMap
+    paragraphs: tuple[Paragraph, ...]
+    masks: tuple[tuple[int, int], ...] = ()
+    #: text indices where one joined paragraph ends and the next begins
+    joins: tuple[int, ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        return self.offsets.span(start, end)
+
+    def masked(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a masked range."""
+        return any(start < m_end and m_start < end for m_start, m_end in self.masks)
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` in the text that do not touch a masked range."""
+        for match in pattern.finditer(self.text):
+            if not self.masks or not self.masked(match.start(), match.end()):
+                yield match
+
+    @property
+    def first(self) -> Paragraph:
+        return self.paragraphs[0]
+
+
+def _pieces(paragraph: Paragraph, at: int) -> list[tuple[int, int, int]]:
+    return [(at + i, paragraph.offsets.offset(i), 1) for i in range(len(paragraph.text))]
+
+
+def make_block(paragraphs: list[Paragraph]) -> Block:
+    """One block from one paragraph or from paragraphs to be joined (in order)."""
+    if len(paragraphs) == 1:
+        para = paragraphs[0]
+        text, offsets, masks, joins = para.text, para.offsets, list(para.masks), []
+    else:
+        parts, pieces, masks, joins = [], [], [], []
+        at = 0
+        for para in paragraphs:
+            if at:
+                joins.append(at)
+            parts.append(para.text)
+            pieces.extend(_pieces(para, at))
+            masks.extend((s + at, e + at) for s, e in para.masks)
+            at += len(para.text)
+        text, offsets = "".join(parts), OffsetMap(pieces)
+    masks.extend((m.start(), m.end()) for m in _MASKED.finditer(text))
+    return Block(text, offsets, tuple(paragraphs), tuple(sorted(masks)), tuple(joins))

@@ -203,7 +203,8 @@ class _Builder:
         top = stack[-1] if stack else None
         # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）)
         if marker.value == 1 and same and top is not None:
-            group = self.new_group(top.items[-1])
+            parent = top.items[-1]
+            group = self.new_group(parent, inverted=marker.rank < parent.marker.rank)
             stack.append(group)
             self.add(group, para, marker, standalone)
             return

@@ -218,23 +218,33 @@ def top_level_not_l1(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def _majority_variant(group: Group) -> str:
-    counts = Counter(h.marker.variant for h in group.items)
-    best = max(counts.values())
-    return next(h.marker.variant for h in group.items if counts[h.marker.variant] == best)
+def acceptable(marker: Marker) -> bool:
+    """A marker no single-marker rule (NU001-NU004, NU013) objects to: ``1.`` ``1．`` ``（1）`` ``⑴`` ``一、`` …"""
+    if marker.auto or marker.trail or marker.shi:
+        return False
+    if marker.family is Family.AR_BARE and not marker.enclosed:
+        return marker.delimiter in ".．"
+    if marker.family is Family.CN_BARE:
+        return marker.delimiter == "、"
+    if marker.family in (Family.CN_PAREN, Family.AR_PAREN) and not marker.enclosed:
+        return (marker.open, marker.close) == ("（", "）")
+    return True
 
 
 @check("NU009")
 def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
-        typed = [h for h in group.items if not h.marker.auto]
-        if len(typed) < 2 or len({h.marker.variant for h in typed}) < 2:
+        # forms that are wrong on their own are reported by NU001-NU004; this rule is about mixing
+        # forms that are each acceptable (1. and 1．, （1） and ⑴, 1. and １.)
+        typed = [h for h in group.items if acceptable(h.marker)]
+        counts = Counter(h.marker.variant for h in typed)
+        if len(counts) < 2:
             continue
-        majority = _majority_variant(group)
-        example = next(h.marker for h in group.items if h.marker.variant == majority)
+        best = max(counts.values())
+        example = next(h.marker for h in typed if counts[h.marker.variant] == best)
         for heading in typed:
             marker = heading.marker
-            if marker.variant == majority:
+            if marker.variant == example.variant:
                 continue
             wanted = with_value(example, marker.value)
             yield Finding(

@@ -28,7 +28,9 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
             level, start = 1, 0
         else:
             # a numbered list item (nothing under it) is a sentence, not a heading
-            if not heading.standalone or not (heading.has_content or para.kind is BlockKind.HEADING):
+            if para.kind is BlockKind.LIST_ITEM or not heading.standalone:
+                continue  # a bulleted entry is a list item, not a heading
+            if not (heading.has_content or para.kind is BlockKind.HEADING):
                 continue
             level, start = heading.marker.level, heading.marker.end
         text = para.text.rstrip(" \u3000")

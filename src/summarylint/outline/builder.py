@@ -34,6 +34,9 @@ _OUTLINE_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
 #: A numbered paragraph longer than this (after its marker) is body text, not a standalone heading.
 STANDALONE_MAX = 40
 _RUN_IN_STOPS = "。！？；!?;"
+#: A heading phrase is at most this long and has no clause punctuation.
+PHRASE_MAX = 30
+_CLAUSE_MARKS = "，,；;。！？!?"
 
 
 class IssueKind(StrEnum):
@@ -51,6 +54,11 @@ class Heading:
     standalone: bool
     children: list[Group] = field(default_factory=list)
     has_content: bool = False  # body text or sub-headings follow before the next sibling or outer heading
+
+    @property
+    def phrase(self) -> bool:
+        """A short heading phrase without clause punctuation (``三、保障措施``)."""
+        return is_phrase(self.paragraph, self.marker)
 
     @property
     def parent(self) -> Heading | None:
@@ -97,9 +105,9 @@ class Group:
         return depth
 
     def shape(self) -> bool:
-        """True when most items are standalone headings."""
-        standalone = sum(1 for h in self.items if h.standalone)
-        return standalone * 2 >= len(self.items)
+        """True when most items are short heading phrases (``三、保障措施``), not sentences."""
+        phrases = sum(1 for h in self.items if h.phrase)
+        return phrases * 2 >= len(self.items)
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,13 @@ def within(group: Group, candidate: Group) -> bool:
             return True
         current = current.parent.group if current.parent is not None else None
     return False
+
+
+def is_phrase(paragraph: Paragraph, marker: Marker) -> bool:
+    if paragraph.kind is BlockKind.HEADING:
+        return True
+    rest = paragraph.text[marker.end :].strip(" \u3000")
+    return 0 < len(rest) <= PHRASE_MAX and not any(ch in _CLAUSE_MARKS for ch in rest)
 
 
 def is_standalone(paragraph: Paragraph, marker: Marker) -> bool:
@@ -194,7 +209,8 @@ class _Builder:
         # 1. the next number of an open group
         following = [i for i in same if marker.value == stack[i].last_value + 1]
         if following:
-            shaped = [i for i in following if stack[i].shape() == standalone]
+            phrase = is_phrase(para, marker)
+            shaped = [i for i in following if stack[i].shape() == phrase]
             index = (shaped or following)[0]
             del stack[index + 1 :]
             self.add(stack[index], para, marker, standalone)
@@ -259,7 +275,7 @@ class _Builder:
             if nxt is None:
                 continue
             other = self.outline.by_paragraph.get(nxt.index)
-            heading.has_content = other is None or not within(heading.group, other.group)
+            heading.has_content = other is None or other.parent is heading
 
 
 def build_outline(doc: Document, markers: dict[int, Marker] | None = None) -> Outline:

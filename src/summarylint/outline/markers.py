@@ -340,6 +340,8 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     after = text[offset + marker.end : offset + marker.end + 4]
     if check_after and not _acceptable(marker, after):
         return None
+    if marker.shi and after[1:2] in ("否", "非"):  # （二）是否…: the 是 belongs to the heading text
+        marker = replace(marker, shi=False)
     if offset:
         marker = replace(marker, start=marker.start + offset, end=marker.end + offset)
     return marker

@@ -1,0 +1,78 @@
+"""Rule tests as data: ``tests/cases/<family>.toml`` holds ``[[case]]`` rows.
+
+Each case: ``text`` (the document), optional ``file`` (its name, which picks the reader; default
+``x.txt``), ``select`` (the rules considered; default the codes named in ``expect``), ``expect``
+(diagnostics as ``"CODE line:column-end_line:end_column"``, exact), optional ``severity``
+(``{"CODE line:col" = "warning"}``) and optional ``fixed`` (the text after ``--fix`` with the
+selected rules).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarylint.api import check_bytes, make_policy
+from summarylint.config import Config, Settings
+from summarylint.linter import FileResult
+from summarylint.reporters.common import locate
+
+CASES = Path(__file__).parent / "cases"
+
+
+@dataclass
+class Case:
+    id: str
+    text: str
+    expect: list[str]
+    select: list[str]
+    file: str = "x.txt"
+    fixed: str | None = None
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+def load_cases(name: str) -> list[Case]:
+    with (CASES / f"{name}.toml").open("rb") as fh:
+        rows: list[dict[str, Any]] = tomllib.load(fh)["case"]
+    cases = []
+    for row in rows:
+        expect = list(row.get("expect", []))
+        select = list(row.get("select") or sorted({e.split()[0] for e in expect}))
+        assert select, f"case {row['id']}: say which rules it is about (select) when nothing is expected"
+        cases.append(
+            Case(row["id"], row["text"], expect, select, row.get("file", "x.txt"), row.get("fixed"), row.get("severity", {}))
+        )
+    return cases
+
+
+def run(case: Case, *, fix: bool = False) -> FileResult:
+    policy = make_policy(Config(), Settings(select=case.select))
+    return check_bytes(case.file, case.text.encode("utf-8"), policy, fix=fix)
+
+
+def rendered(result: FileResult) -> list[str]:
+    out = []
+    for d in result.diagnostics:
+        at = locate(result, d.span)
+        out.append(f"{d.code} {at.line}:{at.column}-{at.end_line}:{at.end_column}")
+    return out
+
+
+def check_case(case: Case) -> None:
+    result = run(case)
+    assert result.error is None, result.error
+    assert sorted(rendered(result)) == sorted(case.expect), [d.message for d in result.diagnostics]
+    for key, level in case.severity.items():
+        code, where = key.split()
+        matching = [
+            d for d in result.diagnostics if d.code == code and f"{locate(result, d.span).line}:{locate(result, d.span).column}" == where
+        ]
+        assert matching and matching[0].severity.value == level, key
+    for d in result.diagnostics:
+        assert d.message and any("\u4e00" <= ch <= "\u9fff" for ch in d.message), "messages are in Chinese"
+    if case.fixed is not None:
+        fixed = run(case, fix=True)
+        assert fixed.document is not None
+        assert fixed.document.source == case.fixed

@@ -99,11 +99,8 @@ def load_config(path: Path) -> Config:
 
 
 def _has_table(pyproject: Path) -> bool:
-    try:
-        with pyproject.open("rb") as fh:
-            return "summarylint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+    tool = _read_toml(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "summarylint" in tool
 
 
 def find_config(start: Path) -> Path | None:

@@ -42,7 +42,15 @@ def load_cases(name: str) -> list[Case]:
         select = list(row.get("select") or sorted({e.split()[0] for e in expect}))
         assert select, f"case {row['id']}: say which rules it is about (select) when nothing is expected"
         cases.append(
-            Case(row["id"], row["text"], expect, select, row.get("file", "x.txt"), row.get("fixed"), row.get("severity", {}))
+            Case(
+                row["id"],
+                row["text"],
+                expect,
+                select,
+                row.get("file", "x.txt"),
+                row.get("fixed"),
+                row.get("severity", {}),
+            )
         )
     return cases
 
@@ -67,7 +75,9 @@ def check_case(case: Case) -> None:
     for key, level in case.severity.items():
         code, where = key.split()
         matching = [
-            d for d in result.diagnostics if d.code == code and f"{locate(result, d.span).line}:{locate(result, d.span).column}" == where
+            d
+            for d in result.diagnostics
+            if d.code == code and f"{locate(result, d.span).line}:{locate(result, d.span).column}" == where
         ]
         assert matching and matching[0].severity.value == level, key
     for d in result.diagnostics:

@@ -64,7 +64,7 @@ def test_full_output_underlines_by_display_width(capsys: pytest.CaptureFixture[s
 
 def test_concise_output(capsys: pytest.CaptureFixture[str]) -> None:
     write("warn.txt", WARN)
-    code, out, _ = run(capsys, "check", "--output-format", "concise", "warn.txt")
+    _, out, _ = run(capsys, "check", "--output-format", "concise", "warn.txt")
     assert out == "warn.txt:2:1: NU001 [warning] 阿拉伯数字序号后应使用下脚点“.”，“1、”应写作“1.”\n"
 
 
@@ -80,7 +80,9 @@ def test_json_output_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> N
     by_path = {f["path"]: f for f in data["files"]}
     assert by_path[str(Path("a/warn.md"))]["format"] == "markdown"
     diag = by_path[str(Path("a/warn.md"))]["diagnostics"][0]
-    assert {k: diag[k] for k in ("code", "name", "category", "severity", "line", "column", "end_line", "end_column")} == {
+    assert {
+        k: diag[k] for k in ("code", "name", "category", "severity", "line", "column", "end_line", "end_column")
+    } == {
         "code": "NU001",
         "name": "arabic-ordinal-dunhao",
         "category": "numbering",
@@ -111,7 +113,7 @@ def test_unreadable_input_is_one_line_and_others_are_checked(capsys: pytest.Capt
 
 def test_encodings_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     write("gbk.txt", WARN.replace("\n", "\r\n"), "gb18030")
-    code, out, _ = run(capsys, "check", "--output-format", "concise", "gbk.txt")
+    _, out, _ = run(capsys, "check", "--output-format", "concise", "gbk.txt")
     assert out.startswith("gbk.txt:2:1: NU001")
 
 
@@ -139,7 +141,7 @@ def test_closest_configuration_wins(capsys: pytest.CaptureFixture[str], monkeypa
     write("sub/.summarylint.toml", 'select = ["NU001"]\n')
     write("sub/doc.txt", ERROR + "2、其他\n")
     monkeypatch.chdir("sub")
-    code, out, _ = run(capsys, "check", "--output-format", "concise", "doc.txt")
+    _, out, _ = run(capsys, "check", "--output-format", "concise", "doc.txt")
     assert "NU001" in out and "NU005" not in out
 
 
@@ -148,7 +150,7 @@ def test_per_file_ignores_and_exclude(capsys: pytest.CaptureFixture[str]) -> Non
     write("drafts/a.txt", ERROR)
     write("old/b.txt", ERROR)
     write("new/c.txt", ERROR)
-    code, out, _ = run(capsys, "check", "--output-format", "concise", ".")
+    _, out, _ = run(capsys, "check", "--output-format", "concise", ".")
     assert "new/c.txt" in out.replace(os.sep, "/")
     assert "drafts" not in out and "old" not in out
     # an excluded file named explicitly is checked unless --force-exclude
@@ -169,7 +171,7 @@ def test_per_file_ignores_and_exclude(capsys: pytest.CaptureFixture[str]) -> Non
 def test_configuration_errors(capsys: pytest.CaptureFixture[str], content: str, needle: str) -> None:
     write("pyproject.toml", content)
     write("a.txt", GOOD)
-    code, out, err = run(capsys, "check", "a.txt")
+    code, _, err = run(capsys, "check", "a.txt")
     assert code == 2
     assert err.count("\n") == 1 and "pyproject.toml" in err and needle in err
 
@@ -183,7 +185,10 @@ def test_unknown_command_line_selector(capsys: pytest.CaptureFixture[str]) -> No
 def test_fix_writes_safe_edits_atomically(capsys: pytest.CaptureFixture[str]) -> None:
     path = write("warn.txt", "一、成效\r\n3、完善考核办法\r\n（1）加强学习\r\n正文。\r\n（3）严格考核\r\n", "gb18030")
     code, out, _ = run(capsys, "check", "--fix", "warn.txt")
-    assert path.read_bytes().decode("gb18030") == "一、成效\r\n3.完善考核办法\r\n（1）加强学习\r\n正文。\r\n（3）严格考核\r\n"
+    assert (
+        path.read_bytes().decode("gb18030")
+        == "一、成效\r\n3.完善考核办法\r\n（1）加强学习\r\n正文。\r\n（3）严格考核\r\n"
+    )
     assert code == 1  # the gap remains: renumbering is only suggested
     assert "(1 fixed)" in out
     assert [p.name for p in Path().iterdir()] == ["warn.txt"]  # no temporary file left behind

@@ -126,5 +126,12 @@ def test_chinese_numerals_round_trip(value: int) -> None:
 
 
 def test_chinese_numeral_values() -> None:
-    assert [chinese_numeral_value(t) for t in ("一", "十", "十一", "二十", "二十九", "九十九")] == [1, 10, 11, 20, 29, 99]
+    assert [chinese_numeral_value(t) for t in ("一", "十", "十一", "二十", "二十九", "九十九")] == [
+        1,
+        10,
+        11,
+        20,
+        29,
+        99,
+    ]
     assert [chinese_numeral_value(t) for t in ("", "一一", "十十", "一十", "二三", "百")] == [None] * 6

@@ -154,9 +154,29 @@ def test_deep_input_does_not_recurse() -> None:
 
 def test_random_marker_sequences_never_raise() -> None:
     rng = random.Random(20241124)
-    forms = ["一、", "二、", "十、", "（一）", "(三)", "1.", "3、", "（2）", "①", "⑤", "第一章", "第三条", "一是", "1）", "a.", "Ⅱ."]
+    forms = [
+        "一、",
+        "二、",
+        "十、",
+        "（一）",
+        "(三)",
+        "1.",
+        "3、",
+        "（2）",
+        "①",
+        "⑤",
+        "第一章",
+        "第三条",
+        "一是",
+        "1）",
+        "a.",
+        "Ⅱ.",
+    ]
     for _ in range(300):
-        lines = [rng.choice(forms) + "内容" + rng.choice(["", "。", "：", "，正文较长的一段文字。"]) for _ in range(rng.randint(0, 40))]
+        lines = [
+            rng.choice(forms) + "内容" + rng.choice(["", "。", "：", "，正文较长的一段文字。"])
+            for _ in range(rng.randint(0, 40))
+        ]
         o = outline("\n".join(lines) + "\n")
         assert len(o.headings) == sum(len(g.items) for g in o.groups)
         for i in o.issues:

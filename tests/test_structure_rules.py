@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from rule_cases import Case, check_case, load_cases
+
 from summarylint.rules import builtin_registry
 
 CASES = load_cases("numbering") + load_cases("structure")
@@ -15,7 +15,25 @@ def test_case(case: Case) -> None:
     check_case(case)
 
 
-@pytest.mark.parametrize("code", ["NU001", "NU002", "NU003", "NU004", "NU005", "NU006", "NU007", "NU008", "NU009", "NU013", "ST005", "ST006", "ST008", "GA009"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "NU001",
+        "NU002",
+        "NU003",
+        "NU004",
+        "NU005",
+        "NU006",
+        "NU007",
+        "NU008",
+        "NU009",
+        "NU013",
+        "ST005",
+        "ST006",
+        "ST008",
+        "GA009",
+    ],
+)
 def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
     fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
     quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]

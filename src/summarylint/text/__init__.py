@@ -1,0 +1,1 @@
+"""Detection helpers shared by rules and views (pattern packs, placeholder and boilerplate scanners)."""

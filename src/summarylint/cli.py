@@ -21,7 +21,7 @@ from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
 from summarylint.files import collect
 from summarylint.linter import FileResult
-from summarylint.reporters import REPORTERS, render
+from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.rules import Registry, Rule, builtin_registry
 from summarylint.schema import JsonReport
 
@@ -51,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查文件或目录（默认为当前目录）")
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；“-”表示从标准输入读取")
-    check.add_argument("--output-format", choices=sorted(REPORTERS), default="full", help="输出格式（默认 full）")
+    check.add_argument(
+        "--output-format",
+        choices=sorted(REPORTERS),
+        default="full",
+        help="输出格式：full（默认）、concise、json、sarif、github",
+    )
     check.add_argument("--output-file", "-o", type=Path, help="把报告写入文件而不是标准输出")
     check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
     check.add_argument("--config", type=Path, help="使用指定的配置文件")
@@ -107,7 +112,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
-    text = render(args.output_format, results, color=color)
+    text = render(args.output_format, results, ReportOptions(policy.registry, color))
     if args.output_file is not None:
         try:
             args.output_file.write_text(text, encoding="utf-8")

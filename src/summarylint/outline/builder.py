@@ -219,8 +219,8 @@ class _Builder:
         top = stack[-1] if stack else None
         # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）)
         if marker.value == 1 and same and top is not None:
-            parent = top.items[-1]
-            group = self.new_group(parent, inverted=marker.rank < parent.marker.rank)
+            host = top.items[-1]
+            group = self.new_group(host, inverted=marker.rank < host.marker.rank)
             stack.append(group)
             self.add(group, para, marker, standalone)
             return

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from summarylint.diagnostics import Severity
 from summarylint.linter import FileResult
+from summarylint.rules import Registry
 from summarylint.source import Span
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a reporter may know besides the results."""
+
+    registry: Registry
+    color: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarylint.linter import FileResult
-from summarylint.reporters.common import locate
+from summarylint.reporters.common import ReportOptions, locate
 
 
-def render_concise(results: Sequence[FileResult], *, color: bool = False) -> str:
+def render_concise(results: Sequence[FileResult], options: ReportOptions) -> str:
     lines = []
     for result in results:
         if result.error:

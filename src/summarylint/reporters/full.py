@@ -12,7 +12,7 @@ from rich.text import Text
 from summarylint.diagnostics import Applicability, Diagnostic, Severity
 from summarylint.document import Format
 from summarylint.linter import FileResult
-from summarylint.reporters.common import footer, locate
+from summarylint.reporters.common import ReportOptions, footer, locate
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _TAB = "    "
@@ -63,7 +63,8 @@ def _diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
         )
 
 
-def render_full(results: Sequence[FileResult], *, color: bool = False) -> str:
+def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
+    color = options.color
     buffer = io.StringIO()
     console = Console(
         file=buffer,

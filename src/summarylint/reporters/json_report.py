@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from summarylint import __version__
 from summarylint.diagnostics import Category
 from summarylint.linter import FileResult
-from summarylint.reporters.common import locate, severity_counts
+from summarylint.reporters.common import ReportOptions, locate, severity_counts
 from summarylint.schema import JsonDiagnostic, JsonEdit, JsonFile, JsonFix, JsonReport, JsonSummary, JsonTool
 
 
@@ -60,5 +60,5 @@ def build_report(results: Sequence[FileResult]) -> JsonReport:
     return JsonReport(tool=JsonTool(version=__version__), files=files, summary=summary)
 
 
-def render_json(results: Sequence[FileResult], *, color: bool = False) -> str:
+def render_json(results: Sequence[FileResult], options: ReportOptions) -> str:
     return build_report(results).model_dump_json(indent=2) + "\n"

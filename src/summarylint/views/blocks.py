@@ -56,11 +56,15 @@ def _pieces(paragraph: Paragraph, at: int) -> list[tuple[int, int, int]]:
 
 def make_block(paragraphs: list[Paragraph]) -> Block:
     """One block from one paragraph or from paragraphs to be joined (in order)."""
+    masks: list[tuple[int, int]] = []
+    joins: list[int] = []
     if len(paragraphs) == 1:
         para = paragraphs[0]
-        text, offsets, masks, joins = para.text, para.offsets, list(para.masks), []
+        text, offsets = para.text, para.offsets
+        masks.extend(para.masks)
     else:
-        parts, pieces, masks, joins = [], [], [], []
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int]] = []
         at = 0
         for para in paragraphs:
             if at:

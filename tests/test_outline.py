@@ -140,8 +140,11 @@ def test_narrative_ordinals_are_not_headings() -> None:
 
 
 def test_has_content() -> None:
-    o = outline("（一）甲\n正文。\n（二）乙\n（三）丙\n1.子项\n")
-    assert [h.has_content for h in o.headings] == [True, False, True, False]
+    o = outline("（一）甲\n正文。\n（二）乙\n（三）丙\n1.子项\n正文。\n")
+    assert [h.has_content for h in o.headings] == [True, False, True, True]
+    # the signature and date at the end are not content
+    o = outline("（一）甲\n正文。\n（二）乙\n正文。\n（三）丙\n县政府办公室\n2024年7月10日\n")
+    assert [h.has_content for h in o.headings] == [True, True, False]
 
 
 def test_deep_input_does_not_recurse() -> None:

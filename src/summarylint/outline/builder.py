@@ -34,6 +34,8 @@ _OUTLINE_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
 #: A numbered paragraph longer than this (after its marker) is body text, not a standalone heading.
 STANDALONE_MAX = 40
 _RUN_IN_STOPS = "。！？；!?;"
+#: Lines of the closing block (署名、成文日期) are at most this long.
+CLOSING_MAX = 25
 #: A heading phrase is at most this long and has no clause punctuation.
 PHRASE_MAX = 30
 _CLAUSE_MARKS = "，,；;。！？!?"
@@ -270,9 +272,15 @@ class _Builder:
     def mark_content(self) -> None:
         prose = [p for p in self.doc.paragraphs if p.kind.is_prose]
         following = {p.index: prose[i + 1] if i + 1 < len(prose) else None for i, p in enumerate(prose)}
+        # the signature and date at the end are not the content of the last heading
+        closing = {
+            p.index
+            for p in prose[-3:]
+            if len(p.text) <= CLOSING_MAX and "。" not in p.text and p.index not in self.outline.by_paragraph
+        }
         for heading in self.outline.headings:
             nxt = following.get(heading.paragraph.index)
-            if nxt is None:
+            if nxt is None or nxt.index in closing:
                 continue
             other = self.outline.by_paragraph.get(nxt.index)
             heading.has_content = other is None or other.parent is heading

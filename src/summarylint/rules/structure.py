@@ -9,12 +9,13 @@ from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind
-from summarylint.outline import Heading
+from summarylint.outline import Group, Heading
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 
 _TRAILING = "。；，、：:;,"
 _HASHES = re.compile(r" {0,3}(#{1,6})")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @check("ST005")
@@ -58,7 +59,22 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
 def _phrase(heading: Heading) -> bool:
     """A heading phrase (``（二）强化安全管理``), not a list entry that ends like a sentence."""
     title = heading.title
-    return heading.standalone and len(title) >= 2 and title[-1] not in _TRAILING and title[-1] not in "）)"
+    return (
+        heading.standalone
+        and len(title) >= 2
+        and title[-1] not in _TRAILING
+        and title[-1] not in "）)"
+        and _CJK.search(title) is not None
+    )
+
+
+def _tight(ctx: Context, group: Group) -> bool:
+    """Items on consecutive lines in a document that otherwise separates paragraphs with blank lines:
+    a list, not a series of sections."""
+    if all(h.paragraph.blank_before == 0 for h in group.items[1:]):
+        separated = sum(1 for p in ctx.doc.paragraphs if p.blank_before > 0)
+        return separated * 2 > len(ctx.doc.paragraphs)
+    return False
 
 
 @check("ST006")
@@ -66,7 +82,7 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
         # A list of short entries (an outline, an attachment list) is not a set of empty sections:
         # report only when a sibling does have content of its own.
-        if not any(h.has_content for h in group.items) or group.first.marker.start > 0:
+        if not any(h.has_content for h in group.items) or group.first.marker.start > 0 or _tight(ctx, group):
             continue  # (a list introduced in running text, such as 附件：1.……, is not a set of sections)
         for heading in group.items:
             if heading.has_content or not _phrase(heading):

@@ -277,11 +277,20 @@ class _ToMarker(Transformer[Token, Marker | None]):
 @cache
 def _parser() -> Lark:
     grammar = (data_dir("grammar") / "ordinals.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual")
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True)
 
 
-# Cheap pre-filter: the characters a marker can start with.
-_CANDIDATE = re.compile(r"[（(0-9０-９一二三四五六七八九十第A-Za-z\u2460-\u249b\u3220-\u3229\u2160-\u216b]")
+# Cheap pre-filter: the shapes a marker can have, so the grammar only sees plausible candidates
+# (most paragraphs start with ordinary text such as 一年来 or 2024年, which never reach the parser).
+_CN = "一二三四五六七八九十"
+_CANDIDATE = re.compile(
+    rf"[（(]\s*[{_CN}0-9０-９]"
+    rf"|[{_CN}]{{1,3}}(?:[、.．，,：:）)是]|[ \u3000])"
+    r"|[0-9０-９]{1,3}[、.．，,）)]"
+    r"|[\u2460-\u249b\u3220-\u3229]"
+    rf"|第[{_CN}]{{1,3}}(?:部分|章|节|条|篇|编)"
+    r"|[A-Za-z\u2160-\u216b][.．、)）]"
+)
 # How much of a paragraph the grammar needs to see: a marker is never longer than this.
 _WINDOW = 16
 

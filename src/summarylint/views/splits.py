@@ -2,42 +2,163 @@
 
 Shared by the rule that reports them (GA001) and by the content view, which joins the two halves
 so that other content rules see the whole sentence.
+
+A pair of consecutive paragraphs is a split when the first stops without a sentence-final mark and
+the second carries on.  Headings, label lines (``联系人：……``), dates, URLs and table rows stop
+without punctuation too, so the decision weighs what the layout says:
+
+* strong signs: the first half ends with a mark that opens or continues a clause (``，、《“（``),
+  a pair opened in the first half closes in the second, or the second starts with a closing mark
+  or a point mark;
+* supporting signs: the first half ends with a function word (``的 和 在 对 …``); the second half is
+  not indented where the document indents its paragraphs; the blank lines between the two differ
+  from the document's usual paragraph gap (no blank line where paragraphs are separated by one, or
+  two or more where they are not);
+* signs against: an unindented short line between indented paragraphs, or a line standing alone
+  between blank lines, is a heading.
+
+A split with a strong or supporting sign is ``confident``; one without any is reported only when the
+first half is long running text (a clause with a comma), and with less confidence.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Marker
 
 #: A paragraph that ends with one of these is complete.
 TERMINAL = "。！？；：…”’）】》!?;:)」』—.．"
-_CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: The first half of a split is running text of at least this many characters.
 MIN_FIRST = 12
+#: Without any sign of a split, the first half must be at least this long.
+MIN_PLAIN = 30
 _JOINABLE = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: marks that open or continue a clause: a paragraph never ends with them
+_OPEN_END = "，、（《“‘【〔(,"
+#: function words that do not end a sentence or a heading
+_FUNCTION_END = "的和与及或在对把被将从向以为并而但其之由"
+#: what the second half may start with besides a Chinese character
+_CONTINUATION_START = "》”’）】〕，、。；：)"
+_LABEL = re.compile(r"[^，。；：:、（）()]{1,15}[：:]")
+_DATE_LINE = re.compile(r"[\s\u3000]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,8}日[\s\u3000]*$")
+_BLANKS = " \t\u3000\xa0"
 
 
-def is_split(first: Paragraph, second: Paragraph, markers: dict[int, Marker], closing_from: int) -> bool:
-    """Whether ``second`` continues the sentence ``first`` was cut off in."""
-    if first.kind not in _JOINABLE or second.kind not in _JOINABLE or first.kind is not second.kind:
-        return False
-    if first.index == 0 or second.index >= closing_from or second.bullet is not None:
-        return False
-    text = first.text.rstrip(" \u3000")
-    if len(text) < MIN_FIRST or text[-1] in TERMINAL:
-        return False
-    if second.index in markers or not _CJK_START.match(second.text):
-        return False
-    first_marker = markers.get(first.index)
-    # a short numbered heading without punctuation is a heading, not half a sentence
-    return not (first_marker is not None and not any(ch in "，。；" for ch in text[first_marker.end :]))
+@dataclass(frozen=True)
+class Split:
+    """``second`` continues the sentence that ``first`` was cut off in."""
+
+    first: Paragraph
+    second: Paragraph
+    confident: bool
+    reason: str = ""
 
 
-def find_splits(doc: Document, markers: dict[int, Marker]) -> list[tuple[Paragraph, Paragraph]]:
-    """Pairs of consecutive prose paragraphs where the second continues the first."""
-    prose = [p for p in doc.paragraphs if p.kind.is_prose]
+class _Layout:
+    """How the document lays out its ordinary paragraphs: indentation and the usual blank-line gap."""
+
+    def __init__(self, doc: Document, prose: list[Paragraph], markers: dict[int, Marker]) -> None:
+        self.source = doc.source
+        body = [p for p in prose if p.kind is BlockKind.BODY and len(p.text) >= MIN_PLAIN and p.index not in markers]
+        indented = sum(1 for p in body if self.indented(p))
+        self.indents = bool(body) and indented * 10 >= len(body) * 6
+        gaps = Counter(p.blank_before for p in body[1:])
+        self.gap = gaps.most_common(1)[0][0] if gaps else 0
+
+    def indented(self, para: Paragraph) -> bool:
+        if not para.text:
+            return False
+        lead = self.source[self.source.rfind("\n", 0, para.offsets.offset(0)) + 1 : para.offsets.offset(0)]
+        return "\u3000" in lead or "\t" in lead or lead.count(" ") >= 2
+
+
+def _balance(text: str, opener: str, closer: str) -> int:
+    return text.count(opener) - text.count(closer)
+
+
+def _pair_continues(first: str, second: str) -> bool:
+    """A quotation, title or bracket opened in ``first`` is closed in ``second``."""
+    for opener, closer in ("“”", "《》", "（）"):
+        if _balance(first, opener, closer) > 0 and _balance(second, opener, closer) < 0:
+            return True
+    return False
+
+
+def _judge(
+    first: Paragraph, second: Paragraph, markers: dict[int, Marker], layout: _Layout, chained: bool
+) -> Split | None:
+    text = first.text.rstrip(_BLANKS)
+    if not text or text[-1] in TERMINAL:
+        return None
+    nxt = second.text.lstrip(_BLANKS)
+    if not nxt or not (_CJK.match(nxt) or nxt[0] in _CONTINUATION_START):
+        return None
+    if second.index in markers or second.bullet is not None:
+        return None
+    if not (_CJK.match(text[-1]) or text[-1].isdigit() or text[-1] in _OPEN_END):
+        return None  # a URL, a code, an emoticon: a label line rather than running text
+    if _LABEL.match(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(text):
+        return None
+    if _LABEL.match(text) and len(text) <= 40 and "，" not in text:
+        return None
+
+    strong = ""
+    if text[-1] in _OPEN_END:
+        strong = f"上一段以“{text[-1]}”结尾"
+    elif nxt[0] in _CONTINUATION_START:
+        strong = f"下一段以“{nxt[0]}”开头"
+    elif _pair_continues(text, nxt):
+        strong = "成对的标点跨段才闭合"
+    if strong:
+        return Split(first, second, True, strong)
+    if first.index in markers:
+        return None  # a numbered heading or list item that simply has no final mark
+    if len(text) < MIN_FIRST and not chained:
+        return None
+    # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
+    # sides, is a heading (or a lead-in sentence set as one)
+    heading_like = (layout.indents and not layout.indented(first) and layout.indented(second)) or (
+        first.blank_before > layout.gap and second.blank_before > layout.gap
+    )
+    if heading_like:
+        return None
+    running = "，" in text and len(text) >= MIN_PLAIN  # long running text, not a title or a table cell
+    support = ""
+    if text[-1] in _FUNCTION_END:
+        support = f"上一段以虚词“{text[-1]}”结尾"
+    elif "，" in text and layout.indents and layout.indented(first) and not layout.indented(second):
+        support = "下一段没有首行缩进"
+    elif running and second.blank_before == 0 and layout.gap >= 1:
+        support = "两段之间没有空行"
+    elif running and second.blank_before >= 2 and second.blank_before > layout.gap:
+        support = f"两段之间有{second.blank_before}个空行"
+    if support:
+        return Split(first, second, True, support)
+    if chained or running:
+        return Split(first, second, False)
+    return None
+
+
+def find_splits(doc: Document, markers: dict[int, Marker]) -> list[Split]:
+    """Consecutive prose paragraphs where the second continues the sentence cut off in the first."""
+    prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
-    return [(a, b) for a, b in itertools.pairwise(prose) if is_split(a, b, markers, closing_from)]
+    layout = _Layout(doc, prose, markers)
+    splits: list[Split] = []
+    continued = -1
+    for first, second in itertools.pairwise(prose):
+        if first.kind not in _JOINABLE or first.kind is not second.kind:
+            continue
+        if first.index == prose[0].index or second.index >= closing_from:
+            continue
+        split = _judge(first, second, markers, layout, chained=first.index == continued)
+        if split is not None:
+            splits.append(split)
+            continued = second.index
+    return splits

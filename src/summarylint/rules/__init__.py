@@ -14,7 +14,13 @@ from summarylint.resources import data_dir
 from summarylint.rules.base import Context, FixKind, Rule, RuleMeta, check, registered_checks
 
 #: Modules holding the check functions, one per family.
-_FAMILIES = ("summarylint.rules.numbering", "summarylint.rules.structure")
+_FAMILIES = (
+    "summarylint.rules.numbering",
+    "summarylint.rules.structure",
+    "summarylint.rules.placeholder",
+    "summarylint.rules.boilerplate",
+    "summarylint.rules.wording",
+)
 
 
 class Registry:

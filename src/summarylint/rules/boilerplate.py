@@ -1,0 +1,153 @@
+"""Family TB: text that 范文/template websites add to a document (promotion lines, compilation
+titles, anchor text, writing advice, watermarks).
+
+These rules read the paragraphs themselves, not the content blocks: a paragraph that is boilerplate
+from end to end is left out of the blocks (see ``Views.boilerplate_paragraphs``) so that no other
+content rule reports anything inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import BlockKind, Paragraph
+from summarylint.rules.base import Context, check
+from summarylint.text.boilerplate import SiteHit, compiled, paragraph_deletion
+
+_HEADING_PUNCT = re.compile(r"[。！？!?；;，,]")
+_TRAILING = " \t\u3000：:"
+
+
+def _quoted(phrases: tuple[str, ...]) -> str:
+    return "".join(f"“{p}”" for p in phrases)
+
+
+def _site_finding(ctx: Context, hit: SiteHit, message: str, severity: Severity | None = None) -> Finding:
+    para = hit.paragraph
+    if para.index in ctx.views.boilerplate_paragraphs:
+        removal = paragraph_deletion(ctx.doc, para)
+        message += "，应删除整段"
+    else:
+        removal = para.span(*hit.sentence)
+        message += "，应删除这句话"
+    return Finding(para.span(hit.start, hit.end), message, severity=severity, fix=Fix.unsafe(Edit(removal, "")))
+
+
+@check("TB001")
+def site_boilerplate_phrase(ctx: Context) -> Iterator[Finding]:
+    scan = ctx.views.boilerplate
+    strong = scan.strong
+    for hit in scan.hits:
+        if hit.code != "TB001":
+            continue
+        if hit.weak and not strong:
+            message = f"{_quoted(hit.phrases)}常见于范文网站转载的文末说明；如非本文需要"
+            yield _site_finding(ctx, hit, message, Severity.WARNING)
+        else:
+            yield _site_finding(ctx, hit, f"范文网站添加的文字{_quoted(hit.phrases)}不属于报告内容")
+
+
+@check("TB004")
+def meta_writing_advice(ctx: Context) -> Iterator[Finding]:
+    for hit in ctx.views.boilerplate.hits:
+        if hit.code == "TB004":
+            yield _site_finding(ctx, hit, f"范文网站的写作指导{_quoted(hit.phrases)}不属于报告内容")
+
+
+def _heading_like(para: Paragraph, limit: int = 60) -> str | None:
+    """The text of a title or heading line (a Markdown heading, or a short line without sentence
+    punctuation), trailing spaces and colons removed; ``None`` for body text."""
+    text = para.text.rstrip(_TRAILING)
+    if not text:
+        return None
+    if para.kind is BlockKind.HEADING:
+        return text
+    if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM) or len(text) > limit:
+        return None
+    return None if _HEADING_PUNCT.search(text) else text
+
+
+@check("TB002")
+def compilation_title(ctx: Context) -> Iterator[Finding]:
+    pattern = compiled().compilation_title
+    for para in ctx.doc.prose:
+        text = _heading_like(para)
+        if text is None:
+            continue
+        for m in pattern.finditer(text):
+            cut = m.span("cut") if m.group("cut") else m.span()
+            yield Finding(
+                para.span(*m.span()),
+                f"标题中的“{m.group()}”是范文网站的合集标记，应改为本单位的实际标题",
+                fix=Fix.unsafe(Edit(para.span(*cut), "")),
+            )
+
+
+@check("TB003")
+def compilation_multiple_articles(ctx: Context) -> Iterator[Finding]:
+    c = compiled()
+    markers = ctx.views.markers
+    numbered: list[tuple[Paragraph, re.Match[str]]] = []
+    titles: dict[str, list[tuple[Paragraph, re.Match[str]]]] = defaultdict(list)
+    for para in ctx.doc.prose:
+        line = _heading_like(para, 40)
+        if line is None:
+            continue
+        m = c.article_heading.search(line)
+        if m:
+            numbered.append((para, m))
+            continue
+        if para.index in markers or "《" in line or line.startswith("附件"):
+            continue
+        ending = c.genre_title.search(line)
+        if ending and ending.start() >= 4:  # a full title: unit/period/subject before the genre word
+            titles[ending.group()].append((para, ending))
+    if len(numbered) >= 2:
+        for para, m in numbered[1:]:
+            yield Finding(
+                para.span(*m.span()),
+                f"“{m.group().strip()}”说明这是从范文网站复制的多篇合集，一份报告只应保留一篇",
+            )
+    for genre, found in titles.items():
+        first_para = found[0][0]
+        first = first_para.text.strip()
+        for para, _ in found[1:]:
+            text = para.text.strip()
+            if text in first or first in text:
+                continue  # 2017年工作计划 under the title ……2016年工作总结及2017年工作计划
+            if (
+                para.kind is BlockKind.HEADING
+                and first_para.kind is BlockKind.HEADING
+                and para.depth > first_para.depth
+            ):
+                continue  # a section heading under the title
+            start = len(para.text) - len(para.text.lstrip(" \t\u3000"))
+            yield Finding(
+                para.span(start, len(para.text.rstrip(_TRAILING))),
+                f"文中出现第二个以“{genre}”结尾的完整标题（前面已有“{first[:30]}”），疑似多篇范文拼在一起",
+            )
+
+
+@check("TB005")
+def injected_anchor_text(ctx: Context) -> Iterator[Finding]:
+    c = compiled()
+    skipped = ctx.views.boilerplate_paragraphs
+    for para in ctx.doc.prose:
+        if para.index in skipped:
+            continue
+        text = para.text
+        for m in c.anchor.finditer(text):
+            if c.anchor_exceptions.search(m.group("inner")):
+                continue
+            span = para.span(*m.span())
+            yield Finding(
+                span,
+                f"句中插入的“{m.group()}”是范文网站的链接文字，应删除",
+                fix=Fix.unsafe(Edit(span, "")),
+            )
+        for m in c.watermark.finditer(text):
+            span = para.span(*m.span())
+            yield Finding(span, f"“{m.group()}”是转载网站留下的来源水印，应删除", fix=Fix.unsafe(Edit(span, "")))

@@ -1,0 +1,77 @@
+"""Family PH: unfilled template placeholders (``____``, ``XX``, ``20XX年``, ``某某``, ``【单位名称】`` …).
+
+The detection is one scan shared with the ``placeholder_spans`` view (see
+:mod:`summarylint.text.placeholders`); each rule reports the hits of its own code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from summarylint.diagnostics import Edit, Finding, Fix
+from summarylint.rules.base import Context, check
+from summarylint.text.placeholders import PlaceholderHit
+
+_SLOT = "未填写的模板占位符"
+
+
+def _hits(ctx: Context, code: str) -> Iterator[PlaceholderHit]:
+    return (hit for hit in ctx.views.placeholder_hits if hit.code == code)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
+@check("PH001")
+def underscore_blank(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH001"):
+        yield Finding(hit.span, f"{_SLOT}：下划线“{_shown(hit.text)}”处应填写实际内容")
+
+
+@check("PH002")
+def x_placeholder(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH002"):
+        yield Finding(hit.span, f"{_SLOT}：“{hit.text}”处应填写实际的名称或数字")
+
+
+@check("PH003")
+def template_year(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH003"):
+        yield Finding(hit.span, f"{_SLOT}：“{hit.text}”应写成具体年份")
+
+
+@check("PH004")
+def mou_placeholder(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH004"):
+        yield Finding(hit.span, f"疑似{_SLOT}：“{hit.text}”应写明具体的人名或单位名称")
+
+
+@check("PH005")
+def bracket_slot(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH005"):
+        yield Finding(hit.span, f"{_SLOT}：“{_shown(hit.text)}”应替换为实际内容")
+
+
+@check("PH006")
+def ellipsis_as_blank(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH006"):
+        after = hit.block.text[hit.end : hit.end + 1]
+        yield Finding(hit.span, f"{_SLOT}：“{hit.text}{after}”中的省略号处应填写数字")
+
+
+@check("PH007")
+def empty_paired_marks(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH007"):
+        pair = hit.text[0] + hit.text[-1]
+        yield Finding(hit.span, f"{_SLOT}：“{pair}”中间是空的，应填写内容或删去")
+
+
+@check("PH008")
+def instruction_left_in(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH008"):
+        yield Finding(
+            hit.span,
+            f"模板的填写说明“{_shown(hit.text)}”留在了正文中，应按说明修改后删去",
+            fix=Fix.unsafe(Edit(hit.span, "")),
+        )

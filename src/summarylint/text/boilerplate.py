@@ -1,0 +1,195 @@
+"""Template-site boilerplate (family TB): the pack, sentence splitting and the scan of site phrases
+(TB001) and writing advice (TB004) shared by those rules and by the ``boilerplate_paragraphs`` view.
+
+A paragraph every sentence of which is such boilerplate is "whole boilerplate": it is reported by
+TB001/TB004 and left out of the content blocks that every other content rule reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.document import Document, Paragraph
+from summarylint.packs import load_pack
+from summarylint.source import Span
+from summarylint.text.patterns import compile_any, compile_one, covered
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Phrase(_Model):
+    pattern: str
+    weak: bool = False
+
+
+class PhraseSet(_Model):
+    phrase: list[Phrase] = Field(min_length=1)
+
+
+class PatternSet(_Model):
+    patterns: list[str] = Field(min_length=1)
+
+
+class CompilationSet(PatternSet):
+    genre: str
+
+
+class AnchorSet(_Model):
+    anchor: str
+    anchor_exceptions: str
+    watermarks: list[str] = Field(min_length=1)
+
+
+class BoilerplatePack(_Model):
+    """``rules/packs/boilerplate.toml``."""
+
+    classes: dict[str, str]
+    TB001: PhraseSet
+    TB002: PatternSet
+    TB003: CompilationSet
+    TB004: PatternSet
+    TB005: AnchorSet
+
+
+@dataclass(frozen=True)
+class Compiled:
+    phrases: tuple[tuple[re.Pattern[str], bool], ...]
+    compilation_title: re.Pattern[str]
+    article_heading: re.Pattern[str]
+    genre_title: re.Pattern[str]
+    advice: re.Pattern[str]
+    anchor: re.Pattern[str]
+    anchor_exceptions: re.Pattern[str]
+    watermark: re.Pattern[str]
+
+
+@cache
+def compiled() -> Compiled:
+    pack = load_pack("boilerplate", BoilerplatePack)
+    classes = pack.classes
+    return Compiled(
+        tuple((compile_one(p.pattern, classes), p.weak) for p in pack.TB001.phrase),
+        compile_any(pack.TB002.patterns, classes),
+        compile_any(pack.TB003.patterns, classes),
+        compile_one(f"{pack.TB003.genre}$", classes),
+        compile_any(pack.TB004.patterns, classes),
+        compile_one(pack.TB005.anchor, classes),
+        compile_one(pack.TB005.anchor_exceptions, classes),
+        compile_any(pack.TB005.watermarks, classes),
+    )
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”’」』）)】]*|\n|$)")
+_CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text`` (terminal marks and closing quotes included,
+    leading spaces left out)."""
+    found = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        while start < end and text[start] in " \t\u3000\n":
+            start += 1
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+@dataclass(frozen=True)
+class SiteHit:
+    """Boilerplate phrases of one code found in one sentence."""
+
+    code: str  # TB001 or TB004
+    paragraph: Paragraph
+    start: int  # from the first phrase to the end of the last one, in the paragraph's text
+    end: int
+    sentence: tuple[int, int]
+    phrases: tuple[str, ...]
+    weak: bool  # only phrases that a genuine document may also use (仅供参考)
+
+
+@dataclass(frozen=True)
+class BoilerplateScan:
+    hits: tuple[SiteHit, ...]
+    whole: frozenset[int]  # indexes of paragraphs that are boilerplate from end to end
+
+    @property
+    def strong(self) -> bool:
+        """Whether the document has a phrase that only a template site writes."""
+        return any(not h.weak for h in self.hits)
+
+
+def _matches(paragraph: Paragraph, c: Compiled) -> dict[str, list[tuple[int, int, bool]]]:
+    text = paragraph.text
+    found: dict[str, list[tuple[int, int, bool]]] = {"TB001": [], "TB004": []}
+    for pattern, weak in c.phrases:
+        found["TB001"].extend((m.start(), m.end(), weak) for m in pattern.finditer(text) if m.end() > m.start())
+    found["TB004"].extend((m.start(), m.end(), False) for m in c.advice.finditer(text) if m.end() > m.start())
+    for code in found:
+        found[code] = [(s, e, w) for s, e, w in found[code] if not covered(paragraph.masks, s, e)]
+    return found
+
+
+def _merged(matches: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """Overlapping matches (``下面是小编整理`` and ``小编``) merged into one range each."""
+    ranges: list[tuple[int, int]] = []
+    for start, end, _ in sorted(matches):
+        if ranges and start < ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def scan_boilerplate(doc: Document) -> BoilerplateScan:
+    c = compiled()
+    hits: list[SiteHit] = []
+    whole: set[int] = set()
+    for paragraph in doc.prose:
+        if not paragraph.text.strip():
+            continue
+        found = _matches(paragraph, c)
+        if not any(found.values()):
+            continue
+        parts = sentences(paragraph.text)
+        hit_sentences: set[tuple[int, int]] = set()
+        for code, matches in found.items():
+            for sentence in parts:
+                inside = sorted((s, e, w) for s, e, w in matches if sentence[0] <= s < sentence[1])
+                if not inside:
+                    continue
+                hit_sentences.add(sentence)
+                hits.append(
+                    SiteHit(
+                        code,
+                        paragraph,
+                        inside[0][0],
+                        max(e for _, e, _ in inside),
+                        sentence,
+                        tuple(dict.fromkeys(paragraph.text[s:e] for s, e in _merged(inside))),
+                        all(w for _, _, w in inside),
+                    )
+                )
+        rest = [s for s in parts if s not in hit_sentences and _CONTENT.search(paragraph.text, s[0], s[1])]
+        if not rest:
+            whole.add(paragraph.index)
+    hits.sort(key=lambda h: (h.paragraph.index, h.start, h.code))
+    return BoilerplateScan(tuple(hits), frozenset(whole))
+
+
+def paragraph_deletion(doc: Document, paragraph: Paragraph) -> Span:
+    """The source span that removes ``paragraph`` with its line break."""
+    end = paragraph.end
+    source = doc.source
+    if source.startswith("\r\n", end):
+        end += 2
+    elif source.startswith("\n", end):
+        end += 1
+    return Span(paragraph.start, end)

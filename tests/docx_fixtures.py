@@ -28,6 +28,17 @@ ALL_NS = " ".join(
     ]
 )
 
+#: A paragraph run holding a text box (modern drawing with its VML fallback copy); format with ``text``.
+TEXT_BOX = (
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
 
 @dataclass(frozen=True)
 class Lvl:

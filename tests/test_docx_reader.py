@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from docx_fixtures import CN, DocBuilder, append_xml
+from docx_fixtures import CN, TEXT_BOX, DocBuilder, append_xml, set_numbering
 
 from summarylint.document import BlockKind, Document, Format
 from summarylint.readers import read_document
 from summarylint.readers.docx import read_docx
-
-TEXT_BOX = (
-    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
-    "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>"
-    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-    "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
-    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
-    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
-)
 
 
 def read(builder: DocBuilder) -> Document:
@@ -202,8 +192,6 @@ def test_numbered_table_paragraphs_count_in_document_order() -> None:
     num = b.list(CN)
     b.para("甲", num)
     table = b.table([["乙"]])
-    from docx_fixtures import set_numbering
-
     set_numbering(table.cell(0, 0).paragraphs[0], num)
     b.para("丙", num)
     assert [p.label for p in read(b).paragraphs] == ["一、", "二、", "三、"]

@@ -21,6 +21,7 @@ from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
 from summarylint.files import collect
 from summarylint.linter import FileResult
+from summarylint.policy import Policy
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.rules import Registry, Rule, builtin_registry
 from summarylint.schema import JsonReport
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="彩色输出（默认：终端且未设置 NO_COLOR 时）",
     )
 
+    _add_annotate_parser(commands)
+
     rules = commands.add_parser("rules", help="列出全部规则")
     rules.add_argument("--output-format", choices=("table", "json"), default="table")
 
@@ -84,6 +87,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    annotate = commands.add_parser(
+        "annotate",
+        help="检查 .docx 文件并生成带批注的审阅副本（原文件不变）",
+        description="按 check 的规则和配置检查 .docx 文件，输出同样的报告，并为每个文件生成审阅副本："
+        "每条问题一条 Word 批注（作者 summarylint），标在出问题的文字上。"
+        "副本默认写在原文件旁，名为“<原文件名>.checked.docx”；原文件不会被修改。",
+    )
+    annotate.add_argument("paths", nargs="+", metavar="FILE", help=".docx 文件")
+    annotate.add_argument("--output", "-o", type=Path, help="审阅副本的路径（只检查一个文件时使用）")
+    annotate.add_argument("--output-dir", type=Path, help="把审阅副本写入这个目录（默认与原文件同目录）")
+    annotate.add_argument(
+        "--output-format", choices=sorted(REPORTERS), default="full", help="报告的输出格式（同 check）"
+    )
+    annotate.add_argument("--output-file", type=Path, help="把报告写入文件而不是标准输出")
+    annotate.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
+    annotate.add_argument("--config", type=Path, help="使用指定的配置文件")
+    annotate.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    annotate.add_argument("--select", type=_csv, help="只启用这些规则（同 check）")
+    annotate.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
+    annotate.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    annotate.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="彩色输出")
+
+
 def _use_color(choice: str, stream: TextIO | None) -> bool:
     if choice == "always":
         return True
@@ -92,11 +119,14 @@ def _use_color(choice: str, stream: TextIO | None) -> bool:
     return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    cwd = Path.cwd()
-    config = discover(cwd, args.config, isolated=args.isolated)
+def _policy(args: argparse.Namespace) -> Policy:
+    config = discover(Path.cwd(), args.config, isolated=args.isolated)
     overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
-    policy = make_policy(config, overrides)
+    return make_policy(config, overrides)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    policy = _policy(args)
 
     results: list[FileResult] = []
     paths = args.paths or ["."]
@@ -109,7 +139,29 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
             results.append(check_path(candidate.path, policy, fix=args.fix))
+    return _report(args, results, policy)
 
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    from summarylint.annotate import annotate_file, default_output
+
+    if args.output is not None and (len(args.paths) > 1 or args.output_dir is not None):
+        raise UsageError("--output 只能在检查一个文件且不用 --output-dir 时使用")
+    if args.output_dir is not None and not args.output_dir.is_dir():
+        raise UsageError(f"--output-dir 不是已存在的目录：{args.output_dir}")
+    policy = _policy(args)
+    results: list[FileResult] = []
+    for name in args.paths:
+        path = Path(name)
+        target = args.output if args.output is not None else default_output(path, args.output_dir)
+        result, comments = annotate_file(path, target, policy)
+        results.append(result)
+        if result.document is not None and not result.error:
+            print(f"summarylint: {result.path}: 审阅副本已写入 {target}（{comments} 条批注）", file=sys.stderr)
+    return _report(args, results, policy)
+
+
+def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
     text = render(args.output_format, results, ReportOptions(policy.registry, color))
@@ -178,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "check":
             return _run_check(args)
+        if args.command == "annotate":
+            return _run_annotate(args)
         registry = builtin_registry()
         if args.command == "rules":
             if args.output_format == "json":

@@ -1,0 +1,71 @@
+"""Template-site boilerplate rules (TB001–TB005) from tests/cases/boilerplate.toml."""
+
+from __future__ import annotations
+
+import pytest
+from rule_cases import Case, check_case, load_cases
+
+from summarylint.api import lint_text
+from summarylint.cli import main
+from summarylint.readers import read_document
+from summarylint.rules import builtin_registry
+from summarylint.views import Views
+
+CASES = load_cases("boilerplate")
+CODES = ["TB001", "TB002", "TB003", "TB004", "TB005"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case: Case) -> None:
+    check_case(case)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
+    fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
+    quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]
+    assert fires, f"{code} has no firing case"
+    assert quiet, f"{code} has no non-firing case"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_documentation(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = builtin_registry().get(code)
+    assert rule is not None and rule.meta.category.value == "boilerplate"
+    assert main(["rule", code]) == 0
+    assert capsys.readouterr().out.startswith(f"{code} {rule.meta.name}")
+
+
+def test_whole_boilerplate_paragraphs_leave_the_content_blocks() -> None:
+    text = "标题\n下面是小编整理的总结，希望对大家有所帮助！\n全年完成投资12亿元。仅供参考。\n正文继续。\n"
+    doc = read_document("x.txt", text.encode("utf-8"))
+    views = Views(doc)
+    assert views.boilerplate_paragraphs == frozenset({1})
+    assert [b.text for b in views.blocks] == ["标题", "全年完成投资12亿元。仅供参考。", "正文继续。"]
+
+
+def test_suggested_fix_deletes_the_paragraph_or_the_sentence() -> None:
+    text = "正文。\n下面是小编整理的总结，希望对大家有所帮助！\n全年完成投资12亿元。更多精彩内容请关注本站。\n"
+    result = lint_text(text, "x.txt")
+    fixes = [d.fix for d in result.diagnostics if d.code == "TB001"]
+    assert len(fixes) == 2 and all(f is not None and f.applicability.value == "unsafe" for f in fixes)
+    removed = [text[e.span.start : e.span.end] for f in fixes if f is not None for e in f.edits]
+    assert removed == ["下面是小编整理的总结，希望对大家有所帮助！\n", "更多精彩内容请关注本站。"]
+
+
+def test_template_copy_recall() -> None:
+    """A summary copied from a template site: every planted artefact is reported."""
+    text = (
+        "20XX年个人工作总结（精选5篇）\n"
+        "下面是小编为大家整理的20XX年个人工作总结，希望对大家有所帮助！\n"
+        "篇一：20XX年个人工作总结\n"
+        "时光飞逝，20XX年即将过去。在XX局领导的关心下，我认真完成了各项工作（个人工作总结范文）并取得成效。\n"
+        "一、全年共办理文件____件，接待来访群众……人次，组织学习《》等法规。\n"
+        "二、某某同志负责的项目（请根据本单位实际情况修改）已完成。\n"
+        "我将再接再励，一如继往地做好工作。\n"
+        "篇二：20XX年个人工作总结\n"
+        "更多精彩内容请关注本站。\n"
+    )
+    found = {d.code for d in lint_text(text, "x.txt").diagnostics}
+    assert {"TB001", "TB002", "TB003", "TB005", "PH001", "PH002", "PH003", "PH004", "PH006", "PH007", "PH008"} <= found
+    assert "WD001" in found

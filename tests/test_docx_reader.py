@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+import pytest
 from docx_fixtures import CN, TEXT_BOX, DocBuilder, append_xml, set_numbering
 
 from summarylint.document import BlockKind, Document, Format
-from summarylint.readers import read_document
+from summarylint.readers import ReadError, read_document
 from summarylint.readers.docx import read_docx
 
 
@@ -195,3 +199,47 @@ def test_numbered_table_paragraphs_count_in_document_order() -> None:
     set_numbering(table.cell(0, 0).paragraphs[0], num)
     b.para("丙", num)
     assert [p.label for p in read(b).paragraphs] == ["一、", "二、", "三、"]
+
+
+def test_table_of_contents_content_control_and_toc_styles_are_meta() -> None:
+    b = DocBuilder()
+    b.xml_para(
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        "<w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    sdt = b.doc.paragraphs[-1]._p[-1]
+    b.doc.paragraphs[-1]._p.addprevious(sdt)  # a block-level content control
+    append_xml(
+        b.doc.styles.element,
+        '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="paragraph" '
+        'w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>',
+    )
+    b.para("一、总体情况\t1", style="toc 1")
+    b.para("正文")
+    doc = read(b)
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        (BlockKind.META, "目录"),
+        (BlockKind.META, "一、总体情况\t1"),
+        (BlockKind.BODY, "正文"),
+    ]
+
+
+def test_minimal_package_without_styles_or_numbering() -> None:
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>只有正文</w:t></w:r></w:p></w:body></w:document>"
+    )
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("word/document.xml", document)
+    doc = read_docx("t.docx", archive.getvalue())
+    assert [(p.label, p.text) for p in doc.paragraphs] == [("", "只有正文")]
+
+
+def test_strict_open_xml_is_refused_with_a_hint() -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"/>')
+    with pytest.raises(ReadError, match="Strict"):
+        read_docx("t.docx", archive.getvalue())

@@ -1,0 +1,322 @@
+"""Family MF: figures deleted or never filled in (共接待来访群众人次, 办结率达%, 召开第次会议).
+
+MF002–MF007 are regular expressions over content blocks; MF001 (and the segmentation variant of
+MF007) pre-filter candidates with a regular expression and only then segment short windows around
+them, so jieba is never loaded for a document without candidates.  A blank that a placeholder rule
+reports (``共举办____期``) is not reported again as a missing figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+
+from summarylint.diagnostics import Finding
+from summarylint.rules.base import Context, check
+from summarylint.source import Span
+from summarylint.text.measure import CJK, CLAUSE_END, pack, patterns
+from summarylint.text.measure import focus as segment_focus
+from summarylint.text.segment import Token, segmenter
+from summarylint.views.blocks import Block
+
+_WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
+#: Characters of context segmented on each side of a candidate.
+_LEFT, _RIGHT = 8, 4
+
+
+def _placeholder_filter(ctx: Context) -> Callable[[Span], bool]:
+    """A test telling whether a span overlaps a blank the placeholder rules report."""
+    spans: Sequence[Span] = getattr(ctx.views, "placeholder_spans", [])
+    if not spans:
+        return lambda span: False
+    starts = [s.start for s in spans]
+    reach = list(itertools.accumulate((s.end for s in spans), max))  # furthest end so far
+
+    def overlaps(span: Span) -> bool:
+        k = bisect_left(starts, max(span.end, span.start + 1))  # spans starting before our end
+        return k > 0 and reach[k - 1] > span.start
+
+    return overlaps
+
+
+def _findings(ctx: Context, items: Iterator[tuple[Block, int, int, str]]) -> Iterator[Finding]:
+    """Findings at ``block.span(start, end)``, unless a placeholder rule already reports the place."""
+    is_placeholder = _placeholder_filter(ctx)
+    for block, start, end, message in items:
+        span = block.span(start, end)
+        if not is_placeholder(span):
+            yield Finding(span, message)
+
+
+def _snippet(text: str, start: int, end: int, before: int = 6) -> str:
+    """The words in front of a finding and the finding itself, for messages."""
+    left = start
+    while left > 0 and start - left < before and _WORD_CHAR.match(text[left - 1]):
+        left -= 1
+    return text[left:end]
+
+
+# --- segmentation windows -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _cut(window: str) -> tuple[Token, ...]:
+    return tuple(segmenter(segment_focus()).cut(window))
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """A short stretch of one clause around ``[start, end)``."""
+    left = start
+    while left > 0 and start - left < _LEFT and _WORD_CHAR.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _RIGHT and _WORD_CHAR.match(text[right]):
+        right += 1
+    return left, right
+
+
+def _tokens_around(text: str, start: int, end: int) -> tuple[list[Token], int] | None:
+    """The tokens of the window around ``[start, end)`` (text positions) and the index of the token
+    that is exactly ``[start, end)``, or None when segmentation puts it inside a longer word."""
+    left, right = _window(text, start, end)
+    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in _cut(text[left:right])]
+    for k, token in enumerate(tokens):
+        if token.start == start:
+            return (tokens, k) if token.end == end else None
+        if token.start > start:
+            return None
+    return None
+
+
+# --- MF001 --------------------------------------------------------------------------------
+
+
+def _clause_ends_at(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in CLAUSE_END
+
+
+def _is_name(text: str, start: int, end: int, previous: Token, surnames: str) -> bool:
+    """刘家明, 王名扬: a surname, a one-character measure word and one more CJK character."""
+    return (
+        end - start == 1
+        and len(previous.word) == 1
+        and previous.word in surnames
+        and end < len(text)
+        and bool(re.match(f"[{CJK}]", text[end]))
+    )
+
+
+_CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause in front of ``start``."""
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text[left - 1]):
+        left -= 1
+    return text[left:start]
+
+
+def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    settings = pack().mf001
+    compiled = patterns()
+    text = block.text
+    candidates = []
+    stops: list[tuple[int, int]] | None = None
+    before_noun = set(settings.before_noun)
+    for match in block.finditer(compiled.candidate):
+        start, end = match.span()
+        at_clause_end = _clause_ends_at(text, end)
+        if not at_clause_end and match.group() not in before_noun:
+            continue
+        if not compiled.statistics.search(_clause_before(text, start)):
+            continue
+        if stops is None:
+            stops = [m.span() for m in compiled.stop.finditer(text)]
+        if any(s < end and start < e for s, e in stops):
+            continue
+        candidates.append((start, end, at_clause_end))
+    if not candidates:
+        return
+    previous_tags = set(settings.previous_tags)
+    noun_tags = set(settings.noun_tags)
+    blocked_next = set(settings.blocked_next_tags)
+    numeric = set(settings.numeric_tail)
+    determiners = tuple(settings.determiners)
+    for start, end, at_clause_end in candidates:
+        around = _tokens_around(text, start, end)
+        if around is None:
+            continue
+        tokens, k = around
+        if k == 0:
+            continue  # nothing in front of it in this clause
+        word = tokens[k].word
+        previous = tokens[k - 1]
+        if previous.word[-1] in numeric or previous.word.endswith(determiners):
+            continue
+        if previous.tag not in previous_tags:
+            continue
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None:
+            if following.tag in blocked_next:
+                continue
+            if not at_clause_end and following.tag not in noun_tags:
+                continue
+        elif not at_clause_end:
+            continue
+        if _is_name(text, start, end, previous, settings.surnames):
+            continue
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
+
+
+@check("MF001")
+def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.blocks:
+        yield from _findings(ctx, _measure_word_findings(block))
+
+
+# --- MF002–MF006 --------------------------------------------------------------------------
+
+
+@check("MF002")
+def blank_before_measure_word(ctx: Context) -> Iterator[Finding]:
+    settings = pack()
+    word_starts = tuple(settings.mf002.word_starts)
+    numeric = set(settings.mf001.numeric_tail)
+
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            text = block.text
+            for match in block.finditer(patterns().blank):
+                start, end = match.span()
+                if text[start - 1] in numeric:
+                    continue
+                unit = match.group().strip(" \u3000")
+                if text.startswith(word_starts, end - len(unit)):
+                    continue
+                yield block, start, end, f"“{_snippet(text, start, end)}”中“{unit}”前是空格，缺少数字"
+
+    yield from _findings(ctx, items())
+
+
+@check("MF003")
+def percent_without_number(ctx: Context) -> Iterator[Finding]:
+    compiled = patterns()
+
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            text = block.text
+            notes = (
+                [m.span() for m in compiled.percent_notes.finditer(text)]
+                if compiled.percent_notes and ("%" in text or "％" in text)
+                else []
+            )
+            for match in block.finditer(compiled.percent):
+                start, end = match.span()
+                if any(s <= start and end <= e for s, e in notes):
+                    continue
+                if match.group().startswith("百"):
+                    message = f"“{_snippet(text, start, end)}”中“百分之”后面缺少数字"
+                else:
+                    message = f"“{_snippet(text, start, end)}”中百分号前没有数字，疑为数字被删除或漏填"
+                yield block, start, end, message
+
+    yield from _findings(ctx, items())
+
+
+@check("MF004")
+def ordinal_without_number(ctx: Context) -> Iterator[Finding]:
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            for match in block.finditer(patterns().ordinal):
+                start, end = match.span()
+                unit = match.group()[1:]
+                yield block, start, end, f"“第{unit}”缺少序数，“第”和“{unit}”之间应有数字"
+
+    yield from _findings(ctx, items())
+
+
+@check("MF005")
+def wan_yi_without_number(ctx: Context) -> Iterator[Finding]:
+    compiled = patterns()
+
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            text = block.text
+            exempt: list[tuple[int, int]] | None = None
+            for match in block.finditer(compiled.wan_yi):
+                start, end = match.span()
+                if compiled.wan_yi_exempt is not None:
+                    if exempt is None:
+                        exempt = [m.span() for m in compiled.wan_yi_exempt.finditer(text)]
+                    if any(s <= start < e for s, e in exempt):
+                        continue
+                shown = _snippet(text, start, end)
+                yield block, start, end, f"“{shown}”中“{match.group()[0]}”前没有数字，疑为数字被删除或漏填"
+
+    yield from _findings(ctx, items())
+
+
+@check("MF006")
+def empty_enumeration_item(ctx: Context) -> Iterator[Finding]:
+    compiled = patterns()
+
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            text = block.text
+            if "、" not in text:
+                continue
+            mentions = (
+                [m.span() for m in compiled.enumeration_mentions.finditer(text)]
+                if compiled.enumeration_mentions
+                else []
+            )
+            for match in block.finditer(compiled.enumeration):
+                start, end = match.span()
+                if any(s <= start and end <= e for s, e in mentions):
+                    continue
+                yield block, start, end, f"“{_snippet(text, start, end)}”中顿号前后缺少并列项，疑为内容被删除"
+
+    yield from _findings(ctx, items())
+
+
+# --- MF007 --------------------------------------------------------------------------------
+
+
+def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    settings = pack().mf007
+    compiled = patterns()
+    text = block.text
+    seen: set[int] = set()
+    for match in block.finditer(compiled.month):
+        start, end = match.span()
+        seen.add(start)
+        yield block, start, end, f"“{_snippet(text, start, end)}”中“{match.group()}”前缺少数字"
+    verbs = set(settings.verb_tags)
+    prepositions = set(settings.prepositions)
+    not_before = set(settings.not_before)
+    for match in block.finditer(compiled.month_candidate):
+        start, end = match.span()
+        if start in seen:
+            continue
+        around = _tokens_around(text, start, end)
+        if around is None:
+            continue
+        tokens, k = around
+        if k == 0:
+            continue
+        previous = tokens[k - 1]
+        if previous.word in not_before:
+            continue
+        if previous.tag in verbs or previous.word in prepositions:
+            yield block, start, end, f"“{_snippet(text, start, end)}”中“月份”前缺少数字"
+
+
+@check("MF007")
+def month_year_without_number(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.blocks:
+        yield from _findings(ctx, _month_findings(block))

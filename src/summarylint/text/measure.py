@@ -1,0 +1,194 @@
+"""The measure-word pack of family MF (``rules/packs/measure_words.toml``) and what is compiled from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.packs import load_pack
+from summarylint.text.segment import Focus
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+#: Characters after which a clause ends: point marks, closing marks, dashes, ellipses, spaces.
+CLAUSE_END = "，。；：、！？,.;:!?）)”’」』》〉】〕…—～~ \u3000\t|"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SegmentSettings(_Section):
+    focus: str = Field(min_length=1)
+    min_frequency: int = Field(ge=1)
+    extra_words: list[str] = []
+
+
+class MeasureWordSettings(_Section):
+    measure_words: list[str] = Field(min_length=1)
+    before_noun: list[str] = []
+    statistics_words: list[str] = Field(min_length=1)
+    numeric_tail: str
+    determiners: list[str]
+    previous_tags: list[str]
+    noun_tags: list[str]
+    blocked_next_tags: list[str]
+    surnames: str
+    stop_phrases: list[str]
+
+
+class BlankSettings(_Section):
+    units: list[str] = Field(min_length=1)
+    word_starts: list[str] = []
+
+
+class PercentSettings(_Section):
+    figure_before: str
+    code_after: str = ""
+    unit_notes: list[str] = []
+    spelled_after: str
+
+
+class OrdinalSettings(_Section):
+    ordinal_units: list[str] = Field(min_length=1)
+    not_ordinal_before: str = ""
+
+
+class WanYiSettings(_Section):
+    units: list[str] = Field(min_length=1)
+    number_before: str
+    approximators: str = ""
+    terms: list[str] = []
+    unit_notes: list[str] = []
+
+
+class EnumerationSettings(_Section):
+    mentions: list[str] = []
+
+
+class MonthSettings(_Section):
+    clause_start: str
+    after_de_followers: str
+    verb_tags: list[str]
+    prepositions: list[str] = []
+    not_before: list[str] = []
+
+
+class MeasurePack(_Section):
+    segment: SegmentSettings
+    mf001: MeasureWordSettings = Field(alias="MF001")
+    mf002: BlankSettings = Field(alias="MF002")
+    mf003: PercentSettings = Field(alias="MF003")
+    mf004: OrdinalSettings = Field(alias="MF004")
+    mf005: WanYiSettings = Field(alias="MF005")
+    mf006: EnumerationSettings = Field(alias="MF006")
+    mf007: MonthSettings = Field(alias="MF007")
+
+
+def pack() -> MeasurePack:
+    return load_pack("measure_words", MeasurePack)
+
+
+@cache
+def focus() -> Focus:
+    """What the focused segmentation dictionary keeps, from the pack."""
+    p = pack()
+    characters = p.segment.focus + "".join(p.mf001.measure_words)
+    return Focus(characters, p.segment.min_frequency, tuple(p.segment.extra_words))
+
+
+def char_class(chars: str) -> str:
+    """A regex character class matching any of ``chars``."""
+    return "[" + "".join(re.escape(c) for c in dict.fromkeys(chars)) + "]"
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first so that 人次 wins over 人."""
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@dataclass(frozen=True)
+class MeasurePatterns:
+    """Regular expressions compiled from the pack, once per process."""
+
+    candidate: re.Pattern[str]  # MF001 pre-filter: a measure word after a CJK non-numeral
+    stop: re.Pattern[str]  # MF001 stop phrases
+    statistics: re.Pattern[str]  # MF001 words of a statistic
+    month_candidate: re.Pattern[str]  # MF007 segmentation pre-filter
+    blank: re.Pattern[str]  # MF002
+    percent: re.Pattern[str]  # MF003
+    percent_notes: re.Pattern[str] | None
+    ordinal: re.Pattern[str]  # MF004
+    wan_yi: re.Pattern[str]  # MF005
+    wan_yi_exempt: re.Pattern[str] | None
+    enumeration: re.Pattern[str]  # MF006
+    enumeration_mentions: re.Pattern[str] | None
+    month: re.Pattern[str]  # MF007 regex variant
+
+
+def _not_after(words: list[str], single: str) -> str:
+    """Lookbehinds refusing a match right after one of ``single`` characters or multi-character ``words``."""
+    singles = single + "".join(w for w in words if len(w) == 1)
+    parts = [f"(?<!{char_class(singles)})"] if singles else []
+    parts += [f"(?<!{re.escape(w)})" for w in words if len(w) > 1]
+    return "".join(parts)
+
+
+@cache
+def patterns() -> MeasurePatterns:
+    p = pack()
+    mf1 = p.mf001
+    not_number = _not_after(mf1.determiners, mf1.numeric_tail)
+    candidate = re.compile(f"(?<=[{CJK}]){not_number}(?:{alternation(mf1.measure_words)})")
+    month_candidate = re.compile(f"(?<=[{CJK}]){not_number}月份")
+
+    blank_units = alternation(p.mf002.units)
+    blank = re.compile(f"(?<=[{CJK}]{{2}})[ \u3000]+(?:{blank_units})")
+
+    code = f"(?!{char_class(p.mf003.code_after)})" if p.mf003.code_after else ""
+    percent = re.compile(
+        f"(?<!{char_class(p.mf003.figure_before)})(?<![ \u3000])[%％]{code}"
+        f"|百分之(?!{char_class(p.mf003.spelled_after)})"
+    )
+
+    not_ordinal = f"(?<!{char_class(p.mf004.not_ordinal_before)})" if p.mf004.not_ordinal_before else ""
+    ordinal = re.compile(f"{not_ordinal}第(?:{alternation(p.mf004.ordinal_units)})")
+
+    mf5 = p.mf005
+    number = char_class(mf5.number_before)
+    approximate = f"(?<!{number}{char_class(mf5.approximators)})" if mf5.approximators else ""
+    # digits spaced out (7 4 7 7 2 亿元) still stand in front
+    spaced = f"(?<!{number}[ \u3000])(?<!{number}[ \u3000]{{2}})"
+    # after a space it is a blank, which MF002 reports
+    wan_yi = re.compile(f"(?<!{number})(?<![A-Za-z \u3000]){approximate}{spaced}[万亿](?:{alternation(mf5.units)})")
+    wan_yi_exempt = any_of(p.mf005.terms + p.mf005.unit_notes)
+
+    enumeration = re.compile("、{2,}|(?<=[，。；：“《（])、|、(?=[，。；”》）])")
+
+    mf7 = p.mf007
+    month = re.compile(
+        f"(?:^|(?<={char_class(mf7.clause_start)}))月份"
+        "|(?:(?<=年的)|(?<=年度的))月份"
+        f"|(?<=的)年度(?={char_class(mf7.after_de_followers)})"
+    )
+    return MeasurePatterns(
+        candidate=candidate,
+        stop=re.compile(alternation(mf1.stop_phrases)),
+        statistics=re.compile(alternation(mf1.statistics_words)),
+        month_candidate=month_candidate,
+        blank=blank,
+        percent=percent,
+        percent_notes=any_of(p.mf003.unit_notes),
+        ordinal=ordinal,
+        wan_yi=wan_yi,
+        wan_yi_exempt=wan_yi_exempt,
+        enumeration=enumeration,
+        enumeration_mentions=any_of(p.mf006.mentions),
+        month=month,
+    )

@@ -1,0 +1,260 @@
+"""Word segmentation with part-of-speech tags: jieba over a focused dictionary, loaded lazily.
+
+jieba's default dictionary (349,000 entries) takes about a second to load, and its POS tagger
+another half second, which is more than a whole check may take.  Rules only ever segment short
+windows of text around a candidate (a measure word, a month word), so a much smaller dictionary
+segments them just as well: every entry that contains one of the *focus characters* (measure
+words and the characters rules ask about), every frequent entry and every single character.
+
+The focused dictionary is derived from the dictionary jieba ships, once per installation, and
+kept in a per-user cache directory in a plain text format that loads in a few milliseconds
+(``SUMMARYLINT_CACHE_DIR`` overrides the location).  Tags come from the same dictionary, so
+``jieba.posseg`` (whose import alone reads the full dictionary) is never imported.  jieba is
+imported on the first call of :func:`segmenter`, never by importing this module, and its log
+output is silenced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import logging
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+#: Bump when the cache format or the selection of entries changes.
+FORMAT_VERSION = 1
+_HEADER = "summarylint-focused-dictionary"
+_JIEBA_LOGGERS = ("jieba", "jieba._compat")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a segmented text: ``text[start:end] == word``."""
+
+    word: str
+    tag: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FocusedDictionary:
+    """Entries jieba needs: word → frequency (prefixes of words with frequency 0) and word → tag."""
+
+    freq: dict[str, int]
+    total: int
+    tags: dict[str, str]
+
+
+def cache_root() -> Path:
+    """The per-user cache directory of summarylint (``SUMMARYLINT_CACHE_DIR``, XDG, or the platform's)."""
+    explicit = os.environ.get("SUMMARYLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "summarylint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "summarylint"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "summarylint" if xdg else Path.home() / ".cache" / "summarylint"
+
+
+def jieba_dictionary_path() -> Path:
+    """The ``dict.txt`` jieba ships, found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the focused dictionary keeps besides single characters."""
+
+    characters: str  # every entry containing one of these
+    min_frequency: int  # every entry at least this frequent
+    words: tuple[str, ...] = ()  # these entries whatever their frequency
+
+    def key(self, source: Path) -> str:
+        stat = source.stat()
+        material = "|".join(
+            (
+                str(FORMAT_VERSION),
+                str(source.resolve()),
+                str(stat.st_size),
+                str(stat.st_mtime_ns),
+                "".join(sorted(set(self.characters))),
+                str(self.min_frequency),
+                " ".join(sorted(set(self.words))),
+            )
+        )
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def select_entries(lines: Iterable[str], focus: Focus) -> list[tuple[str, int, str]]:
+    """The entries of a jieba dictionary (``word freq [tag]`` lines) the focused dictionary keeps."""
+    characters = set(focus.characters)
+    words = set(focus.words)
+    kept: list[tuple[str, int, str]] = []
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        word, freq = parts[0], int(parts[1])
+        if len(word) == 1 or freq >= focus.min_frequency or word in words or not characters.isdisjoint(word):
+            kept.append((word, freq, parts[2] if len(parts) > 2 else "x"))
+    return kept
+
+
+def build(entries: list[tuple[str, int, str]]) -> FocusedDictionary:
+    """The prefix dictionary jieba's DAG search needs, and the tags."""
+    freq: dict[str, int] = {}
+    total = 0
+    for word, count, _ in entries:
+        freq[word] = count
+        total += count
+    for word, _, _ in entries:
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+    return FocusedDictionary(freq, total, {word: tag for word, _, tag in entries})
+
+
+def serialise(dictionary: FocusedDictionary, key: str) -> str:
+    """Five lines: header, total, words, frequencies, tags (tags for the first words only)."""
+    tagged = list(dictionary.tags)
+    words = tagged + [w for w in dictionary.freq if w not in dictionary.tags]
+    return "\n".join(
+        (
+            f"{_HEADER} {key}",
+            str(dictionary.total),
+            " ".join(words),
+            " ".join(str(dictionary.freq[w]) for w in words),
+            " ".join(dictionary.tags[w] for w in tagged),
+        )
+    )
+
+
+def parse(text: str, key: str) -> FocusedDictionary | None:
+    """The dictionary stored by :func:`serialise`, or None when ``text`` is not a valid cache for ``key``."""
+    lines = text.split("\n")
+    if len(lines) != 5 or lines[0] != f"{_HEADER} {key}":
+        return None
+    words = lines[2].split(" ")
+    counts = lines[3].split(" ")
+    tags = lines[4].split(" ")
+    if len(words) != len(counts) or len(tags) > len(words):
+        return None
+    try:
+        freq = dict(zip(words, map(int, counts), strict=True))
+        total = int(lines[1])
+    except ValueError:
+        return None
+    return FocusedDictionary(freq, total, dict(zip(words, tags, strict=False)))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> FocusedDictionary:
+    """The focused dictionary from the cache, built (and cached when possible) on first use."""
+    source = jieba_dictionary_path()
+    key = focus.key(source)
+    path = (cache_dir or cache_root()) / f"jieba-focused-{key}.txt"
+    try:
+        cached = parse(path.read_text(encoding="utf-8"), key)
+    except (OSError, UnicodeDecodeError):
+        cached = None
+    if cached is not None:
+        return cached
+    with source.open(encoding="utf-8") as fh:
+        dictionary = build(select_entries(fh, focus))
+    with contextlib.suppress(OSError):  # a read-only home: build it again next time
+        _write_atomically(path, serialise(dictionary, key))
+    return dictionary
+
+
+def _import_jieba() -> Any:
+    """Import jieba quietly and without ``pkg_resources``.
+
+    jieba only uses ``pkg_resources`` to open its own data files and falls back to plain ``open``
+    when the import fails; importing it costs a tenth of a second, so it is hidden for the
+    duration of the import when nobody has imported it yet.
+    """
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if hidden and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    for name in _JIEBA_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return jieba
+
+
+class Segmenter:
+    """Cuts text into tagged words with a jieba tokenizer over a :class:`FocusedDictionary`."""
+
+    def __init__(self, dictionary: FocusedDictionary) -> None:
+        jieba = _import_jieba()
+        tokenizer = jieba.Tokenizer()
+        # The prefix dictionary is supplied directly instead of through initialize(), which would
+        # read a dictionary file (or jieba's marshal cache, itself slow to load).
+        tokenizer.FREQ = dictionary.freq
+        tokenizer.total = dictionary.total
+        tokenizer.initialized = True
+        self._tokenizer = tokenizer
+        self._tags = dictionary.tags
+
+    def tag(self, word: str) -> str:
+        """The dictionary tag of ``word`` (``m`` for digits, ``eng`` for Latin, ``x`` when unknown)."""
+        tag = self._tags.get(word)
+        if tag is not None:
+            return tag
+        if word.isdigit() or word.replace(".", "", 1).isdigit():
+            return "m"
+        if word.isascii() and word.isalnum():
+            return "eng"
+        return "x"
+
+    def cut(self, text: str, offset: int = 0) -> list[Token]:
+        """Tokens of ``text`` (dictionary segmentation, no HMM guessing), positions shifted by ``offset``."""
+        tokens: list[Token] = []
+        at = offset
+        for word in self._tokenizer.cut(text, HMM=False):
+            tokens.append(Token(word, self.tag(word), at, at + len(word)))
+            at += len(word)
+        return tokens
+
+
+@cache
+def segmenter(focus: Focus) -> Segmenter:
+    """The process-wide segmenter for ``focus`` (jieba is imported on the first call)."""
+    with _lock:
+        return Segmenter(load_focused_dictionary(focus))
+
+
+def jieba_loaded() -> bool:
+    """Whether jieba has been imported in this process."""
+    return "jieba" in sys.modules

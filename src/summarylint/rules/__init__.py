@@ -20,6 +20,7 @@ _FAMILIES = (
     "summarylint.rules.placeholder",
     "summarylint.rules.boilerplate",
     "summarylint.rules.wording",
+    "summarylint.rules.missing_figure",
 )
 
 

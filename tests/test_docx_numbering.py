@@ -158,7 +158,7 @@ def test_interleaved_lists_keep_separate_counters() -> None:
     assert [p.label for p in read(b).paragraphs] == ["一、", "1.", "二、", "2.", "3.", "三、"]
 
 
-def test_override_lists_interleaved_with_their_origin() -> None:
+def test_other_instances_continue_after_a_start_override() -> None:
     b = DocBuilder()
     abstract = b.abstract(DEC)
     origin = b.num(abstract)
@@ -166,8 +166,19 @@ def test_override_lists_interleaved_with_their_origin() -> None:
     b.para("a", origin)
     b.para("b", origin)
     b.para("x", restarted)
-    b.para("c", origin)
-    assert [p.label for p in read(b).paragraphs] == ["1.", "2.", "1.", "3."]
+    b.para("y", restarted)
+    b.para("c", origin)  # one counter per abstract definition: continues after y
+    assert [p.label for p in read(b).paragraphs] == ["1.", "2.", "1.", "2.", "3."]
+
+
+def test_start_override_applies_once_per_instance_and_level() -> None:
+    b = DocBuilder()
+    abstract = b.abstract(DEC)
+    origin = b.num(abstract)
+    jump = b.num(abstract, start_overrides={0: 8})
+    for num in (origin, origin, jump, origin, jump, origin):
+        b.para("x", num)
+    assert [p.label for p in read(b).paragraphs] == ["1.", "2.", "8.", "9.", "10.", "11."]
 
 
 def test_level_override_replaces_the_format() -> None:

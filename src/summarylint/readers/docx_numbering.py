@@ -8,9 +8,11 @@ Numbering (ECMA-376 Part 1, §17.9) is resolved as Word does:
 * ``w:num`` → ``w:abstractNum``, through ``w:numStyleLink`` → numbering style → its ``w:num`` when the
   definition lives in a numbering style; ``w:lvlOverride`` replaces a level (``w:lvl``) or its start
   (``w:startOverride``);
-* counters: all ``w:num`` instances of one abstract definition continue one sequence, except a
-  ``w:num`` with overrides, which keeps a sequence of its own (Word's "restart numbering" writes
-  such a ``w:num``); interleaved lists keep separate counters;
+* counters belong to the abstract definition: all ``w:num`` instances of it continue one sequence;
+  a ``w:num`` with a ``w:startOverride`` for a level (what Word's "restart numbering" and "set
+  numbering value" write) sets the shared counter of that level to the override at its first
+  paragraph on that level, and the other instances continue from there; lists of different
+  abstract definitions keep separate counters however they interleave;
 * when a level is used, each deeper level restarts unless its ``w:lvlRestart`` says otherwise
   (0: never; n: only when level n or a higher one is used);
 * the label is ``w:lvlText`` with ``%1``…``%9`` replaced by the counters of those levels in their own
@@ -22,7 +24,7 @@ Numbering (ECMA-376 Part 1, §17.9) is resolved as Word does:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from summarylint.readers.docx_safety import Element
 
@@ -335,10 +337,12 @@ def parse_level(lvl: Element, base: Level | None = None) -> Level:
 
 @dataclass(frozen=True)
 class ListDefinition:
-    """What a ``w:numId`` resolves to: its levels and the key of the counters it shares."""
+    """What a ``w:numId`` resolves to: its levels, its start overrides and the key of the counters it shares."""
 
-    key: str
+    num_id: int
+    key: str  # the abstract definition: every w:num of it counts in one sequence
     levels: dict[int, Level] = field(default_factory=dict)
+    start_overrides: dict[int, int] = field(default_factory=dict)  # w:startOverride by level
 
     def level_of_style(self, style_id: str) -> int | None:
         for ilvl, level in sorted(self.levels.items()):
@@ -400,7 +404,7 @@ class Numbering:
             ilvl = _int(lvl.get(w("ilvl")))
             if ilvl is not None and 0 <= ilvl < _LEVELS:
                 levels[ilvl] = parse_level(lvl)
-        overridden = False
+        starts: dict[int, int] = {}
         for override in self._nums[num_id].findall(w("lvlOverride")):
             ilvl = _int(override.get(w("ilvl")))
             if ilvl is None or not 0 <= ilvl < _LEVELS:
@@ -408,15 +412,11 @@ class Numbering:
             lvl = override.find(w("lvl"))
             if lvl is not None:
                 levels[ilvl] = parse_level(lvl, levels.get(ilvl))
-                overridden = True
             start = override.find(w("startOverride"))
-            if start is not None:
-                value = _int(start.get(_VAL))
-                if value is not None:
-                    levels[ilvl] = replace(levels.get(ilvl, Level()), start=value)
-                    overridden = True
-        key = f"num:{num_id}" if overridden else f"abstract:{abstract_id}"
-        return ListDefinition(key, levels)
+            value = _int(start.get(_VAL)) if start is not None else None
+            if value is not None:
+                starts[ilvl] = value
+        return ListDefinition(num_id, f"abstract:{abstract_id}", levels, starts)
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -429,6 +429,7 @@ class Counters:
         self._numbering = numbering
         self._styles = styles
         self._values: dict[str, list[int]] = {}
+        self._overridden: set[tuple[int, int]] = set()
 
     def resolve(self, ppr: Element | None, style_id: str | None) -> tuple[ListDefinition, int] | None:
         """The list and level of a paragraph (direct ``w:numPr`` first, then its style's)."""
@@ -461,7 +462,12 @@ class Counters:
         if values is None:
             values = [levels[i].start - 1 if i in levels else 0 for i in range(_LEVELS)]
             self._values[definition.key] = values
-        values[ilvl] += 1
+        override = definition.start_overrides.get(ilvl)
+        if override is not None and (definition.num_id, ilvl) not in self._overridden:
+            self._overridden.add((definition.num_id, ilvl))
+            values[ilvl] = override  # the first paragraph of this w:num at this level restarts the count
+        else:
+            values[ilvl] += 1
         for deeper in range(ilvl + 1, _LEVELS):
             level = levels.get(deeper)
             if level is None:

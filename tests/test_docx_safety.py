@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import struct
 import zipfile
 from pathlib import Path
@@ -181,3 +182,23 @@ def test_cli_reports_bad_files_and_checks_the_others(tmp_path: Path, capsys: pyt
         assert by_name[name]["error"], name
         assert "\n" not in by_name[name]["error"]
     assert len([line for line in out.err.splitlines() if line.startswith("summarylint:")]) == len(bad)
+
+
+def test_random_damage_only_ever_raises_read_error() -> None:
+    rnd = random.Random(20240601)
+    data = good_docx()
+    xml = read_member(data, "word/document.xml")
+    for _ in range(150):
+        damaged = bytearray(data)
+        for _ in range(rnd.randint(1, 20)):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        cut = bytearray(xml)
+        for _ in range(rnd.randint(1, 4)):
+            at = rnd.randrange(len(cut))
+            del cut[at : at + rnd.randint(1, 30)]
+        for candidate in (bytes(damaged), rewrite_member(data, "word/document.xml", bytes(cut))):
+            try:
+                read_docx("t.docx", candidate)
+            except ReadError as exc:
+                assert "\n" not in str(exc)
+                assert not str(exc).startswith("无法读取该 .docx 文件")  # every damage has a specific reason

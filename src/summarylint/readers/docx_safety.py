@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,10 @@ OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 #: Name of the stream that holds an encrypted OOXML package inside an OLE compound file (UTF-16LE).
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+#: What the zipfile module raises on damaged archives (CRC errors, bad deflate streams, odd versions).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError,
+               NotImplementedError, RuntimeError)  # fmt: skip
 
 DOCUMENT_PART = "word/document.xml"
 _OFFICE_DOCUMENT = "/officeDocument"
@@ -106,7 +111,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except _ZIP_ERRORS:
             raise ReadError("不是有效的 .docx 文件（ZIP 结构已损坏）") from None
         if len(infos) > MAX_MEMBERS:
             raise ReadError(f".docx 文件包含的成员过多（{len(infos)} 个），已拒绝读取")
@@ -149,8 +154,8 @@ class Package:
                     chunks.append(chunk)
         except ReadError:
             raise
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-            raise ReadError(f".docx 文件中的 {name} 已损坏（{type(exc).__name__}）") from None
+        except _ZIP_ERRORS:
+            raise ReadError(f".docx 文件中的 {name} 已损坏（无法解压或校验失败）") from None
         return b"".join(chunks)
 
     def xml(self, name: str) -> Element:

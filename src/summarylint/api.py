@@ -12,14 +12,15 @@ from summarylint.fix import apply_fixes
 from summarylint.linter import FileResult, lint_document
 from summarylint.policy import Policy
 from summarylint.readers import ReadError, read_document
-from summarylint.rules import builtin_registry
+from summarylint.rules import registry_for
 
 #: Rounds of fixing before giving up (each round re-checks the fixed text).
 MAX_FIX_ROUNDS = 10
 
 
 def make_policy(config: Config | None = None, overrides: Settings | None = None) -> Policy:
-    return Policy(builtin_registry(), config or Config(), overrides)
+    config = config or Config()
+    return Policy(registry_for(config), config, overrides)
 
 
 def check_bytes(

@@ -23,7 +23,7 @@ from summarylint.files import collect
 from summarylint.linter import FileResult
 from summarylint.policy import Policy
 from summarylint.reporters import REPORTERS, ReportOptions, render
-from summarylint.rules import Registry, Rule, builtin_registry
+from summarylint.rules import Registry, Rule, registry_for
 from summarylint.schema import JsonReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "annotate":
             return _run_annotate(args)
-        registry = builtin_registry()
+        registry = registry_for(discover(Path.cwd()))  # built-in rules and the configured rule packs
         if args.command == "rules":
             if args.output_format == "json":
                 print(json.dumps([r.meta.model_dump(mode="json") for r in registry], ensure_ascii=False, indent=2))

@@ -38,6 +38,9 @@ class Settings(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="规则代码或类别 → error/warning/info")
     exclude: list[str] = Field(default_factory=list, description="不检查的文件或目录（glob）")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="glob → 对这些文件不启用的规则")
+    extend_rule_packs: list[str] = Field(
+        default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
+    )
 
 
 @dataclass(frozen=True)

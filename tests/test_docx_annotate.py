@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,34 @@ def test_annotate_file_refuses_other_formats_and_self_overwrite(tmp_path: Path) 
     result, written = annotate_file(source, source, policy)
     assert result.error and "原文件" in result.error and written == 0
     assert source.read_bytes() == before
+
+
+def test_random_spans_are_anchored_exactly_and_the_text_is_unchanged() -> None:
+    b = DocBuilder()
+    num = b.list(CN_PAREN)
+    b.para("标题", num)
+    b.runs("一二三", "四五", "六七八九")
+    b.xml_para(
+        '<w:r><w:t>链</w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>接文字</w:t></w:r></w:hyperlink>'
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>插入</w:t></w:r></w:ins>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>12</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    b.table([["甲乙", "丙丁"], ["戊己庚", "XX"]])
+    b.para("最后一段文字")
+    data = b.to_bytes()
+    doc = read_docx("t.docx", data)
+    rnd = random.Random(7)
+    lines = [n for n in range(1, doc.lines.line_count + 1) if doc.lines.line_text(n)]
+    for _ in range(40):
+        spans = []
+        for _ in range(rnd.randint(1, 5)):
+            line = rnd.choice(lines)
+            text, start = doc.lines.line_text(line), doc.lines.line_start(line)
+            a = rnd.randrange(len(text))
+            spans.append(Span(start + a, start + rnd.randint(a + 1, len(text))))
+        spans.sort()
+        copy = annotate_docx(data, doc, [diagnostic(s) for s in spans])
+        assert [c[2] for c in comments(copy)] == [doc.source[s.start : s.end] for s in spans]
+        assert read_docx("t.docx", copy).source == doc.source

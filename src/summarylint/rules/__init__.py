@@ -22,6 +22,10 @@ _FAMILIES = (
     "summarylint.rules.boilerplate",
     "summarylint.rules.wording",
     "summarylint.rules.missing_figure",
+    "summarylint.rules.garbled",
+    "summarylint.rules.duplicate",
+    "summarylint.rules.punctuation",
+    "summarylint.rules.numbers",
 )
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Marker
@@ -43,8 +43,10 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _OPEN_END = "，、（《“‘【〔(,"
 #: function words that do not end a sentence or a heading
 _FUNCTION_END = "的和与及或在对把被将从向以为并而但其之由"
-#: what the second half may start with besides a Chinese character
-_CONTINUATION_START = "》”’）】〕，、。；：)"
+#: a paragraph never starts with a closing mark: it closes a pair opened in the paragraph before
+_CLOSING_START = "》”’）】〕)"
+#: nor with a point mark (when the paragraph before is unfinished, the two are one sentence)
+_POINT_START = "，、。；：？！"
 _LABEL = re.compile(r"[^，。；：:、（）()]{1,15}[：:]")
 _DATE_LINE = re.compile(r"[\s\u3000]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,8}日[\s\u3000]*$")
 _BLANKS = " \t\u3000\xa0"
@@ -58,6 +60,8 @@ class Split:
     second: Paragraph
     confident: bool
     reason: str = ""
+    #: a title set on two lines (公文 titles are broken into lines on purpose): joined, not reported
+    title: bool = False
 
 
 class _Layout:
@@ -78,45 +82,70 @@ class _Layout:
         return "\u3000" in lead or "\t" in lead or lead.count(" ") >= 2
 
 
-def _balance(text: str, opener: str, closer: str) -> int:
-    return text.count(opener) - text.count(closer)
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"))
+
+
+def _open_at_end(text: str, opener: str, closer: str) -> int:
+    """How many ``opener`` are still open at the end of ``text`` (closers of earlier text ignored)."""
+    depth = 0
+    for ch in text:
+        if ch == opener:
+            depth += 1
+        elif ch == closer and depth:
+            depth -= 1
+    return depth
+
+
+def _closes_first(text: str, opener: str, closer: str) -> bool:
+    """Whether ``text`` closes a pair before opening one of its own."""
+    depth = 0
+    for ch in text:
+        if ch == opener:
+            depth += 1
+        elif ch == closer:
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` opens a quotation, title or bracket it does not close."""
+    return any(_open_at_end(text, opener, closer) for opener, closer in _PAIRS)
 
 
 def _pair_continues(first: str, second: str) -> bool:
     """A quotation, title or bracket opened in ``first`` is closed in ``second``."""
-    for opener, closer in ("“”", "《》", "（）"):
-        if _balance(first, opener, closer) > 0 and _balance(second, opener, closer) < 0:
-            return True
-    return False
+    return any(_open_at_end(first, o, c) and _closes_first(second, o, c) for o, c in _PAIRS)
 
 
 def _judge(
-    first: Paragraph, second: Paragraph, markers: dict[int, Marker], layout: _Layout, chained: bool
+    first: Paragraph, second: Paragraph, markers: dict[int, Marker], layout: _Layout, chained: bool, weak_only: bool
 ) -> Split | None:
     text = first.text.rstrip(_BLANKS)
-    if not text or text[-1] in TERMINAL:
-        return None
     nxt = second.text.lstrip(_BLANKS)
-    if not nxt or not (_CJK.match(nxt) or nxt[0] in _CONTINUATION_START):
+    if not text or not nxt or second.index in markers or second.bullet is not None:
         return None
-    if second.index in markers or second.bullet is not None:
+    if nxt[0] in _CLOSING_START:
+        return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
+    if text[-1] in TERMINAL:
         return None
-    if not (_CJK.match(text[-1]) or text[-1].isdigit() or text[-1] in _OPEN_END):
-        return None  # a URL, a code, an emoticon: a label line rather than running text
+    if _unclosed(text) and (_pair_continues(text, nxt) or (len(nxt) <= 20 and "。" not in nxt)):
+        return Split(first, second, True, "成对的标点跨段才闭合")
     if _LABEL.match(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(text):
+        return None  # 联系人：…… and dates stand on their own lines
+    if nxt[0] in _POINT_START:
+        return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
+    if text[-1] in _OPEN_END and (_CJK.match(nxt) or nxt[0].isdigit()):
+        return Split(first, second, True, f"上一段以“{text[-1]}”结尾")
+    if weak_only:
+        return None  # the title and the closing block: only a split that punctuation proves
+    if not _CJK.match(nxt):
         return None
+    if not (_CJK.match(text[-1]) or text[-1].isdigit()):
+        return None  # a URL, a code, an emoticon: a label line rather than running text
     if _LABEL.match(text) and len(text) <= 40 and "，" not in text:
         return None
-
-    strong = ""
-    if text[-1] in _OPEN_END:
-        strong = f"上一段以“{text[-1]}”结尾"
-    elif nxt[0] in _CONTINUATION_START:
-        strong = f"下一段以“{nxt[0]}”开头"
-    elif _pair_continues(text, nxt):
-        strong = "成对的标点跨段才闭合"
-    if strong:
-        return Split(first, second, True, strong)
     if first.index in markers:
         return None  # a numbered heading or list item that simply has no final mark
     if len(text) < MIN_FIRST and not chained:
@@ -155,10 +184,10 @@ def find_splits(doc: Document, markers: dict[int, Marker]) -> list[Split]:
     for first, second in itertools.pairwise(prose):
         if first.kind not in _JOINABLE or first.kind is not second.kind:
             continue
-        if first.index == prose[0].index or second.index >= closing_from:
-            continue
-        split = _judge(first, second, markers, layout, chained=first.index == continued)
+        title = first.index == prose[0].index
+        weak_only = title or second.index >= closing_from
+        split = _judge(first, second, markers, layout, first.index == continued, weak_only)
         if split is not None:
-            splits.append(split)
+            splits.append(replace(split, title=title) if title else split)
             continued = second.index
     return splits

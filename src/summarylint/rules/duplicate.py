@@ -1,0 +1,247 @@
+"""Family DU: duplicated paragraphs, sentences, headings and stuttered function words.
+
+Paragraphs and sentences are compared width-folded and without punctuation or spaces
+(:mod:`summarylint.text.shingles`).  Near-duplicate paragraphs (DU002) are found with an exact
+prefix-filtered shingle join rather than MinHash: it needs no extra dependency, gives the same
+answer on every run and stays fast on documents of tens of thousands of paragraphs, because a
+paragraph is only compared with the few that share one of its rarest 5-grams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import BlockKind, Paragraph
+from summarylint.packs import load_pack
+from summarylint.rules.base import Context, check
+from summarylint.source import Span
+from summarylint.text.shingles import cjk_count, fold, similar_pairs
+from summarylint.views.blocks import Block
+
+#: DU001: paragraphs with fewer Chinese characters are not compared
+MIN_PARAGRAPH_CJK = 20
+#: DU002: paragraphs shorter than this (folded) are not compared; similarity threshold
+MIN_NEAR_LENGTH = 40
+NEAR_THRESHOLD = 0.8
+#: DU003: sentences shorter than this (folded) are not compared
+MIN_SENTENCE_LENGTH = 15
+_COMPARED = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
+#: shorter duplicates are often formulaic lines that procedures repeat on purpose: reported as info
+WARN_PARAGRAPH_CJK = 40
+WARN_SENTENCE_LENGTH = 25
+
+
+@dataclass(frozen=True)
+class _Unit:
+    block: Block
+    folded: str
+
+    @property
+    def start(self) -> int:
+        return self.block.span(0, 1).start
+
+
+def _line(ctx: Context, offset: int) -> int:
+    return ctx.doc.lines.position(offset).line
+
+
+def _shown(text: str, width: int = 12) -> str:
+    text = text.strip(" \u3000")
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _units(ctx: Context) -> list[_Unit]:
+    """Running-text blocks: headings and title-like lines without a clause mark are left out."""
+    outline = ctx.views.outline
+    units = []
+    for block in ctx.views.blocks:
+        if block.first.kind not in _COMPARED or not _CLAUSE_MARK.search(block.text):
+            continue
+        heading = outline.heading_at(block.first.index)
+        if heading is not None and heading.standalone:
+            continue
+        units.append(_Unit(block, fold(block.text)))
+    return units
+
+
+def _paragraph_duplicates(units: list[_Unit]) -> tuple[dict[int, _Unit], set[int]]:
+    """Later copies → the first occurrence, and the indices of every paragraph that has a copy."""
+    first: dict[str, int] = {}
+    copies: dict[int, _Unit] = {}
+    involved: set[int] = set()
+    for n, unit in enumerate(units):
+        if cjk_count(unit.folded) < MIN_PARAGRAPH_CJK:
+            continue
+        seen = first.setdefault(unit.folded, n)
+        if seen != n:
+            copies[n] = units[seen]
+            involved.update((n, seen))
+    return copies, involved
+
+
+def _block_removal(block: Block) -> Span:
+    return Span(block.paragraphs[0].start, block.paragraphs[-1].end)
+
+
+@check("DU001")
+def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
+    units = _units(ctx)
+    copies, _ = _paragraph_duplicates(units)
+    for n, original in sorted(copies.items()):
+        block = units[n].block
+        yield Finding(
+            block.span(0, len(block.text)),
+            f"本段与第{_line(ctx, original.start)}行的段落完全相同（“{_shown(block.text)}”），应删除重复的一段",
+            severity=None if cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK else Severity.INFO,
+            fix=Fix.unsafe(Edit(_block_removal(block), "")),
+        )
+
+
+@check("DU002")
+def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
+    units = _units(ctx)
+    seen: set[str] = set()
+    candidates: list[_Unit] = []
+    for unit in units:
+        if len(unit.folded) >= MIN_NEAR_LENGTH and unit.folded not in seen:
+            seen.add(unit.folded)  # exact copies are DU001's
+            candidates.append(unit)
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, similarity in similar_pairs([u.folded for u in candidates], NEAR_THRESHOLD):
+        if j not in best or similarity > best[j][0]:
+            best[j] = (similarity, i)
+    for j, (similarity, i) in sorted(best.items()):
+        block = candidates[j].block
+        yield Finding(
+            block.span(0, len(block.text)),
+            f"本段与第{_line(ctx, candidates[i].start)}行的段落高度相似（{similarity:.0%}的内容相同），"
+            "可能是重复粘贴后只改了几个字",
+        )
+
+
+@check("DU003")
+def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
+    units = _units(ctx)
+    _, involved = _paragraph_duplicates(units)
+    first: dict[str, int] = {}
+    for n, unit in enumerate(units):
+        if n in involved:
+            continue
+        block = unit.block
+        for m in block.finditer(_SENTENCE):
+            folded = fold(m.group())
+            if len(folded) < MIN_SENTENCE_LENGTH or not cjk_count(folded):
+                continue
+            start = block.span(m.start(), m.end())
+            seen = first.setdefault(folded, start.start)
+            if seen == start.start:
+                continue
+            yield Finding(
+                start,
+                f"这句话与第{_line(ctx, seen)}行的句子重复：“{_shown(m.group())}”",
+                severity=None if len(folded) >= WARN_SENTENCE_LENGTH else Severity.INFO,
+                fix=Fix.unsafe(Edit(start, "")),
+            )
+
+
+def _title_key(text: str) -> str:
+    return fold(text.split("。", 1)[0])
+
+
+@check("DU004")
+def duplicate_heading(ctx: Context) -> Iterator[Finding]:
+    outline = ctx.views.outline
+    seen: dict[tuple[int, str], Paragraph] = {}
+    for heading in outline.headings:
+        key = _title_key(heading.title)
+        if len(key) < 2:
+            continue
+        parent = id(heading.parent) if heading.parent is not None else 0
+        earlier = seen.setdefault((parent, key), heading.paragraph)
+        if earlier is not heading.paragraph:
+            para = heading.paragraph
+            yield Finding(
+                para.span(heading.marker.end, len(para.text.rstrip(" \u3000"))),
+                f"同一层级下标题重复：“{_shown(heading.title, 20)}”"
+                f"与第{_line(ctx, earlier.offsets.offset(0))}行的标题相同",
+            )
+    # unnumbered Markdown (or Word) headings under the same parent heading
+    parents: list[Paragraph] = []
+    plain: dict[tuple[int, int, str], Paragraph] = {}
+    for para in ctx.doc.paragraphs:
+        if para.kind is not BlockKind.HEADING or not para.depth:
+            continue
+        while parents and parents[-1].depth >= para.depth:
+            parents.pop()
+        if outline.heading_at(para.index) is None:
+            key2 = fold(para.text)
+            if len(key2) >= 2:
+                parent_index = parents[-1].index if parents else -1
+                earlier = plain.setdefault((parent_index, para.depth, key2), para)
+                if earlier is not para:
+                    yield Finding(
+                        para.span(0, len(para.text.rstrip(" \u3000"))),
+                        f"同一层级下标题重复：“{_shown(para.text, 20)}”"
+                        f"与第{_line(ctx, earlier.offsets.offset(0))}行的标题相同",
+                    )
+        parents.append(para)
+
+
+# --- DU005 -------------------------------------------------------------------------------------
+
+
+class StutterPack(BaseModel):
+    """``rules/packs/duplicate.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    #: function words that are never doubled
+    chars: str = Field(min_length=1)
+    #: words ending with one of the chars: ``为了|了解`` is not a stutter
+    left_words: list[str]
+    #: words starting with one of the chars
+    right_words: list[str]
+    #: fixed expressions containing a doubled char (不了了之, 是是非非)
+    fixed: list[str]
+
+
+@cache
+def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    pack = load_pack("duplicate", StutterPack)
+    doubled = re.compile(f"([{re.escape(pack.chars)}])\\1")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    left = re.compile(f"(?:{alternation(pack.left_words)})$")
+    right = re.compile(f"(?:{alternation(pack.right_words)})")
+    fixed = re.compile(alternation(pack.fixed))
+    return pack, doubled, left, right, fixed
+
+
+@check("DU005")
+def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
+    _, doubled, left, right, fixed = _stutter()
+    for block in ctx.views.blocks:
+        text = block.text
+        protected = [(m.start(), m.end()) for m in fixed.finditer(text)]
+        for m in block.finditer(doubled):
+            at = m.start()
+            if any(s <= at < e for s, e in protected):
+                continue
+            if left.search(text, max(0, at - 6), at + 1) or right.match(text, at + 1):
+                continue  # 为了|了解, 目的|的: two words that meet, not a stutter
+            word = m.group(1)
+            context = text[max(0, at - 4) : m.end() + 4]
+            yield Finding(
+                block.span(at, m.end()),
+                f"“{word}”字重复：“{context}”中多了一个“{word}”",
+                fix=Fix.safe(Edit(block.span(at + 1, m.end()), "")),
+            )

@@ -1,0 +1,282 @@
+"""Family GA: garbled text and conversion artefacts (GA001 page-break splits, GA003 page numbers,
+GA005 mojibake, GA006 invisible characters, GA007 masked characters, GA008 Markdown escapes).
+
+GA009 (a bullet in front of an ordinal) lives with the numbering rules, which parse the ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import Paragraph
+from summarylint.packs import load_pack
+from summarylint.rules.base import Context, check
+from summarylint.source import Span
+from summarylint.text.mojibake import find_marks, looks_garbled, redecode
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_BLANKS = " \t\u3000\xa0"
+
+
+class _Char(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    char: str = Field(min_length=1, max_length=1)
+    name: str = Field(min_length=1)
+
+
+class _PageNumber(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: list[str] = Field(min_length=1)
+
+
+class _Invisible(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    delete: list[_Char]
+    nbsp: _Char
+
+
+class _Masked(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    chars: list[str] = Field(min_length=1)
+    checkbox: list[str]
+
+
+class ArtefactPack(BaseModel):
+    """``rules/packs/artefacts.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    page_number: _PageNumber
+    invisible: _Invisible
+    masked: _Masked
+
+
+@cache
+def _pack() -> ArtefactPack:
+    return load_pack("artefacts", ArtefactPack)
+
+
+def _shown(text: str, width: int = 8) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _tail(text: str, width: int = 8) -> str:
+    return text if len(text) <= width else "…" + text[-width:]
+
+
+# --- GA001 -------------------------------------------------------------------------------------
+
+
+@check("GA001")
+def page_break_split(ctx: Context) -> Iterator[Finding]:
+    for split in ctx.views.splits:
+        if split.title:
+            continue  # a title set on two lines on purpose
+        first, second = split.first, split.second
+        head = first.text.rstrip(_BLANKS)
+        lead = len(second.text) - len(second.text.lstrip(_BLANKS))
+        end = first.offsets.end_offset(len(head))
+        start = second.offsets.offset(lead)
+        gap = Span(end, start)
+        rest = second.text[lead:]
+        why = f"（{split.reason}）" if split.reason else ""
+        yield Finding(
+            gap,
+            f"段落在句子中间断开{why}：“{_tail(head)}”与下一段“{_shown(rest)}”应是同一句话，可能是分页或复制时断开的",
+            severity=None if split.confident else Severity.INFO,
+            fix=Fix.unsafe(Edit(gap, "")),
+        )
+
+
+# --- GA003 -------------------------------------------------------------------------------------
+
+
+@cache
+def _page_number() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _pack().page_number.patterns))
+
+
+@check("GA003")
+def stray_page_number(ctx: Context) -> Iterator[Finding]:
+    source = ctx.doc.source
+    pattern = _page_number()
+    for para in ctx.doc.prose:
+        if not para.text or len(para.text) > 24:
+            continue
+        first = para.offsets.offset(0)
+        line_start = source.rfind("\n", 0, first) + 1
+        line_end = source.find("\n", first)
+        line_end = len(source) if line_end < 0 else line_end
+        content_end = line_end - 1 if line_end > line_start and source[line_end - 1] == "\r" else line_end
+        if para.offsets.end_offset(len(para.text)) > content_end:
+            continue  # a paragraph of several lines
+        line = source[line_start:content_end]
+        if not pattern.fullmatch(line):
+            continue
+        shown = line.strip(" \t\u3000")
+        visible = Span(line_start + line.index(shown[0]), line_start + len(line.rstrip(" \t\u3000")))
+        removal = Span(line_start, min(line_end + 1, len(source)))
+        yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(removal, "")))
+
+
+# --- GA005 -------------------------------------------------------------------------------------
+
+#: when at least this share of the paragraphs (and at least WHOLE_MIN of them) are garbled, the
+#: whole document was decoded wrongly: one finding says so
+WHOLE_SHARE = 0.5
+WHOLE_MIN = 5
+
+
+def _repair(para: Paragraph) -> tuple[Fix | None, str]:
+    repaired = redecode(para.text)
+    if repaired is None:
+        return None, ""
+    text, wrong, right = repaired
+    hint = f"；按 {right.upper()} 重新解码（而不是 {wrong.upper()}）可得到“{_shown(text, 12)}”"
+    return Fix.unsafe(Edit(para.span(0, len(para.text)), text)), hint
+
+
+@check("GA005")
+def mojibake(ctx: Context) -> Iterator[Finding]:
+    prose = [p for p in ctx.doc.prose if p.text]
+    findings: list[tuple[Paragraph, Finding]] = []
+    for para in prose:
+        marks = find_marks(para.text)
+        if marks:
+            fix, hint = _repair(para)
+            for n, mark in enumerate(marks):
+                found = para.text[mark.start : mark.end]
+                shown = _shown(found.encode("unicode_escape").decode("ascii") if not found.isprintable() else found)
+                findings.append(
+                    (
+                        para,
+                        Finding(
+                            para.span(mark.start, mark.end),
+                            f"乱码“{shown}”：{mark.why}{hint if n == 0 else ''}",
+                            fix=fix if n == 0 else None,
+                        ),
+                    )
+                )
+            continue
+        rare = looks_garbled(para.text)
+        if rare:
+            fix, hint = _repair(para)
+            sample = "".join(dict.fromkeys(rare))[:8]
+            findings.append(
+                (
+                    para,
+                    Finding(
+                        para.span(0, len(para.text)),
+                        f"疑似乱码：本段有{len(rare)}个生僻字（如“{sample}”），多半是编码读错了{hint}",
+                        fix=fix,
+                    ),
+                )
+            )
+    garbled = list(dict.fromkeys(p.index for p, _ in findings))
+    if len(garbled) >= WHOLE_MIN and len(garbled) >= WHOLE_SHARE * len(prose):
+        first = next(p for p in prose if p.index == garbled[0])
+        yield Finding(
+            first.span(0, len(first.text)),
+            f"全文疑似乱码：{len(prose)}段中有{len(garbled)}段含乱码，文件可能是用错误的编码保存或打开的，"
+            "请用正确的编码（UTF-8 或 GBK）重新打开后另存",
+        )
+        return
+    for _, finding in findings:
+        yield finding
+
+
+# --- GA006 -------------------------------------------------------------------------------------
+
+
+@cache
+def _invisible() -> tuple[re.Pattern[str], dict[str, str]]:
+    pack = _pack().invisible
+    names = {c.char: c.name for c in pack.delete}
+    names[pack.nbsp.char] = pack.nbsp.name
+    deleted = "".join(re.escape(c.char) for c in pack.delete)
+    nbsp = re.escape(pack.nbsp.char)
+    pattern = re.compile(rf"[{deleted}]+|(?<=[{_CJK}]){nbsp}+|{nbsp}+(?=[{_CJK}])")
+    return pattern, names
+
+
+def _emoji_joiner(text: str, start: int, end: int) -> bool:
+    """U+200D inside an emoji sequence is part of the emoji."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return text[start:end] == "\u200d" and any(ch and (ord(ch) >= 0x1F000 or ch == "\ufe0f") for ch in (before, after))
+
+
+@check("GA006")
+def invisible_chars(ctx: Context) -> Iterator[Finding]:
+    pattern, names = _invisible()
+    nbsp = _pack().invisible.nbsp.char
+    for para in ctx.doc.prose:
+        for m in pattern.finditer(para.text):
+            if _emoji_joiner(para.text, m.start(), m.end()):
+                continue
+            run = m.group()
+            name = names[run[0]]
+            count = f"{len(run)}个" if len(run) > 1 else ""
+            span = para.span(m.start(), m.end())
+            # inside the text it breaks searching and line breaking; at the edge of a line it is harmless
+            inside = m.start() > 0 and m.end() < len(para.text.rstrip(_BLANKS + "".join(names)))
+            severity = None if inside else Severity.INFO
+            if run[0] == nbsp:
+                yield Finding(
+                    span, f"文中有{count}{name}，应改为普通空格或删除", severity=severity, fix=Fix.safe(Edit(span, " "))
+                )
+            else:
+                yield Finding(
+                    span, f"文中有{count}看不见的{name}，应删除", severity=severity, fix=Fix.safe(Edit(span, ""))
+                )
+
+
+# --- GA007 -------------------------------------------------------------------------------------
+
+
+@cache
+def _masked() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pack = _pack().masked
+    chars = "|".join(("\\\\?" if c == "*" else "") + re.escape(c) for c in pack.chars)
+    masked = re.compile(rf"(?<=[{_CJK}])(?:{chars}){{1,3}}(?=[{_CJK}])")
+    boxes = "".join(re.escape(c) for c in pack.checkbox)
+    checkbox = re.compile(rf"(?:^|(?<=[\s\u3000，。；：、]))[{boxes}]\s*[{_CJK}]")
+    return masked, checkbox
+
+
+@check("GA007")
+def masked_character(ctx: Context) -> Iterator[Finding]:
+    masked, checkbox = _masked()
+    for block in ctx.views.blocks:
+        form = checkbox.search(block.text) is not None
+        for m in block.finditer(masked):
+            run = m.group()
+            if form and run[0] in "□■":
+                continue
+            before, after = block.text[max(0, m.start() - 4) : m.start()], block.text[m.end() : m.end() + 4]
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"“{before}{run}{after}”中的“{run}”像是被屏蔽或替换掉的文字，应补上原词",
+            )
+
+
+# --- GA008 -------------------------------------------------------------------------------------
+
+_ESCAPES = re.compile(r"(?:\\[_*#\[\]()>])+")
+
+
+@check("GA008")
+def markdown_escape_residue(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.blocks:
+        for m in block.finditer(_ESCAPES):
+            run = m.group()
+            edits = [Edit(block.span(i, i + 1), "") for i in range(m.start(), m.end(), 2)]
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"“{_shown(run, 12)}”是 Markdown 转义符的残留，反斜杠应删除",
+                fix=Fix.safe(*edits),
+            )

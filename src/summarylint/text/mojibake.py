@@ -1,0 +1,151 @@
+"""Signs of text decoded with the wrong character set (GA005), and the re-decoding that repairs it.
+
+Three kinds of evidence, from the most to the least specific:
+
+1. characters that never belong in a document: U+FFFD, private-use characters (Word symbol fonts),
+   C0/C1 control characters;
+2. sequences that only garbling produces (``锟斤拷``, ``鈥``, ``â€œ``), from ``rules/packs/mojibake.toml``;
+3. a paragraph in which too many Chinese characters are outside the table of common characters
+   (``rules/packs/common-chars.toml``, generated from jieba's dictionary by
+   ``scripts/build_common_chars.py``).
+
+A repair is offered only when re-decoding (GBK↔UTF-8, Windows-1252→UTF-8) yields clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.packs import load_pack
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: private-use characters, replacement character runs are in the pack
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")
+#: control characters other than tab, line feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
+class _Sequence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class _Pattern(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pattern: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class _Traditional(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    chars: str = Field(min_length=1)
+    at_least: int = Field(ge=1)
+
+
+class _Ratio(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max_rare_share: float = Field(gt=0, lt=1)
+    min_cjk: int = Field(ge=1)
+    min_rare: int = Field(ge=1)
+
+
+class MojibakePack(BaseModel):
+    """``rules/packs/mojibake.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sequences: list[_Sequence]
+    patterns: list[_Pattern]
+    traditional: _Traditional
+    ratio: _Ratio
+
+
+class CommonChars(BaseModel):
+    """``rules/packs/common-chars.toml`` (generated)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    chars: str = Field(min_length=1000)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A garbled stretch ``[start, end)`` of a text and what it tells."""
+
+    start: int
+    end: int
+    why: str
+
+
+@cache
+def _pack() -> MojibakePack:
+    return load_pack("mojibake", MojibakePack)
+
+
+@cache
+def common_chars() -> frozenset[str]:
+    return frozenset(load_pack("common-chars", CommonChars).chars.replace("\n", ""))
+
+
+@cache
+def _known() -> list[tuple[re.Pattern[str], str]]:
+    pack = _pack()
+    found = [(re.compile(f"(?:{re.escape(s.text)})+"), s.why) for s in pack.sequences]
+    found += [(re.compile(p.pattern), p.why) for p in pack.patterns]
+    return found
+
+
+def find_marks(text: str) -> list[Mark]:
+    """Garbled characters and sequences in ``text``, in order, without overlaps."""
+    marks = [Mark(m.start(), m.end(), "私用区字符（多为 Word 符号字体转换残留）") for m in _PRIVATE_USE.finditer(text)]
+    marks += [Mark(m.start(), m.end(), "控制字符") for m in _CONTROL.finditer(text)]
+    for pattern, why in _known():
+        marks += [Mark(m.start(), m.end(), why) for m in pattern.finditer(text)]
+    marks.sort(key=lambda m: (m.start, -m.end))
+    kept: list[Mark] = []
+    for mark in marks:
+        if not kept or mark.start >= kept[-1].end:
+            kept.append(mark)
+    return kept
+
+
+def rare_characters(text: str) -> tuple[int, list[str]]:
+    """The number of Chinese characters in ``text`` and those outside the common table."""
+    common = common_chars()
+    cjk = _CJK.findall(text)
+    return len(cjk), [ch for ch in cjk if ch not in common]
+
+
+def looks_garbled(text: str) -> list[str]:
+    """The rare characters of a paragraph too full of them to be ordinary text (empty when it is fine)."""
+    pack = _pack()
+    count, rare = rare_characters(text)
+    ratio = pack.ratio
+    if count < ratio.min_cjk or len(rare) < ratio.min_rare or len(rare) <= ratio.max_rare_share * count:
+        return []
+    traditional = pack.traditional
+    if sum(1 for ch in set(text) if ch in traditional.chars) >= traditional.at_least:
+        return []  # written in traditional characters, not garbled
+    return rare
+
+
+#: (encoding the garbled text is turned back into bytes with, encoding the bytes really were in)
+_REPAIRS = (("gbk", "utf-8"), ("gb18030", "utf-8"), ("cp1252", "utf-8"), ("latin-1", "utf-8"), ("latin-1", "gbk"))
+
+
+def redecode(text: str) -> tuple[str, str, str] | None:
+    """``(repaired, wrong, right)`` when reading ``text``'s bytes as ``right`` instead of ``wrong`` gives clean text."""
+    for wrong, right in _REPAIRS:
+        try:
+            repaired = text.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired == text or find_marks(repaired) or not _CJK.search(repaired):
+            continue
+        count, rare = rare_characters(repaired)
+        if len(rare) <= _pack().ratio.max_rare_share * count:
+            return repaired, wrong, right
+    return None

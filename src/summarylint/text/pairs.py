@@ -1,0 +1,107 @@
+"""Paired punctuation (quotes, brackets, book-title marks) matched with a stack, for PU005 and PU006.
+
+Round brackets are matched regardless of width: ``（`` closes with ``)`` as well as ``）``; a
+half-width bracket inside a Chinese pair is a width problem (PU002), not a missing bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: opener → the kind of pair it opens
+OPENERS = {"“": "“”", "‘": "‘’", "《": "《》", "〈": "〈〉", "（": "()", "(": "()", "【": "【】", "〔": "〔〕"}
+#: closer → the kind of pair it closes
+CLOSERS = {"”": "“”", "’": "‘’", "》": "《》", "〉": "〈〉", "）": "()", ")": "()", "】": "【】", "〕": "〔〕"}
+#: how a pair is named in messages
+PAIR_NAMES = {"“”": "双引号", "‘’": "单引号", "《》": "书名号", "〈〉": "单书名号", "()": "括号",
+              "【】": "方头括号", "〔〕": "六角括号"}  # fmt: skip
+#: the canonical opener and closer of each kind
+PAIR_MARKS = {"“”": ("“", "”"), "‘’": ("‘", "’"), "《》": ("《", "》"), "〈〉": ("〈", "〉"), "()": ("（", "）"),
+              "【】": ("【", "】"), "〔〕": ("〔", "〕")}  # fmt: skip
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: an inline list label closed by a bracket: 1) 2） a) ⑴ is not, 一）
+_LIST_LABEL = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[0-9]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
+
+
+@dataclass
+class PairReport:
+    """Unmatched marks of one text: closers without an opener, openers never closed, reversed pairs."""
+
+    unmatched_closers: list[int] = field(default_factory=list)
+    unclosed_openers: list[int] = field(default_factory=list)
+    #: (closer index, opener index): a closer that stands before its opener (”……“)
+    reversed: list[tuple[int, int]] = field(default_factory=list)
+    #: (closer index, opener index): a quotation closed with the wrong mark (“……’ or “……")
+    mismatched: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """’ between Latin letters (O’Neil, don’t) or before a two-digit year (’99) is an apostrophe."""
+    if text[i + 1 : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit():
+        return True
+    return 0 < i < len(text) - 1 and bool(_ASCII_LETTER.match(text[i - 1])) and bool(_ASCII_LETTER.match(text[i + 1]))
+
+
+#: closers that end the other kind of quotation by mistake: “……’ “……" ‘……” ‘……'
+_WRONG_CLOSERS = {"’": "“”", '"': "“”", "”": "‘’", "'": "‘’"}
+
+
+def _list_label(text: str, i: int) -> bool:
+    """A closing bracket that ends an inline list label (``1)``, ``a）``) rather than a pair."""
+    return bool(_LIST_LABEL.search(text, max(0, i - 3), i))
+
+
+def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, start: int = 0) -> PairReport:
+    """Match paired marks in ``text[start:]``; ``skip(i)`` tells which positions to ignore (masked text)."""
+    report = PairReport()
+    stack: list[tuple[str, int]] = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in OPENERS:
+            if skip(i):
+                continue
+            stack.append((OPENERS[ch], i))
+        elif ch in CLOSERS or ch in "\"'":
+            if skip(i):
+                continue
+            kind = CLOSERS.get(ch, "")
+            if ch in "’'" and _apostrophe(text, i):
+                continue
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+            if depth is None and stack and stack[-1][0] == _WRONG_CLOSERS.get(ch):
+                report.mismatched.append((i, stack.pop()[1]))
+                continue
+            if not kind:
+                continue  # a straight quote that closes nothing: PU003's concern
+            if depth is None:
+                if kind == "()" and _list_label(text, i):
+                    continue
+                report.unmatched_closers.append(i)
+                continue
+            # everything opened after the matching opener was never closed
+            report.unclosed_openers.extend(at for _, at in stack[depth + 1 :])
+            del stack[depth:]
+        # other characters: nothing to do
+    report.unclosed_openers.extend(at for _, at in stack)
+    report.unclosed_openers.sort()
+    _find_reversed(text, report)
+    return report
+
+
+def _find_reversed(text: str, report: PairReport) -> None:
+    """Pair an unmatched closer with a later unclosed opener of the same kind: ``”……“`` is a reversed pair."""
+    openers = list(report.unclosed_openers)
+    used: set[int] = set()
+    for closer in report.unmatched_closers:
+        kind = CLOSERS[text[closer]]
+        for opener in openers:
+            if opener > closer and opener not in used and OPENERS[text[opener]] == kind:
+                report.reversed.append((closer, opener))
+                used.add(opener)
+                break
+    paired_closers = {c for c, _ in report.reversed}
+    report.unmatched_closers = [c for c in report.unmatched_closers if c not in paired_closers]
+    report.unclosed_openers = [o for o in report.unclosed_openers if o not in used]

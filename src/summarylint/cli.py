@@ -151,14 +151,19 @@ def _run_annotate(args: argparse.Namespace) -> int:
         raise UsageError(f"--output-dir 不是已存在的目录：{args.output_dir}")
     policy = _policy(args)
     results: list[FileResult] = []
+    written: list[str] = []
     for name in args.paths:
         path = Path(name)
         target = args.output if args.output is not None else default_output(path, args.output_dir)
         result, comments = annotate_file(path, target, policy)
         results.append(result)
         if result.document is not None and not result.error:
-            print(f"summarylint: {result.path}: 审阅副本已写入 {target}（{comments} 条批注）", file=sys.stderr)
-    return _report(args, results, policy)
+            written.append(f"summarylint: {result.path}: 审阅副本已写入 {target}（{comments} 条批注）")
+    code = _report(args, results, policy)
+    sys.stdout.flush()  # the notes follow the report even when both streams go to one terminal
+    for note in written:
+        print(note, file=sys.stderr)
+    return code
 
 
 def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:

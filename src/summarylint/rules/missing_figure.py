@@ -28,18 +28,19 @@ _LEFT, _RIGHT = 8, 4
 
 
 def _placeholder_filter(ctx: Context) -> Callable[[Span], bool]:
-    """A test telling whether a span overlaps a blank the placeholder rules report."""
+    """A test telling whether a span overlaps, or directly follows, a placeholder the PH rules report
+    (``率达XX%``, ``共____万元``: the placeholder stands where the figure belongs)."""
     spans: Sequence[Span] = getattr(ctx.views, "placeholder_spans", [])
     if not spans:
         return lambda span: False
     starts = [s.start for s in spans]
     reach = list(itertools.accumulate((s.end for s in spans), max))  # furthest end so far
 
-    def overlaps(span: Span) -> bool:
-        k = bisect_left(starts, max(span.end, span.start + 1))  # spans starting before our end
-        return k > 0 and reach[k - 1] > span.start
+    def near(span: Span) -> bool:
+        k = bisect_left(starts, max(span.end, span.start + 1))  # placeholders starting before our end
+        return k > 0 and reach[k - 1] >= span.start
 
-    return overlaps
+    return near
 
 
 def _findings(ctx: Context, items: Iterator[tuple[Block, int, int, str]]) -> Iterator[Finding]:
@@ -132,11 +133,11 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and match.group() not in before_noun:
             continue
-        if not compiled.statistics.search(_clause_before(text, start)):
+        if not any(m.group(1) for m in compiled.statistics.finditer(_clause_before(text, start))):
             continue
         if stops is None:
             stops = [m.span() for m in compiled.stop.finditer(text)]
-        if any(s < end and start < e for s, e in stops):
+        if any(s <= start and end <= e for s, e in stops):
             continue
         candidates.append((start, end, at_clause_end))
     if not candidates:

@@ -30,6 +30,7 @@ class MeasureWordSettings(_Section):
     measure_words: list[str] = Field(min_length=1)
     before_noun: list[str] = []
     statistics_words: list[str] = Field(min_length=1)
+    not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]
     previous_tags: list[str]
@@ -119,7 +120,7 @@ class MeasurePatterns:
 
     candidate: re.Pattern[str]  # MF001 pre-filter: a measure word after a CJK non-numeral
     stop: re.Pattern[str]  # MF001 stop phrases
-    statistics: re.Pattern[str]  # MF001 words of a statistic
+    statistics: re.Pattern[str]  # MF001 words of a statistic (group 1), or words only containing one
     month_candidate: re.Pattern[str]  # MF007 segmentation pre-filter
     blank: re.Pattern[str]  # MF002
     percent: re.Pattern[str]  # MF003
@@ -180,7 +181,10 @@ def patterns() -> MeasurePatterns:
     return MeasurePatterns(
         candidate=candidate,
         stop=re.compile(alternation(mf1.stop_phrases)),
-        statistics=re.compile(alternation(mf1.statistics_words)),
+        statistics=re.compile(
+            (f"(?:{alternation(mf1.not_statistics_words)})|" if mf1.not_statistics_words else "")
+            + f"({alternation(mf1.statistics_words)})"
+        ),
         month_candidate=month_candidate,
         blank=blank,
         percent=percent,

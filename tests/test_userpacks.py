@@ -244,3 +244,10 @@ def test_no_packs_means_builtin_registry() -> None:
     from summarylint.rules import builtin_registry, registry_for
 
     assert registry_for(Config(Settings())) is builtin_registry()
+
+
+def test_example_pack_loads(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "team-rules.toml"
+    config = _project(tmp_path, example.read_text(encoding="utf-8"))
+    found = {d.code for d in lint_text("工作很给力！真给力！太给力！", "x.txt", config).diagnostics}
+    assert {"TM001", "TM003"} <= found

@@ -153,7 +153,7 @@ def test_text_box_follows_its_anchor_without_fallback_copy() -> None:
     assert doc.paragraphs[1].kind is BlockKind.BODY
 
 
-def test_headers_and_footers_come_last_as_meta() -> None:
+def test_headers_and_footers_come_last_as_margin() -> None:
     b = DocBuilder()
     b.para("正文")
     section = b.doc.sections[0]
@@ -161,7 +161,7 @@ def test_headers_and_footers_come_last_as_meta() -> None:
     section.footer.paragraphs[0].text = "第X页"
     doc = read(b)
     assert texts(doc) == ["正文", "XX单位", "第X页"]
-    assert [p.kind for p in doc.paragraphs] == [BlockKind.BODY, BlockKind.META, BlockKind.META]
+    assert [p.kind for p in doc.paragraphs] == [BlockKind.BODY, BlockKind.MARGIN, BlockKind.MARGIN]
     assert line_of(doc, 1) == 2
 
 

@@ -18,11 +18,12 @@ class BlockKind(StrEnum):
     TABLE = "table"  # a table row (Markdown) or cell (Word)
     CODE = "code"  # fenced code: skipped by content rules
     COMMENT = "comment"  # HTML comment: skipped by content rules
-    META = "meta"  # front matter, thematic breaks, headers/footers of Word documents
+    META = "meta"  # front matter, thematic breaks, tables of contents
+    MARGIN = "margin"  # page headers and footers of Word documents: read for placeholders and boilerplate only
 
     @property
     def is_prose(self) -> bool:
-        return self not in (BlockKind.CODE, BlockKind.COMMENT, BlockKind.META)
+        return self not in (BlockKind.CODE, BlockKind.COMMENT, BlockKind.META, BlockKind.MARGIN)
 
 
 class Format(StrEnum):

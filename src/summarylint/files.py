@@ -16,6 +16,12 @@ DEFAULT_EXCLUDES = frozenset(
 )
 
 
+def _wanted(name: str) -> bool:
+    """Documents found in a folder: supported ones, but not Word's lock files (``~$报告.docx``) nor the
+    reviewed copies ``summarylint annotate`` writes (``报告.checked.docx``)."""
+    return is_supported(name) and not name.startswith("~$") and not name.endswith(".checked.docx")
+
+
 @dataclass(frozen=True)
 class Candidate:
     path: Path
@@ -36,7 +42,7 @@ def collect(paths: list[Path], policy: Policy, *, force_exclude: bool = False) -
                 )
                 for name in sorted(names):
                     file = base / name
-                    if is_supported(name) and not name.startswith("~$") and not policy.excluded(file):
+                    if _wanted(name) and not policy.excluded(file):
                         key = file.resolve()
                         if key not in seen:
                             seen.add(key)

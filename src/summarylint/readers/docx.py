@@ -9,7 +9,7 @@ blanks trimmed, its offsets still point into the full line.
 
 Kinds: body paragraphs and text boxes → ``BODY``; heading styles (``Heading 1``…, ``标题 1``…, or
 ``w:outlineLvl``, followed through ``w:basedOn``) → ``HEADING`` with their depth (``Title`` is
-body text); table cells → ``TABLE``; tables of contents, headers and footers → ``META`` (headers
+body text); table cells → ``TABLE``; tables of contents → ``META``; headers and footers → ``MARGIN`` (headers
 and footers come after the body, so their paragraph numbers follow the last body paragraph).
 The rendered automatic-numbering label of a paragraph (see
 :mod:`summarylint.readers.docx_numbering`) is its ``label``, not part of its text.
@@ -86,7 +86,9 @@ def build_document(path: str, raws: list[RawParagraph], styles: Styles, numberin
             blanks += 1
         else:
             depth = 0
-            if raw.story in (Story.HEADER, Story.FOOTER) or raw.in_toc or styles.is_toc(style_id):
+            if raw.story in (Story.HEADER, Story.FOOTER):
+                kind = BlockKind.MARGIN
+            elif raw.in_toc or styles.is_toc(style_id):
                 kind = BlockKind.META
             elif raw.in_table:
                 kind = BlockKind.TABLE

@@ -29,10 +29,13 @@ MIN_PARAGRAPH_CJK = 20
 #: DU002: paragraphs shorter than this (folded) are not compared; similarity threshold
 MIN_NEAR_LENGTH = 40
 NEAR_THRESHOLD = 0.8
-#: DU003: sentences shorter than this (folded) are not compared
+#: DU003: sentences shorter than this (folded) are not compared; the part of a sentence after a comma
+#: is compared too when it is at least MIN_TAIL_LENGTH long (a copied sentence with a new opening)
 MIN_SENTENCE_LENGTH = 15
+MIN_TAIL_LENGTH = 25
 _COMPARED = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_COMMA = re.compile(r"[，,]")
 _CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 #: shorter duplicates are often formulaic lines that procedures repeat on purpose: reported as info
 WARN_PARAGRAPH_CJK = 40
@@ -127,6 +130,18 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The sentence ``text[start:end]`` and its tails after each comma, long enough to compare, longest first."""
+    whole = fold(text[start:end])
+    if len(whole) >= MIN_SENTENCE_LENGTH and cjk_count(whole):
+        yield start, whole
+    for m in _COMMA.finditer(text, start, end):
+        tail = fold(text[m.end() : end])
+        if len(tail) < MIN_TAIL_LENGTH:
+            break
+        yield m.end(), tail
+
+
 @check("DU003")
 def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
@@ -137,18 +152,22 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             continue
         block = unit.block
         for m in block.finditer(_SENTENCE):
-            folded = fold(m.group())
-            if len(folded) < MIN_SENTENCE_LENGTH or not cjk_count(folded):
+            clauses = list(_clauses(block.text, m.start(), m.end()))
+            repeated = next(((at, key) for at, key in clauses if key in first), None)
+            for at, key in clauses:
+                first.setdefault(key, block.span(at, at + 1).start)
+            if repeated is None:
                 continue
-            start = block.span(m.start(), m.end())
-            seen = first.setdefault(folded, start.start)
-            if seen == start.start:
-                continue
+            at, key = repeated
+            span = block.span(at, m.end())
+            # half a sentence repeated is weaker evidence: speeches and rules repeat set phrases
+            whole = at == m.start()
+            what = "这句话" if whole else "这半句话"
             yield Finding(
-                start,
-                f"这句话与第{_line(ctx, seen)}行的句子重复：“{_shown(m.group())}”",
-                severity=None if len(folded) >= WARN_SENTENCE_LENGTH else Severity.INFO,
-                fix=Fix.unsafe(Edit(start, "")),
+                span,
+                f"{what}与第{_line(ctx, first[key])}行的句子重复：“{_shown(block.text[at : m.end()])}”",
+                severity=None if whole and len(key) >= WARN_SENTENCE_LENGTH else Severity.INFO,
+                fix=Fix.unsafe(Edit(span, "")),
             )
 
 

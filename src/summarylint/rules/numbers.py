@@ -106,9 +106,10 @@ def range_connector(ctx: Context) -> Iterator[Finding]:
                 )
                 continue
             kind = "起止时间或序号" if want == "—" else "数值范围"
+            why = "半角“~”不是中文的连接号" if sep == "~" else "短横线“-”只用于编号、电话号码等"
             yield Finding(
                 span,
-                f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（短横线“-”只用于编号、电话号码等）",
+                f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（{why}）",
                 fix=Fix.unsafe(edit),
             )
 

@@ -34,14 +34,21 @@ _HALF_POINT = re.compile(
 )
 
 
+#: an emoticon :) ;-) is not a point mark
+_NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
+
+
 @check("PU001")
 def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
     for block in ctx.views.blocks:
         skip = _marker_end(ctx, block)
         joins = set(block.joins)
         for m in block.finditer(_HALF_POINT):
-            if m.start() < skip:
+            if m.start() < skip or _NOT_POINT.match(block.text, m.start()):
                 continue
+            if m.group("a") == ";" and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
+                continue  # the end of an HTML entity left in the text (&nbsp;)
             mark = m.group("a") or m.group("b") or m.group("dot")
             if m.group("dot"):
                 after = m.end()
@@ -95,7 +102,12 @@ def _pair_reports(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
         text = block.text
 
         def skip(i: int, block: Block = block) -> bool:
-            return bool(block.masks) and block.masked(i, i + 1)
+            # a bracket that ends a masked URL may close the bracket the URL stands in: (http://…)
+            if not block.masks or not block.masked(i, i + 1):
+                return False
+            if block.text[i] != ")":
+                return True
+            return not any(end == i + 1 and start and block.text[start - 1] in "(（" for start, end in block.masks)
 
         report = analyse_pairs(text, skip, _marker_end(ctx, block))
         openers = report.unclosed_openers
@@ -200,7 +212,7 @@ def conflicting_point_marks(ctx: Context) -> Iterator[Finding]:
 # --- PU011 -------------------------------------------------------------------------------------
 
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|．{3,}|…+")
-_CJK_CONTEXT = re.compile(rf"[{_CJK}，。、；：？！“”‘’（）《》【】]")
+_CJK_CONTEXT = re.compile(rf"[{_CJK}，。、；：？！“”‘’（）《》【】…]")
 
 
 @check("PU011")
@@ -241,7 +253,7 @@ _LEAD_MARKUP = " \t\u3000>#-*+•·"
 @check("PU016")
 def point_mark_at_line_start(ctx: Context) -> Iterator[Finding]:
     source = ctx.doc.source
-    continued = {split.second.index for split in ctx.views.splits}
+    continued = {split.second.index for split in ctx.views.splits if not split.title}
     for para in ctx.doc.prose:
         for m in _POINT_MARKS.finditer(para.text):
             i, ch = m.start(), m.group()

@@ -22,8 +22,10 @@ PAIR_MARKS = {"“”": ("“", "”"), "‘’": ("‘", "’"), "《》": ("�
               "【】": ("【", "】"), "〔〕": ("〔", "〕")}  # fmt: skip
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-#: an inline list label closed by a bracket: 1) 2） a) ⑴ is not, 一）
-_LIST_LABEL = re.compile(r"(?:^|(?<=[\s，。；：、,;:]))(?:[0-9]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
+#: an inline list label closed by a bracket: 1) 2） a) 一）
+_LIST_LABEL = re.compile(
+    r"(?:(?<![0-9A-Za-z])(?:[0-9]{1,2}|[A-Za-z])|(?:^|(?<=[\s，。；：、,;:]))[一二三四五六七八九十]{1,2})$"
+)
 
 
 @dataclass
@@ -49,6 +51,14 @@ def _apostrophe(text: str, i: int) -> bool:
 _WRONG_CLOSERS = {"’": "“”", '"': "“”", "”": "‘’", "'": "‘’"}
 
 
+#: the closing bracket of an emoticon: :) ：） ;-)
+_EMOTICON_EYES = re.compile(r"[:：;；][-‑]?$")
+
+
+def _emoticon(text: str, i: int) -> bool:
+    return bool(_EMOTICON_EYES.search(text, max(0, i - 2), i))
+
+
 def _list_label(text: str, i: int) -> bool:
     """A closing bracket that ends an inline list label (``1)``, ``a）``) rather than a pair."""
     return bool(_LIST_LABEL.search(text, max(0, i - 3), i))
@@ -69,6 +79,8 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
                 continue
             kind = CLOSERS.get(ch, "")
             if ch in "’'" and _apostrophe(text, i):
+                continue
+            if ch in ")）" and _emoticon(text, i):
                 continue
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
             if depth is None and stack and stack[-1][0] == _WRONG_CLOSERS.get(ch):

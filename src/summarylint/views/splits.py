@@ -37,6 +37,10 @@ TERMINAL = "。！？；：…”’）】》!?;:)」』—.．"
 MIN_FIRST = 12
 #: Without any sign of a split, the first half must be at least this long.
 MIN_PLAIN = 30
+#: A pair opened within this many characters of the end (``……细颗粒物（PM``) may close two paragraphs
+#: later, after a short fragment of at most SHORT_NEXT characters (``2.5``).
+NEAR_END = 6
+SHORT_NEXT = 20
 _JOINABLE = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: marks that open or continue a clause: a paragraph never ends with them
@@ -47,6 +51,10 @@ _FUNCTION_END = "的和与及或在对把被将从向以为并而但其之由"
 _CLOSING_START = "》”’）】〕)"
 #: nor with a point mark (when the paragraph before is unfinished, the two are one sentence)
 _POINT_START = "，、。；：？！"
+#: a paragraph never starts with these units: ``共接待来访群众`` / ``人次``
+_UNIT_START = re.compile(
+    r"(?:人次|场次|户次|架次|万元|亿元|千元|万人|余[人次家项个件户元名]|多[人次家项个件户元名])(?=[，。；、）\s]|$)"
+)
 _LABEL = re.compile(r"[^，。；：:、（）()]{1,15}[：:]")
 _DATE_LINE = re.compile(r"[\s\u3000]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,8}日[\s\u3000]*$")
 _BLANKS = " \t\u3000\xa0"
@@ -109,9 +117,10 @@ def _closes_first(text: str, opener: str, closer: str) -> bool:
     return False
 
 
-def _unclosed(text: str) -> bool:
-    """Whether ``text`` opens a quotation, title or bracket it does not close."""
-    return any(_open_at_end(text, opener, closer) for opener, closer in _PAIRS)
+def _opened_near_end(text: str) -> bool:
+    """Whether ``text`` ends within a few characters of a quotation, title or bracket it opens (``……细颗粒物（PM``)."""
+    tail = text[-NEAR_END:]
+    return any(_open_at_end(tail, opener, closer) for opener, closer in _PAIRS)
 
 
 def _pair_continues(first: str, second: str) -> bool:
@@ -130,14 +139,20 @@ def _judge(
         return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
     if text[-1] in TERMINAL:
         return None
-    if _unclosed(text) and (_pair_continues(text, nxt) or (len(nxt) <= 20 and "。" not in nxt)):
+    if _pair_continues(text, nxt) or (_opened_near_end(text) and len(nxt) <= SHORT_NEXT and "。" not in nxt):
         return Split(first, second, True, "成对的标点跨段才闭合")
     if _LABEL.match(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(text):
         return None  # 联系人：…… and dates stand on their own lines
-    if nxt[0] in _POINT_START:
-        return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
     if text[-1] in _OPEN_END and (_CJK.match(nxt) or nxt[0].isdigit()):
         return Split(first, second, True, f"上一段以“{text[-1]}”结尾")
+    marker = markers.get(first.index)
+    if marker is not None and not any(ch in "，。；" for ch in text[marker.end :]):
+        return None  # a numbered heading: what follows it is a paragraph of its own
+    if nxt[0] in _POINT_START:
+        return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
+    unit = _UNIT_START.match(nxt)
+    if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
+        return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
     if weak_only:
         return None  # the title and the closing block: only a split that punctuation proves
     if not _CJK.match(nxt):
@@ -185,7 +200,9 @@ def find_splits(doc: Document, markers: dict[int, Marker]) -> list[Split]:
         if first.kind not in _JOINABLE or first.kind is not second.kind:
             continue
         title = first.index == prose[0].index
-        weak_only = title or second.index >= closing_from
+        # the closing block (署名、成文日期) is made of short lines without final marks: there only
+        # running text with a clause mark can be the first half of a split
+        weak_only = title or (second.index >= closing_from and "，" not in first.text)
         split = _judge(first, second, markers, layout, first.index == continued, weak_only)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)

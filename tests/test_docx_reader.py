@@ -243,3 +243,21 @@ def test_strict_open_xml_is_refused_with_a_hint() -> None:
         z.writestr("word/document.xml", '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"/>')
     with pytest.raises(ReadError, match="Strict"):
         read_docx("t.docx", archive.getvalue())
+
+
+def test_placeholders_and_boilerplate_in_headers_and_footers_are_reported() -> None:
+    from docx import Document as WordDocument
+
+    from summarylint.api import check_bytes, make_policy
+
+    word = WordDocument()
+    word.add_paragraph("全年开展安全检查12次。")
+    section = word.sections[0]
+    section.header.paragraphs[0].text = "XX单位文件"
+    section.footer.paragraphs[0].text = "下面是小编整理的范文，希望对大家有所帮助！"
+    buffer = io.BytesIO()
+    word.save(buffer)
+    result = check_bytes("x.docx", buffer.getvalue(), make_policy())
+    found = {(d.code, result.document.lines.position(d.span.start).line) for d in result.diagnostics if result.document}
+    assert ("PH002", 2) in found
+    assert ("TB001", 3) in found

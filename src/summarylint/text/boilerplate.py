@@ -13,7 +13,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarylint.document import Document, Paragraph
+from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.packs import load_pack
 from summarylint.source import Span
 from summarylint.text.patterns import compile_any, compile_one, covered
@@ -152,8 +152,8 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
     c = compiled()
     hits: list[SiteHit] = []
     whole: set[int] = set()
-    for paragraph in doc.prose:
-        if not paragraph.text.strip():
+    for paragraph in doc.paragraphs:
+        if not (paragraph.kind.is_prose or paragraph.kind is BlockKind.MARGIN) or not paragraph.text.strip():
             continue
         found = _matches(paragraph, c)
         if not any(found.values()):

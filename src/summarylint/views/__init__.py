@@ -108,6 +108,11 @@ class Views:
         return [make_block(group) for group in groups]
 
     @cached_property
+    def margin_blocks(self) -> list[Block]:
+        """Page headers and footers of a Word document: checked for placeholders and boilerplate only."""
+        return [make_block([p]) for p in self.doc.paragraphs if p.kind is BlockKind.MARGIN and p.text]
+
+    @cached_property
     def boilerplate(self) -> BoilerplateScan:
         """Template-site phrases (TB001) and writing advice (TB004), read from the paragraphs themselves."""
         from summarylint.text.boilerplate import scan_boilerplate
@@ -125,7 +130,7 @@ class Views:
         """Unfilled template placeholders (PH001–PH008), one hit per placeholder, in document order."""
         from summarylint.text.placeholders import find_placeholders
 
-        return find_placeholders(self.doc, self.blocks)
+        return find_placeholders(self.doc, self.blocks + self.margin_blocks)
 
     @cached_property
     def placeholder_spans(self) -> list[Span]:

@@ -47,7 +47,7 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_HALF_POINT):
             if m.start() < skip or _NOT_POINT.match(block.text, m.start()):
                 continue
-            if m.group("a") == ";" and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
+            if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
                 continue  # the end of an HTML entity left in the text (&nbsp;)
             mark = m.group("a") or m.group("b") or m.group("dot")
             if m.group("dot"):
@@ -102,12 +102,15 @@ def _pair_reports(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
         text = block.text
 
         def skip(i: int, block: Block = block) -> bool:
-            # a bracket that ends a masked URL may close the bracket the URL stands in: (http://…)
+            # the first ) of a masked URL may close the bracket the URL stands in: (http://…)
             if not block.masks or not block.masked(i, i + 1):
                 return False
             if block.text[i] != ")":
                 return True
-            return not any(end == i + 1 and start and block.text[start - 1] in "(（" for start, end in block.masks)
+            return not any(
+                start <= i < end and start and block.text[start - 1] in "(（" and ")" not in block.text[start:i]
+                for start, end in block.masks
+            )
 
         report = analyse_pairs(text, skip, _marker_end(ctx, block))
         openers = report.unclosed_openers

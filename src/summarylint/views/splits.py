@@ -155,7 +155,7 @@ def _judge(
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
     if weak_only:
         return None  # the title and the closing block: only a split that punctuation proves
-    if not _CJK.match(nxt):
+    if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
     if not (_CJK.match(text[-1]) or text[-1].isdigit()):
         return None  # a URL, a code, an emoticon: a label line rather than running text

@@ -128,10 +128,13 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
     candidates = []
     stops: list[tuple[int, int]] | None = None
     before_noun = set(settings.before_noun)
+    word_starts = tuple(pack().words.word_starts)
     for match in block.finditer(compiled.candidate):
+        if match.group("word") is None:
+            continue  # a number and its measure word
         start, end = match.span()
         at_clause_end = _clause_ends_at(text, end)
-        if not at_clause_end and match.group() not in before_noun:
+        if not at_clause_end and (match.group() not in before_noun or text.startswith(word_starts, start)):
             continue
         if not any(m.group(1) for m in compiled.statistics.finditer(_clause_before(text, start))):
             continue
@@ -176,8 +179,7 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
 
 @check("MF001")
 def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
-        yield from _findings(ctx, _measure_word_findings(block))
+    yield from _findings(ctx, (item for block in ctx.views.blocks for item in _measure_word_findings(block)))
 
 
 # --- MF002–MF006 --------------------------------------------------------------------------
@@ -186,7 +188,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
 @check("MF002")
 def blank_before_measure_word(ctx: Context) -> Iterator[Finding]:
     settings = pack()
-    word_starts = tuple(settings.mf002.word_starts)
+    word_starts = tuple(settings.words.word_starts)
     numeric = set(settings.mf001.numeric_tail)
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
@@ -319,5 +321,4 @@ def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 
 @check("MF007")
 def month_year_without_number(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
-        yield from _findings(ctx, _month_findings(block))
+    yield from _findings(ctx, (item for block in ctx.views.blocks for item in _month_findings(block)))

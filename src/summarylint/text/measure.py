@@ -40,9 +40,12 @@ class MeasureWordSettings(_Section):
     stop_phrases: list[str]
 
 
+class WordSettings(_Section):
+    word_starts: list[str] = []
+
+
 class BlankSettings(_Section):
     units: list[str] = Field(min_length=1)
-    word_starts: list[str] = []
 
 
 class PercentSettings(_Section):
@@ -79,6 +82,7 @@ class MonthSettings(_Section):
 
 class MeasurePack(_Section):
     segment: SegmentSettings
+    words: WordSettings
     mf001: MeasureWordSettings = Field(alias="MF001")
     mf002: BlankSettings = Field(alias="MF002")
     mf003: PercentSettings = Field(alias="MF003")
@@ -146,7 +150,12 @@ def patterns() -> MeasurePatterns:
     p = pack()
     mf1 = p.mf001
     not_number = _not_after(mf1.determiners, mf1.numeric_tail)
-    candidate = re.compile(f"(?<=[{CJK}]){not_number}(?:{alternation(mf1.measure_words)})")
+    # A number in front is consumed with the measure word, so that 次 of “86人次” is never a candidate.
+    number = char_class(mf1.numeric_tail)
+    candidate = re.compile(
+        f"{number}+(?:{alternation(mf1.measure_words)})"
+        f"|(?<=[{CJK}]){not_number}(?P<word>{alternation(mf1.measure_words)})"
+    )
     month_candidate = re.compile(f"(?<=[{CJK}]){not_number}月份")
 
     blank_units = alternation(p.mf002.units)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bump when the cache format or the selection of entries changes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _HEADER = "summarylint-focused-dictionary"
 _JIEBA_LOGGERS = ("jieba", "jieba._compat")
 _lock = threading.Lock()
@@ -47,13 +47,66 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True)
 class FocusedDictionary:
-    """Entries jieba needs: word → frequency (prefixes of words with frequency 0) and word → tag."""
+    """What jieba's DAG search needs: word → frequency (prefixes of words at 0), and word → tag.
 
-    freq: dict[str, int]
-    total: int
-    tags: dict[str, str]
+    Entries are grouped by their first character and a group is parsed only when a text to segment
+    contains that character (:meth:`require`), so a document with a few candidate windows parses a
+    small part of the dictionary.
+    """
+
+    def __init__(self, total: int, groups: dict[str, tuple[str, str, str]]) -> None:
+        self.total = total
+        self.freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        #: first character → (words, frequencies, tags), space-separated, tagged words first
+        self._pending = groups
+
+    @classmethod
+    def from_entries(cls, entries: list[tuple[str, int, str]]) -> FocusedDictionary:
+        """The dictionary of ``(word, frequency, tag)`` entries, fully loaded."""
+        dictionary = cls(sum(count for _, count, _ in entries), {})
+        freq, tags = dictionary.freq, dictionary.tags
+        for word, count, tag in entries:
+            freq[word] = count
+            tags[word] = tag
+        for word, _, _ in entries:
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
+        return dictionary
+
+    def require(self, text: str) -> None:
+        """Make sure every entry starting with a character of ``text`` is loaded."""
+        pending = self._pending
+        if pending:
+            for char in set(text).intersection(pending):
+                self._load(*pending.pop(char))
+
+    def load_all(self) -> FocusedDictionary:
+        for char in list(self._pending):
+            self._load(*self._pending.pop(char))
+        return self
+
+    def _load(self, words: str, counts: str, tags: str) -> None:
+        split = words.split(" ")
+        self.freq.update(zip(split, map(int, counts.split(" ")), strict=True))
+        self.tags.update(zip(split, tags.split(" ") if tags else (), strict=False))
+
+    def groups(self) -> dict[str, tuple[str, str, str]]:
+        """The entries grouped by first character, as stored (loads everything first)."""
+        self.load_all()
+        by_char: dict[str, tuple[list[str], list[str]]] = {}
+        for word in self.freq:
+            tagged, untagged = by_char.setdefault(word[0], ([], []))
+            (tagged if word in self.tags else untagged).append(word)
+        return {
+            char: (
+                " ".join(tagged + untagged),
+                " ".join(str(self.freq[w]) for w in tagged + untagged),
+                " ".join(self.tags[w] for w in tagged),
+            )
+            for char, (tagged, untagged) in by_char.items()
+        }
 
 
 def cache_root() -> Path:
@@ -119,48 +172,29 @@ def select_entries(lines: Iterable[str], focus: Focus) -> list[tuple[str, int, s
 
 def build(entries: list[tuple[str, int, str]]) -> FocusedDictionary:
     """The prefix dictionary jieba's DAG search needs, and the tags."""
-    freq: dict[str, int] = {}
-    total = 0
-    for word, count, _ in entries:
-        freq[word] = count
-        total += count
-    for word, _, _ in entries:
-        for end in range(1, len(word)):
-            freq.setdefault(word[:end], 0)
-    return FocusedDictionary(freq, total, {word: tag for word, _, tag in entries})
+    return FocusedDictionary.from_entries(entries)
 
 
 def serialise(dictionary: FocusedDictionary, key: str) -> str:
-    """Five lines: header, total, words, frequencies, tags (tags for the first words only)."""
-    tagged = list(dictionary.tags)
-    words = tagged + [w for w in dictionary.freq if w not in dictionary.tags]
-    return "\n".join(
-        (
-            f"{_HEADER} {key}",
-            str(dictionary.total),
-            " ".join(words),
-            " ".join(str(dictionary.freq[w]) for w in words),
-            " ".join(dictionary.tags[w] for w in tagged),
-        )
-    )
+    """Header, total, then one line per first character: ``char TAB words TAB frequencies TAB tags``."""
+    lines = [f"{_HEADER} {key}", str(dictionary.total)]
+    lines += ["\t".join((char, *group)) for char, group in sorted(dictionary.groups().items())]
+    return "\n".join(lines)
 
 
 def parse(text: str, key: str) -> FocusedDictionary | None:
-    """The dictionary stored by :func:`serialise`, or None when ``text`` is not a valid cache for ``key``."""
+    """The dictionary stored by :func:`serialise` (groups parsed on demand), or None when ``text`` is
+    not a valid cache for ``key``."""
     lines = text.split("\n")
-    if len(lines) != 5 or lines[0] != f"{_HEADER} {key}":
+    if len(lines) < 2 or lines[0] != f"{_HEADER} {key}" or not lines[1].isdigit():
         return None
-    words = lines[2].split(" ")
-    counts = lines[3].split(" ")
-    tags = lines[4].split(" ")
-    if len(words) != len(counts) or len(tags) > len(words):
-        return None
-    try:
-        freq = dict(zip(words, map(int, counts), strict=True))
-        total = int(lines[1])
-    except ValueError:
-        return None
-    return FocusedDictionary(freq, total, dict(zip(words, tags, strict=False)))
+    groups: dict[str, tuple[str, str, str]] = {}
+    for line in lines[2:]:
+        fields = line.split("\t")
+        if len(fields) != 4 or len(fields[0]) != 1 or fields[1].count(" ") != fields[2].count(" "):
+            return None
+        groups[fields[0]] = (fields[1], fields[2], fields[3])
+    return FocusedDictionary(int(lines[1]), groups)
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -225,10 +259,12 @@ class Segmenter:
         tokenizer.total = dictionary.total
         tokenizer.initialized = True
         self._tokenizer = tokenizer
+        self._dictionary = dictionary
         self._tags = dictionary.tags
 
     def tag(self, word: str) -> str:
         """The dictionary tag of ``word`` (``m`` for digits, ``eng`` for Latin, ``x`` when unknown)."""
+        self._dictionary.require(word[:1])
         tag = self._tags.get(word)
         if tag is not None:
             return tag
@@ -240,6 +276,7 @@ class Segmenter:
 
     def cut(self, text: str, offset: int = 0) -> list[Token]:
         """Tokens of ``text`` (dictionary segmentation, no HMM guessing), positions shifted by ``offset``."""
+        self._dictionary.require(text)
         tokens: list[Token] = []
         at = offset
         for word in self._tokenizer.cut(text, HMM=False):

@@ -24,7 +24,6 @@ from summarylint.linter import FileResult
 from summarylint.policy import Policy
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.rules import Registry, Rule, registry_for
-from summarylint.schema import JsonReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -251,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(_rule_doc(rule))
             return EXIT_OK
         if args.command == "schema":
+            from summarylint.schema import JsonReport  # only this command needs the report models
+
             print(json.dumps(JsonReport.model_json_schema(), ensure_ascii=False, indent=2))
             return EXIT_OK
         parser.print_help()

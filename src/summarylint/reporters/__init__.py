@@ -1,26 +1,45 @@
-"""Reporters: pure functions from results to text, one module per output format."""
+"""Reporters: pure functions from results to text, one module per output format.
+
+A reporter's module is imported only when its format is asked for: ``full`` needs rich and
+``json`` the pydantic report schema, which the other formats should not pay for at start-up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import importlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions
-from summarylint.reporters.concise import render_concise
-from summarylint.reporters.full import render_full
-from summarylint.reporters.github import render_github
-from summarylint.reporters.json_report import render_json
-from summarylint.reporters.sarif import render_sarif
 
 Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
 
-REPORTERS: dict[str, Reporter] = {
-    "full": render_full,
-    "concise": render_concise,
-    "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
+#: format name → (module, function)
+_WHERE = {
+    "full": ("summarylint.reporters.full", "render_full"),
+    "concise": ("summarylint.reporters.concise", "render_concise"),
+    "json": ("summarylint.reporters.json_report", "render_json"),
+    "sarif": ("summarylint.reporters.sarif", "render_sarif"),
+    "github": ("summarylint.reporters.github", "render_github"),
 }
+
+
+class _Reporters(Mapping[str, Reporter]):
+    """Format name → reporter, importing the reporter's module on first access."""
+
+    def __getitem__(self, name: str) -> Reporter:
+        module, function = _WHERE[name]
+        reporter: Reporter = getattr(importlib.import_module(module), function)
+        return reporter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+
+REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 
 def render(name: str, results: Sequence[FileResult], options: ReportOptions) -> str:

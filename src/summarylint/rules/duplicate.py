@@ -2,9 +2,10 @@
 
 Paragraphs and sentences are compared width-folded and without punctuation or spaces
 (:mod:`summarylint.text.shingles`).  Near-duplicate paragraphs (DU002) are found with an exact
-prefix-filtered shingle join rather than MinHash: it needs no extra dependency, gives the same
-answer on every run and stays fast on documents of tens of thousands of paragraphs, because a
-paragraph is only compared with the few that share one of its rarest 5-grams.
+prefix-filtered shingle join for ordinary documents; for documents of thousands of paragraphs the
+candidates come from MinHash LSH (the ``datasketch`` library: a maintained, widely used
+implementation, so the linter stays fast on multi-megabyte compilations without a home-made
+sketch), and every candidate is verified with the exact Jaccard similarity.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +24,7 @@ from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.shingles import cjk_count, fold, similar_pairs
+from summarylint.views import Views
 from summarylint.views.blocks import Block
 
 #: DU001: paragraphs with fewer Chinese characters are not compared
@@ -61,8 +64,19 @@ def _shown(text: str, width: int = 12) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+#: the compared blocks of each document's views, shared by DU001-DU003
+_UNITS: WeakKeyDictionary[Views, list[_Unit]] = WeakKeyDictionary()
+
+
 def _units(ctx: Context) -> list[_Unit]:
     """Running-text blocks: headings and title-like lines without a clause mark are left out."""
+    cached = _UNITS.get(ctx.views)
+    if cached is None:
+        cached = _UNITS[ctx.views] = _compared(ctx)
+    return cached
+
+
+def _compared(ctx: Context) -> list[_Unit]:
     outline = ctx.views.outline
     units = []
     for block in ctx.views.blocks:
@@ -132,14 +146,17 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """The sentence ``text[start:end]`` and its tails after each comma, long enough to compare, longest first."""
-    whole = fold(text[start:end])
+    cuts = [start] + [m.end() for m in _COMMA.finditer(text, start, end)]
+    pieces = [fold(text[a:b]) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    whole = "".join(pieces)
     if len(whole) >= MIN_SENTENCE_LENGTH and cjk_count(whole):
         yield start, whole
-    for m in _COMMA.finditer(text, start, end):
-        tail = fold(text[m.end() : end])
+    tail = whole
+    for at, piece in zip(cuts[1:], pieces, strict=False):
+        tail = tail[len(piece) :]
         if len(tail) < MIN_TAIL_LENGTH:
             break
-        yield m.end(), tail
+        yield at, tail
 
 
 @check("DU003")

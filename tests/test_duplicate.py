@@ -1,0 +1,122 @@
+"""Duplication rules (DU), from the cases in tests/cases/duplicate.toml, and the near-duplicate join."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+from rule_cases import Case, check_case, load_cases
+
+from summarylint.api import lint_text
+from summarylint.cli import main
+from summarylint.rules import builtin_registry
+from summarylint.text.shingles import EXACT_LIMIT, fold, jaccard, shingles, similar_pairs
+
+CASES = load_cases("duplicate")
+CODES = ["DU001", "DU002", "DU003", "DU004", "DU005"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case: Case) -> None:
+    check_case(case)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
+    fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
+    quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]
+    assert fires, f"{code} has no firing case"
+    assert quiet, f"{code} has no non-firing case"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_documentation(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = builtin_registry().get(code)
+    assert rule is not None and rule.meta.category.value == "duplicate"
+    assert rule.meta.wrong and rule.meta.right and rule.meta.rationale and rule.meta.norm
+    assert main(["rule", code]) == 0
+    assert rule.meta.name in capsys.readouterr().out
+
+
+def test_fold_is_width_and_punctuation_insensitive() -> None:
+    assert fold("取得成效，２０２４年 ＡＢＣ。") == fold("取得成效2024年abc")
+
+
+def _brute_force(texts: list[str], threshold: float) -> set[tuple[int, int]]:
+    sets = [shingles(t) for t in texts]
+    return {
+        (i, j) for i in range(len(texts)) for j in range(i + 1, len(texts)) if jaccard(sets[i], sets[j]) >= threshold
+    }
+
+
+def test_similar_pairs_matches_brute_force() -> None:
+    rng = random.Random(7)
+    alphabet = "安全生产检查隐患整改完成率事故发生上下半年开展组织学习培训"
+    base = ["".join(rng.choice(alphabet) for _ in range(60)) for _ in range(30)]
+    texts = list(base)
+    for text in base[:15]:  # near copies with a few characters changed
+        chars = list(text)
+        for _ in range(rng.randint(0, 4)):
+            chars[rng.randrange(len(chars))] = rng.choice(alphabet)
+        texts.append("".join(chars))
+    found = {(i, j) for i, j, _ in similar_pairs(texts, 0.8)}
+    assert found == _brute_force(texts, 0.8)
+    assert found  # the test data does contain near copies
+
+
+def _large_document(paragraphs: int) -> str:
+    rng = random.Random(11)
+    words = [
+        "安全",
+        "生产",
+        "检查",
+        "隐患",
+        "整改",
+        "完成",
+        "事故",
+        "上半年",
+        "开展",
+        "组织",
+        "学习",
+        "培训",
+        "服务",
+        "群众",
+        "项目",
+        "资金",
+        "推进",
+        "落实",
+        "制度",
+        "建设",
+    ]
+    lines = ["工作总结"]
+    for n in range(paragraphs):
+        body = "，".join("".join(rng.choice(words) for _ in range(rng.randint(3, 6))) for _ in range(rng.randint(3, 8)))
+        lines.append(f"第{n}项工作：{body}。")
+    return "\n".join(lines) + "\n"
+
+
+def test_duplicate_rules_stay_fast_on_a_large_document() -> None:
+    text = _large_document(20_000)  # about 1.5 million characters
+    start = time.perf_counter()
+    policy_codes = {"DU001", "DU002", "DU003"}
+    result = lint_text(text, "big.txt")
+    elapsed = time.perf_counter() - start
+    assert result.error is None
+    assert elapsed < 60, f"checking took {elapsed:.1f}s"
+    assert not [d for d in result.diagnostics if d.code in policy_codes and d.severity.value != "info"]
+
+
+def test_similar_pairs_on_many_paragraphs_uses_verified_candidates() -> None:
+    """Above the exact limit candidates come from MinHash LSH; planted near copies are still found."""
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(80, 120))) for _ in range(EXACT_LIMIT + 500)]
+    planted = set()
+    for source in rng.sample(range(len(texts)), 8):
+        chars = list(texts[source])
+        chars[len(chars) // 2] = "〇"  # one character changed
+        texts.append("".join(chars))
+        planted.add((source, len(texts) - 1))
+    found = {(i, j) for i, j, similarity in similar_pairs(texts, 0.8) if similarity >= 0.8}
+    assert found == planted

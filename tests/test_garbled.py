@@ -1,0 +1,89 @@
+"""Garbled-text rules (GA001, GA003, GA005-GA008), from the cases in tests/cases/garbled.toml."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rule_cases import Case, check_case, load_cases
+
+from summarylint.api import lint_text
+from summarylint.cli import main
+from summarylint.readers import read_document
+from summarylint.rules import builtin_registry
+from summarylint.text.mojibake import common_chars, redecode
+from summarylint.views import Views
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = load_cases("garbled")
+CODES = ["GA001", "GA003", "GA005", "GA006", "GA007", "GA008"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case: Case) -> None:
+    check_case(case)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
+    fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
+    quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]
+    assert fires, f"{code} has no firing case"
+    assert quiet, f"{code} has no non-firing case"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_rule_documentation(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = builtin_registry().get(code)
+    assert rule is not None
+    assert rule.meta.category.value == ("broken-paragraph" if code == "GA001" else "garbled")
+    assert rule.meta.wrong and rule.meta.right and rule.meta.rationale and rule.meta.norm
+    assert main(["rule", code]) == 0
+    assert rule.meta.name in capsys.readouterr().out
+
+
+def test_content_view_joins_a_statistic_split_by_a_page_break() -> None:
+    text = (
+        "工作总结\n　　今年以来，我们坚持以人民为中心，认真做好信访工作，全年共接待来访群众\n\n\n人次，解决问题若干。\n"
+    )
+    views = Views(read_document("x.txt", text.encode("utf-8")))
+    assert any("共接待来访群众人次" in block.text for block in views.blocks)
+    joined = next(b for b in views.blocks if "人次" in b.text)
+    at = joined.text.index("人次")
+    assert text[joined.span(at, at + 2).start : joined.span(at, at + 2).end] == "人次"
+
+
+def test_split_is_reported_at_the_break_and_joined_by_the_fix() -> None:
+    text = "工作总结\n　　今年以来，我局认真贯彻落实上级部署，开展了全省第二届创建文明\n行业评选工作，评出12个。\n"
+    result = lint_text(text, "x.txt")
+    split = next(d for d in result.diagnostics if d.code == "GA001")
+    assert text[split.span.start : split.span.end] == "\n"
+    assert split.fix is not None
+    edit = split.fix.edits[0]
+    joined = text[: edit.span.start] + edit.content + text[edit.span.end :]
+    assert "创建文明行业评选工作" in joined
+
+
+def test_mojibake_repair_is_suggested() -> None:
+    garbled = "工作总结安全生产".encode().decode("gbk")
+    assert redecode(garbled) == ("工作总结安全生产", "gbk", "utf-8")
+    result = lint_text(f"工作总结\n今年我们完成了各项任务，成绩显著。\n{garbled}\n", "x.txt")
+    finding = next(d for d in result.diagnostics if d.code == "GA005")
+    assert finding.fix is not None and finding.fix.edits[0].content == "工作总结安全生产"
+
+
+def test_common_character_table_is_generated_from_jieba(tmp_path: Path) -> None:
+    output = tmp_path / "common-chars.toml"
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_common_chars.py"), "--output", str(output)],
+        check=True,
+        capture_output=True,
+    )
+    assert output.read_text(encoding="utf-8") == (REPO / "rules" / "packs" / "common-chars.toml").read_text(
+        encoding="utf-8"
+    )
+    table = common_chars()
+    assert {"的", "工", "作", "总", "结", "述", "职"} <= table
+    assert not {"锛", "銆", "鈥"} & table

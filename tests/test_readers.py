@@ -113,3 +113,15 @@ def test_markdown_heading_depth_and_bullet() -> None:
     heading, item = doc.paragraphs
     assert heading.depth == 3 and heading.text == "（二）加强"
     assert item.kind is BlockKind.LIST_ITEM and item.bullet is not None
+
+
+def test_content_blocks_mask_urls_emails_and_file_names_only() -> None:
+    from summarylint.views import Views
+
+    doc = read_document(
+        "x.txt",
+        "详见http://www.gov.cn/a_b.html公告，或访问www.cnpack.org查看，邮件a.b@gov.cn，附件表1.docx。\n".encode(),
+    )
+    block = Views(doc).blocks[0]
+    masked = [block.text[s:e] for s, e in block.masks]
+    assert masked == ["http://www.gov.cn/a_b.html", "www.cnpack.org", "a.b@gov.cn", "1.docx"]

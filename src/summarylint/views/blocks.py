@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from summarylint.document import Paragraph
 from summarylint.source import OffsetMap, Span
 
+# A URL runs until a blank, a Chinese character or full-width punctuation (Chinese text often
+# follows a URL without a space: 见http://www.gov.cn/xxx公告).
+_URL_CHARS = r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’<>]"
 _MASKED = re.compile(
-    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’<>]+"  # URLs
-    r"|www\.[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\u3000-\u303f\uff00-\uffef“”‘’<>]*"
+    rf"(?:https?|ftp)://{_URL_CHARS}+"  # URLs
+    rf"|www\.[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}{_URL_CHARS}*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
     r"|[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpe?g|png|gif|html?|wps|et|csv)\b"
 )

@@ -10,54 +10,16 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import Paragraph
-from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
+from summarylint.text.artefacts import artefact_pack as _pack
+from summarylint.text.artefacts import page_number_pattern
 from summarylint.text.mojibake import find_marks, looks_garbled, redecode
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _BLANKS = " \t\u3000\xa0"
-
-
-class _Char(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    char: str = Field(min_length=1, max_length=1)
-    name: str = Field(min_length=1)
-
-
-class _PageNumber(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    patterns: list[str] = Field(min_length=1)
-
-
-class _Invisible(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    delete: list[_Char]
-    nbsp: _Char
-
-
-class _Masked(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    chars: list[str] = Field(min_length=1)
-    checkbox: list[str]
-
-
-class ArtefactPack(BaseModel):
-    """``rules/packs/artefacts.toml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    page_number: _PageNumber
-    invisible: _Invisible
-    masked: _Masked
-
-
-@cache
-def _pack() -> ArtefactPack:
-    return load_pack("artefacts", ArtefactPack)
 
 
 def _shown(text: str, width: int = 8) -> str:
@@ -95,15 +57,10 @@ def page_break_split(ctx: Context) -> Iterator[Finding]:
 # --- GA003 -------------------------------------------------------------------------------------
 
 
-@cache
-def _page_number() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _pack().page_number.patterns))
-
-
 @check("GA003")
 def stray_page_number(ctx: Context) -> Iterator[Finding]:
     source = ctx.doc.source
-    pattern = _page_number()
+    pattern = page_number_pattern()
     for para in ctx.doc.prose:
         if not para.text or len(para.text) > 24:
             continue

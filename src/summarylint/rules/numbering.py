@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import Paragraph
-from summarylint.outline import Family, Group, Heading, IssueKind, Marker
+from summarylint.outline import Family, Heading, IssueKind, Marker
 from summarylint.outline.markers import chinese_numeral
 from summarylint.rules.base import Context, check
 

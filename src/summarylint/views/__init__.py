@@ -85,18 +85,27 @@ class Views:
     @cached_property
     def splits(self) -> list[Split]:
         """Consecutive paragraphs where the second continues a sentence cut off in the first."""
-        return find_splits(self.doc, self.markers)
+        return find_splits(self.doc, self.markers, self.page_numbers)
+
+    @cached_property
+    def page_numbers(self) -> frozenset[int]:
+        """Paragraphs that are nothing but a page number left by a conversion (``— 3 —``)."""
+        from summarylint.text.artefacts import page_number_paragraphs
+
+        return page_number_paragraphs(self.doc)
 
     @cached_property
     def blocks(self) -> list[Block]:
         """Prose for content rules: one block per paragraph, split paragraphs joined (code and comments left out)."""
         continues = {split.second.index for split in self.splits}
-        skipped = self.boilerplate_paragraphs
+        skipped = self.boilerplate_paragraphs | self.page_numbers
         groups: list[list[Paragraph]] = []
         joinable = False
         for para in self.doc.paragraphs:
             if not para.kind.is_prose or not para.text:
                 continue
+            if para.index in self.page_numbers:
+                continue  # a page number between two halves of a paragraph does not separate them
             if para.index in skipped:
                 joinable = False
                 continue

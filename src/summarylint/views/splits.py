@@ -129,7 +129,13 @@ def _pair_continues(first: str, second: str) -> bool:
 
 
 def _judge(
-    first: Paragraph, second: Paragraph, markers: dict[int, Marker], layout: _Layout, chained: bool, weak_only: bool
+    first: Paragraph,
+    second: Paragraph,
+    markers: dict[int, Marker],
+    layout: _Layout,
+    chained: bool,
+    weak_only: bool,
+    page_break: bool = False,
 ) -> Split | None:
     text = first.text.rstrip(_BLANKS)
     nxt = second.text.lstrip(_BLANKS)
@@ -155,6 +161,9 @@ def _judge(
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
     if weak_only:
         return None  # the title and the closing block: only a split that punctuation proves
+    ends_in_text = _CJK.match(text[-1]) or text[-1].isdigit()
+    if page_break and ends_in_text and (_CJK.match(nxt) or nxt[0].isdigit()) and first.index not in markers:
+        return Split(first, second, True, "两段之间隔着页码行")
     if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
     if not (_CJK.match(text[-1]) or text[-1].isdigit()):
@@ -189,9 +198,13 @@ def _judge(
     return None
 
 
-def find_splits(doc: Document, markers: dict[int, Marker]) -> list[Split]:
-    """Consecutive prose paragraphs where the second continues the sentence cut off in the first."""
-    prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text]
+def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozenset[int] = frozenset()) -> list[Split]:
+    """Consecutive prose paragraphs where the second continues the sentence cut off in the first.
+
+    Lines that are only a page number (``page_numbers``) are passed over: the two halves of a
+    paragraph cut by a page break often have one between them, which is itself a sign of the break.
+    """
+    prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text and p.index not in page_numbers]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
     layout = _Layout(doc, prose, markers)
     splits: list[Split] = []
@@ -203,7 +216,8 @@ def find_splits(doc: Document, markers: dict[int, Marker]) -> list[Split]:
         # the closing block (署名、成文日期) is made of short lines without final marks: there only
         # running text with a clause mark can be the first half of a split
         weak_only = title or (second.index >= closing_from and "，" not in first.text)
-        split = _judge(first, second, markers, layout, first.index == continued, weak_only)
+        between = any(first.index < i < second.index for i in page_numbers)
+        split = _judge(first, second, markers, layout, first.index == continued, weak_only, between)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)
             continued = second.index

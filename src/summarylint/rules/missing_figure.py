@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from summarylint.diagnostics import Finding
 from summarylint.rules.base import Context, check
@@ -113,43 +114,72 @@ def _is_name(text: str, start: int, end: int, previous: Token, surnames: str) ->
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The text of the clause in front of ``start``."""
-    left = start
-    while left > 0 and not _CLAUSE_START.match(text[left - 1]):
-        left -= 1
-    return text[left:start]
+@dataclass(frozen=True)
+class _MeasureSettings:
+    """The MF001 settings of the pack, as the sets and tuples the check uses."""
+
+    before_noun: frozenset[str]
+    word_starts: tuple[str, ...]
+    previous_tags: frozenset[str]
+    noun_tags: frozenset[str]
+    blocked_next: frozenset[str]
+    numeric: frozenset[str]
+    determiners: tuple[str, ...]
+    surnames: str
+    longest_stop: int
 
 
-def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
-    settings = pack().mf001
+@cache
+def _measure_settings() -> _MeasureSettings:
+    p = pack()
+    s = p.mf001
+    return _MeasureSettings(
+        frozenset(s.before_noun),
+        tuple(p.words.word_starts),
+        frozenset(s.previous_tags),
+        frozenset(s.noun_tags),
+        frozenset(s.blocked_next_tags),
+        frozenset(s.numeric_tail),
+        tuple(s.determiners),
+        s.surnames,
+        max((len(w) for w in s.stop_phrases), default=0),
+    )
+
+
+def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
+    """Measure words that pass the cheap tests: ``(start, end, at the end of a clause)``."""
+    settings = _measure_settings()
     compiled = patterns()
     text = block.text
     candidates = []
-    stops: list[tuple[int, int]] | None = None
-    before_noun = set(settings.before_noun)
-    word_starts = tuple(pack().words.word_starts)
+    clause_starts: list[int] | None = None
+    reach = settings.longest_stop
     for match in block.finditer(compiled.candidate):
-        if match.group("word") is None:
-            continue  # a number and its measure word
         start, end = match.span()
         at_clause_end = _clause_ends_at(text, end)
-        if not at_clause_end and (match.group() not in before_noun or text.startswith(word_starts, start)):
+        if not at_clause_end and (
+            match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)
+        ):
             continue
-        if not any(m.group(1) for m in compiled.statistics.finditer(_clause_before(text, start))):
+        if clause_starts is None:
+            clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+        k = bisect_right(clause_starts, start)
+        clause_start = clause_starts[k - 1] if k else 0
+        if not any(m.group(1) for m in compiled.statistics.finditer(text, clause_start, start)):
             continue
-        if stops is None:
-            stops = [m.span() for m in compiled.stop.finditer(text)]
-        if any(s <= start and end <= e for s, e in stops):
+        nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
+        if any(m.start() <= start and end <= m.end() for m in nearby):
             continue
         candidates.append((start, end, at_clause_end))
+    return candidates
+
+
+def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    candidates = _measure_word_candidates(block)
     if not candidates:
         return
-    previous_tags = set(settings.previous_tags)
-    noun_tags = set(settings.noun_tags)
-    blocked_next = set(settings.blocked_next_tags)
-    numeric = set(settings.numeric_tail)
-    determiners = tuple(settings.determiners)
+    settings = _measure_settings()
+    text = block.text
     for start, end, at_clause_end in candidates:
         around = _tokens_around(text, start, end)
         if around is None:
@@ -159,15 +189,15 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue  # nothing in front of it in this clause
         word = tokens[k].word
         previous = tokens[k - 1]
-        if previous.word[-1] in numeric or previous.word.endswith(determiners):
+        if previous.word[-1] in settings.numeric or previous.word.endswith(settings.determiners):
             continue
-        if previous.tag not in previous_tags:
+        if previous.tag not in settings.previous_tags:
             continue
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
-            if following.tag in blocked_next:
+            if following.tag in settings.blocked_next:
                 continue
-            if not at_clause_end and following.tag not in noun_tags:
+            if not at_clause_end and following.tag not in settings.noun_tags:
                 continue
         elif not at_clause_end:
             continue

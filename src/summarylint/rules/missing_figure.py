@@ -111,6 +111,13 @@ def _is_name(text: str, start: int, end: int, previous: Token, surnames: str) ->
     )
 
 
+def _mistagged_name(token: Token, surnames: str) -> bool:
+    """jieba's dictionary tags some ordinary words as personal names (通知书/nr); a word tagged as a
+    name that does not start with a common surname is taken for a noun."""
+    return token.tag.startswith("nr") and token.word[0] not in surnames
+
+
+_NAME_END = ("”", "’", "」", "』", "》", "〉")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
 
 
@@ -122,10 +129,13 @@ class _MeasureSettings:
     word_starts: tuple[str, ...]
     previous_tags: frozenset[str]
     noun_tags: frozenset[str]
+    counted: frozenset[str]
+    verb_particles: frozenset[str]
     blocked_next: frozenset[str]
     numeric: frozenset[str]
     determiners: tuple[str, ...]
     surnames: str
+    after_marks: str
     longest_stop: int
 
 
@@ -138,10 +148,13 @@ def _measure_settings() -> _MeasureSettings:
         tuple(p.words.word_starts),
         frozenset(s.previous_tags),
         frozenset(s.noun_tags),
+        frozenset(s.counted_words),
+        frozenset(s.verb_particles),
         frozenset(s.blocked_next_tags),
         frozenset(s.numeric_tail),
         tuple(s.determiners),
         s.surnames,
+        s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
     )
 
@@ -156,6 +169,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
     reach = settings.longest_stop
     for match in block.finditer(compiled.candidate):
         start, end = match.span()
+        if text.startswith(_NAME_END, end):
+            continue  # the end of a quoted name or a title: “邻里节”, 《百家》
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)
@@ -181,6 +196,12 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
     settings = _measure_settings()
     text = block.text
     for start, end, at_clause_end in candidates:
+        if text[start - 1] in settings.after_marks:
+            if at_clause_end:  # 发放《致家长的一封信》份
+                opening = text.rfind("《" if text[start - 1] == "》" else "“", max(0, start - 40), start)
+                shown = text[opening:end] if opening >= 0 else _snippet(text, start, end)
+                yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+            continue
         around = _tokens_around(text, start, end)
         if around is None:
             continue
@@ -189,15 +210,17 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue  # nothing in front of it in this clause
         word = tokens[k].word
         previous = tokens[k - 1]
+        if previous.word in settings.verb_particles and k >= 2 and tokens[k - 2].tag.startswith("v"):
+            previous = tokens[k - 2]  # 发放了份资料
         if previous.word[-1] in settings.numeric or previous.word.endswith(settings.determiners):
             continue
-        if previous.tag not in settings.previous_tags:
+        if previous.tag not in settings.previous_tags and not _mistagged_name(previous, settings.surnames):
             continue
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
             if following.tag in settings.blocked_next:
                 continue
-            if not at_clause_end and following.tag not in settings.noun_tags:
+            if not at_clause_end and following.tag not in settings.noun_tags and following.word not in settings.counted:
                 continue
         elif not at_clause_end:
             continue

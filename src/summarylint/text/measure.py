@@ -29,12 +29,15 @@ class SegmentSettings(_Section):
 class MeasureWordSettings(_Section):
     measure_words: list[str] = Field(min_length=1)
     before_noun: list[str] = []
+    after_marks: str = ""
     statistics_words: list[str] = Field(min_length=1)
     not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]
     previous_tags: list[str]
     noun_tags: list[str]
+    counted_words: list[str] = []
+    verb_particles: list[str] = []
     blocked_next_tags: list[str]
     surnames: str
     stop_phrases: list[str]
@@ -172,7 +175,8 @@ def patterns() -> MeasurePatterns:
     mf1 = p.mf001
     not_number = _not_after(mf1.determiners, mf1.numeric_tail)
     words = mf1.measure_words
-    candidate = re.compile(f"{first_chars(words)}(?<=[{CJK}]){not_number}(?:{suffix_guarded(words)})")
+    after = CJK + "".join(re.escape(c) for c in mf1.after_marks)
+    candidate = re.compile(f"{first_chars(words)}(?<=[{after}]){not_number}(?:{suffix_guarded(words)})")
     month_candidate = re.compile(f"(?=月份)(?<=[{CJK}]){not_number}月份")
 
     blank_units = alternation(p.mf002.units)

@@ -119,6 +119,7 @@ def _mistagged_name(token: Token, surnames: str) -> bool:
 
 _NAME_END = ("”", "’", "」", "』", "》", "〉")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
+_SENTENCE_START = re.compile("[。；！？;!?\n]")
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class _MeasureSettings:
     """The MF001 settings of the pack, as the sets and tuples the check uses."""
 
     before_noun: frozenset[str]
+    sentence_scope: frozenset[str]
     word_starts: tuple[str, ...]
     previous_tags: frozenset[str]
     noun_tags: frozenset[str]
@@ -145,6 +147,7 @@ def _measure_settings() -> _MeasureSettings:
     s = p.mf001
     return _MeasureSettings(
         frozenset(s.before_noun),
+        frozenset(s.sentence_scope),
         tuple(p.words.word_starts),
         frozenset(s.previous_tags),
         frozenset(s.noun_tags),
@@ -166,6 +169,7 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
     text = block.text
     candidates = []
     clause_starts: list[int] | None = None
+    sentence_starts: list[int] | None = None
     reach = settings.longest_stop
     for match in block.finditer(compiled.candidate):
         start, end = match.span()
@@ -176,12 +180,17 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)
         ):
             continue
-        if clause_starts is None:
-            clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
-        k = bisect_right(clause_starts, start)
-        clause_start = clause_starts[k - 1] if k else 0
-        if not any(m.group(1) for m in compiled.statistics.finditer(text, clause_start, start)):
-            continue
+        if match.group() in settings.sentence_scope:
+            if sentence_starts is None:
+                sentence_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+            starts = sentence_starts
+        else:
+            if clause_starts is None:
+                clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+            starts = clause_starts
+        k = bisect_right(starts, start)
+        if not any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start)):
+            continue  # no statistic in front of it
         nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
         if any(m.start() <= start and end <= m.end() for m in nearby):
             continue

@@ -31,6 +31,7 @@ class MeasureWordSettings(_Section):
     before_noun: list[str] = []
     after_marks: str = ""
     statistics_words: list[str] = Field(min_length=1)
+    sentence_scope: list[str] = []
     not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]

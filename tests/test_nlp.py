@@ -87,7 +87,7 @@ def test_build_adds_prefixes_with_zero_frequency() -> None:
 
 def test_serialise_round_trip_and_key_check() -> None:
     dictionary = build([(w, int(f), t) for w, f, t in (line.split() for line in SAMPLE)])
-    text = serialise(dictionary, "abc")
+    text = serialise(dictionary, "abc").encode("utf-8")
     again = parse(text, "abc")
     assert again is not None and again.total == dictionary.total
     assert again.freq == {}  # nothing is parsed before it is needed
@@ -96,8 +96,12 @@ def test_serialise_round_trip_and_key_check() -> None:
     again.load_all()
     assert again.freq == dictionary.freq and again.tags == dictionary.tags
     assert parse(text, "other") is None
-    assert parse("garbage", "abc") is None
-    assert parse(text.replace("575", "575 1"), "abc") is None
+    assert parse(b"garbage", "abc") is None
+    assert parse(text.replace(b"\t", b" "), "abc") is None
+    damaged = parse(text.replace(b"575", b"575 1"), "abc")  # the group of 人 no longer adds up
+    assert damaged is not None
+    damaged.require("人众")
+    assert "人次" not in damaged.freq and damaged.freq["众人"] == 9329
 
 
 def test_broken_cache_is_rebuilt(tmp_path: Path) -> None:

@@ -55,11 +55,11 @@ class FocusedDictionary:
     small part of the dictionary.
     """
 
-    def __init__(self, total: int, groups: dict[str, tuple[str, str, str]]) -> None:
+    def __init__(self, total: int, groups: dict[str, bytes]) -> None:
         self.total = total
         self.freq: dict[str, int] = {}
         self.tags: dict[str, str] = {}
-        #: first character → (words, frequencies, tags), space-separated, tagged words first
+        #: first character → its stored line after the character and a tab (UTF-8, not decoded yet)
         self._pending = groups
 
     @classmethod
@@ -79,18 +79,27 @@ class FocusedDictionary:
         """Make sure every entry starting with a character of ``text`` is loaded."""
         pending = self._pending
         if pending:
-            for char in set(text).intersection(pending):
-                self._load(*pending.pop(char))
+            for char in set(text):
+                raw = pending.pop(char, None)
+                if raw is not None:
+                    self._load(raw)
 
     def load_all(self) -> FocusedDictionary:
         for char in list(self._pending):
-            self._load(*self._pending.pop(char))
+            self._load(self._pending.pop(char))
         return self
 
-    def _load(self, words: str, counts: str, tags: str) -> None:
-        split = words.split(" ")
-        self.freq.update(zip(split, map(int, counts.split(" ")), strict=True))
-        self.tags.update(zip(split, tags.split(" ") if tags else (), strict=False))
+    def _load(self, raw: bytes) -> None:
+        """Add one stored group: ``words TAB frequencies TAB tags`` (a damaged group is left out)."""
+        fields = raw.decode("utf-8", "replace").split("\t")
+        if len(fields) != 3:
+            return
+        words = fields[0].split(" ")
+        counts = fields[1].split(" ")
+        if len(words) != len(counts) or not all(c.isdigit() for c in counts):
+            return
+        self.freq.update(zip(words, map(int, counts), strict=True))
+        self.tags.update(zip(words, fields[2].split(" ") if fields[2] else (), strict=False))
 
     def groups(self) -> dict[str, tuple[str, str, str]]:
         """The entries grouped by first character, as stored (loads everything first)."""
@@ -182,18 +191,25 @@ def serialise(dictionary: FocusedDictionary, key: str) -> str:
     return "\n".join(lines)
 
 
-def parse(text: str, key: str) -> FocusedDictionary | None:
-    """The dictionary stored by :func:`serialise` (groups parsed on demand), or None when ``text`` is
-    not a valid cache for ``key``."""
-    lines = text.split("\n")
-    if len(lines) < 2 or lines[0] != f"{_HEADER} {key}" or not lines[1].isdigit():
+def parse(data: bytes, key: str) -> FocusedDictionary | None:
+    """The dictionary stored by :func:`serialise` (UTF-8), or None when ``data`` is not a valid cache
+    for ``key``.  Only the first character of each line is decoded here; a group is decoded and
+    parsed when a text needs it."""
+    lines = data.split(b"\n")
+    if len(lines) < 2 or lines[0] != f"{_HEADER} {key}".encode() or not lines[1].isdigit():
         return None
-    groups: dict[str, tuple[str, str, str]] = {}
+    groups: dict[str, bytes] = {}
     for line in lines[2:]:
-        fields = line.split("\t")
-        if len(fields) != 4 or len(fields[0]) != 1 or fields[1].count(" ") != fields[2].count(" "):
+        tab = line.find(b"\t", 1, 5)  # after one character: 1 to 4 bytes in UTF-8
+        if tab < 0:
             return None
-        groups[fields[0]] = (fields[1], fields[2], fields[3])
+        try:
+            char = line[:tab].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        if len(char) != 1:
+            return None
+        groups[char] = line[tab + 1 :]
     return FocusedDictionary(int(lines[1]), groups)
 
 
@@ -215,8 +231,8 @@ def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> Focu
     key = focus.key(source)
     path = (cache_dir or cache_root()) / f"jieba-focused-{key}.txt"
     try:
-        cached = parse(path.read_text(encoding="utf-8"), key)
-    except (OSError, UnicodeDecodeError):
+        cached = parse(path.read_bytes(), key)
+    except OSError:
         cached = None
     if cached is not None:
         return cached

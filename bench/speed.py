@@ -88,6 +88,60 @@ DEFECTIVE = [
 ]
 
 
+#: Clause parts a sentence is composed of, so that a long document repeats itself no more than a
+#: real one does (a compilation of many units' summaries): an opening, an action with its figure,
+#: and a result.
+OPENINGS = [
+    "今年以来，",
+    "{place}{unit}围绕{topic}，",
+    "按照上级部门的统一部署，",
+    "结合{topic}工作实际，",
+    "针对群众反映强烈的突出问题，",
+    "在{place}片区，",
+    "为进一步夯实{topic}基础，",
+    "对照年初确定的目标任务，",
+    "依托{place}智慧服务平台，",
+    "聚焦{topic}中的薄弱环节，",
+    "在上级部门的关心指导下，",
+    "坚持问题导向和目标导向，",
+]
+ACTIONS = [
+    "组织开展{thing}{n}次",
+    "新建{thing}{n}个",
+    "培训{person}{m}人次",
+    "投入资金{w}万元用于{thing}",
+    "走访{person}{m}户",
+    "召开{thing}推进会{n}场",
+    "完成{thing}{m}项",
+    "发放{thing}宣传资料{m}份",
+    "排查整改{thing}隐患{m}处",
+    "受理{person}诉求{m}件",
+    "建成{thing}示范点{n}个",
+    "帮助{person}解决实际困难{m}个",
+    "开展{thing}专项检查{n}轮",
+    "改造提升{thing}{n}处",
+]
+THINGS = [
+    "便民服务站", "职工书屋", "老旧小区", "农村公路", "供水管网", "安全生产", "矛盾纠纷调解",
+    "文明实践", "网格化管理", "法律援助", "技能培训", "困难帮扶", "垃圾分类", "智慧社区",
+    "应急演练", "食品安全", "消防设施", "河道整治", "公共厕所", "养老服务", "托育服务",
+    "电商服务", "人才引进", "科技创新", "营商环境", "信访接待", "志愿服务", "健康体检",
+]
+PEOPLE = ["干部职工", "困难群众", "企业负责人", "网格员", "志愿者", "退役军人", "新就业形态劳动者", "外来务工人员"]
+RESULTS = [
+    "，群众满意度达到{p}%。",
+    "，同比增长{p}%。",
+    "，超额完成年度目标任务。",
+    "，惠及群众{m}人。",
+    "，有效解决了{thing}方面的突出问题。",
+    "，形成可复制可推广的经验做法{n}项。",
+    "，得到上级部门的充分肯定。",
+    "，办理时限平均压缩{p}%。",
+    "，为全年工作打下了坚实基础。",
+    "。",
+]
+
+
 def _fill(template: str, rng: random.Random, topic: str) -> str:
     return template.format(
         n=rng.randint(2, 30),
@@ -97,7 +151,16 @@ def _fill(template: str, rng: random.Random, topic: str) -> str:
         place=rng.choice(PLACES),
         unit=rng.choice(UNITS),
         topic=topic,
+        thing=rng.choice(THINGS),
+        person=rng.choice(PEOPLE),
     )
+
+
+def _sentence(rng: random.Random, topic: str) -> str:
+    if rng.random() < 0.25:
+        return _fill(rng.choice(SENTENCES), rng, topic)
+    actions = "，".join(_fill(rng.choice(ACTIONS), rng, topic) for _ in range(rng.randint(1, 3)))
+    return _fill(rng.choice(OPENINGS), rng, topic) + actions + _fill(rng.choice(RESULTS), rng, topic)
 
 
 def _section(rng: random.Random, defect_rate: float) -> list[str]:
@@ -110,7 +173,7 @@ def _section(rng: random.Random, defect_rate: float) -> list[str]:
         lines.append("")
         for _ in range(rng.randint(2, 4)):
             count = rng.randint(3, 6)
-            sentences = [_fill(rng.choice(SENTENCES), rng, topic) for _ in range(count)]
+            sentences = [_sentence(rng, topic) for _ in range(count)]
             if rng.random() < defect_rate:
                 sentences.insert(rng.randrange(count), rng.choice(DEFECTIVE))
             lines.append("".join(sentences))
@@ -118,30 +181,30 @@ def _section(rng: random.Random, defect_rate: float) -> list[str]:
         if rng.random() < 0.3:
             for j in range(1, rng.randint(3, 5)):
                 sep = "、" if rng.random() < 0.05 else "."
-                lines.append(f"{j}{sep}{_fill(rng.choice(SENTENCES), rng, topic)}")
+                lines.append(f"{j}{sep}{_sentence(rng, topic)}")
             lines.append("")
     return lines
 
 
 def generate(target_bytes: int, defect_rate: float = 0.06, seed: int = 2024) -> str:
-    """A Markdown work summary of about ``target_bytes`` UTF-8 bytes; ``defect_rate`` is the share of
-    paragraphs with a sentence from a template-copied draft."""
+    """A Markdown compilation of work summaries of about ``target_bytes`` UTF-8 bytes (one unit's
+    summary after another, as in a 汇编); ``defect_rate`` is the share of paragraphs with a sentence
+    from a template-copied draft."""
     rng = random.Random(seed)
     place = rng.choice(PLACES)
-    out = [f"# {place}县{rng.choice(BODIES)}2024年工作总结", ""]
-    out += ["2024年，在县委、县政府的正确领导下，我们认真贯彻落实上级决策部署，较好地完成了全年各项目标任务。", ""]
+    out = [f"# {place}县2024年度工作总结汇编", ""]
     size = 0
-    part = 0
     numerals = "一二三四五六七八九十"
     while size < target_bytes:
-        heading = ["主要工作及成效", "存在的问题", "下一步工作打算"][part % 3]
-        out.append(f"## {numerals[part % 10]}、{heading}")
-        out.append("")
-        section = _section(rng, defect_rate)
-        out += section
-        size += sum(len(line.encode("utf-8")) + 1 for line in section)
-        part += 1
-    out += ["", f"{place}县{rng.choice(BODIES)}", "", "2024年12月20日", ""]
+        unit = f"{rng.choice(PLACES)}{rng.choice(UNITS)}{rng.choice(BODIES)}"
+        part = [f"## {unit}2024年工作总结", ""]
+        part += [f"2024年，{unit}在上级的正确领导下，认真贯彻落实各项决策部署，较好地完成了全年目标任务。", ""]
+        for k, heading in enumerate(["主要工作及成效", "存在的问题", "下一步工作打算"]):
+            part += [f"### {numerals[k]}、{heading}", ""]
+            part += _section(rng, defect_rate)
+        size += sum(len(line.encode("utf-8")) + 1 for line in part)
+        out += part
+    out += ["", f"{place}县人民政府办公室", "", "2024年12月20日", ""]
     return "\n".join(out)
 
 

@@ -3,9 +3,8 @@
 Paragraphs and sentences are compared width-folded and without punctuation or spaces
 (:mod:`summarylint.text.shingles`).  Near-duplicate paragraphs (DU002) are found with an exact
 prefix-filtered shingle join for ordinary documents; for documents of thousands of paragraphs the
-candidates come from MinHash LSH (the ``datasketch`` library: a maintained, widely used
-implementation, so the linter stays fast on multi-megabyte compilations without a home-made
-sketch), and every candidate is verified with the exact Jaccard similarity.
+candidates are neighbours in sorted order (see :mod:`summarylint.text.shingles`), and every candidate
+is verified with the exact Jaccard similarity.
 """
 
 from __future__ import annotations
@@ -265,7 +264,7 @@ def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str], re.Patter
 @check("DU005")
 def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
     _, doubled, left, right, fixed = _stutter()
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(doubled):
         text = block.text
         protected = [(m.start(), m.end()) for m in fixed.finditer(text)]
         for m in block.finditer(doubled):

@@ -208,7 +208,7 @@ def _masked() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @check("GA007")
 def masked_character(ctx: Context) -> Iterator[Finding]:
     masked, checkbox = _masked()
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(masked):
         form = checkbox.search(block.text) is not None
         for m in block.finditer(masked):
             run = m.group()
@@ -228,7 +228,7 @@ _ESCAPES = re.compile(r"(?:\\[_*#\[\]()>])+")
 
 @check("GA008")
 def markdown_escape_residue(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_ESCAPES):
         for m in block.finditer(_ESCAPES):
             run = m.group()
             edits = [Edit(block.span(i, i + 1), "") for i in range(m.start(), m.end(), 2)]

@@ -254,7 +254,7 @@ def blank_before_measure_word(ctx: Context) -> Iterator[Finding]:
     numeric = set(settings.mf001.numeric_tail)
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
-        for block in ctx.views.blocks:
+        for block in ctx.views.candidates(patterns().blank):
             text = block.text
             for match in block.finditer(patterns().blank):
                 start, end = match.span()
@@ -273,7 +273,7 @@ def percent_without_number(ctx: Context) -> Iterator[Finding]:
     compiled = patterns()
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
-        for block in ctx.views.blocks:
+        for block in ctx.views.candidates(compiled.percent):
             text = block.text
             notes = (
                 [m.span() for m in compiled.percent_notes.finditer(text)]
@@ -296,7 +296,7 @@ def percent_without_number(ctx: Context) -> Iterator[Finding]:
 @check("MF004")
 def ordinal_without_number(ctx: Context) -> Iterator[Finding]:
     def items() -> Iterator[tuple[Block, int, int, str]]:
-        for block in ctx.views.blocks:
+        for block in ctx.views.candidates(patterns().ordinal):
             for match in block.finditer(patterns().ordinal):
                 start, end = match.span()
                 unit = match.group()[1:]
@@ -310,7 +310,7 @@ def wan_yi_without_number(ctx: Context) -> Iterator[Finding]:
     compiled = patterns()
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
-        for block in ctx.views.blocks:
+        for block in ctx.views.candidates(compiled.wan_yi):
             text = block.text
             exempt: list[tuple[int, int]] | None = None
             for match in block.finditer(compiled.wan_yi):

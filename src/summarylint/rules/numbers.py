@@ -50,8 +50,10 @@ def _before(block: Block, start: int, width: int = 12) -> str:
 # --- NB001 / NB002 -----------------------------------------------------------------------------
 
 _NUMBER = r"\d+(?:\.\d+)?"
+# Patterns start with a look-ahead on the characters a match can begin with: the regex engine then
+# skips ahead instead of trying every alternative at every position of a long document.
 _RANGE = re.compile(
-    rf"(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})[ \t]*(?P<sep>-{{1,3}}|－|–|~)[ \t]*(?P<b>{_NUMBER})"
+    rf"(?=\d)(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})[ \t]*(?P<sep>-{{1,3}}|－|–|~)[ \t]*(?P<b>{_NUMBER})"
     rf"(?![0-9\-/.:])(?=[ \t]*(?P<unit>[{_CJK}%％]))"
 )
 #: a code standard, model or part number: GB/T 15834-2011, ISO 9001-2015, No. 3-5
@@ -88,7 +90,7 @@ def _connector(m: re.Match[str], block: Block) -> str:
 
 @check("NB001")
 def range_connector(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_RANGE):
         for m in block.finditer(_RANGE):
             if _excluded_range(block, m):
                 continue
@@ -115,14 +117,14 @@ def range_connector(ctx: Context) -> Iterator[Finding]:
 
 
 _RANGE_UNIT = re.compile(
-    rf"(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})(?P<sep>[ \t]*[～~—–\-－][ \t]*)(?P<b>{_NUMBER})[ \t]*"
+    rf"(?=\d)(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})(?P<sep>[ \t]*[～~—–\-－][ \t]*)(?P<b>{_NUMBER})[ \t]*"
     r"(?P<unit>%|％|万元|亿元|万|亿)"
 )
 
 
 @check("NB002")
 def range_unit_omitted(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_RANGE_UNIT):
         for m in block.finditer(_RANGE_UNIT):
             if _CODE_BEFORE.search(_before(block, m.start())):
                 continue
@@ -144,18 +146,20 @@ def range_unit_omitted(ctx: Context) -> Iterator[Finding]:
 def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pack = _pack()
     words = "|".join(re.escape(w) for w in sorted(pack.er_word_before, key=len, reverse=True))
+    # the literal comes first and the look-behinds after it (re-checking the characters before it),
+    # so the regex engine jumps from one 二 to the next instead of testing every position
+    before = "".join(f"(?<!{w}二)" for w in words.split("|")) if words else ""
     er = re.compile(
-        rf"(?<![第十百千万亿零〇一二三四五六七八九两.\d])(?<!{words.replace('|', ')(?<!')})"
-        rf"二(?=[{re.escape(pack.er_measure_words)}])"
+        rf"二(?<![第十百千万亿零〇一二三四五六七八九两.\d]二){before}(?=[{re.escape(pack.er_measure_words)}])"
     )
-    yi_er = re.compile(rf"(?<![十百千万第])一二(?=[{re.escape(pack.yi_er_measure_words)}])")
+    yi_er = re.compile(rf"一二(?<![十百千万第]一二)(?=[{re.escape(pack.yi_er_measure_words)}])")
     return er, yi_er
 
 
 @check("NB005")
 def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
     er, yi_er = _er_patterns()
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(er, yi_er):
         for m in block.finditer(er):
             word = block.text[m.start() : m.end() + 1]
             yield Finding(
@@ -190,7 +194,7 @@ _TO_HALF = str.maketrans(
 
 @check("NB007")
 def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
-    runs = [(block, m) for block in ctx.views.blocks for m in block.finditer(_FULLWIDTH)]
+    runs = [(block, m) for block in ctx.views.candidates(_FULLWIDTH) for m in block.finditer(_FULLWIDTH)]
     digit_runs = [(b, m) for b, m in runs if any("０" <= ch <= "９" for ch in m.group())]
     # a document that sets all its figures in full width does so by design: say it once
     halfwidth = sum(len(_HALF_DIGITS.findall(b.text)) for b in ctx.views.blocks) if digit_runs else 0
@@ -218,12 +222,12 @@ def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
 
 # --- NB010 / NB011 -----------------------------------------------------------------------------
 
-_PADDED = re.compile(r"(?<=\d{4}年)0(?=[1-9]月)|(?<![\d０-９])0(?=[1-9]月\d{1,2}日)|(?<=月)0(?=[1-9]日)")
+_PADDED = re.compile(r"(?=0)(?:(?<=\d{4}年)0(?=[1-9]月)|(?<![\d０-９])0(?=[1-9]月\d{1,2}日)|(?<=月)0(?=[1-9]日))")
 
 
 @check("NB010")
 def date_zero_padded(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_PADDED):
         for m in block.finditer(_PADDED):
             unit = block.text[m.end() + 1]
             yield Finding(
@@ -233,7 +237,7 @@ def date_zero_padded(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_FULL_DATE = re.compile(r"(?<![\d.])(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
+_FULL_DATE = re.compile(r"(?=\d)(?<![\d.])(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
 _YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
@@ -248,7 +252,7 @@ def _document_year(ctx: Context) -> int | None:
 def date_invalid(ctx: Context) -> Iterator[Finding]:
     default_year = None
     looked_up = False
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_FULL_DATE):
         for m in block.finditer(_FULL_DATE):
             year_text, day_text = m.group("y"), m.group("d")
             if year_text is None and day_text is None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.rules.base import Context, check
 from summarylint.text.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
+from summarylint.views import Views
 from summarylint.views.blocks import Block
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -28,9 +30,11 @@ def _marker_end(ctx: Context, block: Block) -> int:
 # --- PU001 -------------------------------------------------------------------------------------
 
 _HALF_POINT = re.compile(
+    r"(?=[,;:?!.])(?:"  # (skips ahead to the marks a match begins with)
     rf"(?<=[{_CJK}])(?P<a>[,;:?!])[ \t]*"  # after a Chinese character
     rf"|(?P<b>[,;:?!])[ \t]*(?=[{_CJK}])"  # before a Chinese character
     rf"|(?<=[{_CJK}])(?P<dot>\.)(?=[{_CJK}]|[ \t]*$)"  # a full stop between Chinese characters or at the end
+    r")"
 )
 
 
@@ -41,7 +45,7 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
 
 @check("PU001")
 def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_HALF_POINT):
         skip = _marker_end(ctx, block)
         joins = set(block.joins)
         for m in block.finditer(_HALF_POINT):
@@ -71,7 +75,7 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 
 @check("PU002")
 def halfwidth_bracket_around_cjk(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_BRACKETS):
         skip = _marker_end(ctx, block)
         for m in block.finditer(_BRACKETS):
             if m.start() < skip or (m.group("open") == "（" and m.group("close") == "）"):
@@ -95,7 +99,18 @@ def halfwidth_bracket_around_cjk(ctx: Context) -> Iterator[Finding]:
 # --- PU005 / PU006 -----------------------------------------------------------------------------
 
 
-def _pair_reports(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
+#: the pair reports of each document's views, shared by PU005 and PU006
+_REPORTS: WeakKeyDictionary[Views, list[tuple[Block, PairReport]]] = WeakKeyDictionary()
+
+
+def _pair_reports(ctx: Context) -> list[tuple[Block, PairReport]]:
+    cached = _REPORTS.get(ctx.views)
+    if cached is None:
+        cached = _REPORTS[ctx.views] = list(_analyse_blocks(ctx))
+    return cached
+
+
+def _analyse_blocks(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
     """Per block, the unmatched paired marks (a quotation over several paragraphs is accepted)."""
     blocks = ctx.views.blocks
     for n, block in enumerate(blocks):
@@ -168,12 +183,12 @@ def pair_order_reversed(ctx: Context) -> Iterator[Finding]:
 
 # --- PU008 / PU009 -----------------------------------------------------------------------------
 
-_REPEATED = re.compile(r"([，；：])\1+|(?<!。)。。(?!。)|[？！]{2,}")
+_REPEATED = re.compile(r"(?=[，；：。？！])(?:([，；：])\1+|(?<!。)。。(?!。)|[？！]{2,})")
 
 
 @check("PU008")
 def repeated_point_mark(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_REPEATED):
         for m in block.finditer(_REPEATED):
             run = m.group()
             mark = run[0]
@@ -194,14 +209,14 @@ def repeated_point_mark(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_CONFLICT = re.compile(r"([，、；：])(?!\1)[。，、；：]|。[，、；：]")
+_CONFLICT = re.compile(r"(?=[，、；：。])(?:([，、；：])(?!\1)[。，、；：]|。[，、；：])")
 #: pause strength (GB/T 15834-2011 B.1.6): the stronger mark is kept
 _STRENGTH = {"。": 4, "；": 3, "：": 3, "，": 2, "、": 1}
 
 
 @check("PU009")
 def conflicting_point_marks(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_CONFLICT):
         for m in block.finditer(_CONFLICT):
             first, second = m.group()[0], m.group()[1]
             keep = first if _STRENGTH[first] > _STRENGTH[second] else second
@@ -214,13 +229,13 @@ def conflicting_point_marks(ctx: Context) -> Iterator[Finding]:
 
 # --- PU011 -------------------------------------------------------------------------------------
 
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|．{3,}|…+")
+_ELLIPSIS = re.compile(r"(?=[.。·．…])(?:\.{3,}|。{3,}|·{3,}|．{3,}|…+)")
 _CJK_CONTEXT = re.compile(rf"[{_CJK}，。、；：？！“”‘’（）《》【】…]")
 
 
 @check("PU011")
 def ellipsis_form(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.blocks:
+    for block in ctx.views.candidates(_ELLIPSIS):
         text = block.text
         for m in block.finditer(_ELLIPSIS):
             run = m.group()

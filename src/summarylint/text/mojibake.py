@@ -38,6 +38,8 @@ class _Sequence(BaseModel):
 class _Pattern(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     pattern: str = Field(min_length=1)
+    #: every character a match can begin with
+    starts: str = Field(min_length=1)
     why: str = Field(min_length=1)
 
 
@@ -98,8 +100,37 @@ def _known() -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
+@cache
+def _any_mark() -> re.Pattern[str]:
+    """Matches a character any of the marks of :func:`find_marks` begins with: most texts have none."""
+    pack = _pack()
+    starts = {s.text[0] for s in pack.sequences} | {ch for p in pack.patterns for ch in p.starts}
+    return re.compile(
+        f"[{re.escape(''.join(sorted(starts)))}\\ue000-\\uf8ff\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]"
+    )
+
+
+@cache
+def _rare_pattern() -> re.Pattern[str]:
+    """Matches a Chinese character that is not in the common-character table."""
+    common = common_chars()
+    ranges: list[str] = []
+    for low, high in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
+        start = None
+        for code in range(low, high + 2):
+            rare = code <= high and chr(code) not in common
+            if rare and start is None:
+                start = code
+            elif not rare and start is not None:
+                ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}" if code - 1 > start else f"\\u{start:04x}")
+                start = None
+    return re.compile("[" + "".join(ranges) + "]")
+
+
 def find_marks(text: str) -> list[Mark]:
     """Garbled characters and sequences in ``text``, in order, without overlaps."""
+    if not _any_mark().search(text):
+        return []
     marks = [Mark(m.start(), m.end(), "私用区字符（多为 Word 符号字体转换残留）") for m in _PRIVATE_USE.finditer(text)]
     marks += [Mark(m.start(), m.end(), "控制字符") for m in _CONTROL.finditer(text)]
     for pattern, why in _known():
@@ -114,9 +145,7 @@ def find_marks(text: str) -> list[Mark]:
 
 def rare_characters(text: str) -> tuple[int, list[str]]:
     """The number of Chinese characters in ``text`` and those outside the common table."""
-    common = common_chars()
-    cjk = _CJK.findall(text)
-    return len(cjk), [ch for ch in cjk if ch not in common]
+    return len(_CJK.findall(text)), _rare_pattern().findall(text)
 
 
 def looks_garbled(text: str) -> list[str]:

@@ -22,6 +22,8 @@ PAIR_MARKS = {"“”": ("“", "”"), "‘’": ("‘", "’"), "《》": ("�
               "【】": ("【", "】"), "〔〕": ("〔", "〕")}  # fmt: skip
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: every character the matcher looks at
+_PAIR_MARKS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS) + "\"'") + "]")
 #: an inline list label closed by a bracket: 1) 2） a) 一）
 _LIST_LABEL = re.compile(
     r"(?:(?<![0-9A-Za-z])(?:[0-9]{1,2}|[A-Za-z])|(?:^|(?<=[\s，。；：、,;:]))[一二三四五六七八九十]{1,2})$"
@@ -68,7 +70,8 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
     """Match paired marks in ``text[start:]``; ``skip(i)`` tells which positions to ignore (masked text)."""
     report = PairReport()
     stack: list[tuple[str, int]] = []
-    for i in range(start, len(text)):
+    for mark in _PAIR_MARKS.finditer(text, start):  # other characters have nothing to do
+        i = mark.start()
         ch = text[i]
         if ch in OPENERS:
             if skip(i):
@@ -96,7 +99,6 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
             # everything opened after the matching opener was never closed
             report.unclosed_openers.extend(at for _, at in stack[depth + 1 :])
             del stack[depth:]
-        # other characters: nothing to do
     report.unclosed_openers.extend(at for _, at in stack)
     report.unclosed_openers.sort()
     _find_reversed(text, report)

@@ -1,7 +1,8 @@
 """Text comparison for the duplication rules: folded text and a near-duplicate join by shingles.
 
-Comparison is width-folded (NFKC, applied here and only here) and ignores punctuation, symbols and
-spaces, so ``取得成效，`` and ``取得成效。`` or ``２０２４`` and ``2024`` compare equal.
+Comparison is width-folded (full-width letters, digits and signs to half width, applied here and
+only here) and ignores punctuation, symbols and spaces, so ``取得成效，`` and ``取得成效。`` or
+``２０２４`` and ``2024`` compare equal.
 
 Near duplicates are pairs of texts whose sets of character 5-grams have a Jaccard similarity of at
 least a threshold.  :func:`similar_pairs` finds them exactly with prefix filtering (Chaudhuri et
@@ -11,19 +12,19 @@ common, and two sets that reach the threshold must share a shingle among the fir
 with the few others that share one of its rare shingles, never with all of them; this keeps a
 document of tens of thousands of paragraphs fast without a probabilistic index.
 
-That exact join is used up to :data:`EXACT_LIMIT` texts.  Beyond that (documents of tens of thousands
-of paragraphs, often compilations of near-identical reports, where even the rarest shingles are
-shared by hundreds of paragraphs) candidates come from MinHash locality-sensitive hashing
-(``datasketch``, imported only then), and every candidate pair is verified with the exact Jaccard
-similarity, so no pair below the threshold is ever reported.
+That exact join is used up to :data:`EXACT_LIMIT` texts.  Beyond that (documents of thousands of
+paragraphs, often compilations of similar reports, where even the rarest shingles are shared by
+hundreds of paragraphs and the exact join would take seconds) candidates come from sorted
+neighbourhoods: in text order and in reversed text order, each text is compared with its next few
+neighbours that share at least half of its opening (or ending).  A paragraph pasted twice with
+changes in one half of it is found; one changed in both halves may be missed.  Every candidate pair
+is verified with the exact Jaccard similarity, so no pair below the threshold is ever reported.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -31,21 +32,27 @@ _NOT_CONTENT = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 SHINGLE = 5
-#: above this many texts, candidates come from MinHash LSH instead of the exact prefix join
+#: above this many texts, candidates come from sorted neighbourhoods instead of the exact prefix join
 EXACT_LIMIT = 3000
-#: MinHash permutations; LSH bands and rows are chosen by datasketch for the threshold, weighted
-#: towards recall (every candidate is verified exactly, so a false candidate only costs time)
-NUM_PERM = 128
-LSH_WEIGHTS = (0.1, 0.9)
+#: in text order (and in reversed text order) each paragraph is compared with this many neighbours
+#: that share the opening (ending) SHARED_SHARE of their length
+NEIGHBOURS = 4
+SHARED_SHARE = 0.5
+#: full-width ASCII forms (！…～) and the ideographic space folded to their half-width forms
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def fold(text: str) -> str:
     """``text`` width-folded and lower-cased, without punctuation, symbols or spaces."""
-    return _NOT_CONTENT.sub("", unicodedata.normalize("NFKC", text)).lower()
+    content = _NOT_CONTENT.sub("", text)
+    if _FULL_WIDTH.search(content):  # rare: translating every text would cost more than this test
+        content = _NOT_CONTENT.sub("", content.translate(_WIDTH))
+    return content.lower()
 
 
 def cjk_count(text: str) -> int:
-    return len(_CJK.findall(text))
+    return len(text) - len(_CJK.sub("", text))
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -65,37 +72,34 @@ def jaccard(a: set[str], b: set[str]) -> float:
 def similar_pairs(texts: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
     """``(i, j, similarity)`` with ``i < j`` for pairs of ``texts`` whose shingle sets reach ``threshold``.
 
-    Exact up to :data:`EXACT_LIMIT` texts; above it, pairs are found with high probability.
+    Exact up to :data:`EXACT_LIMIT` texts; above it, pairs changed in one half are found.
     """
-    sets = [shingles(t) for t in texts]
-    if len(sets) > EXACT_LIMIT:
-        return _lsh_pairs(sets, threshold)
-    return _prefix_pairs(sets, threshold)
+    if len(texts) > EXACT_LIMIT:
+        return _neighbour_pairs(texts, threshold)
+    return _prefix_pairs([shingles(t) for t in texts], threshold)
 
 
-def _crc32(data: bytes) -> int:
-    return zlib.crc32(data)
-
-
-def _lsh_pairs(sets: list[set[str]], threshold: float) -> list[tuple[int, int, float]]:
-    from datasketch import MinHash, MinHashLSH  # a large import, needed only for very long documents
-
-    signatures = MinHash.bulk([[g.encode("utf-8") for g in s] for s in sets], num_perm=NUM_PERM, hashfunc=_crc32)
-    index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
-    with index.insertion_session() as session:
-        for n, signature in enumerate(signatures):
-            if sets[n]:
-                session.insert(n, signature)
+def _neighbour_pairs(texts: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
+    candidates: set[tuple[int, int]] = set()
+    count = len(texts)
+    for backwards in (False, True):
+        keyed = [t[::-1] for t in texts] if backwards else list(texts)
+        order = sorted(range(count), key=keyed.__getitem__)
+        for position, a in enumerate(order):
+            text_a = keyed[a]
+            for b in order[position + 1 : position + 1 + NEIGHBOURS]:
+                text_b = keyed[b]
+                shorter = min(len(text_a), len(text_b))
+                if shorter < threshold * max(len(text_a), len(text_b)):
+                    continue  # the sizes alone rule the pair out
+                shared = int(shorter * SHARED_SHARE)
+                if text_a[:shared] == text_b[:shared]:
+                    candidates.add((min(a, b), max(a, b)))
     pairs: list[tuple[int, int, float]] = []
-    for x, signature in enumerate(signatures):
-        if not sets[x]:
-            continue
-        for y in index.query(signature):
-            if y <= x:
-                continue
-            similarity = jaccard(sets[x], sets[y])
-            if similarity >= threshold:
-                pairs.append((x, y, similarity))
+    for a, b in candidates:
+        similarity = jaccard(shingles(texts[a]), shingles(texts[b]))
+        if similarity >= threshold:
+            pairs.append((a, b, similarity))
     pairs.sort()
     return pairs
 

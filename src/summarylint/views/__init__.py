@@ -7,6 +7,7 @@ parses its ordinals, and one without candidate text never loads jieba.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,36 @@ class Views:
                 groups.append([para])
             joinable = True
         return [make_block(group) for group in groups]
+
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """The text of every block, one per line, and where each block starts in it."""
+        starts: list[int] = []
+        at = 0
+        for block in self.blocks:
+            starts.append(at)
+            at += len(block.text) + 1
+        return "\n".join(block.text for block in self.blocks), starts
+
+    def candidates(self, *patterns: re.Pattern[str]) -> list[Block]:
+        """The blocks in which any of ``patterns`` may match, in document order.
+
+        One search over the text of the whole document (blocks on lines of their own, ``^`` and ``$``
+        at block boundaries) replaces one search per block, so a rule whose pattern is rare pays
+        almost nothing; the rule then searches the returned blocks exactly as before.  A match that
+        runs across a block boundary selects both blocks.  A pattern whose look-behind refuses a
+        line break at the very start of a block would need :attr:`blocks` instead.
+        """
+        text, starts = self._joined
+        hit: set[int] = set()
+        for pattern in patterns:
+            scan = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+            for m in scan.finditer(text):
+                first = bisect_right(starts, m.start()) - 1
+                last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+                hit.update(range(first, last + 1))
+        blocks = self.blocks
+        return [blocks[i] for i in sorted(hit)]
 
     @cached_property
     def margin_blocks(self) -> list[Block]:

@@ -17,6 +17,7 @@ from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.packs import load_pack
 from summarylint.source import Span
 from summarylint.text.patterns import compile_any, compile_one, covered
+from summarylint.views.blocks import candidate_blocks
 
 
 class _Model(BaseModel):
@@ -152,8 +153,10 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
     c = compiled()
     hits: list[SiteHit] = []
     whole: set[int] = set()
-    for paragraph in doc.paragraphs:
-        if not (paragraph.kind.is_prose or paragraph.kind is BlockKind.MARGIN) or not paragraph.text.strip():
+    readable = [p for p in doc.paragraphs if p.kind.is_prose or p.kind is BlockKind.MARGIN]
+    patterns = [pattern for pattern, _ in c.phrases] + [c.advice]
+    for paragraph in candidate_blocks(readable, *patterns):
+        if not paragraph.text.strip():
             continue
         found = _matches(paragraph, c)
         if not any(found.values()):

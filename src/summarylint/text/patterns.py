@@ -24,9 +24,19 @@ def compile_one(pattern: str, classes: Mapping[str, str], flags: int = 0) -> re.
     return re.compile(expand(pattern, classes), flags)
 
 
-def compile_any(patterns: Sequence[str], classes: Mapping[str, str], flags: int = 0) -> re.Pattern[str]:
-    """One pattern trying each of ``patterns`` in order (leftmost match first)."""
-    return re.compile("|".join(f"(?:{expand(p, classes)})" for p in patterns), flags)
+def compile_any(
+    patterns: Sequence[str], classes: Mapping[str, str], flags: int = 0, starts: str = ""
+) -> re.Pattern[str]:
+    """One pattern trying each of ``patterns`` in order (leftmost match first).
+
+    ``starts``, when given, lists every character a match can begin with: the pattern then opens with
+    a look-ahead on them, so the regex engine skips ahead over long texts instead of trying every
+    alternative at every position.
+    """
+    union = "|".join(f"(?:{expand(p, classes)})" for p in patterns)
+    if starts:
+        union = f"(?=[{re.escape(starts)}])(?:{union})"
+    return re.compile(union, flags)
 
 
 def covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

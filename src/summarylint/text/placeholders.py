@@ -19,7 +19,7 @@ from summarylint.document import Document, Format
 from summarylint.packs import load_pack
 from summarylint.source import Span
 from summarylint.text.patterns import compile_any, compile_one, covered, scan
-from summarylint.views.blocks import Block
+from summarylint.views.blocks import Block, candidate_blocks
 
 #: Rules in order of precedence: an earlier rule's hit hides overlapping hits of later rules.
 PRECEDENCE = ("PH003", "PH005", "PH008", "PH007", "PH001", "PH002", "PH006", "PH004")
@@ -31,6 +31,8 @@ class _Model(BaseModel):
 
 class PatternSet(_Model):
     patterns: list[str] = Field(min_length=1)
+    #: every character a match of ``patterns`` can begin with
+    starts: str = Field(min_length=1)
     exceptions: list[str] = Field(default_factory=list)
 
 
@@ -86,7 +88,7 @@ def compiled() -> Compiled:
     for code in PRECEDENCE:
         spec: PatternSet = getattr(pack, code)
         exceptions = compile_any(spec.exceptions, classes) if spec.exceptions else None
-        rules[code] = _Compiled(compile_any(spec.patterns, classes), exceptions)
+        rules[code] = _Compiled(compile_any(spec.patterns, classes, starts=spec.starts), exceptions)
     return Compiled(
         rules,
         compile_one(pack.PH001.separator, classes),
@@ -200,6 +202,7 @@ class _Scanner:
 
 def find_placeholders(doc: Document, blocks: list[Block]) -> list[PlaceholderHit]:
     """Every placeholder in the content blocks, in document order."""
-    hits = [hit for block in blocks for hit in _Scanner(doc, block).run()]
+    patterns = [rule.pattern for rule in compiled().rules.values()]
+    hits = [hit for block in candidate_blocks(blocks, *patterns) for hit in _Scanner(doc, block).run()]
     hits.sort(key=lambda h: (h.span.start, h.span.end))
     return hits

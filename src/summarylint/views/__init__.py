@@ -7,13 +7,12 @@ parses its ordinals, and one without candidate text never loads jieba.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Family, Marker, Outline, build_outline, paragraph_marker, parse_marker
-from summarylint.views.blocks import Block, make_block
+from summarylint.views.blocks import Block, candidate_blocks, make_block
 from summarylint.views.splits import Split, find_splits
 
 if TYPE_CHECKING:
@@ -117,35 +116,14 @@ class Views:
             joinable = True
         return [make_block(group) for group in groups]
 
-    @cached_property
-    def _joined(self) -> tuple[str, list[int]]:
-        """The text of every block, one per line, and where each block starts in it."""
-        starts: list[int] = []
-        at = 0
-        for block in self.blocks:
-            starts.append(at)
-            at += len(block.text) + 1
-        return "\n".join(block.text for block in self.blocks), starts
-
     def candidates(self, *patterns: re.Pattern[str]) -> list[Block]:
         """The blocks in which any of ``patterns`` may match, in document order.
 
-        One search over the text of the whole document (blocks on lines of their own, ``^`` and ``$``
-        at block boundaries) replaces one search per block, so a rule whose pattern is rare pays
-        almost nothing; the rule then searches the returned blocks exactly as before.  A match that
-        runs across a block boundary selects both blocks.  A pattern whose look-behind refuses a
-        line break at the very start of a block would need :attr:`blocks` instead.
+        One search over the text of the whole document replaces one search per block, so a rule whose
+        pattern is rare pays almost nothing; the rule then searches the returned blocks exactly as
+        before (see :func:`~summarylint.views.blocks.candidate_blocks`).
         """
-        text, starts = self._joined
-        hit: set[int] = set()
-        for pattern in patterns:
-            scan = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-            for m in scan.finditer(text):
-                first = bisect_right(starts, m.start()) - 1
-                last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
-                hit.update(range(first, last + 1))
-        blocks = self.blocks
-        return [blocks[i] for i in sorted(hit)]
+        return candidate_blocks(self.blocks, *patterns)
 
     @cached_property
     def margin_blocks(self) -> list[Block]:

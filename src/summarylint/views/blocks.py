@@ -9,8 +9,10 @@ re-found by searching the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from summarylint.document import Paragraph
 from summarylint.source import OffsetMap, Span
@@ -79,3 +81,34 @@ def make_block(paragraphs: list[Paragraph]) -> Block:
         text, offsets = "".join(parts), OffsetMap(pieces)
     masks.extend((m.start(), m.end()) for m in _MASKED.finditer(text))
     return Block(text, offsets, tuple(paragraphs), tuple(sorted(masks)), tuple(joins))
+
+
+class _HasText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+Texted = TypeVar("Texted", bound=_HasText)
+
+
+def candidate_blocks(blocks: Sequence[Texted], *patterns: re.Pattern[str]) -> list[Texted]:
+    """The blocks in which any of ``patterns`` may match, found with one search over all their text.
+
+    The blocks are laid out one per line and each pattern is searched with :data:`re.MULTILINE`, so
+    ``^`` and ``$`` match at block boundaries; a match across a boundary selects both blocks.  A
+    pattern whose look-behind refuses a line break at the very start of a block would need every
+    block instead.
+    """
+    starts: list[int] = []
+    at = 0
+    for block in blocks:
+        starts.append(at)
+        at += len(block.text) + 1
+    text = "\n".join(block.text for block in blocks)
+    hit: set[int] = set()
+    for pattern in patterns:
+        for m in re.compile(pattern.pattern, pattern.flags | re.MULTILINE).finditer(text):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+            hit.update(range(first, last + 1))
+    return [blocks[i] for i in sorted(hit)]

@@ -1,8 +1,16 @@
-"""Run rules over one document and turn their findings into diagnostics."""
+"""Run rules over one document and turn their findings into diagnostics.
+
+A long document (a compilation of many reports) is checked by two processes where the operating
+system can fork: the views most rules share are built first, then a child process runs half of the
+rules on the same document while this process runs the other half.  The results are the same as a
+single process gives; if the child fails in any way, its rules are run here instead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import pickle
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from summarylint.diagnostics import Diagnostic
@@ -11,6 +19,17 @@ from summarylint.policy import Policy
 from summarylint.rules import Rule
 from summarylint.rules.base import Context
 from summarylint.views import Views
+
+#: Documents at least this long (in characters) are checked by two processes.
+PARALLEL_MIN_CHARS = 300_000
+#: Views nearly every rule reads, built before the work is divided so that it is done once.
+_SHARED_VIEWS = ("markers", "outline", "splits", "blocks")
+#: How the work is divided: rules of one family stay together (they share what they compute), the
+#: placeholder rules go with the missing-figure rules (which read the placeholders), and families are
+#: dealt out by their relative cost on a long compilation (bench/speed.py) so both halves take about
+#: as long.  A family not listed weighs 1.
+_TOGETHER = {"PH": "MF"}
+_WEIGHTS = {"DU": 11, "MF": 8, "GA": 5, "PU": 3, "TB": 2, "NB": 2}
 
 
 @dataclass
@@ -28,9 +47,7 @@ class FileResult:
         return self.document.format if self.document else None
 
 
-def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
-    """All diagnostics of ``rules`` on ``doc``, sorted by position, and any rule failures."""
-    views = Views(doc)
+def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
     for rule in rules:
@@ -50,5 +67,67 @@ def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple
                 )
         except Exception as exc:  # a bug in one rule must not lose the other findings
             failures.append(f"规则 {meta.code} 内部错误（{type(exc).__name__}: {exc}），其余规则的结果不受影响")
+    return diagnostics, failures
+
+
+def _parallel(doc: Document, rules: Sequence[Rule]) -> bool:
+    return (
+        len(doc.source) >= PARALLEL_MIN_CHARS and len(rules) > 1 and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    )
+
+
+def _halves(rules: Sequence[Rule]) -> tuple[list[Rule], list[Rule]]:
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        family = rule.code[:2]
+        groups.setdefault(_TOGETHER.get(family, family), []).append(rule)
+    halves: tuple[list[Rule], list[Rule]] = ([], [])
+    load = [0, 0]
+    for family in sorted(groups, key=lambda f: (-_WEIGHTS.get(f, 1), f)):
+        side = 0 if load[0] <= load[1] else 1
+        halves[side].extend(groups[family])
+        load[side] += _WEIGHTS.get(family, 1)
+    return halves
+
+
+def _in_two(doc: Document, views: Views, rules: Sequence[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
+    for name in _SHARED_VIEWS:
+        getattr(views, name)
+    theirs, mine = _halves(rules)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run its half, send the results, leave without running any exit handler
+        status = 0
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(pickle.dumps(_run(doc, views, theirs, policy)))
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    diagnostics, failures = _run(doc, views, mine, policy)
+    with os.fdopen(read_end, "rb") as incoming:
+        data = incoming.read()
+    _, status = os.waitpid(pid, 0)
+    try:
+        if status != 0:
+            raise ValueError("the second process failed")
+        other: tuple[list[Diagnostic], list[str]] = pickle.loads(data)
+    except Exception:
+        other = _run(doc, views, theirs, policy)
+    return diagnostics + other[0], failures + other[1]
+
+
+def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
+    """All diagnostics of ``rules`` on ``doc``, sorted by position, and any rule failures."""
+    views = Views(doc)
+    chosen = list(rules)
+    if _parallel(doc, chosen):
+        diagnostics, failures = _in_two(doc, views, chosen, policy)
+    else:
+        diagnostics, failures = _run(doc, views, chosen, policy)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    failures.sort()
     return diagnostics, failures

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
@@ -331,6 +331,17 @@ def _acceptable(marker: Marker, after: str) -> bool:
     return not (fam is Family.SHI and marker.value > 20)
 
 
+@lru_cache(maxsize=4096)
+def _parse_window(window: str) -> Marker | None:
+    """The marker at the start of ``window`` as the grammar reads it (documents repeat their headings'
+    openings, so parses are remembered)."""
+    try:
+        tree = _parser().parse(window)
+    except LarkError:
+        return None
+    return _ToMarker(window).transform(tree)
+
+
 def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Marker | None:
     """Parse the ordinal marker at ``text[offset:]``; return None if there is none.
 
@@ -338,12 +349,7 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     """
     if offset >= len(text) or not _CANDIDATE.match(text, offset):
         return None
-    window = text[offset : offset + _WINDOW]
-    try:
-        tree = _parser().parse(window)
-    except LarkError:
-        return None
-    marker = _ToMarker(window).transform(tree)
+    marker = _parse_window(text[offset : offset + _WINDOW])
     if marker is None:
         return None
     after = text[offset + marker.end : offset + marker.end + 4]

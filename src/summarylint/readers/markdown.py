@@ -26,13 +26,15 @@ _TABLE_ROW = re.compile(r"[ \t]*\|")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _COMMENT_OPEN = re.compile(r"[ \t]*<!--")
 _INLINE = re.compile(
-    r"(?P<esc>\\[!-/:-@\[-`{-~])"
+    r"(?=[\\!\[\]`*~<])"  # (skips ahead to the characters inline markup begins with)
+    r"(?:(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<img>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<open>\[)"
     r"|(?P<close>\]\([^)\n]*\))"
     r"|(?P<code>`+)"
     r"|(?P<strong>\*\*|~~)"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)"
+    r")"
 )
 
 

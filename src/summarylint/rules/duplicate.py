@@ -38,6 +38,7 @@ MIN_TAIL_LENGTH = 25
 _COMPARED = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _COMMA = re.compile(r"[，,]")
+_CONTENT = re.compile(r"[^\W_]+")
 _CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 #: shorter duplicates are often formulaic lines that procedures repeat on purpose: reported as info
 WARN_PARAGRAPH_CJK = 40
@@ -145,24 +146,29 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """The sentence ``text[start:end]`` and its tails after each comma, long enough to compare, longest first."""
-    cuts = [start] + [m.end() for m in _COMMA.finditer(text, start, end)]
-    pieces = [fold(text[a:b]) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
-    whole = "".join(pieces)
+    runs = [(m.start(), m.group()) for m in _CONTENT.finditer(text, start, end)]  # what folding keeps
+    whole = fold("".join(run for _, run in runs))
     if len(whole) >= MIN_SENTENCE_LENGTH and cjk_count(whole):
         yield start, whole
-    tail = whole
-    for at, piece in zip(cuts[1:], pieces, strict=False):
-        tail = tail[len(piece) :]
+    if len(whole) <= MIN_TAIL_LENGTH:
+        return  # no tail can be long enough
+    folded_before = 0
+    k = 0
+    for comma in _COMMA.finditer(text, start, end):
+        while k < len(runs) and runs[k][0] < comma.end():
+            folded_before += len(runs[k][1])
+            k += 1
+        tail = whole[folded_before:]
         if len(tail) < MIN_TAIL_LENGTH:
             break
-        yield at, tail
+        yield comma.end(), tail
 
 
 @check("DU003")
 def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     _, involved = _paragraph_duplicates(units)
-    first: dict[str, int] = {}
+    first: dict[str, tuple[Block, int]] = {}  # clause → where it first stands
     for n, unit in enumerate(units):
         if n in involved:
             continue
@@ -171,7 +177,7 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             clauses = list(_clauses(block.text, m.start(), m.end()))
             repeated = next(((at, key) for at, key in clauses if key in first), None)
             for at, key in clauses:
-                first.setdefault(key, block.span(at, at + 1).start)
+                first.setdefault(key, (block, at))
             if repeated is None:
                 continue
             at, key = repeated
@@ -181,10 +187,15 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             what = "这句话" if whole else "这半句话"
             yield Finding(
                 span,
-                f"{what}与第{_line(ctx, first[key])}行的句子重复：“{_shown(block.text[at : m.end()])}”",
+                f"{what}与第{_line(ctx, _where(first[key]))}行的句子重复：“{_shown(block.text[at : m.end()])}”",
                 severity=None if whole and len(key) >= WARN_SENTENCE_LENGTH else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
             )
+
+
+def _where(place: tuple[Block, int]) -> int:
+    block, at = place
+    return block.span(at, at + 1).start
 
 
 def _title_key(text: str) -> str:

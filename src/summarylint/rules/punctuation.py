@@ -273,7 +273,9 @@ def point_mark_at_line_start(ctx: Context) -> Iterator[Finding]:
     source = ctx.doc.source
     continued = {split.second.index for split in ctx.views.splits if not split.title}
     for para in ctx.doc.prose:
-        for m in _POINT_MARKS.finditer(para.text):
+        # on a paragraph of one line only its first character can start a line
+        one_line = "\n" not in source[para.start : para.end]
+        for m in _POINT_MARKS.finditer(para.text, 0, 1 if one_line else len(para.text)):
             i, ch = m.start(), m.group()
             if i == 0 and para.index in continued:
                 continue  # the second half of a page-break split: GA001 reports it

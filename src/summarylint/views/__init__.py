@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Family, Marker, Outline, build_outline, paragraph_marker, parse_marker
-from summarylint.views.blocks import Block, candidate_blocks, make_block
+from summarylint.views.blocks import Block, candidate_blocks, lay_out, make_block
 from summarylint.views.splits import Split, find_splits
 
 if TYPE_CHECKING:
@@ -123,7 +123,11 @@ class Views:
         pattern is rare pays almost nothing; the rule then searches the returned blocks exactly as
         before (see :func:`~summarylint.views.blocks.candidate_blocks`).
         """
-        return candidate_blocks(self.blocks, *patterns)
+        return candidate_blocks(self.blocks, *patterns, layout=self._layout)
+
+    @cached_property
+    def _layout(self) -> tuple[str, list[int]]:
+        return lay_out(self.blocks)
 
     @cached_property
     def margin_blocks(self) -> list[Block]:

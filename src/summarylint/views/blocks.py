@@ -21,10 +21,12 @@ from summarylint.source import OffsetMap, Span
 # follows a URL without a space: 见http://www.gov.cn/xxx公告).
 _URL_CHARS = r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’<>]"
 _MASKED = re.compile(
+    r"(?=[A-Za-z0-9._%+\-])(?:"  # (every masked stretch begins with an ASCII letter, digit or sign)
     rf"(?:https?|ftp)://{_URL_CHARS}+"  # URLs
     rf"|www\.[A-Za-z0-9.-]+\.[A-Za-z]{{2,}}{_URL_CHARS}*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"  # e-mail addresses
     r"|[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpe?g|png|gif|html?|wps|et|csv)\b"
+    r")"
 )
 
 
@@ -91,20 +93,27 @@ class _HasText(Protocol):
 Texted = TypeVar("Texted", bound=_HasText)
 
 
-def candidate_blocks(blocks: Sequence[Texted], *patterns: re.Pattern[str]) -> list[Texted]:
-    """The blocks in which any of ``patterns`` may match, found with one search over all their text.
-
-    The blocks are laid out one per line and each pattern is searched with :data:`re.MULTILINE`, so
-    ``^`` and ``$`` match at block boundaries; a match across a boundary selects both blocks.  A
-    pattern whose look-behind refuses a line break at the very start of a block would need every
-    block instead.
-    """
+def lay_out(blocks: Sequence[_HasText]) -> tuple[str, list[int]]:
+    """The text of ``blocks`` one per line, and where each block starts in it."""
     starts: list[int] = []
     at = 0
     for block in blocks:
         starts.append(at)
         at += len(block.text) + 1
-    text = "\n".join(block.text for block in blocks)
+    return "\n".join(block.text for block in blocks), starts
+
+
+def candidate_blocks(
+    blocks: Sequence[Texted], *patterns: re.Pattern[str], layout: tuple[str, list[int]] | None = None
+) -> list[Texted]:
+    """The blocks in which any of ``patterns`` may match, found with one search over all their text.
+
+    The blocks are laid out one per line (``layout``, from :func:`lay_out`, when the caller keeps
+    one) and each pattern is searched with :data:`re.MULTILINE`, so ``^`` and ``$`` match at block
+    boundaries; a match across a boundary selects both blocks.  A pattern whose look-behind refuses a
+    line break at the very start of a block would need every block instead.
+    """
+    text, starts = layout if layout is not None else lay_out(blocks)
     hit: set[int] = set()
     for pattern in patterns:
         for m in re.compile(pattern.pattern, pattern.flags | re.MULTILINE).finditer(text):

@@ -2,38 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from rule_cases import Case, check_case, load_cases
-
 from summarylint.api import lint_text
-from summarylint.cli import main
 from summarylint.readers import read_document
-from summarylint.rules import builtin_registry
 from summarylint.views import Views
-
-CASES = load_cases("boilerplate")
-CODES = ["TB001", "TB002", "TB003", "TB004", "TB005"]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_case(case: Case) -> None:
-    check_case(case)
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
-    fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
-    quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]
-    assert fires, f"{code} has no firing case"
-    assert quiet, f"{code} has no non-firing case"
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_rule_documentation(code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rule = builtin_registry().get(code)
-    assert rule is not None and rule.meta.category.value == "boilerplate"
-    assert main(["rule", code]) == 0
-    assert capsys.readouterr().out.startswith(f"{code} {rule.meta.name}")
 
 
 def test_whole_boilerplate_paragraphs_leave_the_content_blocks() -> None:

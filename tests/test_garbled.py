@@ -6,42 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from rule_cases import Case, check_case, load_cases
-
 from summarylint.api import lint_text
-from summarylint.cli import main
 from summarylint.readers import read_document
-from summarylint.rules import builtin_registry
 from summarylint.text.mojibake import common_chars, redecode
 from summarylint.views import Views
 
 REPO = Path(__file__).resolve().parents[1]
-CASES = load_cases("garbled")
-CODES = ["GA001", "GA003", "GA005", "GA006", "GA007", "GA008"]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_case(case: Case) -> None:
-    check_case(case)
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_every_rule_has_firing_and_quiet_cases(code: str) -> None:
-    fires = [c for c in CASES if any(e.startswith(code + " ") for e in c.expect)]
-    quiet = [c for c in CASES if code in c.select and not any(e.startswith(code + " ") for e in c.expect)]
-    assert fires, f"{code} has no firing case"
-    assert quiet, f"{code} has no non-firing case"
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_rule_documentation(code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rule = builtin_registry().get(code)
-    assert rule is not None
-    assert rule.meta.category.value == ("broken-paragraph" if code == "GA001" else "garbled")
-    assert rule.meta.wrong and rule.meta.right and rule.meta.rationale and rule.meta.norm
-    assert main(["rule", code]) == 0
-    assert rule.meta.name in capsys.readouterr().out
 
 
 def test_content_view_joins_a_statistic_split_by_a_page_break() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rule_cases import Case, check_case, load_cases
+from rule_cases import load_cases
 
 from summarylint.cli import main
 from summarylint.packs import load_pack
@@ -11,11 +11,6 @@ from summarylint.rules import builtin_registry
 from summarylint.rules.wording import ConfusionPack
 
 CASES = load_cases("typo")
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_case(case: Case) -> None:
-    check_case(case)
 
 
 def test_firing_and_quiet_cases_and_documentation(capsys: pytest.CaptureFixture[str]) -> None:

@@ -228,12 +228,11 @@ _ESCAPES = re.compile(r"(?:\\[_*#\[\]()>])+")
 
 @check("GA008")
 def markdown_escape_residue(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_ESCAPES):
-        for m in block.finditer(_ESCAPES):
-            run = m.group()
-            edits = [Edit(block.span(i, i + 1), "") for i in range(m.start(), m.end(), 2)]
-            yield Finding(
-                block.span(m.start(), m.end()),
-                f"“{_shown(run, 12)}”是 Markdown 转义符的残留，反斜杠应删除",
-                fix=Fix.safe(*edits),
-            )
+    for block, m in ctx.views.matches(_ESCAPES):
+        run = m.group()
+        edits = [Edit(block.span(i, i + 1), "") for i in range(m.start(), m.end(), 2)]
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"“{_shown(run, 12)}”是 Markdown 转义符的残留，反斜杠应删除",
+            fix=Fix.safe(*edits),
+        )

@@ -296,11 +296,10 @@ def percent_without_number(ctx: Context) -> Iterator[Finding]:
 @check("MF004")
 def ordinal_without_number(ctx: Context) -> Iterator[Finding]:
     def items() -> Iterator[tuple[Block, int, int, str]]:
-        for block in ctx.views.candidates(patterns().ordinal):
-            for match in block.finditer(patterns().ordinal):
-                start, end = match.span()
-                unit = match.group()[1:]
-                yield block, start, end, f"“第{unit}”缺少序数，“第”和“{unit}”之间应有数字"
+        for block, match in ctx.views.matches(patterns().ordinal):
+            start, end = match.span()
+            unit = match.group()[1:]
+            yield block, start, end, f"“第{unit}”缺少序数，“第”和“{unit}”之间应有数字"
 
     yield from _findings(ctx, items())
 

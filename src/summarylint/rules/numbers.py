@@ -90,30 +90,29 @@ def _connector(m: re.Match[str], block: Block) -> str:
 
 @check("NB001")
 def range_connector(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_RANGE):
-        for m in block.finditer(_RANGE):
-            if _excluded_range(block, m):
-                continue
-            sep = m.group("sep")
-            want = _connector(m, block)
-            span = block.span(m.start(), m.end())
-            edit = Edit(block.span(m.end("a"), m.start("b")), want)
-            shown = f"{m.group('a')}{want}{m.group('b')}"
-            if len(sep) > 1:
-                yield Finding(
-                    span,
-                    f"数值范围中的“{sep}”是错误的连接号，应写作“{shown}”",
-                    severity=Severity.ERROR,
-                    fix=Fix.safe(edit),
-                )
-                continue
-            kind = "起止时间或序号" if want == "—" else "数值范围"
-            why = "半角“~”不是中文的连接号" if sep == "~" else "短横线“-”只用于编号、电话号码等"
+    for block, m in ctx.views.matches(_RANGE):
+        if _excluded_range(block, m):
+            continue
+        sep = m.group("sep")
+        want = _connector(m, block)
+        span = block.span(m.start(), m.end())
+        edit = Edit(block.span(m.end("a"), m.start("b")), want)
+        shown = f"{m.group('a')}{want}{m.group('b')}"
+        if len(sep) > 1:
             yield Finding(
                 span,
-                f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（{why}）",
-                fix=Fix.unsafe(edit),
+                f"数值范围中的“{sep}”是错误的连接号，应写作“{shown}”",
+                severity=Severity.ERROR,
+                fix=Fix.safe(edit),
             )
+            continue
+        kind = "起止时间或序号" if want == "—" else "数值范围"
+        why = "半角“~”不是中文的连接号" if sep == "~" else "短横线“-”只用于编号、电话号码等"
+        yield Finding(
+            span,
+            f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（{why}）",
+            fix=Fix.unsafe(edit),
+        )
 
 
 _RANGE_UNIT = re.compile(
@@ -124,19 +123,18 @@ _RANGE_UNIT = re.compile(
 
 @check("NB002")
 def range_unit_omitted(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_RANGE_UNIT):
-        for m in block.finditer(_RANGE_UNIT):
-            if _CODE_BEFORE.search(_before(block, m.start())):
-                continue
-            unit = m.group("unit")
-            prefix = unit[0] if unit in ("万元", "亿元") else unit
-            a, b = m.group("a"), m.group("b")
-            sep = m.group("sep").strip()
-            yield Finding(
-                block.span(m.start(), m.end()),
-                f"数值范围的两个数都要带单位：“{a}{sep}{b}{unit}”应写作“{a}{prefix}{sep}{b}{unit}”，否则有歧义",
-                fix=Fix.safe(Edit(block.span(m.end("a"), m.end("a")), prefix)),
-            )
+    for block, m in ctx.views.matches(_RANGE_UNIT):
+        if _CODE_BEFORE.search(_before(block, m.start())):
+            continue
+        unit = m.group("unit")
+        prefix = unit[0] if unit in ("万元", "亿元") else unit
+        a, b = m.group("a"), m.group("b")
+        sep = m.group("sep").strip()
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"数值范围的两个数都要带单位：“{a}{sep}{b}{unit}”应写作“{a}{prefix}{sep}{b}{unit}”，否则有歧义",
+            fix=Fix.safe(Edit(block.span(m.end("a"), m.end("a")), prefix)),
+        )
 
 
 # --- NB005 -------------------------------------------------------------------------------------
@@ -227,14 +225,13 @@ _PADDED = re.compile(r"(?=0)(?:(?<=\d{4}年)0(?=[1-9]月)|(?<![\d０-９])0(?=[1
 
 @check("NB010")
 def date_zero_padded(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_PADDED):
-        for m in block.finditer(_PADDED):
-            unit = block.text[m.end() + 1]
-            yield Finding(
-                block.span(m.start(), m.end() + 1),
-                f"日期中的月、日不编虚位：“0{block.text[m.end()]}{unit}”应写作“{block.text[m.end()]}{unit}”",
-                fix=Fix.safe(Edit(block.span(m.start(), m.end()), "")),
-            )
+    for block, m in ctx.views.matches(_PADDED):
+        unit = block.text[m.end() + 1]
+        yield Finding(
+            block.span(m.start(), m.end() + 1),
+            f"日期中的月、日不编虚位：“0{block.text[m.end()]}{unit}”应写作“{block.text[m.end()]}{unit}”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.end()), "")),
+        )
 
 
 _FULL_DATE = re.compile(r"(?=\d)(?<![\d.])(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
@@ -252,28 +249,27 @@ def _document_year(ctx: Context) -> int | None:
 def date_invalid(ctx: Context) -> Iterator[Finding]:
     default_year = None
     looked_up = False
-    for block in ctx.views.candidates(_FULL_DATE):
-        for m in block.finditer(_FULL_DATE):
-            year_text, day_text = m.group("y"), m.group("d")
-            if year_text is None and day_text is None:
-                continue  # 6月 alone: a month count (12个月) never matches, a bare month is not checked
-            month = int(m.group("m"))
-            shown = m.group()
-            if not 1 <= month <= 12:
-                yield Finding(block.span(m.start(), m.end()), f"日期“{shown}”不存在：月份只有1至12月")
-                continue
-            if day_text is None:
-                continue
-            day = int(day_text)
-            if year_text is not None:
-                year: int | None = int(year_text)
-            else:
-                if not looked_up:
-                    default_year, looked_up = _document_year(ctx), True
-                year = default_year
-            if month == 2 and day == 29 and year is None:
-                continue  # leap year unknown
-            length = calendar.monthrange(year if year is not None else 2023, month)[1]
-            if not 1 <= day <= length:
-                where = f"{year}年{month}月" if year is not None and month == 2 else f"{month}月"
-                yield Finding(block.span(m.start(), m.end()), f"日期“{shown}”不存在：{where}只有{length}天")
+    for block, m in ctx.views.matches(_FULL_DATE):
+        year_text, day_text = m.group("y"), m.group("d")
+        if year_text is None and day_text is None:
+            continue  # 6月 alone: a month count (12个月) never matches, a bare month is not checked
+        month = int(m.group("m"))
+        shown = m.group()
+        if not 1 <= month <= 12:
+            yield Finding(block.span(m.start(), m.end()), f"日期“{shown}”不存在：月份只有1至12月")
+            continue
+        if day_text is None:
+            continue
+        day = int(day_text)
+        if year_text is not None:
+            year: int | None = int(year_text)
+        else:
+            if not looked_up:
+                default_year, looked_up = _document_year(ctx), True
+            year = default_year
+        if month == 2 and day == 29 and year is None:
+            continue  # leap year unknown
+        length = calendar.monthrange(year if year is not None else 2023, month)[1]
+        if not 1 <= day <= length:
+            where = f"{year}年{month}月" if year is not None and month == 2 else f"{month}月"
+            yield Finding(block.span(m.start(), m.end()), f"日期“{shown}”不存在：{where}只有{length}天")

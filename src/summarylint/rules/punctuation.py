@@ -188,25 +188,24 @@ _REPEATED = re.compile(r"(?=[，；：。？！])(?:([，；：])\1+|(?<!。)。
 
 @check("PU008")
 def repeated_point_mark(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_REPEATED):
-        for m in block.finditer(_REPEATED):
-            run = m.group()
-            mark = run[0]
-            delete = Edit(block.span(m.start() + 1, m.end()), "")
-            if mark in "？！":
-                same = len(set(run)) == 1
-                yield Finding(
-                    block.span(m.start(), m.end()),
-                    f"“{run}”连用问号或叹号，工作总结中一个就够了",
-                    severity=Severity.INFO,
-                    fix=Fix.safe(delete) if same else Fix.unsafe(delete),
-                )
-                continue
+    for block, m in ctx.views.matches(_REPEATED):
+        run = m.group()
+        mark = run[0]
+        delete = Edit(block.span(m.start() + 1, m.end()), "")
+        if mark in "？！":
+            same = len(set(run)) == 1
             yield Finding(
                 block.span(m.start(), m.end()),
-                f"{_NAMES[mark]}重复：“{run}”应只保留一个“{mark}”",
-                fix=Fix.safe(delete),
+                f"“{run}”连用问号或叹号，工作总结中一个就够了",
+                severity=Severity.INFO,
+                fix=Fix.safe(delete) if same else Fix.unsafe(delete),
             )
+            continue
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"{_NAMES[mark]}重复：“{run}”应只保留一个“{mark}”",
+            fix=Fix.safe(delete),
+        )
 
 
 _CONFLICT = re.compile(r"(?=[，、；：。])(?:([，、；：])(?!\1)[。，、；：]|。[，、；：])")
@@ -216,15 +215,14 @@ _STRENGTH = {"。": 4, "；": 3, "：": 3, "，": 2, "、": 1}
 
 @check("PU009")
 def conflicting_point_marks(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(_CONFLICT):
-        for m in block.finditer(_CONFLICT):
-            first, second = m.group()[0], m.group()[1]
-            keep = first if _STRENGTH[first] > _STRENGTH[second] else second
-            yield Finding(
-                block.span(m.start(), m.end()),
-                f"两个点号连用：“{first}{second}”只能保留一个，宜保留“{keep}”",
-                fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), keep)),
-            )
+    for block, m in ctx.views.matches(_CONFLICT):
+        first, second = m.group()[0], m.group()[1]
+        keep = first if _STRENGTH[first] > _STRENGTH[second] else second
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"两个点号连用：“{first}{second}”只能保留一个，宜保留“{keep}”",
+            fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), keep)),
+        )
 
 
 # --- PU011 -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ parses its ordinals, and one without candidate text never loads jieba.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -124,6 +125,12 @@ class Views:
         before (see :func:`~summarylint.views.blocks.candidate_blocks`).
         """
         return candidate_blocks(self.blocks, *patterns, layout=self._layout)
+
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[Block, re.Match[str]]]:
+        """Every match of ``pattern`` in the content blocks (masked text left out), with its block."""
+        for block in self.candidates(pattern):
+            for match in block.finditer(pattern):
+                yield block, match
 
     @cached_property
     def _layout(self) -> tuple[str, list[int]]:

@@ -16,14 +16,13 @@ paragraph anchoring the text box, and its comment names where the text is and qu
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from summarylint.api import check_bytes
+from summarylint.atomic import write_atomically
 from summarylint.diagnostics import Diagnostic
 from summarylint.document import Document
 from summarylint.linter import FileResult
@@ -201,22 +200,6 @@ def annotate_docx(data: bytes, doc: Document, diagnostics: Sequence[Diagnostic])
     return out.getvalue()
 
 
-def write_copy(target: Path, data: bytes, *, like: Path | None = None) -> None:
-    """Write ``data`` to ``target`` atomically (temporary file + rename), permissions copied from ``like``."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if like is not None:
-            os.chmod(temp, like.stat().st_mode & 0o777)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def annotate_file(path: Path, target: Path, policy: Policy, *, display: str | None = None) -> tuple[FileResult, int]:
     """Check ``path`` and write its reviewed copy to ``target``; the number of comments written (0 on error)."""
     shown = display or str(path)
@@ -237,7 +220,7 @@ def annotate_file(path: Path, target: Path, policy: Policy, *, display: str | No
         if target.resolve() == path.resolve():
             raise AnnotateError("审阅副本的路径与原文件相同，原文件不会被改写")
         copy = annotate_docx(data, result.document, result.diagnostics)
-        write_copy(target, copy, like=path)
+        write_atomically(target, copy, mode=path.stat().st_mode)
     except AnnotateError as exc:
         result.error = "；".join(filter(None, [result.error, str(exc)]))
         return result, 0
@@ -247,4 +230,4 @@ def annotate_file(path: Path, target: Path, policy: Policy, *, display: str | No
     return result, len(result.diagnostics)
 
 
-__all__ = ["AUTHOR", "AnnotateError", "annotate_docx", "annotate_file", "default_output", "write_copy"]
+__all__ = ["AUTHOR", "AnnotateError", "annotate_docx", "annotate_file", "default_output"]

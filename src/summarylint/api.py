@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+from summarylint.atomic import write_atomically
 from summarylint.config import Config, Settings
 from summarylint.document import Format
 from summarylint.fix import apply_fixes
@@ -46,22 +46,6 @@ def check_bytes(
     return FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file, never half of one."""
-    mode = path.stat().st_mode
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, mode & 0o7777)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def check_path(path: Path, policy: Policy, *, fix: bool = False, display: str | None = None) -> FileResult:
     shown = display or str(path)
     try:
@@ -78,7 +62,7 @@ def check_path(path: Path, policy: Policy, *, fix: bool = False, display: str | 
     if fix and result.fixed and result.document is not None:
         doc = result.document
         try:
-            write_atomically(path, doc.bom + doc.source.encode(doc.encoding))
+            write_atomically(path, doc.bom + doc.source.encode(doc.encoding), mode=path.stat().st_mode)
         except UnicodeEncodeError:
             result.error = f"修复后的文本无法用原编码 {doc.encoding} 保存，未写入"
             result.fixed = 0

@@ -51,28 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查文件或目录（默认为当前目录）")
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；“-”表示从标准输入读取")
-    check.add_argument(
-        "--output-format",
-        choices=sorted(REPORTERS),
-        default="full",
-        help="输出格式：full（默认）、concise、json、sarif、github",
-    )
-    check.add_argument("--output-file", "-o", type=Path, help="把报告写入文件而不是标准输出")
-    check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
-    check.add_argument("--config", type=Path, help="使用指定的配置文件")
-    check.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
-    check.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
-    check.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
-    check.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    _add_report_options(check, output_file_flags=("--output-file", "-o"))
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式和按文件忽略的规则）")
     check.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也遵守 exclude 配置")
     check.add_argument("--fix", action="store_true", help="自动应用安全的修复（.md/.txt，原子写入）")
-    check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="彩色输出（默认：终端且未设置 NO_COLOR 时）",
-    )
 
     _add_annotate_parser(commands)
 
@@ -86,6 +68,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: tuple[str, ...]) -> None:
+    """The options ``check`` and ``annotate`` share: rule selection, configuration and the report."""
+    command.add_argument(
+        "--output-format",
+        choices=sorted(REPORTERS),
+        default="full",
+        help="输出格式：full（默认）、concise、json、sarif、github",
+    )
+    command.add_argument(*output_file_flags, dest="output_file", type=Path, help="把报告写入文件而不是标准输出")
+    command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
+    command.add_argument("--config", type=Path, help="使用指定的配置文件")
+    command.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    command.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
+    command.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
+    command.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    command.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="彩色输出（默认：终端且未设置 NO_COLOR 时）",
+    )
+
+
 def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     annotate = commands.add_parser(
         "annotate",
@@ -97,17 +102,7 @@ def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     annotate.add_argument("paths", nargs="+", metavar="FILE", help=".docx 文件")
     annotate.add_argument("--output", "-o", type=Path, help="审阅副本的路径（只检查一个文件时使用）")
     annotate.add_argument("--output-dir", type=Path, help="把审阅副本写入这个目录（默认与原文件同目录）")
-    annotate.add_argument(
-        "--output-format", choices=sorted(REPORTERS), default="full", help="报告的输出格式（同 check）"
-    )
-    annotate.add_argument("--output-file", type=Path, help="把报告写入文件而不是标准输出")
-    annotate.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
-    annotate.add_argument("--config", type=Path, help="使用指定的配置文件")
-    annotate.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
-    annotate.add_argument("--select", type=_csv, help="只启用这些规则（同 check）")
-    annotate.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
-    annotate.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
-    annotate.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="彩色输出")
+    _add_report_options(annotate, output_file_flags=("--output-file",))
 
 
 def _use_color(choice: str, stream: TextIO | None) -> bool:

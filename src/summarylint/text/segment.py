@@ -22,13 +22,14 @@ import importlib.util
 import logging
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from summarylint.atomic import write_atomically
 
 #: Bump when the cache format or the selection of entries changes.
 FORMAT_VERSION = 2
@@ -213,18 +214,6 @@ def parse(data: bytes, key: str) -> FocusedDictionary | None:
     return FocusedDictionary(int(lines[1]), groups)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> FocusedDictionary:
     """The focused dictionary from the cache, built (and cached when possible) on first use."""
     source = jieba_dictionary_path()
@@ -239,7 +228,8 @@ def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> Focu
     with source.open(encoding="utf-8") as fh:
         dictionary = build(select_entries(fh, focus))
     with contextlib.suppress(OSError):  # a read-only home: build it again next time
-        _write_atomically(path, serialise(dictionary, key))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, serialise(dictionary, key).encode("utf-8"))
     return dictionary
 
 

@@ -108,8 +108,8 @@ def test_annotate_reports_bad_inputs_and_continues(tmp_path: Path, capsys: pytes
     good = summary(tmp_path / "good.docx")
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")
-    code, _, err = run(["annotate", "--isolated", "--output-format", "concise", str(bad), str(good)], capsys)
+    code, out, _ = run(["annotate", "--isolated", "--output-format", "concise", str(bad), str(good)], capsys)
     assert code == 2
-    assert "不是有效的 .docx 文件（不是 ZIP 压缩包）" in err
+    assert f"{bad}: error: 不是有效的 .docx 文件（不是 ZIP 压缩包）" in out
     assert (tmp_path / "good.checked.docx").exists()
     assert not (tmp_path / "bad.checked.docx").exists()

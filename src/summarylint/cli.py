@@ -171,7 +171,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
             raise UsageError(f"无法写入报告文件 {args.output_file}：{exc.strerror or exc}") from None
     else:
         out_stream.write(text)
-    if args.output_format != "full" or args.output_file is not None:
+    if args.output_format not in ("full", "concise") or args.output_file is not None:  # machine formats
         for result in results:
             if result.error:
                 print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)

@@ -220,6 +220,12 @@ def _rule_doc(rule: Rule) -> str:
     ]
     if meta.notes:
         lines += ["", "备注：", *("  " + line for line in meta.notes.strip().splitlines())]
+    lines += [
+        "",
+        "选项：",
+        f'  本规则没有专门的选项；可在配置中用 ignore = ["{meta.code}"] 关闭，'
+        f'用 severity = {{ {meta.code} = "warning" }} 调整级别，用 per-file-ignores 对部分文件关闭。',
+    ]
     return "\n".join(lines) + "\n"
 
 

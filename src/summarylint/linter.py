@@ -18,6 +18,7 @@ from summarylint.document import Document, Format
 from summarylint.policy import Policy
 from summarylint.rules import Rule
 from summarylint.rules.base import Context
+from summarylint.suppressions import apply_suppressions
 from summarylint.views import Views
 
 #: Documents at least this long (in characters) are checked by two processes.
@@ -121,13 +122,15 @@ def _in_two(doc: Document, views: Views, rules: Sequence[Rule], policy: Policy) 
 
 
 def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
-    """All diagnostics of ``rules`` on ``doc``, sorted by position, and any rule failures."""
+    """All diagnostics of ``rules`` on ``doc`` that no suppression comment turns off, sorted by position,
+    and any rule failures."""
     views = Views(doc)
     chosen = list(rules)
     if _parallel(doc, chosen):
         diagnostics, failures = _in_two(doc, views, chosen, policy)
     else:
         diagnostics, failures = _run(doc, views, chosen, policy)
+    diagnostics = apply_suppressions(doc, diagnostics, policy.registry)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     failures.sort()
     return diagnostics, failures

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -72,9 +73,11 @@ def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> 
 
 
 def _parallel(doc: Document, rules: Sequence[Rule]) -> bool:
-    return (
-        len(doc.source) >= PARALLEL_MIN_CHARS and len(rules) > 1 and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
-    )
+    if len(doc.source) < PARALLEL_MIN_CHARS or len(rules) < 2:
+        return False
+    # forking a process that runs other threads is unsafe: a program embedding summarylint that runs
+    # threads keeps to one process
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def _halves(rules: Sequence[Rule]) -> tuple[list[Rule], list[Rule]]:

@@ -68,7 +68,8 @@ def test_full_report_shows_paragraph_numbers(tmp_path: Path, capsys: pytest.Capt
     path = summary(tmp_path / "总结.docx")
     _, out, _ = run(["check", "--isolated", "--select", "NU005", "--color", "never", str(path)], capsys)
     assert f"{path}:段7:1:" in out
-    assert "段 7 │ 完善制度体系" in out
+    # the Word numbering label is shown in front of the text and underlined (a wide character is two cells)
+    assert " 段 7 │ （四）完善制度体系\n      │ ^^^^^^\n" in out
 
 
 def test_annotate_subcommand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

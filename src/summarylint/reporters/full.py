@@ -28,7 +28,15 @@ def _underline(line: str, column: int, end_column: int | None) -> tuple[str, str
     return shown, " " * pad + "^" * width
 
 
-def _diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
+def _labels(result: FileResult) -> dict[int, str]:
+    """Line (paragraph) number → the automatic-numbering label of a Word paragraph."""
+    doc = result.document
+    if doc is None or doc.format is not Format.DOCX:
+        return {}
+    return {doc.lines.position(p.start).line: p.label for p in doc.paragraphs if p.label}
+
+
+def _diagnostic(console: Console, result: FileResult, d: Diagnostic, labels: dict[int, str]) -> None:
     assert result.document is not None
     doc = result.document
     at = locate(result, d.span)
@@ -50,7 +58,11 @@ def _diagnostic(console: Console, result: FileResult, d: Diagnostic) -> None:
     line = doc.lines.line_text(at.line)
     end = at.end_column if at.end_line == at.line else None
     shown, carets = _underline(line, at.column, end)
-    gutter = " " * len(where)
+    label = labels.get(at.line, "")
+    if label:  # a Word numbering label is shown in front of the text; a span of no width marks it
+        shown = label + shown
+        carets = "^" * cell_len(label) if end == at.column else " " * cell_len(label) + carets
+    gutter = " " * cell_len(where)
     console.print(Text(f" {where} │ ", style="dim") + Text(shown))
     console.print(Text(f" {gutter} │ ", style="dim") + Text(carets, style=_STYLE[d.severity]))
     if d.fix is not None and d.fix.edits:
@@ -82,8 +94,9 @@ def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
             console.print(
                 Text(f"{result.path}: ", style="bold") + Text("error: ", style="bold red") + Text(result.error)
             )
+        labels = _labels(result)
         for d in result.diagnostics:
-            _diagnostic(console, result, d)
+            _diagnostic(console, result, d, labels)
             console.print()
     fixed = sum(r.fixed for r in results)
     summary = footer(results)

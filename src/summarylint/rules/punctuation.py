@@ -41,6 +41,25 @@ _HALF_POINT = re.compile(
 #: an emoticon :) ;-) is not a point mark
 _NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: after these a run of ? is a (doubled) question mark
+_QUESTION_PARTICLES = "吗呢吧啊么嘛"
+
+
+def _lost_characters(text: str, at: int) -> bool:
+    """Whether the ``?`` at ``at`` is one of two or more between Chinese characters: characters an
+    encoding conversion could not keep (GA005 reports them)."""
+    start, end = at, at + 1
+    while start > 0 and text[start - 1] == "?":
+        start -= 1
+    while end < len(text) and text[end] == "?":
+        end += 1
+    return (
+        end - start >= 2
+        and bool(_CJK_CHAR.match(text[start - 1 : start]))
+        and text[start - 1 : start] not in _QUESTION_PARTICLES
+        and bool(_CJK_CHAR.match(text[end : end + 1]))
+    )
 
 
 @check("PU001")
@@ -51,6 +70,8 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_HALF_POINT):
             if m.start() < skip or _NOT_POINT.match(block.text, m.start()):
                 continue
+            if "?" in m.group() and _lost_characters(block.text, m.start()):
+                continue  # characters lost in an encoding conversion (GA005), not a question mark
             if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
                 continue  # the end of an HTML entity left in the text (&nbsp;)
             mark = m.group("a") or m.group("b") or m.group("dot")

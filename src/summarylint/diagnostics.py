@@ -13,10 +13,6 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def weight(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
 
 class Category(StrEnum):
     STRUCTURE = "structure"

@@ -43,10 +43,6 @@ class RuleMeta(BaseModel):
     notes: str = ""
     jieba: bool = False
 
-    @property
-    def fixable(self) -> bool:
-        return self.fix is not FixKind.NONE
-
 
 @dataclass(frozen=True)
 class Context:

@@ -69,7 +69,3 @@ class Document:
     def prose(self) -> tuple[Paragraph, ...]:
         """Paragraphs content rules check (no code, comments or metadata)."""
         return tuple(p for p in self.paragraphs if p.kind.is_prose)
-
-    @property
-    def char_count(self) -> int:
-        return sum(len(p.text) for p in self.paragraphs)

@@ -222,3 +222,11 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stdout.startswith("bad.txt:3:1: NU005")
+
+
+def test_statistics_follow_the_report(capsys: pytest.CaptureFixture[str]) -> None:
+    write("bad.txt", ERROR)
+    code, out, _ = run(capsys, "check", "--output-format", "concise", "--statistics", "bad.txt")
+    assert code == 1
+    assert out.startswith("bad.txt:3:1: NU005")
+    assert "按文件统计" in out and "按规则统计" in out and "sequence-gap" in out

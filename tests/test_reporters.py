@@ -95,3 +95,16 @@ def test_github_escaping() -> None:
 
     assert _data("50%\n下一行") == "50%25%0A下一行"
     assert _property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_statistics_per_file_and_per_rule(results: list[FileResult]) -> None:
+    from summarylint.reporters.statistics import render_statistics
+
+    out = render_statistics(results, options())
+    lines = out.splitlines()
+    row = next(line for line in lines if "报告.txt" in line)
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["报告.txt", "1", "1", "0", "", "", ""]
+    assert any("坏文件.txt" in line and "无法读取" in line for line in lines)
+    assert any(
+        "NU001" in line and "arabic-ordinal-dunhao" in line and line.rstrip("│ ").endswith("1") for line in lines
+    )

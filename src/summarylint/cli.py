@@ -78,6 +78,7 @@ def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: 
     )
     command.add_argument(*output_file_flags, dest="output_file", type=Path, help="把报告写入文件而不是标准输出")
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
+    command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
     command.add_argument("--config", type=Path, help="使用指定的配置文件")
     command.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     command.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
@@ -163,7 +164,12 @@ def _run_annotate(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
-    text = render(args.output_format, results, ReportOptions(policy.registry, color))
+    options = ReportOptions(policy.registry, color)
+    text = render(args.output_format, results, options)
+    if args.statistics and args.output_format in ("full", "concise"):
+        from summarylint.reporters.statistics import render_statistics
+
+        text += render_statistics(results, options)
     if args.output_file is not None:
         try:
             args.output_file.write_text(text, encoding="utf-8")

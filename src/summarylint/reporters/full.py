@@ -1,13 +1,14 @@
-"""``--output-format full`` (default): each diagnostic with its source line and the span underlined."""
+"""``--output-format full`` (default): each diagnostic with its source line and the span underlined.
+
+The report is built as lines of styled pieces.  Without colour they are simply joined (no terminal
+library is loaded: checking a short document stays fast); with colour, rich renders them in one go.
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from summarylint.diagnostics import Applicability, Diagnostic, Severity
 from summarylint.document import Format
@@ -16,6 +17,9 @@ from summarylint.reporters.common import ReportOptions, footer, locate
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _TAB = "    "
+
+#: A line of the report: pieces of text with their rich style (empty for none).
+Line = list[tuple[str, str]]
 
 
 def _underline(line: str, column: int, end_column: int | None) -> tuple[str, str]:
@@ -36,25 +40,15 @@ def _labels(result: FileResult) -> dict[int, str]:
     return {doc.lines.position(p.start).line: p.label for p in doc.paragraphs if p.label}
 
 
-def _diagnostic(console: Console, result: FileResult, d: Diagnostic, labels: dict[int, str]) -> None:
+def _diagnostic(result: FileResult, d: Diagnostic, labels: dict[int, str]) -> list[Line]:
     assert result.document is not None
     doc = result.document
     at = locate(result, d.span)
-    where = f"段 {at.line}" if doc.format is Format.DOCX else str(at.line)
-    head = Text()
-    head.append(
-        f"{result.path}:{at.line}:{at.column}:"
-        if doc.format is not Format.DOCX
-        else f"{result.path}:段{at.line}:{at.column}:",
-        style="bold",
-    )
-    head.append(" ")
-    head.append(d.code, style="bold magenta")
-    head.append(" [")
-    head.append(d.severity.value, style=_STYLE[d.severity])
-    head.append("] ")
-    head.append(d.message)
-    console.print(head)
+    docx = doc.format is Format.DOCX
+    where = f"段 {at.line}" if docx else str(at.line)
+    place = f"{result.path}:段{at.line}:{at.column}:" if docx else f"{result.path}:{at.line}:{at.column}:"
+    head: Line = [(place, "bold"), (" ", ""), (d.code, "bold magenta"), (" [", "")]
+    head += [(d.severity.value, _STYLE[d.severity]), ("] ", ""), (d.message, "")]
     line = doc.lines.line_text(at.line)
     end = at.end_column if at.end_line == at.line else None
     shown, carets = _underline(line, at.column, end)
@@ -63,47 +57,60 @@ def _diagnostic(console: Console, result: FileResult, d: Diagnostic, labels: dic
         shown = label + shown
         carets = "^" * cell_len(label) if end == at.column else " " * cell_len(label) + carets
     gutter = " " * cell_len(where)
-    console.print(Text(f" {where} │ ", style="dim") + Text(shown))
-    console.print(Text(f" {gutter} │ ", style="dim") + Text(carets, style=_STYLE[d.severity]))
+    lines = [head, [(f" {where} │ ", "dim"), (shown, "")], [(f" {gutter} │ ", "dim"), (carets, _STYLE[d.severity])]]
     if d.fix is not None and d.fix.edits:
-        label = "可自动修复" if d.fix.applicability is Applicability.SAFE else "建议"
+        safe = d.fix.applicability is Applicability.SAFE
         change = "；".join(f"“{e.content}”" if e.content else "删除" for e in d.fix.edits)
-        console.print(
-            Text(
-                f" {gutter} = {label}：{change}", style="green" if d.fix.applicability is Applicability.SAFE else "dim"
-            )
-        )
+        lines.append([(f" {gutter} = {'可自动修复' if safe else '建议'}：{change}", "green" if safe else "dim")])
+    return lines
 
 
-def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
-    color = options.color
+def _lines(results: Sequence[FileResult]) -> list[Line]:
+    lines: list[Line] = []
+    for result in results:
+        if result.error:
+            lines.append([(f"{result.path}: ", "bold"), ("error: ", "bold red"), (result.error, "")])
+        labels = _labels(result)
+        for d in result.diagnostics:
+            lines += _diagnostic(result, d, labels)
+            lines.append([])
+    fixed = sum(r.fixed for r in results)
+    summary = footer(results) + (f" ({fixed} fixed)" if fixed else "")
+    lines.append([(summary, "bold")])
+    return lines
+
+
+def _coloured(lines: list[Line]) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text()
+    for line in lines:
+        for piece, style in line:
+            text.append(piece, style=style or None)
+        text.append("\n")
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
+        force_terminal=True,
+        color_system="standard",
         width=10_000,
         soft_wrap=True,
         highlight=False,
         emoji=False,
         markup=False,
     )
-    for result in results:
-        if result.error:
-            console.print(
-                Text(f"{result.path}: ", style="bold") + Text("error: ", style="bold red") + Text(result.error)
-            )
-        labels = _labels(result)
-        for d in result.diagnostics:
-            _diagnostic(console, result, d, labels)
-            console.print()
-    fixed = sum(r.fixed for r in results)
-    summary = footer(results)
-    if fixed:
-        summary += f" ({fixed} fixed)"
-    console.print(Text(summary, style="bold"))
+    console.print(text, end="")
     return buffer.getvalue()
+
+
+def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
+    lines = _lines(results)
+    if options.color:
+        return _coloured(lines)
+    return "".join("".join(piece for piece, _ in line) + "\n" for line in lines)
 
 
 __all__ = ["render_full"]

@@ -22,7 +22,7 @@ from summarylint.document import BlockKind, Paragraph
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
-from summarylint.text.shingles import cjk_count, fold, similar_pairs
+from summarylint.text.shingles import cjk_count, fold, fold_content, has_cjk, similar_pairs
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 
@@ -147,8 +147,8 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """The sentence ``text[start:end]`` and its tails after each comma, long enough to compare, longest first."""
     runs = [(m.start(), m.group()) for m in _CONTENT.finditer(text, start, end)]  # what folding keeps
-    whole = fold("".join(run for _, run in runs))
-    if len(whole) >= MIN_SENTENCE_LENGTH and cjk_count(whole):
+    whole = fold_content("".join(run for _, run in runs))
+    if len(whole) >= MIN_SENTENCE_LENGTH and has_cjk(whole):
         yield start, whole
     if len(whole) <= MIN_TAIL_LENGTH:
         return  # no tail can be long enough

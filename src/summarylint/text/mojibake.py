@@ -111,20 +111,9 @@ def _any_mark() -> re.Pattern[str]:
 
 
 @cache
-def _rare_pattern() -> re.Pattern[str]:
-    """Matches a Chinese character that is not in the common-character table."""
-    common = common_chars()
-    ranges: list[str] = []
-    for low, high in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
-        start = None
-        for code in range(low, high + 2):
-            rare = code <= high and chr(code) not in common
-            if rare and start is None:
-                start = code
-            elif not rare and start is not None:
-                ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}" if code - 1 > start else f"\\u{start:04x}")
-                start = None
-    return re.compile("[" + "".join(ranges) + "]")
+def _without_common() -> dict[int, None]:
+    """A ``str.translate`` table that deletes the common characters."""
+    return dict.fromkeys(map(ord, common_chars()))
 
 
 def find_marks(text: str) -> list[Mark]:
@@ -145,7 +134,7 @@ def find_marks(text: str) -> list[Mark]:
 
 def rare_characters(text: str) -> tuple[int, list[str]]:
     """The number of Chinese characters in ``text`` and those outside the common table."""
-    return len(_CJK.findall(text)), _rare_pattern().findall(text)
+    return len(_CJK.findall(text)), _CJK.findall(text.translate(_without_common()))
 
 
 def looks_garbled(text: str) -> list[str]:

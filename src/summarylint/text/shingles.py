@@ -45,10 +45,18 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 def fold(text: str) -> str:
     """``text`` width-folded and lower-cased, without punctuation, symbols or spaces."""
-    content = _NOT_CONTENT.sub("", text)
+    return fold_content(_NOT_CONTENT.sub("", text))
+
+
+def fold_content(content: str) -> str:
+    """:func:`fold` for a text that already has nothing but letters and digits."""
     if _FULL_WIDTH.search(content):  # rare: translating every text would cost more than this test
         content = _NOT_CONTENT.sub("", content.translate(_WIDTH))
     return content.lower()
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:

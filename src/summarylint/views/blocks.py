@@ -109,14 +109,16 @@ def candidate_blocks(
     """The blocks in which any of ``patterns`` may match, found with one search over all their text.
 
     The blocks are laid out one per line (``layout``, from :func:`lay_out`, when the caller keeps
-    one) and each pattern is searched with :data:`re.MULTILINE`, so ``^`` and ``$`` match at block
-    boundaries; a match across a boundary selects both blocks.  A pattern whose look-behind refuses a
+    one); a pattern with ``^`` or ``$`` is searched with :data:`re.MULTILINE`, so that they match at
+    block boundaries; a match across a boundary selects both blocks.  A pattern whose look-behind refuses a
     line break at the very start of a block would need every block instead.
     """
     text, starts = layout if layout is not None else lay_out(blocks)
     hit: set[int] = set()
     for pattern in patterns:
-        for m in re.compile(pattern.pattern, pattern.flags | re.MULTILINE).finditer(text):
+        if "^" in pattern.pattern or "$" in pattern.pattern:  # anchors: let them match at block boundaries
+            pattern = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        for m in pattern.finditer(text):
             first = bisect_right(starts, m.start()) - 1
             last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
             hit.update(range(first, last + 1))

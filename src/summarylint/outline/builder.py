@@ -134,16 +134,6 @@ class Outline:
         return self.by_paragraph.get(paragraph_index)
 
 
-def within(group: Group, candidate: Group) -> bool:
-    """Whether ``candidate`` is ``group`` or one of the groups ``group`` is nested in."""
-    current: Group | None = group
-    while current is not None:
-        if current is candidate:
-            return True
-        current = current.parent.group if current.parent is not None else None
-    return False
-
-
 def is_phrase(paragraph: Paragraph, marker: Marker) -> bool:
     if paragraph.kind is BlockKind.HEADING:
         return True

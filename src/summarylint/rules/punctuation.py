@@ -41,7 +41,7 @@ _HALF_POINT = re.compile(
 #: an emoticon :) ;-) is not a point mark
 _NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")  # one Chinese character (also: does a text hold one)
 #: after these a run of ? is a (doubled) question mark
 _QUESTION_PARTICLES = "吗呢吧啊么嘛"
 
@@ -91,7 +91,6 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
 # --- PU002 -------------------------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"(?P<open>[(（])(?P<inner>[^()（）\n]{0,200}?)(?P<close>[)）])")
-_HAS_CJK = re.compile(rf"[{_CJK}]")
 
 
 @check("PU002")
@@ -101,7 +100,7 @@ def halfwidth_bracket_around_cjk(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_BRACKETS):
             if m.start() < skip or (m.group("open") == "（" and m.group("close") == "）"):
                 continue
-            if not _HAS_CJK.search(m.group("inner")):
+            if not _CJK_CHAR.search(m.group("inner")):
                 continue
             edits = []
             if m.group("open") == "(":

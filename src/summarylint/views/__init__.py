@@ -99,15 +99,15 @@ class Views:
     def blocks(self) -> list[Block]:
         """Prose for content rules: one block per paragraph, split paragraphs joined (code and comments left out)."""
         continues = {split.second.index for split in self.splits}
-        skipped = self.boilerplate_paragraphs | self.page_numbers
+        page_numbers, boilerplate = self.page_numbers, self.boilerplate_paragraphs
         groups: list[list[Paragraph]] = []
         joinable = False
         for para in self.doc.paragraphs:
             if not para.kind.is_prose or not para.text:
                 continue
-            if para.index in self.page_numbers:
+            if para.index in page_numbers:
                 continue  # a page number between two halves of a paragraph does not separate them
-            if para.index in skipped:
+            if para.index in boilerplate:
                 joinable = False
                 continue
             if para.index in continues and groups and joinable:

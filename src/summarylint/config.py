@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 
 from summarylint.diagnostics import Severity
 
 CONFIG_FILES = (".summarylint.toml", "summarylint.toml", "pyproject.toml")
+#: Files larger than this are reported, not checked (``max-file-size``): 50 MB is about 17 million
+#: Chinese characters in UTF-8, far more than any report, and a check of it takes a few minutes.
+DEFAULT_MAX_FILE_SIZE = 50 * 1000 * 1000
 
 
 class ConfigError(Exception):
@@ -40,6 +43,11 @@ class Settings(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, description="glob → 对这些文件不启用的规则")
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
+    )
+    max_file_size: ByteSize = Field(
+        default=ByteSize(DEFAULT_MAX_FILE_SIZE),
+        gt=0,
+        description="单个文件的大小上限（字节数或“50MB”“200KiB”这样的写法），超过的文件报错而不检查",
     )
 
 

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
-from summarylint.document import BlockKind, Paragraph
+from summarylint.document import BlockKind, Format, Paragraph
 from summarylint.outline import Family, Group, Heading
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
@@ -202,3 +202,56 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
                 f"Markdown 标题层级与序号层级颠倒：下级序号“{heading.marker.text}”用了 {'#' * usual[lower]}，"
                 f"上级序号却用了 {'#' * usual[upper]}",
             )
+
+
+# --- Markdown markup that does not render as the writer meant -----------------------------------
+
+#: ``##整体总结``: hashes at the start of a line, then Chinese text with no space (a hashtag ``#话题#`` and
+#: unit numbers such as ``#1机组`` are left alone).
+_ATX_NO_SPACE = re.compile(r"(?m)^ {0,3}(#{1,6})(?=(?:\*\*)?[\u3400-\u4dbf\u4e00-\u9fff])(?![^#\n]{1,30}#)")
+_INDENT = re.compile(r"(?: {4}|\t| {0,3}\t)[ \t]*")
+
+
+def _markdown(ctx: Context) -> bool:
+    return ctx.doc.format is Format.MARKDOWN
+
+
+@check("ST021")
+def markdown_heading_no_space(ctx: Context) -> Iterator[Finding]:
+    if not _markdown(ctx):
+        return
+    source = ctx.doc.source
+    for para in ctx.doc.prose:
+        if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM):
+            continue
+        for m in _ATX_NO_SPACE.finditer(source, para.start, para.end):
+            hashes = m.group(1)
+            yield Finding(
+                Span(m.start(1), m.end(1)),
+                f"“{hashes}”后面缺少空格，Markdown 不会把这一行当作标题，“{hashes}”会原样显示",
+                fix=Fix.safe(Edit(Span(m.end(1), m.end(1)), " ")),
+            )
+
+
+@check("ST022")
+def markdown_indented_code(ctx: Context) -> Iterator[Finding]:
+    if not _markdown(ctx):
+        return
+    source = ctx.doc.source
+    previous: Paragraph | None = None
+    in_code = False
+    for para in ctx.doc.paragraphs:
+        indent = _INDENT.match(source, para.start) if para.kind.is_prose else None
+        if indent is None or para.kind in (BlockKind.HEADING, BlockKind.TABLE):
+            in_code = False
+        elif in_code or previous is None or previous.kind is BlockKind.HEADING:
+            in_code = True
+        elif para.blank_before > 0 and previous.kind is not BlockKind.LIST_ITEM:
+            in_code = True  # (after a list item an indented line continues the item)
+        if in_code and indent is not None:
+            yield Finding(
+                Span(para.start, indent.end()),
+                "这一行行首缩进了 4 个以上的半角空格，Markdown 会把它显示成代码块；缩进请删去或改用全角空格",
+                fix=Fix.unsafe(Edit(Span(para.start, indent.end()), "")),
+            )
+        previous = para

@@ -121,8 +121,18 @@ def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: 
     command.add_argument(*output_file_flags, dest="output_file", type=Path, help="把报告写入文件而不是标准输出")
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
     command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
+    command.add_argument(
+        "--show-all",
+        action="store_true",
+        help="full 格式逐条列出全部问题（默认同一文件同一规则只列前 3 条，其余合为一行计数）",
+    )
     command.add_argument("--config", type=Path, help="使用指定的配置文件")
     command.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    command.add_argument(
+        "--profile",
+        choices=("summary", "gongwen", "lenient"),
+        help="规则配置方案：summary（工作总结，默认）、gongwen（公文，从严）、lenient（只查必须改的错误）",
+    )
     command.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
     command.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
     command.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
@@ -161,7 +171,7 @@ def _use_color(choice: str, stream: TextIO | None) -> bool:
 
 def _policy(args: argparse.Namespace) -> Policy:
     config = discover(Path.cwd(), args.config, isolated=args.isolated)
-    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore, profile=args.profile)
     return make_policy(config, overrides)
 
 
@@ -234,7 +244,7 @@ def _run_annotate(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
-    options = ReportOptions(policy.registry, color)
+    options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
     text = render(args.output_format, results, options)
     if args.statistics and args.output_format in ("full", "concise"):
         from summarylint.reporters.statistics import render_statistics

@@ -110,7 +110,7 @@ UNITS = [
     "%",
 ]
 _UNIT_AFTER = re.compile(
-    r"(?P<num>(?<![0-9０-９.．第])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]{1,4}))"
+    r"(?P<num>(?<![0-9０-９.．第〇零一二三四五六七八九十百千万亿两数几])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]{1,4}))"
     r"(?P<tail>(?:多|余)?(?:万|亿)?(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r"))"
 )
 #: (○ is a zero in 二○○五年 and □ a tick box in forms: neither is planted as a slot)
@@ -315,6 +315,8 @@ def plant_missing_figure(rng: random.Random, doc: Planted, i: int) -> Plant | No
     choice = rng.randrange(3)
     if choice == 0:
         matches = list(_UNIT_AFTER.finditer(line.text))
+        # a lone 一 before 个 may be dropped in speech (是个鼓舞): deleting it leaves no defect
+        matches = [m for m in matches if m.group("num") != "一"]
         if matches:
             m = rng.choice(matches)
             start, _ = _replace(line, m.start("num"), m.end("num"), "")

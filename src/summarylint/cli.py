@@ -1,22 +1,32 @@
 """Command line: argument parsing and dispatch, nothing else.
 
-Exit codes: 0 no diagnostic of severity error; 1 at least one; 2 usage or configuration error, or an
-input that could not be read (the other inputs are still checked and reported).
+Exit codes: 0 no diagnostic of severity error; 1 at least one; 2 usage or configuration error, an
+input that could not be read or checked (the other inputs are still checked and reported), or a
+report that could not be written; 130 after Ctrl-C and 143 after SIGTERM (the files checked and
+fixed so far are named on standard error).
+
+No traceback reaches the user: an unexpected error while checking one file becomes that file's
+one-line error, and one anywhere else a one-line message; ``--debug`` (or ``SUMMARYLINT_DEBUG=1``)
+prints the traceback as well.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from summarylint import __version__
-from summarylint.api import check_bytes, check_path, make_policy
+from summarylint.api import check_bytes, check_path, display_path, make_policy
 from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
 from summarylint.files import collect
@@ -26,10 +36,42 @@ from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.rules import Registry, Rule, registry_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEBUG_ENV = "SUMMARYLINT_DEBUG"
+_DEBUG_HINT = f"加 --debug 或设置环境变量 {DEBUG_ENV}=1 重新运行可显示详细信息"
 
 
 class UsageError(Exception):
     pass
+
+
+class ReportNotWritten(Exception):
+    """Standard output refused the report (a full disk, a closed pipe)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _debug(args: argparse.Namespace | None = None) -> bool:
+    return bool(getattr(args, "debug", False)) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def _internal(exc: BaseException, debug: bool) -> str:
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    return f"内部错误：{type(exc).__name__}: {exc}（{_DEBUG_HINT}）"
+
+
+def _contained(path: Path | str, debug: bool, check: Callable[[], FileResult]) -> FileResult:
+    """The result of ``check``, or the file's one-line error when it fails unexpectedly."""
+    try:
+        return check()
+    except (KeyboardInterrupt, MemoryError) as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return FileResult(display_path(path), error="内存不足，未能检查完这个文件")
+    except Exception as exc:
+        return FileResult(display_path(path), error=_internal(exc, debug))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,11 +121,24 @@ def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: 
     command.add_argument(*output_file_flags, dest="output_file", type=Path, help="把报告写入文件而不是标准输出")
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
     command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
+    command.add_argument(
+        "--show-all",
+        action="store_true",
+        help="full 格式逐条列出全部问题（默认同一文件同一规则只列前 3 条，其余合为一行计数）",
+    )
     command.add_argument("--config", type=Path, help="使用指定的配置文件")
     command.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    command.add_argument(
+        "--profile",
+        choices=("summary", "gongwen", "lenient"),
+        help="规则配置方案：summary（工作总结，默认）、gongwen（公文，从严）、lenient（只查必须改的错误）",
+    )
     command.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
     command.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
     command.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    command.add_argument(
+        "--debug", action="store_true", help=f"出现内部错误时显示详细的调用栈（也可设置环境变量 {DEBUG_ENV}=1）"
+    )
     command.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -116,25 +171,50 @@ def _use_color(choice: str, stream: TextIO | None) -> bool:
 
 def _policy(args: argparse.Namespace) -> Policy:
     config = discover(Path.cwd(), args.config, isolated=args.isolated)
-    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore, profile=args.profile)
     return make_policy(config, overrides)
 
 
 def _run_check(args: argparse.Namespace) -> int:
     policy = _policy(args)
+    debug = _debug(args)
 
     results: list[FileResult] = []
+    fixed: list[str] = []
     paths = args.paths or ["."]
-    if "-" in paths:
-        if len(paths) > 1:
-            raise UsageError("“-”（标准输入）不能和其他路径一起使用")
-        name = args.stdin_filename or "<stdin>.md"
-        data = sys.stdin.buffer.read()
-        results.append(check_bytes(name, data, policy, path=Path(name)))
-    else:
-        for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
-            results.append(check_path(candidate.path, policy, fix=args.fix))
+    try:
+        if "-" in paths:
+            if len(paths) > 1:
+                raise UsageError("“-”（标准输入）不能和其他路径一起使用")
+            name = args.stdin_filename or "<stdin>.md"
+            data = sys.stdin.buffer.read()
+            results.append(_contained(name, debug, lambda: check_bytes(name, data, policy, path=Path(name))))
+        else:
+            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+                if candidate.error is not None:
+                    results.append(FileResult(display_path(candidate.path), error=candidate.error))
+                    continue
+                result = _contained(
+                    candidate.path,
+                    debug,
+                    lambda c=candidate: check_path(  # type: ignore[misc]
+                        c.path, policy, fix=args.fix, written=lambda r: fixed.append(r.path)
+                    ),
+                )
+                results.append(result.for_report())  # a folder run keeps no checked document
+    except KeyboardInterrupt as exc:
+        _say_interrupted(results, fixed, args.fix)
+        return 143 if isinstance(exc, Interrupted) else 130
     return _report(args, results, policy)
+
+
+def _say_interrupted(results: list[FileResult], fixed: list[str], fix: bool) -> None:
+    message = f"summarylint: 已中断：检查完 {len(results)} 个文件，没有输出报告"
+    if fix:
+        message += f"；修复并写回了 {len(fixed)} 个文件" + ("：" + "、".join(fixed) if fixed else "")
+        message += "（其余文件未改动）"
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr)
 
 
 def _run_annotate(args: argparse.Namespace) -> int:
@@ -164,7 +244,7 @@ def _run_annotate(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
-    options = ReportOptions(policy.registry, color)
+    options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
     text = render(args.output_format, results, options)
     if args.statistics and args.output_format in ("full", "concise"):
         from summarylint.reporters.statistics import render_statistics
@@ -176,17 +256,59 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
         except OSError as exc:
             raise UsageError(f"无法写入报告文件 {args.output_file}：{exc.strerror or exc}") from None
     else:
-        out_stream.write(text)
+        _emit(out_stream, text)
     if args.output_format not in ("full", "concise") or args.output_file is not None:  # machine formats
         for result in results:
             if result.error:
                 print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+    for result in results:
+        if result.note:
+            print(f"summarylint: {result.path}: {result.note}", file=sys.stderr)
 
     if any(r.error for r in results):
         return EXIT_ERROR
     if not args.exit_zero and any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    """Write the report; a full disk or a closed pipe is one line on standard error, not a traceback."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        _silence_stdout()
+        # a reader that stopped reading (``| head``) wanted no more: nothing to say
+        raise ReportNotWritten(
+            "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device so that the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _safe_streams() -> None:
+    """A character the terminal's encoding cannot show is escaped (``\u4e2d``), never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted
+
+
+def _handle_sigterm() -> None:
+    with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _rules_table(registry: Registry) -> str:
@@ -236,6 +358,25 @@ def _rule_doc(rule: Rule) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
+    _handle_sigterm()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(words)
+    except KeyboardInterrupt as exc:
+        return 143 if isinstance(exc, Interrupted) else 130
+    except ReportNotWritten as exc:
+        if str(exc):
+            with contextlib.suppress(OSError):
+                print(f"summarylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            print(f"summarylint: error: {_internal(exc, _debug() or '--debug' in words)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -269,5 +410,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"summarylint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130

@@ -24,9 +24,18 @@ def make_policy(config: Config | None = None, overrides: Settings | None = None)
 
 
 def check_bytes(
-    display: str, data: bytes, policy: Policy, *, path: Path | None = None, fix: bool = False
+    display: str,
+    data: bytes,
+    policy: Policy,
+    *,
+    path: Path | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
 ) -> FileResult:
-    """Check the content of one file; ``display`` is the path shown in reports."""
+    """Check the content of one file; ``display`` is the path shown in reports.
+
+    With ``fix`` the safe fixes (with ``unsafe_fixes`` all fixes) are applied to the text (never to a
+    .docx) and the result describes the fixed text; ``original`` keeps the text before."""
     try:
         doc = read_document(display, data)
     except ReadError as exc:
@@ -34,19 +43,30 @@ def check_bytes(
     rules = policy.rules_for(path if path is not None else Path(display))
     diagnostics, failures = lint_document(doc, rules, policy)
     fixed = 0
+    original = doc.source
     if fix and doc.format is not Format.DOCX:
         source = doc.source
         for _ in range(MAX_FIX_ROUNDS):
-            source, count = apply_fixes(source, diagnostics)
+            source, count = apply_fixes(source, diagnostics, unsafe=unsafe_fixes)
             if not count:
                 break
             fixed += count
             doc = read_document(display, doc.bom + source.encode(doc.encoding))
             diagnostics, failures = lint_document(doc, rules, policy)
-    return FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed)
+    changed = original if fixed and doc.source != original else None
+    return FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed, changed)
 
 
-def check_path(path: Path, policy: Policy, *, fix: bool = False, display: str | None = None) -> FileResult:
+def check_path(
+    path: Path,
+    policy: Policy,
+    *,
+    fix: bool = False,
+    display: str | None = None,
+    unsafe_fixes: bool = False,
+    write: bool = True,
+) -> FileResult:
+    """Check one file; with ``fix`` and ``write`` the fixed text replaces the file (atomically)."""
     shown = display or str(path)
     try:
         data = path.read_bytes()
@@ -58,8 +78,8 @@ def check_path(path: Path, policy: Policy, *, fix: bool = False, display: str | 
         return FileResult(shown, error="没有读取权限")
     except OSError as exc:
         return FileResult(shown, error=f"无法读取：{exc.strerror or exc}")
-    result = check_bytes(shown, data, policy, path=path, fix=fix)
-    if fix and result.fixed and result.document is not None:
+    result = check_bytes(shown, data, policy, path=path, fix=fix, unsafe_fixes=unsafe_fixes)
+    if fix and write and result.fixed and result.document is not None:
         doc = result.document
         try:
             write_atomically(path, doc.bom + doc.source.encode(doc.encoding), mode=path.stat().st_mode)

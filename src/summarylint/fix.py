@@ -1,4 +1,7 @@
-"""Apply safe fixes to a source text: non-overlapping edits, repeated until nothing changes."""
+"""Apply fixes to a source text: non-overlapping edits, repeated until nothing changes.
+
+Only safe fixes are applied unless ``unsafe`` is set (``--unsafe-fixes``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ from collections.abc import Iterable
 from summarylint.diagnostics import Applicability, Diagnostic, Edit
 
 
-def apply_fixes(source: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    """Apply the safe fixes of ``diagnostics`` to ``source``; return the new text and how many fixes were applied.
+def apply_fixes(source: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply the safe fixes (with ``unsafe`` the unsafe ones too) of ``diagnostics`` to ``source``; return the
+    new text and how many fixes were applied.
 
     A fix whose edits overlap an already accepted edit is left for the next round.
     """
@@ -17,7 +21,7 @@ def apply_fixes(source: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, in
     taken: list[tuple[int, int]] = []
     for diagnostic in sorted(diagnostics, key=lambda d: d.span.start):
         fix = diagnostic.fix
-        if fix is None or fix.applicability is not Applicability.SAFE:
+        if fix is None or (fix.applicability is not Applicability.SAFE and not unsafe):
             continue
         ranges = [(e.span.start, e.span.end) for e in fix.edits]
         if any(_overlaps(r, t) for r in ranges for t in taken):

@@ -43,6 +43,12 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fixed: int = 0
+    original: str | None = None  # the source before fixes, when fixes changed it
+
+    @property
+    def fixed_source(self) -> str | None:
+        """The fixed source text, when fixes changed the file."""
+        return self.document.source if self.original is not None and self.document is not None else None
 
     @property
     def format(self) -> Format | None:

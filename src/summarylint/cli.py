@@ -1,23 +1,32 @@
 """Command line: argument parsing and dispatch, nothing else.
 
 Exit codes: 0 no diagnostic at or above the ``--fail-on`` severity (default error; with ``--diff``:
-nothing to fix); 1 at least one; 2 usage or configuration error, or an input that could not be read
-(the other inputs are still checked and reported).
+nothing to fix); 1 at least one; 2 usage or configuration error, an input that could not be read or
+checked (the other inputs are still checked and reported), or a report that could not be written;
+130 after Ctrl-C and 143 after SIGTERM (the files checked and fixed so far are named on standard error).
+
+No traceback reaches the user: an unexpected error while checking one file becomes that file's
+one-line error, and one anywhere else a one-line message; ``--debug`` (or ``SUMMARYLINT_DEBUG=1``)
+prints the traceback as well.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from summarylint import __version__
-from summarylint.api import check_bytes, check_path, make_policy
+from summarylint.api import check_bytes, check_path, display_path, make_policy
 from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
 from summarylint.document import Format
@@ -29,10 +38,42 @@ from summarylint.reporters.common import terminal_width
 from summarylint.rules import Registry, Rule, registry_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEBUG_ENV = "SUMMARYLINT_DEBUG"
+_DEBUG_HINT = f"加 --debug 或设置环境变量 {DEBUG_ENV}=1 重新运行可显示详细信息"
 
 
 class UsageError(Exception):
     pass
+
+
+class ReportNotWritten(Exception):
+    """Standard output refused the report (a full disk, a closed pipe)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _debug(args: argparse.Namespace | None = None) -> bool:
+    return bool(getattr(args, "debug", False)) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def _internal(exc: BaseException, debug: bool) -> str:
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    return f"内部错误：{type(exc).__name__}: {exc}（{_DEBUG_HINT}）"
+
+
+def _contained(path: Path | str, debug: bool, check: Callable[[], FileResult]) -> FileResult:
+    """The result of ``check``, or the file's one-line error when it fails unexpectedly."""
+    try:
+        return check()
+    except (KeyboardInterrupt, MemoryError) as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return FileResult(display_path(path), error="内存不足，未能检查完这个文件")
+    except Exception as exc:
+        return FileResult(display_path(path), error=_internal(exc, debug))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,11 +148,24 @@ def _add_report_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
     command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
+    command.add_argument(
+        "--show-all",
+        action="store_true",
+        help="full 格式逐条列出全部问题（默认同一文件同一规则只列前 3 条，其余合为一行计数）",
+    )
     command.add_argument("--config", type=Path, help="使用指定的配置文件")
     command.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    command.add_argument(
+        "--profile",
+        choices=("summary", "gongwen", "lenient"),
+        help="规则配置方案：summary（工作总结，默认）、gongwen（公文，从严）、lenient（只查必须改的错误）",
+    )
     command.add_argument("--select", type=_csv, help="只启用这些规则（逗号分隔：代码、前缀、名称或类别）")
     command.add_argument("--extend-select", type=_csv, default=[], help="额外启用这些规则")
     command.add_argument("--ignore", type=_csv, default=[], help="不启用这些规则")
+    command.add_argument(
+        "--debug", action="store_true", help=f"出现内部错误时显示详细的调用栈（也可设置环境变量 {DEBUG_ENV}=1）"
+    )
     command.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -144,14 +198,16 @@ def _use_color(choice: str, stream: TextIO | None) -> bool:
 
 def _policy(args: argparse.Namespace) -> Policy:
     config = discover(Path.cwd(), args.config, isolated=args.isolated)
-    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore, profile=args.profile)
     return make_policy(config, overrides)
 
 
-def _read_stdin(args: argparse.Namespace, policy: Policy, fix: bool) -> FileResult:
+def _read_stdin(args: argparse.Namespace, policy: Policy, fix: bool, debug: bool) -> FileResult:
     name = args.stdin_filename or "<stdin>.md"
     data = sys.stdin.buffer.read()
-    result = check_bytes(name, data, policy, path=Path(name), fix=fix, unsafe_fixes=args.unsafe_fixes)
+    result = _contained(
+        name, debug, lambda: check_bytes(name, data, policy, path=Path(name), fix=fix, unsafe_fixes=args.unsafe_fixes)
+    )
     if args.fix and not args.diff:  # like ruff: the fixed text on standard output, the report on standard error
         doc = result.document
         fixed = result.fixed_source
@@ -161,10 +217,29 @@ def _read_stdin(args: argparse.Namespace, policy: Policy, fix: bool) -> FileResu
     return result
 
 
+def _unified_diff(result: FileResult) -> str:
+    import difflib
+
+    fixed = result.fixed_source
+    if fixed is None or result.original is None:
+        return ""
+    where = Path(result.path).as_posix()
+    lines = list(
+        difflib.unified_diff(
+            result.original.splitlines(keepends=True),
+            fixed.splitlines(keepends=True),
+            fromfile=f"a/{where}",
+            tofile=f"b/{where}",
+        )
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
 def _run_check(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用")
     policy = _policy(args)
+    debug = _debug(args)
     if args.show_settings:
         from summarylint.show import show_settings
 
@@ -176,24 +251,48 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.show_files:
         if paths != ["-"]:
             for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
-                print(candidate.path)
+                print(display_path(candidate.path))
         return EXIT_OK
 
     fix = args.fix or args.diff
     results: list[FileResult] = []
-    if paths == ["-"]:
-        results.append(_read_stdin(args, policy, fix))
-    else:
-        for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
-            result = check_path(candidate.path, policy, fix=fix, unsafe_fixes=args.unsafe_fixes, write=not args.diff)
+    fixed: list[str] = []
+    diffs: list[str] = []
+    try:
+        if paths == ["-"]:
+            result = _read_stdin(args, policy, fix, debug)
+            diffs.append(_unified_diff(result))
             results.append(result)
+        else:
+            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+                if candidate.error is not None:
+                    results.append(FileResult(display_path(candidate.path), error=candidate.error))
+                    continue
+                result = _contained(
+                    candidate.path,
+                    debug,
+                    lambda c=candidate: check_path(  # type: ignore[misc]
+                        c.path,
+                        policy,
+                        fix=fix,
+                        unsafe_fixes=args.unsafe_fixes,
+                        write=not args.diff,
+                        written=lambda r: fixed.append(r.path),
+                    ),
+                )
+                if args.diff:
+                    diffs.append(_unified_diff(result))
+                results.append(result.for_report())  # a folder run keeps no checked document
+    except KeyboardInterrupt as exc:
+        _say_interrupted(results, fixed, args.fix)
+        return 143 if isinstance(exc, Interrupted) else 130
     if fix and any(r.format is Format.DOCX for r in results):
         print(
             "summarylint: --fix 不改写 .docx 文件（其中的问题照常报告；可用 summarylint annotate 生成审阅副本）",
             file=sys.stderr,
         )
     if args.diff:
-        return _print_diff(args, results)
+        return _print_diff(args, results, diffs)
     if args.write_baseline is not None:
         from summarylint.baseline import write_baseline
 
@@ -210,27 +309,9 @@ def _run_check(args: argparse.Namespace) -> int:
     return _report(args, results, policy, stream=sys.stderr if args.fix and paths == ["-"] else sys.stdout)
 
 
-def _print_diff(args: argparse.Namespace, results: list[FileResult]) -> int:
-    import difflib
-
-    pieces: list[str] = []
-    changed = 0
-    for result in results:
-        fixed = result.fixed_source
-        if fixed is None or result.original is None:
-            continue
-        changed += 1
-        pieces.extend(
-            difflib.unified_diff(
-                result.original.splitlines(keepends=True),
-                fixed.splitlines(keepends=True),
-                fromfile=f"a/{Path(result.path).as_posix()}",
-                tofile=f"b/{Path(result.path).as_posix()}",
-            )
-        )
-        if pieces and not pieces[-1].endswith("\n"):
-            pieces[-1] += "\n\\ No newline at end of file\n"
-    sys.stdout.write("".join(pieces))
+def _print_diff(args: argparse.Namespace, results: list[FileResult], diffs: list[str]) -> int:
+    _emit(sys.stdout, "".join(diffs))
+    changed = sum(1 for d in diffs if d)
     fixes = sum(r.fixed for r in results)
     print(f"summarylint: {changed} 个文件中有 {fixes} 处可修复（--diff 未写入任何文件）", file=sys.stderr)
     for result in results:
@@ -251,6 +332,15 @@ def _docx_inputs(paths: list[str], policy: Policy) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def _say_interrupted(results: list[FileResult], fixed: list[str], fix: bool) -> None:
+    message = f"summarylint: 已中断：检查完 {len(results)} 个文件，没有输出报告"
+    if fix:
+        message += f"；修复并写回了 {len(fixed)} 个文件" + ("：" + "、".join(fixed) if fixed else "")
+        message += "（其余文件未改动）"
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr)
 
 
 def _run_annotate(args: argparse.Namespace) -> int:
@@ -292,7 +382,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy,
         for result in results:
             result.diagnostics = [d for d in result.diagnostics if _RANK[d.severity] >= floor]
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
-    options = ReportOptions(policy.registry, color)
+    options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
     text = render(args.output_format, results, options)
     if args.statistics and args.output_format in ("full", "concise", "grouped"):
         from summarylint.reporters.statistics import render_statistics
@@ -304,11 +394,14 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy,
         except OSError as exc:
             raise UsageError(f"无法写入报告文件 {args.output_file}：{exc.strerror or exc}") from None
     else:
-        out_stream.write(text)
+        _emit(out_stream, text)
     if args.output_format not in ("full", "concise", "grouped") or args.output_file is not None:  # machine formats
         for result in results:
             if result.error:
                 print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+    for result in results:
+        if result.note:
+            print(f"summarylint: {result.path}: {result.note}", file=sys.stderr)
 
     if any(r.error for r in results):
         return EXIT_ERROR
@@ -317,6 +410,45 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy,
     if not args.exit_zero and any(_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    """Write the report; a full disk or a closed pipe is one line on standard error, not a traceback."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        _silence_stdout()
+        # a reader that stopped reading (``| head``) wanted no more: nothing to say
+        raise ReportNotWritten(
+            "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device so that the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _safe_streams() -> None:
+    """A character the terminal's encoding cannot show is escaped (``\u4e2d``), never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted
+
+
+def _handle_sigterm() -> None:
+    with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
@@ -367,6 +499,25 @@ def _rule_doc(rule: Rule) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
+    _handle_sigterm()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(words)
+    except KeyboardInterrupt as exc:
+        return 143 if isinstance(exc, Interrupted) else 130
+    except ReportNotWritten as exc:
+        if str(exc):
+            with contextlib.suppress(OSError):
+                print(f"summarylint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            print(f"summarylint: error: {_internal(exc, _debug() or '--debug' in words)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -406,5 +557,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"summarylint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130

@@ -18,6 +18,9 @@ class ReportOptions:
 
     registry: Registry
     color: bool = False
+    #: the full report shows this many findings of one rule in one file and counts the rest in one line
+    #: (None: show every finding)
+    repeats: int | None = 3
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Number-usage rules (NB), from the cases in tests/cases/numbers.toml."""
+"""Number-usage rules (NB), from the cases in tests/cases/number-usage.toml."""
 
 from __future__ import annotations
 

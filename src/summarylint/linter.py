@@ -159,7 +159,7 @@ def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple
         diagnostics, failures = _in_two(doc, views, chosen, policy)
     else:
         diagnostics, failures = _run(doc, views, chosen, policy)
-    diagnostics = apply_suppressions(doc, diagnostics, policy.registry)
+    diagnostics = apply_suppressions(doc, diagnostics, policy, chosen)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     failures.sort()
     return diagnostics, failures

@@ -59,6 +59,8 @@ class Settings(BaseModel):
         gt=0,
         description="单个文件的大小上限（字节数或“50MB”“200KiB”这样的写法），超过的文件报错而不检查",
     )
+    fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
+    baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""Apply safe fixes to a source text: non-overlapping edits, repeated until nothing changes.
+"""Apply fixes to a source text: non-overlapping edits, repeated until nothing changes.
 
 Fixes are accepted in order of position; one whose edits conflict with an already accepted edit
 waits for the next round (the text is checked again after each round).  The conflict test looks
 only at the neighbours of each edit among the accepted ones, kept sorted, so a round costs
 O(n log n) for n fixes.
+
+Only safe fixes are applied unless ``unsafe`` is set (``--unsafe-fixes``).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ class _Taken:
             insort(ranges, r)
 
 
-def apply_fixes(source: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    """Apply the safe fixes of ``diagnostics`` to ``source``; return the new text and how many fixes were applied.
+def apply_fixes(source: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply the safe fixes (with ``unsafe`` the unsafe ones too) of ``diagnostics`` to ``source``; return the
+    new text and how many fixes were applied.
 
     A fix whose edits conflict with an already accepted edit (or with each other) is left for the
     next round.
@@ -67,7 +70,7 @@ def apply_fixes(source: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, in
     size = len(source)
     for diagnostic in sorted(diagnostics, key=lambda d: (d.span.start, d.span.end)):
         fix = diagnostic.fix
-        if fix is None or fix.applicability is not Applicability.SAFE or not fix.edits:
+        if fix is None or (fix.applicability is not Applicability.SAFE and not unsafe) or not fix.edits:
             continue
         ranges = [(e.span.start, e.span.end) for e in fix.edits]
         if any(not 0 <= start <= end <= size for start, end in ranges):

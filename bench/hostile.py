@@ -37,6 +37,7 @@ class Case:
     name: str
     make: Callable[[Path], list[str]]  # writes the input into the folder, returns the paths to check
     as_nobody: bool = False
+    options: tuple[str, ...] = ()
     size_of: str | None = None  # the input whose size is reported
 
 
@@ -288,6 +289,13 @@ def config_invalid(folder: Path) -> list[str]:
     return ["a.txt"]
 
 
+def many_fixes(folder: Path) -> list[str]:
+    """A 1 MB text file with 100,000 safe fixes (full-width digits, doubled full stops)."""
+    line = "今年共开展检查１２次，发现问题３个。。\n"
+    _text(folder / "fixes.txt", line * (1_000_000 // len(line.encode())))
+    return ["fixes.txt"]
+
+
 def catastrophic_regex(folder: Path) -> list[str]:
     pack = (
         '[[rule]]\ncode = "XB001"\nname = "backtracking"\nkind = "existence"\ncategory = "wording"\n'
@@ -330,6 +338,7 @@ CASES = [
     Case("configuration not UTF-8 (GBK)", config_gbk),
     Case("configuration not valid TOML", config_invalid),
     Case("catastrophic user regex (a+)+$", catastrophic_regex),
+    Case("--fix of 1 MB with about 100,000 safe fixes", many_fixes, options=("--fix",)),
 ]
 
 
@@ -352,7 +361,8 @@ def measure(case: Case, folder: Path) -> tuple[int, float, float, int, str, int]
     if case.as_nobody and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv"):
         # root reads any file whatever its mode: drop the capabilities that let it
         prefix = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
-    command = [*prefix, sys.executable, "-m", "summarylint", "check", "--output-format", "concise", *paths]
+    command = [*prefix, sys.executable, "-m", "summarylint", "check", "--output-format", "concise"]
+    command += [*case.options, *paths]
     log = folder.parent / f"{folder.name}.out"
     with open(log, "wb") as out:
         start = time.perf_counter()

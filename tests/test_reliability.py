@@ -607,3 +607,12 @@ def test_many_headings_are_checked() -> None:
     result = lint_text(text, "headings.md")
     assert result.error is None
     assert not [d for d in result.diagnostics if d.code == "NU005"]  # 1. to 2000. without a gap
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo("pipe.md")  # reading it would wait for a writer forever
+    Path("a.txt").write_text(ERROR, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--output-format", "concise", ".")
+    assert code == 2
+    assert "pipe.md: error: 不是普通文件" in out and "a.txt:3:1: NU005" in out

@@ -454,9 +454,17 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Interrupted
 
 
-def _handle_sigterm() -> None:
-    with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
-        signal.signal(signal.SIGTERM, _on_sigterm)
+def _handle_sigterm() -> Callable[[], None]:
+    """Handle SIGTERM like Ctrl-C until the returned function puts the previous handler back."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
+        return lambda: None
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
@@ -508,7 +516,7 @@ def _rule_doc(rule: Rule) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
-    _handle_sigterm()
+    restore = _handle_sigterm()
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         return _main(words)
@@ -523,6 +531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             print(f"summarylint: error: {_internal(exc, _debug() or '--debug' in words)}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        restore()
 
 
 def _main(argv: list[str]) -> int:

@@ -420,9 +420,8 @@ def _emit(stream: TextIO, text: str) -> None:
     except OSError as exc:
         _silence_stdout()
         # a reader that stopped reading (``| head``) wanted no more: nothing to say
-        raise ReportNotWritten(
-            "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
-        ) from None
+        why = "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
+        raise ReportNotWritten(why) from None
 
 
 def _silence_stdout() -> None:

@@ -110,3 +110,11 @@ def test_readme_snippet_with_real_pre_commit(workspace: tuple[Path, Path, str, d
 
     failed = pre_commit(user, env, "run", "--files", "error.txt")
     assert failed.returncode == 1 and "error.txt:5:1: NU005 [error]" in failed.stdout
+
+    # as the README says, args make only errors block a commit (the installed hook is reused)
+    hook = "      - id: summarylint"
+    lenient = config.replace(hook + " ", hook + "\n        args: [--fail-on, error]\n", 1)
+    assert lenient != config
+    (user / ".pre-commit-config.yaml").write_text(lenient, encoding="utf-8")
+    assert pre_commit(user, env, "run", "--files", "warn.md").returncode == 0
+    assert pre_commit(user, env, "run", "--files", "error.txt").returncode == 1

@@ -68,21 +68,25 @@ def _phrase(heading: Heading) -> bool:
     )
 
 
-def _tight(ctx: Context, group: Group) -> bool:
-    """Items on consecutive lines in a document that otherwise separates paragraphs with blank lines:
-    a list, not a series of sections."""
-    if all(h.paragraph.blank_before == 0 for h in group.items[1:]):
-        separated = sum(1 for p in ctx.doc.paragraphs if p.blank_before > 0)
-        return separated * 2 > len(ctx.doc.paragraphs)
-    return False
+def _spaced(ctx: Context) -> bool:
+    """Whether the document separates most paragraphs with blank lines."""
+    separated = sum(1 for p in ctx.doc.paragraphs if p.blank_before > 0)
+    return separated * 2 > len(ctx.doc.paragraphs)
+
+
+def _tight(group: Group, spaced: bool) -> bool:
+    """Items on consecutive lines in a document that otherwise separates paragraphs with blank lines
+    (``spaced``): a list, not a series of sections."""
+    return spaced and all(h.paragraph.blank_before == 0 for h in group.items[1:])
 
 
 @check("ST006")
 def heading_empty_section(ctx: Context) -> Iterator[Finding]:
+    spaced = _spaced(ctx)
     for group in ctx.views.outline.groups:
         # A list of short entries (an outline, an attachment list) is not a set of empty sections:
         # report only when a sibling does have content of its own.
-        if not any(h.has_content for h in group.items) or group.first.marker.start > 0 or _tight(ctx, group):
+        if not any(h.has_content for h in group.items) or group.first.marker.start > 0 or _tight(group, spaced):
             continue  # (a list introduced in running text, such as 附件：1.……, is not a set of sections)
         for heading in group.items:
             if heading.has_content or not _phrase(heading):

@@ -129,7 +129,32 @@ def _pair_reports(ctx: Context) -> list[tuple[Block, PairReport]]:
     cached = _REPORTS.get(ctx.views)
     if cached is None:
         cached = _REPORTS[ctx.views] = list(_analyse_blocks(ctx))
+        _pair_across_fragments(cached)
     return cached
+
+
+#: paragraphs this short between the halves of a pair (``（…`` / ``[`` / ``CPC 2`` / ``]`` / ``）…``) are
+#: pieces of a link or a note reference a conversion put on lines of their own
+_PIECE = 8
+_PIECES = 3
+
+
+def _pair_across_fragments(reports: list[tuple[Block, PairReport]]) -> None:
+    """A pair opened at the end of one paragraph and closed at the start of a later one, with only short
+    pieces in between, is one pair cut by a conversion: neither half is reported."""
+    for n, (block, report) in enumerate(reports):
+        if not report.unclosed_openers:
+            continue
+        opener = report.unclosed_openers[-1]
+        for k in range(n + 1, min(n + 2 + _PIECES, len(reports))):
+            later, later_report = reports[k]
+            closers = later_report.unmatched_closers
+            if closers and CLOSERS.get(later.text[closers[0]]) == OPENERS[block.text[opener]]:
+                report.unclosed_openers.pop()
+                closers.pop(0)
+                break
+            if len(later.text.strip(_TRAILING)) > _PIECE or later_report.unclosed_openers or closers:
+                break
 
 
 def _analyse_blocks(ctx: Context) -> Iterator[tuple[Block, PairReport]]:

@@ -613,3 +613,28 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
                     block.span(part.start(), part.end()),
                     f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
                 )
+
+
+# --- NB024 -------------------------------------------------------------------------------------
+
+_MMDD = r"(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+_COMPACT_DATES = (
+    re.compile(rf"(?=[（(])(?<=总结|周报|日报|月报|小结|记录|汇报|计划)[（(]{_MMDD}[）)]"),  # 工作总结（0831）
+    re.compile(rf"^[ \t\u3000]*{_MMDD}(?=[ \t\u3000]+[{_CJK}])"),  # 0903 存在问题
+)
+
+
+@check("NB024")
+def compact_date(ctx: Context) -> Iterator[Finding]:
+    found = (hit for pattern in _COMPACT_DATES for hit in ctx.views.matches(pattern))
+    for block, m in found:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if day > calendar.monthrange(2024, month)[1]:
+            continue
+        written = f"{month}月{day}日"
+        span = block.span(m.start("m"), m.end("d"))
+        yield Finding(
+            span,
+            f"日期不要写成四位数字“{m.group('m')}{m.group('d')}”：应写作“{written}”",
+            fix=Fix.unsafe(Edit(span, written)),
+        )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from summarylint.config import Config, ConfigError, Settings
+from summarylint.config import Config, ConfigError, Settings, team_words
 from summarylint.diagnostics import Severity
 from summarylint.rules import Registry, Rule
 
@@ -89,6 +89,8 @@ class Policy:
             for pattern, selectors in settings.per_file_ignores.items()
         ]
         self._enabled = self._resolve([])
+        #: words the typo rules never question (``[typo]`` in the configuration)
+        self.words = team_words(config)
 
     @staticmethod
     def _best(selectors: Iterable[Selector], code: str) -> int:

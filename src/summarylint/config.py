@@ -9,18 +9,30 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 
 from summarylint.diagnostics import Severity
 
 CONFIG_FILES = (".summarylint.toml", "summarylint.toml", "pyproject.toml")
+#: Files larger than this are reported, not checked (``max-file-size``): 50 MB is about 17 million
+#: Chinese characters in UTF-8, far more than any report, and a check of it takes a few minutes.
+DEFAULT_MAX_FILE_SIZE = 50 * 1000 * 1000
 
 
 class ConfigError(Exception):
     """A configuration problem; the message names the file, the key and what is allowed."""
+
+
+class Profile(StrEnum):
+    """Which set of rules runs and how strictly (the rules' metadata says what each profile changes)."""
+
+    SUMMARY = "summary"  # 工作总结、述职报告、情况报告 (default)
+    GONGWEN = "gongwen"  # statutory 公文: GB/T 9704-2012 layout rules on, numbering and date rules stricter
+    LENIENT = "lenient"  # only the errors a reviewer would reject a draft for
 
 
 def _kebab(name: str) -> str:
@@ -43,6 +55,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
 
+    profile: Profile | None = Field(default=None, description="规则配置方案：summary（默认）、gongwen、lenient")
     select: list[str] | None = Field(default=None, description="只启用这些规则（代码、前缀、名称或类别）")
     extend_select: list[str] = Field(default_factory=list, description="在默认规则之外再启用这些规则")
     ignore: list[str] = Field(default_factory=list, description="不启用这些规则")
@@ -52,6 +65,13 @@ class Settings(BaseModel):
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
     )
+    max_file_size: ByteSize = Field(
+        default=ByteSize(DEFAULT_MAX_FILE_SIZE),
+        gt=0,
+        description="单个文件的大小上限（字节数或“50MB”“200KiB”这样的写法），超过的文件报错而不检查",
+    )
+    fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
+    baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
     typo: TypoSettings = Field(default_factory=TypoSettings, description="别字规则：团队词表 words、dictionary")
 
 
@@ -93,6 +113,9 @@ def _describe(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"未知的配置项“{loc}”（可用：{_allowed_keys()}）"
+    if kind == "enum" and error["loc"][:1] == ("profile",):
+        allowed = "、".join(p.value for p in Profile)
+        return f"配置项“{loc}”的值 {error['input']!r} 无效（可选：{allowed}）"
     if kind == "enum":
         allowed = "、".join(s.value for s in Severity)
         return f"配置项“{loc}”的值 {error['input']!r} 无效（可选：{allowed}）"

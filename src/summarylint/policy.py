@@ -1,5 +1,9 @@
 """Which rules run on which file and at what severity: selection, per-file ignores, severity overrides.
 
+The profile (``summary``, ``gongwen``, ``lenient``) decides the default set of rules and their
+severities: a rule's metadata may give it another severity in a profile, or turn it on or off there;
+``lenient`` keeps only the error rules of the families that find unfinished or damaged text.
+
 A selector is ``ALL``, a category (``numbering``), a code prefix (``NU``, ``NU00``), a code
 (``NU001``) or a rule name (``arabic-ordinal-dunhao``).  For each rule the most specific matching
 selector decides; between a ``select`` and an ``ignore`` of equal specificity, ``ignore`` wins.
@@ -13,11 +17,14 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from summarylint.config import Config, ConfigError, Settings, team_words
+from summarylint.config import Config, ConfigError, Profile, Settings, team_words
 from summarylint.diagnostics import Severity
 from summarylint.rules import Registry, Rule
 
 _EXACT = 100
+#: ``lenient``: error rules of these families (unfinished, copied or damaged text), and these rules
+LENIENT_FAMILIES = ("PH", "MF", "TB", "GA", "DU")
+LENIENT_RULES = frozenset({"PU005"})
 _PREFIX = re.compile(r"^[A-Z]{2}\d{0,2}$")
 
 
@@ -75,9 +82,11 @@ class Policy:
                     "select": overrides.select if overrides.select is not None else settings.select,
                     "ignore": [*settings.ignore, *overrides.ignore],
                     "extend_select": [*settings.extend_select, *overrides.extend_select],
+                    "profile": overrides.profile or settings.profile,
                 }
             )
         self.settings = settings
+        self.profile = settings.profile or Profile.SUMMARY
         self._select = (
             [parse_selector(registry, s, where) for s in settings.select] if settings.select is not None else None
         )
@@ -96,10 +105,29 @@ class Policy:
     def _best(selectors: Iterable[Selector], code: str) -> int:
         return max((s.specificity for s in selectors if code in s.codes), default=-1)
 
+    def _profile_severity(self, rule: Rule) -> Severity | None:
+        value = rule.meta.profiles.get(self.profile)
+        return value if isinstance(value, Severity) else None
+
+    def default_on(self, rule: Rule) -> bool:
+        """Whether ``rule`` runs in the profile when the configuration selects nothing explicitly."""
+        meta = rule.meta
+        value = meta.profiles.get(self.profile)
+        if value == "off":
+            return False
+        if value is not None:
+            return True
+        if self.profile is Profile.LENIENT:
+            family = meta.code.startswith(LENIENT_FAMILIES) or meta.code in LENIENT_RULES
+            return meta.enabled and family and meta.severity is Severity.ERROR
+        return meta.enabled
+
     def _resolve(self, extra_ignores: Sequence[Selector]) -> list[Rule]:
         enabled = []
         for rule in self.registry:
-            chosen = (0 if rule.meta.enabled else -1) if self._select is None else self._best(self._select, rule.code)
+            chosen = (
+                (0 if self.default_on(rule) else -1) if self._select is None else self._best(self._select, rule.code)
+            )
             chosen = max(chosen, self._best(self._extend, rule.code))
             ignored = max(self._best(self._ignore, rule.code), self._best(extra_ignores, rule.code))
             if chosen >= 0 and chosen > ignored:
@@ -117,7 +145,7 @@ class Policy:
         for selector, value in self._severity:
             if rule.code in selector.codes and selector.specificity > best:
                 best, level = selector.specificity, value
-        return level or reported or rule.meta.severity
+        return level or self._profile_severity(rule) or reported or rule.meta.severity
 
     def excluded(self, path: Path) -> bool:
         return any(path_matches(p, path, self.config.root) for p in self.settings.exclude)

@@ -160,6 +160,12 @@ def _skipped_on_purpose(doc: Document, after: Heading, before: Heading) -> bool:
     return "（略）" in after.paragraph.text or "(略)" in after.paragraph.text
 
 
+def _heading_depth(group: Group) -> int:
+    """The Markdown depth shared by a group's items when all of them are headings, else 0."""
+    depths = {h.paragraph.depth if h.paragraph.kind is BlockKind.HEADING else 0 for h in group.items}
+    return depths.pop() if len(depths) == 1 else 0
+
+
 class _Builder:
     def __init__(self, doc: Document, markers: dict[int, Marker] | None) -> None:
         self.doc = doc
@@ -197,6 +203,12 @@ class _Builder:
         key = marker.group_key
         standalone = is_standalone(para, marker)
         same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].key == key]
+        if para.kind is BlockKind.HEADING and para.depth:
+            # a Markdown heading goes on with the headings of its own depth (# 4. after # 2.), not with a
+            # list of body paragraphs that happens to have reached 3 in between
+            kin = [i for i in same if _heading_depth(stack[i]) == para.depth]
+            if kin:
+                same = kin
 
         # 1. the next number of an open group
         following = [i for i in same if marker.value == stack[i].last_value + 1]

@@ -328,6 +328,9 @@ def _acceptable(marker: Marker, after: str) -> bool:
         and not (_CJK.match(after.lstrip(" \u3000")[:1]) or after.strip() == "")
     ):
         return False
+    # 第一部分，开发…… is a sentence that counts its parts, not a chapter heading
+    if fam is Family.CHAPTER and nxt in "，,、。；;":
+        return False
     return not (fam is Family.SHI and marker.value > 20)
 
 

@@ -18,6 +18,9 @@ class ReportOptions:
 
     registry: Registry
     color: bool = False
+    #: the full report shows this many findings of one rule in one file and counts the rest in one line
+    #: (None: show every finding)
+    repeats: int | None = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,13 @@ def locate(result: FileResult, span: Span) -> Location:
     lines = result.document.lines
     start, end = lines.position(span.start), lines.position(span.end)
     return Location(start.line, start.column, end.line, end.column)
+
+
+def terminal_width() -> int:
+    """Width for tables: the terminal's (or ``COLUMNS``), 100 when not on a terminal; at least 60."""
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
 
 
 def severity_counts(results: Sequence[FileResult]) -> Counter[str]:

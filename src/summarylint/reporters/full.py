@@ -6,6 +6,7 @@ library is loaded: checking a short document stays fast); with colour, rich rend
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -17,6 +18,8 @@ from summarylint.reporters.common import ReportOptions, footer, locate
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _TAB = "    "
+#: line numbers listed for the findings a collapsed report leaves out
+_PLACES = 8
 
 #: A line of the report: pieces of text with their rich style (empty for none).
 Line = list[tuple[str, str]]
@@ -65,14 +68,37 @@ def _diagnostic(result: FileResult, d: Diagnostic, labels: dict[int, str]) -> li
     return lines
 
 
-def _lines(results: Sequence[FileResult]) -> list[Line]:
+def _more(result: FileResult, code: str, hidden: list[Diagnostic]) -> Line:
+    """One line for the findings of ``code`` that were not shown: how many, and where."""
+    docx = result.document is not None and result.document.format is Format.DOCX
+    places = sorted({locate(result, d.span).line for d in hidden})
+    shown = "、".join(str(n) for n in places[:_PLACES]) + ("……" if len(places) > _PLACES else "")
+    unit = "段" if docx else "行"
+    return [
+        (f"{result.path}: ", "bold"),
+        (code, "bold magenta"),
+        (f" 另有 {len(hidden)} 处相同问题（第 {shown} {unit}；加 --show-all 显示全部）", "dim"),
+    ]
+
+
+def _lines(results: Sequence[FileResult], repeats: int | None) -> list[Line]:
     lines: list[Line] = []
     for result in results:
         if result.error:
             lines.append([(f"{result.path}: ", "bold"), ("error: ", "bold red"), (result.error, "")])
         labels = _labels(result)
+        hidden: dict[str, list[Diagnostic]] = {}
+        seen: Counter[str] = Counter()
         for d in result.diagnostics:
+            seen[d.code] += 1
+            if repeats is not None and seen[d.code] > repeats:
+                hidden.setdefault(d.code, []).append(d)
+                continue
             lines += _diagnostic(result, d, labels)
+            lines.append([])
+        for code, rest in hidden.items():
+            lines.append(_more(result, code, rest))
+        if hidden:
             lines.append([])
     fixed = sum(r.fixed for r in results)
     summary = footer(results) + (f" ({fixed} fixed)" if fixed else "")
@@ -107,7 +133,7 @@ def _coloured(lines: list[Line]) -> str:
 
 
 def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
-    lines = _lines(results)
+    lines = _lines(results, options.repeats)
     if options.color:
         return _coloured(lines)
     return "".join("".join(piece for piece, _ in line) + "\n" for line in lines)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarylint.config import Profile
 from summarylint.diagnostics import Category, Finding, Severity
 from summarylint.document import Document
 from summarylint.views import Views
@@ -42,6 +44,9 @@ class RuleMeta(BaseModel):
     right: list[str] = Field(min_length=1)
     notes: str = ""
     jieba: bool = False
+    #: what a profile changes: the rule's severity there, or "off" (a rule ``enabled = false`` is turned on
+    #: by the profiles that give it a severity)
+    profiles: dict[Profile, Severity | Literal["off"]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,10 @@ def level_order_inversion(ctx: Context) -> Iterator[Finding]:
         )
 
 
+#: The families of GB/T 9704-2012 §7.3.3 (and ① as the customary fifth level).
+_CANONICAL = (Family.CN_BARE, Family.CN_PAREN, Family.AR_BARE, Family.AR_PAREN, Family.CIRCLED)
+
+
 @check("NU007")
 def level_skip(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
@@ -191,6 +195,8 @@ def level_skip(ctx: Context) -> Iterator[Finding]:
         if parent is None or group.inverted:
             continue
         upper, lower = parent.marker.level, group.level
+        if group.first.marker.family not in _CANONICAL:
+            continue  # A. B. options and 1） items are outside the four levels: see NU010
         if not 1 <= upper <= 4 or lower > 5 or lower - upper < 2 or (upper, lower) == (1, 3):
             continue
         first = group.first

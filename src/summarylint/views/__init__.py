@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from summarylint.text.boilerplate import BoilerplateScan
     from summarylint.text.placeholders import PlaceholderHit
 
-#: Paragraph kinds whose leading ordinal belongs to the document's own numbering.
-NUMBERED_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
+#: Paragraph kinds whose leading ordinal belongs to the document's own numbering (writers often set
+#: their own lists in Markdown block quotes; the outline still leaves quotes out).
+NUMBERED_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _ATTACHMENT = re.compile(r"[ \u3000]*附件[:：][ \u3000]*")
 
 

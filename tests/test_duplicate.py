@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
+from summarylint.rules.duplicate import MIN_SENTENCE_LENGTH, MIN_TAIL_LENGTH, _clauses
 from summarylint.text.shingles import EXACT_LIMIT, fold, jaccard, shingles, similar_pairs
 
 
@@ -89,3 +91,56 @@ def test_similar_pairs_on_many_paragraphs_uses_verified_candidates() -> None:
         planted.add((source, len(texts) - 1))
     found = {(i, j) for i, j, similarity in similar_pairs(texts, 0.8) if similarity >= 0.8}
     assert found == planted
+
+
+def _reference_clauses(text: str) -> list[tuple[int, str]]:
+    """DU003's clauses of one sentence computed the plain way: every tail copied out."""
+    content = re.compile(r"[^\W_]+")
+    runs = [(m.start(), m.group()) for m in content.finditer(text)]
+    whole = fold("".join(run for _, run in runs))
+    out = []
+    if len(whole) >= MIN_SENTENCE_LENGTH and re.search("[\u4e00-\u9fff]", whole):
+        out.append((0, whole))
+    if len(whole) > MIN_TAIL_LENGTH:
+        for comma in re.finditer("[，,]", text):
+            before = sum(len(run) for at, run in runs if at < comma.end())
+            if len(whole) - before < MIN_TAIL_LENGTH:
+                break
+            out.append((comma.end(), whole[before:]))
+    return out
+
+
+def test_sentence_tails_are_keyed_by_their_text_without_copies() -> None:
+    """DU003 compares tails by length and hash; equal tails get equal keys and different tails different keys."""
+    rng = random.Random(5)
+    pieces = ["安全生产", "检查隐患", "整改完成", "ＡＢＣ２０２４", "培训", "", "x_y", "落实制度建设"]
+    keys: dict[tuple[int, int], str] = {}
+    for _ in range(300):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["，", ",", "，，", "、", ""]) for _ in range(rng.randint(1, 12))
+        )
+        clauses = _clauses(text, 0, len(text))
+        assert [(c.at, c.whole[c.folded_start :]) for c in clauses] == _reference_clauses(text)
+        for clause in clauses:
+            tail = clause.whole[clause.folded_start :]
+            assert keys.setdefault(clause.key, tail) == tail
+
+
+def test_a_long_paragraph_without_sentence_ends_keeps_no_copy_of_each_tail() -> None:
+    """A paragraph of 60,000 characters with a comma every few characters: its clauses share one folded text."""
+    rng = random.Random(9)
+    text = "，".join(
+        "".join(rng.choice("工作总结推进落实组织完善") for _ in range(rng.randint(4, 9))) for _ in range(9000)
+    )
+    clauses = _clauses(text, 0, len(text))
+    assert len(clauses) > 8000
+    assert len({id(c.whole) for c in clauses}) == 1
+
+
+def test_a_tail_repeated_with_other_commas_is_found() -> None:
+    """The same folded tail split at other commas is still the same half sentence."""
+    first = "今年以来我们坚持问题导向，全面排查安全生产隐患，逐项落实整改责任并建立健全长效机制。"
+    second = "下半年按照上级部署，全面排查安全生产隐患逐项落实，整改责任并建立健全长效机制。"
+    policy = make_policy(Config(), Settings(select=["DU003"]))
+    result = check_bytes("tail.txt", f"{first}\n{second}\n".encode(), policy)
+    assert [d.code for d in result.diagnostics] == ["DU003"]

@@ -49,8 +49,10 @@ def test_undecodable_input_is_a_read_error(data: bytes, needle: str) -> None:
 def test_unsupported_suffixes() -> None:
     with pytest.raises(ReadError, match=r"只支持 \.docx"):
         read_document("old.doc", b"whatever")
-    with pytest.raises(ReadError, match="不支持的文件类型"):
+    with pytest.raises(ReadError, match="不支持 PDF"):
         read_document("a.pdf", b"%PDF")
+    with pytest.raises(ReadError, match="不支持的文件类型"):
+        read_document("a.xyz", b"text")
 
 
 def test_text_lines_are_paragraphs_with_exact_offsets() -> None:

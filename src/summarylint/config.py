@@ -13,11 +13,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ByteSize, ConfigDict, Field, ValidationError
 
 from summarylint.diagnostics import Severity
 
 CONFIG_FILES = (".summarylint.toml", "summarylint.toml", "pyproject.toml")
+#: Files larger than this are reported, not checked (``max-file-size``): 50 MB is about 17 million
+#: Chinese characters in UTF-8, far more than any report, and a check of it takes a few minutes.
+DEFAULT_MAX_FILE_SIZE = 50 * 1000 * 1000
 
 
 class ConfigError(Exception):
@@ -51,6 +54,13 @@ class Settings(BaseModel):
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
     )
+    max_file_size: ByteSize = Field(
+        default=ByteSize(DEFAULT_MAX_FILE_SIZE),
+        gt=0,
+        description="单个文件的大小上限（字节数或“50MB”“200KiB”这样的写法），超过的文件报错而不检查",
+    )
+    fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
+    baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from summarylint.document import Document, Format
 from summarylint.policy import Policy
 from summarylint.rules import Rule
 from summarylint.rules.base import Context
+from summarylint.source import LineExcerpt
 from summarylint.suppressions import apply_suppressions
 from summarylint.views import Views
 
@@ -43,10 +45,34 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     fixed: int = 0
+    note: str | None = None  # something the user should know that is not an error (--fix stopped early)
+    original: str | None = None  # the source before fixes, when fixes changed it
+
+    @property
+    def fixed_source(self) -> str | None:
+        """The fixed source text, when fixes changed the file."""
+        return self.document.source if self.original is not None and self.document is not None else None
 
     @property
     def format(self) -> Format | None:
         return self.document.format if self.document else None
+
+    def for_report(self) -> FileResult:
+        """This result with only what reporters read of its document: the positions of the
+        diagnostics and edits, the text of their lines and the Word numbering labels."""
+        doc = self.document
+        if doc is None:
+            return self
+        offsets = {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
+        offsets |= {o for d in self.diagnostics if d.fix for e in d.fix.edits for o in (e.span.start, e.span.end)}
+        # the paragraphs with a numbering label, and those with a finding (their text identifies the
+        # finding in baselines and SARIF fingerprints, see summarylint.fingerprint)
+        starts = [p.start for p in doc.paragraphs]
+        found = {bisect_right(starts, d.span.start) - 1 for d in self.diagnostics}
+        kept = tuple(p for k, p in enumerate(doc.paragraphs) if p.label or k in found)
+        offsets |= {p.start for p in kept if p.label}
+        slim = Document(doc.path, doc.format, "", kept, LineExcerpt(doc.lines, offsets), doc.encoding, doc.bom)
+        return FileResult(self.path, slim, self.diagnostics, self.error, self.fixed, self.note)
 
 
 def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
@@ -133,7 +159,7 @@ def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple
         diagnostics, failures = _in_two(doc, views, chosen, policy)
     else:
         diagnostics, failures = _run(doc, views, chosen, policy)
-    diagnostics = apply_suppressions(doc, diagnostics, policy.registry)
+    diagnostics = apply_suppressions(doc, diagnostics, policy, chosen)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     failures.sort()
     return diagnostics, failures

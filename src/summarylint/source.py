@@ -132,3 +132,29 @@ class OffsetMapBuilder:
 
     def build(self) -> tuple[str, OffsetMap]:
         return "".join(self._parts), OffsetMap(self._pieces)
+
+
+class LineExcerpt(LineIndex):
+    """The part of a :class:`LineIndex` a report needs: the positions of given offsets and the text
+    of their lines.  A folder run keeps this instead of each checked document, so that its memory
+    grows with the findings, not with the documents."""
+
+    __slots__ = ("_line_count", "_lines", "_positions")
+
+    def __init__(self, index: LineIndex, offsets: set[int]) -> None:
+        self._positions = {offset: index.position(offset) for offset in offsets}
+        self._lines = {p.line: index.line_text(p.line) for p in self._positions.values()}
+        self._line_count = index.line_count
+
+    @property
+    def line_count(self) -> int:
+        return self._line_count
+
+    def position(self, offset: int) -> Position:
+        return self._positions[offset]
+
+    def line_text(self, line: int) -> str:
+        return self._lines[line]
+
+    def line_start(self, line: int) -> int:
+        raise NotImplementedError("a line excerpt keeps no line starts")

@@ -25,7 +25,8 @@ _FAMILIES = (
     "summarylint.rules.garbled",
     "summarylint.rules.duplicate",
     "summarylint.rules.punctuation",
-    "summarylint.rules.numbers",
+    "summarylint.rules.number_usage",
+    "summarylint.rules.suppression",
 )
 
 

@@ -144,58 +144,101 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+#: suffix hashes: a folded text read as a number in base 2**32 (its UTF-32 code units), modulo a prime
+_MODULUS = (1 << 61) - 1
+_BASE = 1 << 32
+
+
+def _number(text: str) -> int:
+    return int.from_bytes(text.encode("utf-32-be"), "big") % _MODULUS
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A sentence's folded text from ``folded_start`` on, found at ``at`` in its block.
+
+    Clauses are compared by ``key`` (length and polynomial hash), never by copying the tail: a
+    sentence of n characters with a comma every few characters has O(n) tails whose texts would add
+    up to O(n²) characters.  A key found again is confirmed by comparing the texts.
+    """
+
+    at: int
+    whole: str
+    folded_start: int
+    key: tuple[int, int]
+
+    @property
+    def length(self) -> int:
+        return self.key[0]
+
+    def same_text(self, other: _Clause) -> bool:
+        if self.whole is other.whole and self.folded_start == other.folded_start:
+            return True
+        return self.whole[self.folded_start :] == other.whole[other.folded_start :]
+
+
+def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     """The sentence ``text[start:end]`` and its tails after each comma, long enough to compare, longest first."""
-    runs = [(m.start(), m.group()) for m in _CONTENT.finditer(text, start, end)]  # what folding keeps
-    whole = fold_content("".join(run for _, run in runs))
+    runs = [(m.start(), m.end()) for m in _CONTENT.finditer(text, start, end)]  # what folding keeps
+    whole = fold_content("".join(text[s:e] for s, e in runs))
+    starts: list[tuple[int, int]] = []  # (position in the block, position in ``whole``)
     if len(whole) >= MIN_SENTENCE_LENGTH and has_cjk(whole):
-        yield start, whole
-    if len(whole) <= MIN_TAIL_LENGTH:
-        return  # no tail can be long enough
-    folded_before = 0
-    k = 0
-    for comma in _COMMA.finditer(text, start, end):
-        while k < len(runs) and runs[k][0] < comma.end():
-            folded_before += len(runs[k][1])
-            k += 1
-        tail = whole[folded_before:]
-        if len(tail) < MIN_TAIL_LENGTH:
-            break
-        yield comma.end(), tail
+        starts.append((start, 0))
+    if len(whole) > MIN_TAIL_LENGTH:  # otherwise no tail can be long enough
+        folded_before = 0
+        k = 0
+        for comma in _COMMA.finditer(text, start, end):
+            while k < len(runs) and runs[k][0] < comma.end():
+                folded_before += runs[k][1] - runs[k][0]
+                k += 1
+            if len(whole) - folded_before < MIN_TAIL_LENGTH:
+                break
+            starts.append((comma.end(), folded_before))
+    # hashes of the tails from the shortest to the longest, each from the next shorter one
+    clauses: list[_Clause] = []
+    following, following_start = 0, len(whole)
+    for at, folded_start in reversed(starts):
+        piece = whole[folded_start:following_start]
+        following = (_number(piece) * pow(_BASE, len(whole) - following_start, _MODULUS) + following) % _MODULUS
+        following_start = folded_start
+        clauses.append(_Clause(at, whole, folded_start, (len(whole) - folded_start, following)))
+    clauses.reverse()
+    return clauses
 
 
 @check("DU003")
 def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     _, involved = _paragraph_duplicates(units)
-    first: dict[str, tuple[Block, int]] = {}  # clause → where it first stands
+    first: dict[tuple[int, int], tuple[Block, _Clause]] = {}  # clause → where it first stands
     for n, unit in enumerate(units):
         if n in involved:
             continue
         block = unit.block
         for m in block.finditer(_SENTENCE):
-            clauses = list(_clauses(block.text, m.start(), m.end()))
-            repeated = next(((at, key) for at, key in clauses if key in first), None)
-            for at, key in clauses:
-                first.setdefault(key, (block, at))
+            clauses = _clauses(block.text, m.start(), m.end())
+            repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
+            for clause in clauses:
+                first.setdefault(clause.key, (block, clause))
             if repeated is None:
                 continue
-            at, key = repeated
+            at = repeated.at
             span = block.span(at, m.end())
             # half a sentence repeated is weaker evidence: speeches and rules repeat set phrases
             whole = at == m.start()
             what = "这句话" if whole else "这半句话"
+            earlier = _line(ctx, _where(first[repeated.key]))
             yield Finding(
                 span,
-                f"{what}与第{_line(ctx, _where(first[key]))}行的句子重复：“{_shown(block.text[at : m.end()])}”",
-                severity=None if whole and len(key) >= WARN_SENTENCE_LENGTH else Severity.INFO,
+                f"{what}与第{earlier}行的句子重复：“{_shown(block.text[at : m.end()])}”",
+                severity=None if whole and repeated.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
             )
 
 
-def _where(place: tuple[Block, int]) -> int:
-    block, at = place
-    return block.span(at, at + 1).start
+def _where(place: tuple[Block, _Clause]) -> int:
+    block, clause = place
+    return block.span(clause.at, clause.at + 1).start
 
 
 def _title_key(text: str) -> str:

@@ -23,7 +23,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 
 
 class NumberPack(BaseModel):
-    """``rules/packs/numbers.toml``."""
+    """``rules/packs/number-usage.toml``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     #: NB001: units after a range of times or ordinals take the 一字线 —
@@ -40,7 +40,7 @@ class NumberPack(BaseModel):
 
 @cache
 def _pack() -> NumberPack:
-    return load_pack("numbers", NumberPack)
+    return load_pack("number-usage", NumberPack)
 
 
 def _before(block: Block, start: int, width: int = 12) -> str:

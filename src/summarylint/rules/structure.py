@@ -259,8 +259,8 @@ def markdown_indented_code(ctx: Context) -> Iterator[Finding]:
 
 # --- The title (ST001-ST004) ----------------------------------------------------------------------
 
-#: A title is at most this long.
-TITLE_MAX = 60
+#: A title is at least and at most this long (``张三。`` is a sentence).
+TITLE_MIN, TITLE_MAX = 6, 60
 _GENRE = re.compile(r"总结|小结|述职|报告|汇报|工作情况")
 #: Other genres a document may legitimately be (ST002 leaves them alone).
 _OTHER_GENRE = re.compile(r"发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划|办法|制度|总体|提纲")
@@ -288,7 +288,7 @@ def _title(ctx: Context) -> Paragraph | None:
     if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
         return None
     text = para.text.strip(_INVISIBLE)
-    if len(text) > TITLE_MAX or _SALUTATION.search(text) or _SENTENCE.search(text[:-1]) or text.count("，") > 1:
+    if len(text) < TITLE_MIN or len(text) > TITLE_MAX or _SALUTATION.search(text) or _SENTENCE.search(text[:-1]) or text.count("，") > 1:
         return None
     if text.endswith(("：", ":")) and not _GENRE.search(text):
         return None  # 市委组织部： is the recipient line

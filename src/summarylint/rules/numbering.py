@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
-from summarylint.document import Paragraph
+from summarylint.document import BlockKind, Paragraph
 from summarylint.outline import Family, Group, Heading, IssueKind, Marker
 from summarylint.outline.markers import chinese_numeral
 from summarylint.rules.base import Context, check
@@ -45,15 +45,51 @@ def with_value(marker: Marker, value: int) -> str:
     return re.sub(r"[0-9０-９]+", digits, marker.text, count=1)
 
 
+#: ``……工作：1、接口联调；2、文档编写`` — an enumeration in running text, after a clause mark.
+_INLINE_ORDINAL = re.compile(rf"(?<=[：:；;。！？，,])[ \u3000]*(\d{{1,2}})([、：:])(?=[{_CJK}“《（])")
+
+
+def _wrong_delimiter(marker: Marker) -> bool:
+    return marker.family is Family.AR_BARE and not marker.enclosed and marker.delimiter in "、，,：:"
+
+
+def _inline_run(para: Paragraph, marker: Marker | None) -> Iterator[re.Match[str]]:
+    """Inline ordinals that number a sequence 1、2、3、 (with the paragraph's own marker as its start):
+    ``共3、4项`` or a lone ``5、`` is no enumeration."""
+    expected = marker.value + 1 if marker is not None and _wrong_delimiter(marker) else 1
+    run: list[re.Match[str]] = []
+    start = marker.end if marker is not None else 0
+    for m in _INLINE_ORDINAL.finditer(para.text, start):
+        value = int(m.group(1))
+        if value == expected:
+            run.append(m)
+            expected += 1
+        elif value == 1:
+            run, expected = [m], 2
+    if len(run) >= 2 or (run and int(run[0].group(1)) > 1):
+        yield from run
+
+
 @check("NU001")
 def arabic_ordinal_dunhao(ctx: Context) -> Iterator[Finding]:
-    for para, marker in _typed(ctx):
-        if marker.family is Family.AR_BARE and not marker.enclosed and marker.delimiter in "、，,":
+    markers = ctx.views.markers
+    for para in ctx.doc.prose:
+        marker = markers.get(para.index)
+        if marker is not None and not marker.auto and _wrong_delimiter(marker):
             delim_at = marker.end - 1
             yield Finding(
                 para.span(marker.start, marker.end),
                 f"阿拉伯数字序号后应使用下脚点“.”，“{marker.text}”应写作“{marker.text[:-1]}.”",
                 fix=Fix.safe(Edit(para.span(delim_at, marker.end), ".")),
+            )
+        if para.kind is BlockKind.TABLE or para.kind is BlockKind.CODE:
+            continue
+        for m in _inline_run(para, marker if marker is not None and not marker.auto else None):
+            number, delimiter = m.group(1), m.group(2)
+            yield Finding(
+                para.span(m.start(1), m.end(2)),
+                f"阿拉伯数字序号后应使用下脚点“.”，句中列举的“{number}{delimiter}”应写作“{number}.”",
+                fix=Fix.safe(Edit(para.span(m.start(2), m.end(2)), ".")),
             )
 
 

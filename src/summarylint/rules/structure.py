@@ -288,7 +288,13 @@ def _title(ctx: Context) -> Paragraph | None:
     if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
         return None
     text = para.text.strip(_INVISIBLE)
-    if len(text) < TITLE_MIN or len(text) > TITLE_MAX or _SALUTATION.search(text) or _SENTENCE.search(text[:-1]) or text.count("，") > 1:
+    if (
+        len(text) < TITLE_MIN
+        or len(text) > TITLE_MAX
+        or _SALUTATION.search(text)
+        or _SENTENCE.search(text[:-1])
+        or text.count("，") > 1
+    ):
         return None
     if text.endswith(("：", ":")) and not _GENRE.search(text):
         return None  # 市委组织部： is the recipient line

@@ -147,7 +147,9 @@ def _add_report_options(command: argparse.ArgumentParser) -> None:
         "--min-severity", choices=[s.value for s in Severity], help="不显示低于这一级别的问题（也不计入退出码）"
     )
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
-    command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
+    command.add_argument(
+        "--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise、grouped 格式）"
+    )
     command.add_argument(
         "--show-all",
         action="store_true",

@@ -104,13 +104,16 @@ def _phrase(heading: Heading) -> bool:
     )
 
 
-def _tight(ctx: Context, group: Group) -> bool:
-    """Items on consecutive lines in a document that otherwise separates paragraphs with blank lines:
-    a list, not a series of sections."""
-    if all(h.paragraph.blank_before == 0 for h in group.items[1:]):
-        separated = sum(1 for p in ctx.doc.paragraphs if p.blank_before > 0)
-        return separated * 2 > len(ctx.doc.paragraphs)
-    return False
+def _spaced(ctx: Context) -> bool:
+    """Whether the document separates most paragraphs with blank lines."""
+    separated = sum(1 for p in ctx.doc.paragraphs if p.blank_before > 0)
+    return separated * 2 > len(ctx.doc.paragraphs)
+
+
+def _tight(group: Group, spaced: bool) -> bool:
+    """Items on consecutive lines in a document that otherwise separates paragraphs with blank lines
+    (``spaced``): a list, not a series of sections."""
+    return spaced and all(h.paragraph.blank_before == 0 for h in group.items[1:])
 
 
 def _marked_up_list(group: Group) -> bool:
@@ -137,6 +140,7 @@ def _unnumbered_empty(ctx: Context) -> Iterator[Paragraph]:
 
 @check("ST006")
 def heading_empty_section(ctx: Context) -> Iterator[Finding]:
+    spaced = _spaced(ctx)
     for group in ctx.views.outline.groups:
         if _marked_up_list(group):
             for heading in group.items:
@@ -149,7 +153,7 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
         # A list of short entries (an outline, an attachment list, a list of problems whose last entry is
         # followed by a remark) is not a set of empty sections: report only when most siblings do have
         # content of their own.
-        if not _sections(group) or group.first.marker.start > 0 or _tight(ctx, group):
+        if not _sections(group) or group.first.marker.start > 0 or _tight(group, spaced):
             continue  # (a list introduced in running text, such as 附件：1.……, is not a set of sections)
         for heading in group.items:
             if heading.has_content or not _phrase(heading):

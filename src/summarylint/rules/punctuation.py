@@ -555,10 +555,11 @@ def dash_form(ctx: Context) -> Iterator[Finding]:
                     start -= 1
                 while end < len(text) and text[end] in " \t\u3000":
                     end += 1
+                # not applied by --fix: between two place names (北京--上海) it is a connector, “—”
                 yield Finding(
                     block.span(m.start(), m.end()),
                     f"破折号应写作“——”（两个连续的一字线），不用“{run}”",
-                    fix=Fix.safe(Edit(block.span(start, end), "——")),
+                    fix=Fix.unsafe(Edit(block.span(start, end), "——")),
                 )
                 continue
             yield Finding(

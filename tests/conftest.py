@@ -14,3 +14,23 @@ def corpus() -> Path:
     if not (CORPUS / "MANIFEST.tsv").is_file():
         pytest.skip("reference corpus not available")
     return CORPUS
+
+
+# --- hypothesis settings shared by the property tests ------------------------------------------
+# "ci" (the default) keeps the suite fast; HYPOTHESIS_PROFILE=thorough runs many more examples:
+#     HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/test_fix_properties.py
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the test extra installs hypothesis; without it the property tests are skipped
+    pass
+else:
+    import os as _os
+
+    settings.register_profile(
+        "ci", max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.register_profile(
+        "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# --- end of hypothesis settings ----------------------------------------------------------------

@@ -26,7 +26,7 @@ from types import FrameType
 from typing import TextIO
 
 from summarylint import __version__
-from summarylint.api import check_bytes, check_path, display_path, make_policy
+from summarylint.api import check_bytes, display_path, make_policy
 from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
 from summarylint.files import collect
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式和按文件忽略的规则）")
     check.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也遵守 exclude 配置")
     check.add_argument("--fix", action="store_true", help="自动应用安全的修复（.md/.txt，原子写入）")
+    _add_batch_options(check)
 
     _add_annotate_parser(commands)
 
@@ -107,7 +108,45 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", metavar="CODE", help="规则代码或名称，如 NU001 或 arabic-ordinal-dunhao")
 
     commands.add_parser("schema", help="输出 JSON 报告的 JSON Schema")
+    commands.add_parser("clean", help="清除检查结果缓存")
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}”不是整数") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("不能是负数")
+    return jobs
+
+
+def _add_batch_options(check: argparse.ArgumentParser) -> None:
+    """Options for reviewers checking a batch of documents (see summarylint.batch)."""
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="并行检查的进程数（默认 0：每个 CPU 一个；1：不开子进程）",
+    )
+    check.add_argument("--no-progress", action="store_true", help="不显示进度条（只在终端中、检查超过片刻时显示）")
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="只输出分诊表：每份文稿的字数、问题数、每千字问题数和“未完成/有损坏/疑似照抄”标记，最需要先看的排在前面",
+    )
+    check.add_argument(
+        "--reference",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="参考文件夹（模板、往年材料）：与之相同的段落报告为抄自其中的文件，参考文件本身不报告；可重复使用",
+    )
+    check.add_argument("--no-cache", action="store_true", help="不读也不写检查结果缓存")
 
 
 def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: tuple[str, ...]) -> None:
@@ -161,6 +200,13 @@ def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     _add_report_options(annotate, output_file_flags=("--output-file",))
 
 
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _use_color(choice: str, stream: TextIO | None) -> bool:
     if choice == "always":
         return True
@@ -190,18 +236,29 @@ def _run_check(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read()
             results.append(_contained(name, debug, lambda: check_bytes(name, data, policy, path=Path(name))))
         else:
-            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
-                if candidate.error is not None:
-                    results.append(FileResult(display_path(candidate.path), error=candidate.error))
-                    continue
-                result = _contained(
-                    candidate.path,
-                    debug,
-                    lambda c=candidate: check_path(  # type: ignore[misc]
-                        c.path, policy, fix=args.fix, written=lambda r: fixed.append(r.path)
-                    ),
-                )
-                results.append(result.for_report())  # a folder run keeps no checked document
+            from summarylint.batch.run import BatchOptions, run_batch
+
+            candidates = list(collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude))
+            references = []
+            for folder in args.reference:
+                if not folder.exists():
+                    raise UsageError(f"--reference 指定的路径不存在：{folder}")
+                references += list(collect([folder], policy))
+            options = BatchOptions(
+                jobs=args.jobs or None,
+                fix=args.fix,
+                cache=not args.no_cache,
+                progress=not args.no_progress and _is_terminal(sys.stderr),
+                references=references,
+                debug=debug,
+            )
+
+            def arrived(result: FileResult) -> None:
+                results.append(result)
+                if result.fixed:
+                    fixed.append(result.path)
+
+            results = run_batch(candidates, policy, options, on_result=arrived).results
     except KeyboardInterrupt as exc:
         _say_interrupted(results, fixed, args.fix)
         return 143 if isinstance(exc, Interrupted) else 130
@@ -245,7 +302,13 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
     out_stream = sys.stdout
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
     options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
-    text = render(args.output_format, results, options)
+    if getattr(args, "summary", False) and args.output_format in ("full", "concise"):
+        from summarylint.batch.triage import render_triage
+
+        width = None if args.output_file is None and _is_terminal(out_stream) else 160
+        text = render_triage(results, width=width, color=color)
+    else:
+        text = render(args.output_format, results, options)
     if args.statistics and args.output_format in ("full", "concise"):
         from summarylint.reporters.statistics import render_statistics
 
@@ -280,7 +343,9 @@ def _emit(stream: TextIO, text: str) -> None:
     except OSError as exc:
         _silence_stdout()
         # a reader that stopped reading (``| head``) wanted no more: nothing to say
-        raise ReportNotWritten("" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}") from None
+        raise ReportNotWritten(
+            "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
+        ) from None
 
 
 def _silence_stdout() -> None:
@@ -382,6 +447,12 @@ def _main(argv: list[str]) -> int:
             return _run_check(args)
         if args.command == "annotate":
             return _run_annotate(args)
+        if args.command == "clean":
+            from summarylint.batch.cache import cache_dir, clean
+
+            removed = clean()
+            print(f"summarylint: 已清除检查结果缓存（{removed} 个条目）：{cache_dir()}")
+            return EXIT_OK
         registry = registry_for(discover(Path.cwd()))  # built-in rules and the configured rule packs
         if args.command == "rules":
             if args.output_format == "json":

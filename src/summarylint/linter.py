@@ -45,23 +45,37 @@ class FileResult:
     error: str | None = None
     fixed: int = 0
     note: str | None = None  # something the user should know that is not an error (--fix stopped early)
+    #: characters of the document other than white space (kept when the document is not)
+    characters: int | None = None
 
     @property
     def format(self) -> Format | None:
         return self.document.format if self.document else None
 
-    def for_report(self) -> FileResult:
+    def for_report(self, keep: Iterable[int] = ()) -> FileResult:
         """This result with only what reporters read of its document: the positions of the
-        diagnostics and edits, the text of their lines and the Word numbering labels."""
+        diagnostics and edits (and of the offsets in ``keep``), the text of their lines and the Word
+        numbering labels."""
         doc = self.document
         if doc is None:
             return self
-        offsets = {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
+        offsets = set(keep)
+        offsets |= {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
         offsets |= {o for d in self.diagnostics if d.fix for e in d.fix.edits for o in (e.span.start, e.span.end)}
         labelled = tuple(p for p in doc.paragraphs if p.label)
         offsets |= {p.start for p in labelled}
         slim = Document(doc.path, doc.format, "", labelled, LineExcerpt(doc.lines, offsets), doc.encoding, doc.bom)
-        return FileResult(self.path, slim, self.diagnostics, self.error, self.fixed, self.note)
+        return FileResult(self.path, slim, self.diagnostics, self.error, self.fixed, self.note, self.size)
+
+    @property
+    def size(self) -> int:
+        """Characters of the document other than white space (0 when it could not be read)."""
+        if self.characters is not None:
+            return self.characters
+        if self.document is None:
+            return 0
+        source = self.document.source
+        return len(source) - sum(source.count(c) for c in " \t\r\n\u3000\xa0")
 
 
 def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
@@ -80,6 +94,7 @@ def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> 
                         finding.message,
                         finding.span,
                         finding.fix,
+                        finding.related,
                     )
                 )
         except Exception as exc:  # a bug in one rule must not lose the other findings

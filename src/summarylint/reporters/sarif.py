@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarylint import __version__
-from summarylint.diagnostics import Severity
+from summarylint.diagnostics import Diagnostic, Severity
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate
 from summarylint.rules import RuleMeta
@@ -47,6 +47,29 @@ def _rule(meta: RuleMeta) -> dict[str, object]:
             "precision": "high" if meta.severity is Severity.ERROR else "medium",
         },
     }
+
+
+def _related(path: str, d: Diagnostic) -> dict[str, object]:
+    if not d.related:
+        return {}
+    places = []
+    for n, r in enumerate(d.related, start=1):
+        places.append(
+            {
+                "id": n,
+                "message": {"text": r.label},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(r.path or path)},
+                    "region": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                    },
+                },
+            }
+        )
+    return {"relatedLocations": places}
 
 
 def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
@@ -91,6 +114,7 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                         }
                     ],
                     "partialFingerprints": {"primaryLocationLineHash": f"{digest}:{seen[digest]}"},
+                    **_related(result.path, d),
                 }
             )
     run: dict[str, object] = {

@@ -236,14 +236,16 @@ def _run_check(args: argparse.Namespace) -> int:
             data = sys.stdin.buffer.read()
             results.append(_contained(name, debug, lambda: check_bytes(name, data, policy, path=Path(name))))
         else:
+            from summarylint.batch.gitignore import drop_git_ignored
             from summarylint.batch.run import BatchOptions, run_batch
 
-            candidates = list(collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude))
+            roots = [Path(p) for p in paths]
+            candidates = drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots)
             references = []
             for folder in args.reference:
                 if not folder.exists():
                     raise UsageError(f"--reference 指定的路径不存在：{folder}")
-                references += list(collect([folder], policy))
+                references += drop_git_ignored(list(collect([folder], policy)), [folder])
             options = BatchOptions(
                 jobs=args.jobs or None,
                 fix=args.fix,

@@ -128,42 +128,72 @@ def flag_counts(stats: Sequence[DocumentStats]) -> dict[str, int]:
     return counts
 
 
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (keeping its end, where a file's name is), padded."""
+    from rich.cells import cell_len
+
+    if cell_len(text) > width:
+        while text and cell_len(text) > width - 1:
+            text = text[1:]
+        text = "…" + text
+    return text + " " * (width - cell_len(text))
+
+
 def render_triage(results: Sequence[FileResult], *, width: int | None = None, color: bool = False) -> str:
-    """The triage table, worst first, fitted to ``width`` columns (the terminal's when None)."""
-    import io
+    """The triage table, worst first, fitted to ``width`` columns (the terminal's when None).
+
+    Plain text with aligned columns (wide characters counted as two cells); the file column gives
+    way when the table is too wide, keeping the end of each path.
+    """
     import shutil
 
-    from rich.console import Console
-    from rich.table import Table
+    from rich.cells import cell_len
 
     stats = worst_first(document_stats(results))
     counts = flag_counts(stats)
     flagged = sum(1 for s in stats if s.flags or s.error)
     shown = "，".join(f"{k} {v}" for k, v in counts.items())
     title = f"分诊表：{len(stats)} 份文稿，{flagged} 份需要先看（{shown}）"
-    table = Table(title=title, expand=False)
-    table.add_column("文件", overflow="fold", ratio=1, min_width=12)
-    table.add_column("标记", no_wrap=True)
-    for column in ("字数", "error", "warning", "info", "每千字"):
-        table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("主要类别", overflow="fold", max_width=28)
+    head = ["文件", "标记", "字数", "error", "warning", "info", "每千字", "主要类别"]
+    rows: list[list[str]] = []
     for s in stats:
         if s.error:
-            table.add_row(s.path, "无法读取", "—", "—", "—", "—", "—", s.error, style="red" if color else None)
+            rows.append([s.path, "无法读取", "—", "—", "—", "—", "—", s.error])
             continue
         top = sorted(s.by_category.items(), key=lambda item: (-item[1], item[0]))[:3]
-        table.add_row(
-            s.path,
-            " ".join(s.flags),
-            str(s.characters),
-            str(s.errors),
-            str(s.warnings),
-            str(s.infos),
-            f"{s.per_thousand:.1f}",
-            "、".join(f"{name} {n}" for name, n in top),
+        rows.append(
+            [
+                s.path,
+                " ".join(s.flags),
+                str(s.characters),
+                str(s.errors),
+                str(s.warnings),
+                str(s.infos),
+                f"{s.per_thousand:.1f}",
+                "、".join(f"{name} {n}" for name, n in top),
+            ]
         )
+    widths = [max(cell_len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     columns = width or shutil.get_terminal_size((120, 24)).columns
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=columns, force_terminal=color, no_color=not color, highlight=False)
-    console.print(table)
-    return buffer.getvalue()
+    gaps = 2 * (len(head) - 1)
+    fixed = sum(widths[1:-1]) + gaps
+    widths[0] = max(12, min(widths[0], columns - fixed - min(widths[-1], 16)))
+    widths[-1] = max(4, min(widths[-1], columns - fixed - widths[0]))
+    right = {2, 3, 4, 5, 6}
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for i, cell in enumerate(cells):
+            if i in right:
+                parts.append(" " * (widths[i] - cell_len(cell)) + cell)
+            else:
+                parts.append(_fit(cell, widths[i]))
+        return "  ".join(parts).rstrip()
+
+    out = [title, line(head), "  ".join("─" * w for w in widths)]
+    for row in rows:
+        text = line(row)
+        if color and row[1]:
+            text = f"\x1b[1m{text}\x1b[0m"
+        out.append(text)
+    return "\n".join(out) + "\n"

@@ -143,7 +143,7 @@ def make_batch(
         if n % 3 == 0:  # a third of the batch opens with the template paragraph
             plants.append(TEMPLATE)
         if n % 10 == 1:
-            plants.append(REFERENCE[n % 2])
+            plants.append(REFERENCE[(n // 10) % 2])
         if n % 7 == 2:
             plants.append(pairs[n % len(pairs)])
         for p in plants:

@@ -92,10 +92,20 @@ def _agreement(a: bytes, b: bytes) -> float:
     return sum(1 for p, q in zip(x, y, strict=True) if p == q) / len(x)
 
 
+def _checked(documents: Sequence[DocumentSignatures], batch_size: int | None) -> int:
+    return batch_size if batch_size is not None else sum(1 for doc in documents if not doc.reference)
+
+
 def find_groups(
-    documents: Sequence[DocumentSignatures], *, template_share: float = 0.3, template_min_documents: int = 5
+    documents: Sequence[DocumentSignatures],
+    *,
+    template_share: float = 0.3,
+    template_min_documents: int = 5,
+    batch_size: int | None = None,
 ) -> list[CopyGroup]:
-    """Groups of shared paragraphs, in the order of their first place."""
+    """Groups of shared paragraphs, in the order of their first place.  ``batch_size``: the number of
+    documents checked (by default those in ``documents`` that are not references; documents without
+    a comparable paragraph have no signatures but count)."""
     texts: dict[bytes, int] = {}  # folded-text digest → text number
     minhashes: list[bytes] = []
     places: list[list[Place]] = []
@@ -128,7 +138,7 @@ def find_groups(
     members: dict[int, list[int]] = {}
     for t in range(len(minhashes)):
         members.setdefault(sets.find(t), []).append(t)
-    checked = sum(1 for doc in documents if not doc.reference)
+    checked = _checked(documents, batch_size)
     needed = max(template_min_documents, math.ceil(template_share * checked))
     groups = []
     for group_texts in members.values():
@@ -154,9 +164,11 @@ def _share(count: int, checked: int) -> str:
     return f"{count * 100 // checked}%" if checked else ""
 
 
-def group_findings(documents: Sequence[DocumentSignatures], groups: Sequence[CopyGroup]) -> list[CopyFinding]:
+def group_findings(
+    documents: Sequence[DocumentSignatures], groups: Sequence[CopyGroup], batch_size: int | None = None
+) -> list[CopyFinding]:
     """One finding per group, at the group's first place in a checked (not reference) document."""
-    checked = sum(1 for doc in documents if not doc.reference)
+    checked = _checked(documents, batch_size)
     findings = []
     for group in groups:
         primary = next(pl for pl in group.places if not documents[pl.document].reference)

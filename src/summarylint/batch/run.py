@@ -241,14 +241,18 @@ def _cross_document(
             documents.append(DocumentSignatures(result.path, sigs[index], reference=True))
     documents.sort(key=lambda d: (d.reference, d.path))
     settings = policy.settings
+    size = sum(1 for r in checked if r.document is not None)
     groups = find_groups(
-        documents, template_share=settings.template_share, template_min_documents=settings.template_min_documents
+        documents,
+        template_share=settings.template_share,
+        template_min_documents=settings.template_min_documents,
+        batch_size=size,
     )
     rule = policy.registry.get(CODE)
     assert rule is not None
     by_path = {r.path: (i, r) for i, r in enumerate(checked)}
     touched: set[int] = set()
-    for finding in group_findings(documents, groups):
+    for finding in group_findings(documents, groups, size):
         index, result = by_path[finding.path]
         if rule not in policy.rules_for(candidates[index].path):
             continue

@@ -110,10 +110,11 @@ UNITS = [
     "%",
 ]
 _UNIT_AFTER = re.compile(
-    r"(?P<num>(?<![0-9０-９.．第])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]{1,4}))"
+    r"(?P<num>(?<![0-9０-９.．第〇零一二三四五六七八九十百千万亿两数几])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]{1,4}))"
     r"(?P<tail>(?:多|余)?(?:万|亿)?(?:" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + r"))"
 )
-SLOT_CHARS = ("X", "x", "×", "Ｘ", "*", "＊", "_", "＿", "□", "○")
+#: (○ is a zero in 二○○五年 and □ a tick box in forms: neither is planted as a slot)
+SLOT_CHARS = ("X", "x", "×", "Ｘ", "*", "＊", "_", "＿")
 LABELS = ("负责人", "联系人", "经办人", "审核人", "填报人", "主任", "组长", "联系电话", "填报单位", "牵头科室")
 LABEL_SEPARATORS = ("：", "：", ": ", " ", "　")
 QUOTED_TAILS = ("制度", "工程", "行动", "活动", "品牌", "模式", "机制", "工作法")
@@ -229,7 +230,7 @@ def _number_slot(rng: random.Random, markdown: bool) -> tuple[str, str]:
     if markdown and rng.random() < 0.35:
         return "\\_" * rng.randint(1, 4), "md-escaped-underscores"
     char = rng.choice(SLOT_CHARS)
-    count = 1 if char in "X×Ｘ□○" and rng.random() < 0.3 else rng.randint(2, 4)
+    count = 1 if char in "X×Ｘ" and rng.random() < 0.3 else rng.randint(2, 4)
     return char * count, f"slot-{char}"
 
 
@@ -314,6 +315,8 @@ def plant_missing_figure(rng: random.Random, doc: Planted, i: int) -> Plant | No
     choice = rng.randrange(3)
     if choice == 0:
         matches = list(_UNIT_AFTER.finditer(line.text))
+        # a lone 一 before 个 may be dropped in speech (是个鼓舞): deleting it leaves no defect
+        matches = [m for m in matches if m.group("num") != "一"]
         if matches:
             m = rng.choice(matches)
             start, _ = _replace(line, m.start("num"), m.end("num"), "")

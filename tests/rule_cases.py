@@ -124,3 +124,11 @@ def check_case(case: Case) -> None:
         fixed = run(case, fix=True)
         assert fixed.document is not None
         assert fixed.document.source == case.fixed
+
+
+def example_codes(text: str, code: str) -> list[str]:
+    """The codes ``code`` reports on a documentation example (the rule selected on its own)."""
+    policy = make_policy(Config(), Settings(select=[code]))
+    result = check_bytes("x.txt", (text + "\n").encode("utf-8"), policy)
+    assert result.error is None, result.error
+    return [d.code for d in result.diagnostics]

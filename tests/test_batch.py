@@ -153,6 +153,7 @@ def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
 
 def test_clean_removes_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARYLINT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.delenv("SUMMARYLINT_NO_CACHE")
     doc = tmp_path / "a.txt"
     doc.write_text("全年开展培训12次。\n", encoding="utf-8")
     assert main(["check", str(doc)]) == 0
@@ -163,6 +164,7 @@ def test_clean_removes_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_no_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARYLINT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.delenv("SUMMARYLINT_NO_CACHE")
     doc = tmp_path / "a.txt"
     doc.write_text("全年开展培训12次。\n", encoding="utf-8")
     main(["check", "--no-cache", str(doc)])

@@ -92,17 +92,33 @@ def test_annotate_output_options(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = summary(tmp_path / "a.docx")
     other = summary(tmp_path / "b.docx")
     target = tmp_path / "reviewed.docx"
-    code, _, _ = run(["annotate", "--isolated", "--exit-zero", "-o", str(target), str(path)], capsys)
-    assert code == 0 and target.exists()
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
+    report = tmp_path / "report.json"
+    args = ["annotate", "--isolated", "--exit-zero", "--copy", str(target), "-o", str(report)]
+    code, out, _ = run([*args, "--output-format", "json", str(path)], capsys)
+    assert code == 0 and target.exists() and out == ""
+    assert json.loads(report.read_text(encoding="utf-8"))["files"][0]["path"] == str(path)  # -o: the report
+    out_dir = tmp_path / "out" / "new"  # created when missing
     code, _, _ = run(
         ["annotate", "--isolated", "--exit-zero", "--output-dir", str(out_dir), str(path), str(other)], capsys
     )
     assert code == 0
     assert sorted(p.name for p in out_dir.iterdir()) == ["a.checked.docx", "b.checked.docx"]
-    code, _, err = run(["annotate", "--isolated", "-o", str(target), str(path), str(other)], capsys)
-    assert code == 2 and "--output" in err
+    code, _, err = run(["annotate", "--isolated", "--copy", str(target), str(path), str(other)], capsys)
+    assert code == 2 and "--copy" in err
+
+
+def test_annotate_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "drafts"
+    (folder / "sub").mkdir(parents=True)
+    summary(folder / "a.docx")
+    summary(folder / "sub" / "b.docx")
+    (folder / "notes.md").write_text("一、成效\n", encoding="utf-8")
+    code, out, err = run(["annotate", "--isolated", "--exit-zero", "--output-format", "concise", str(folder)], capsys)
+    assert code == 0
+    assert (folder / "a.checked.docx").exists() and (folder / "sub" / "b.checked.docx").exists()
+    assert "notes.md" not in out and err.count("审阅副本已写入") == 2
+    run(["annotate", "--isolated", "--exit-zero", str(folder)], capsys)  # the copies are not annotated again
+    assert not list(folder.rglob("*.checked.checked.docx"))
 
 
 def test_annotate_reports_bad_inputs_and_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from docx_fixtures import CN, CN_PAREN, DEC, NSDECL, DocBuilder, Lvl, append_xml
 
 from summarylint.document import Document
 from summarylint.readers.docx import read_docx
-from summarylint.readers.docx_numbering import format_number
+from summarylint.readers.docx_numbering import MAX_COUNTER, MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, format_number
 
 
 def read(builder: DocBuilder) -> Document:
@@ -306,3 +306,35 @@ def test_empty_numbered_paragraph_counts_and_is_kept() -> None:
     b.para("c", num)
     doc = read(b)
     assert labelled(doc) == [("1.", "a"), ("2.", ""), ("3.", "c")]
+
+
+def test_a_huge_start_value_renders_a_bounded_label() -> None:
+    """A lowerLetter list starting at 2,000,000,000 would repeat its letter 77 million times per label."""
+    b = DocBuilder()
+    num = b.list(Lvl("lowerLetter", "%L.", start=2_000_000_000))
+    for n in range(30):
+        b.para(f"第{n}段", num)
+    labels = [p.label for p in read(b).paragraphs]
+    assert len(labels) == 30
+    assert all(0 < len(label) <= MAX_NUMBER_LENGTH + 1 for label in labels)
+    assert labels[0] == "g" * MAX_NUMBER_LENGTH + "."  # 32 767 = 26 × 1260 + 7: the counter stops there
+
+
+def test_a_huge_start_override_is_bounded_too() -> None:
+    b = DocBuilder()
+    num = b.num(b.abstract(DEC), start_overrides={0: 9_999_999_999})
+    b.para("甲", num)
+    b.para("乙", num)
+    assert [p.label for p in read(b).paragraphs] == [f"{MAX_COUNTER}.", f"{MAX_COUNTER}."]
+
+
+def test_a_label_of_many_placeholders_is_cut() -> None:
+    b = DocBuilder()
+    num = b.list(Lvl("upperLetter", "%L" * 500, start=30_000))
+    b.para("甲", num)
+    assert len(read(b).paragraphs[0].label) == MAX_LABEL_LENGTH
+
+
+def test_number_formats_are_bounded_for_any_value() -> None:
+    for fmt in ("lowerLetter", "upperRoman", "decimal", "chineseCounting", "ideographDigital", "ordinal"):
+        assert len(format_number(10**40, fmt)) <= MAX_NUMBER_LENGTH

@@ -55,7 +55,13 @@ def _too_large(size: int, policy: Policy) -> str | None:
 
 
 def _fix(
-    doc: Document, data: bytes, rules: list[Rule], policy: Policy, diagnostics: list[Diagnostic], failures: list[str]
+    doc: Document,
+    data: bytes,
+    rules: list[Rule],
+    policy: Policy,
+    diagnostics: list[Diagnostic],
+    failures: list[str],
+    unsafe: bool = False,
 ) -> tuple[Document, list[Diagnostic], list[str], int, str | None]:
     """Apply safe fixes round after round on the decoded text; the encoding is the one decided when
     the file was read.  Returns the fixed document, its diagnostics and failures, the number of
@@ -70,13 +76,13 @@ def _fix(
     source = doc.source
     fixed = 0
     for _ in range(MAX_FIX_ROUNDS):
-        source, count = apply_fixes(source, diagnostics)
+        source, count = apply_fixes(source, diagnostics, unsafe=unsafe)
         if not count:
             return doc, diagnostics, failures, fixed, None
         fixed += count
         doc = read_decoded(doc.path, Decoded(source, decoded_with.encoding, decoded_with.bom))
         diagnostics, failures = lint_document(doc, rules, policy)
-    _, remaining = apply_fixes(source, diagnostics)
+    _, remaining = apply_fixes(source, diagnostics, unsafe=unsafe)
     note = None
     if remaining:
         note = f"修复了 {MAX_FIX_ROUNDS} 轮后仍有 {remaining} 处可自动修复，已写入已修复的部分；请再运行一次 --fix"
@@ -84,9 +90,18 @@ def _fix(
 
 
 def check_bytes(
-    display: str, data: bytes, policy: Policy, *, path: Path | None = None, fix: bool = False
+    display: str,
+    data: bytes,
+    policy: Policy,
+    *,
+    path: Path | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
 ) -> FileResult:
-    """Check the content of one file; ``display`` is the path shown in reports."""
+    """Check the content of one file; ``display`` is the path shown in reports.
+
+    With ``fix`` the safe fixes (with ``unsafe_fixes`` all fixes) are applied to the text (never to a
+    .docx) and the result describes the fixed text; ``original`` keeps the text before."""
     display = display_path(display)
     too_large = _too_large(len(data), policy)
     if too_large:
@@ -98,9 +113,13 @@ def check_bytes(
     rules = policy.rules_for(path if path is not None else Path(display))
     diagnostics, failures = lint_document(doc, rules, policy)
     fixed, note = 0, None
+    original = doc.source
     if fix and doc.format is not Format.DOCX:
-        doc, diagnostics, failures, fixed, note = _fix(doc, data, rules, policy, diagnostics, failures)
-    return FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed, note)
+        doc, diagnostics, failures, fixed, note = _fix(doc, data, rules, policy, diagnostics, failures, unsafe_fixes)
+    result = FileResult(display, doc, diagnostics, "；".join(failures) or None, fixed, note)
+    if fixed and doc.source != original:
+        result.original = original
+    return result
 
 
 def check_path(
@@ -109,10 +128,12 @@ def check_path(
     *,
     fix: bool = False,
     display: str | None = None,
+    unsafe_fixes: bool = False,
+    write: bool = True,
     written: Callable[[FileResult], None] | None = None,
 ) -> FileResult:
-    """Check one file; with ``fix``, write the safe fixes back to it (``written`` is called once the
-    file holds them)."""
+    """Check one file; with ``fix`` (and ``write``), write the fixes back to it (``written`` is called
+    once the file holds them)."""
     shown = display_path(display or path)
     why = unsupported(path.name)
     if why is not None and not path.is_dir():
@@ -135,8 +156,8 @@ def check_path(
         if exc.errno == errno.ELOOP:
             return FileResult(shown, error="符号链接循环，无法读取")
         return FileResult(shown, error=f"无法读取：{exc.strerror or exc}")
-    result = check_bytes(shown, data, policy, path=path, fix=fix)
-    if fix and result.fixed and result.document is not None:
+    result = check_bytes(shown, data, policy, path=path, fix=fix, unsafe_fixes=unsafe_fixes)
+    if fix and write and result.fixed and result.document is not None:
         doc = result.document
         try:
             new = doc.bom + doc.source.encode(doc.encoding)

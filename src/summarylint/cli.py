@@ -1,9 +1,9 @@
 """Command line: argument parsing and dispatch, nothing else.
 
-Exit codes: 0 no diagnostic of severity error; 1 at least one; 2 usage or configuration error, an
-input that could not be read or checked (the other inputs are still checked and reported), or a
-report that could not be written; 130 after Ctrl-C and 143 after SIGTERM (the files checked and
-fixed so far are named on standard error).
+Exit codes: 0 no diagnostic at or above the ``--fail-on`` severity (default error; with ``--diff``:
+nothing to fix); 1 at least one; 2 usage or configuration error, an input that could not be read or
+checked (the other inputs are still checked and reported), or a report that could not be written;
+130 after Ctrl-C and 143 after SIGTERM (the files checked and fixed so far are named on standard error).
 
 No traceback reaches the user: an unexpected error while checking one file becomes that file's
 one-line error, and one anywhere else a one-line message; ``--debug`` (or ``SUMMARYLINT_DEBUG=1``)
@@ -26,17 +26,20 @@ from types import FrameType
 from typing import TextIO
 
 from summarylint import __version__
-from summarylint.api import check_bytes, display_path, make_policy
+from summarylint.api import check_bytes, check_path, display_path, make_policy
 from summarylint.config import ConfigError, Settings, discover
 from summarylint.diagnostics import Severity
+from summarylint.document import Format
 from summarylint.files import collect
 from summarylint.linter import FileResult
-from summarylint.policy import Policy
+from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
+from summarylint.reporters.common import terminal_width
 from summarylint.rules import Registry, Rule, registry_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
+NO_CACHE_ENV = "SUMMARYLINT_NO_CACHE"  # like --no-cache
 _DEBUG_HINT = f"加 --debug 或设置环境变量 {DEBUG_ENV}=1 重新运行可显示详细信息"
 
 
@@ -93,10 +96,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查文件或目录（默认为当前目录）")
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；“-”表示从标准输入读取")
-    _add_report_options(check, output_file_flags=("--output-file", "-o"))
+    _add_report_options(check)
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（决定格式和按文件忽略的规则）")
     check.add_argument("--force-exclude", action="store_true", help="命令行直接给出的文件也遵守 exclude 配置")
-    check.add_argument("--fix", action="store_true", help="自动应用安全的修复（.md/.txt，原子写入）")
+    fixing = check.add_argument_group("修复")
+    fixing.add_argument(
+        "--fix",
+        action="store_true",
+        help="自动应用安全的修复（.md/.txt，原子写入；.docx 不改写）；从标准输入读取时把修复后的文本写到标准输出",
+    )
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="与 --fix 或 --diff 一起使用：也应用不安全的修复")
+    fixing.add_argument("--diff", action="store_true", help="不写入文件，以统一 diff 格式输出修复会做的改动")
+    baseline = check.add_argument_group("基线")
+    baseline.add_argument("--baseline", type=Path, metavar="FILE", help="隐藏基线文件中记录的问题，只报告新问题")
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="把当前全部问题记录到基线文件（之后用 --baseline 隐藏）"
+    )
+    info = check.add_argument_group("查看")
+    info.add_argument("--show-settings", action="store_true", help="显示生效的配置及每项的来源，然后退出")
+    info.add_argument("--show-files", action="store_true", help="列出将要检查的文件，然后退出")
     _add_batch_options(check)
 
     _add_annotate_parser(commands)
@@ -104,8 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="列出全部规则")
     rules.add_argument("--output-format", choices=("table", "json"), default="table")
 
-    rule = commands.add_parser("rule", help="显示一条规则的说明")
-    rule.add_argument("code", metavar="CODE", help="规则代码或名称，如 NU001 或 arabic-ordinal-dunhao")
+    rule = commands.add_parser("rule", help="显示一条规则的说明，或列出一个前缀或类别的规则")
+    rule.add_argument(
+        "code", metavar="CODE", help="规则代码或名称（NU001、arabic-ordinal-dunhao），或前缀、类别（NU、numbering）"
+    )
 
     commands.add_parser("schema", help="输出 JSON 报告的 JSON Schema")
     commands.add_parser("clean", help="清除检查结果缓存")
@@ -149,15 +169,23 @@ def _add_batch_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--no-cache", action="store_true", help="不读也不写检查结果缓存")
 
 
-def _add_report_options(command: argparse.ArgumentParser, *, output_file_flags: tuple[str, ...]) -> None:
+def _add_report_options(command: argparse.ArgumentParser) -> None:
     """The options ``check`` and ``annotate`` share: rule selection, configuration and the report."""
     command.add_argument(
         "--output-format",
-        choices=sorted(REPORTERS),
+        choices=list(REPORTERS),
         default="full",
-        help="输出格式：full（默认）、concise、json、sarif、github",
+        help="输出格式：full（默认）、concise、grouped、json、json-lines、sarif、github、junit、pylint",
     )
-    command.add_argument(*output_file_flags, dest="output_file", type=Path, help="把报告写入文件而不是标准输出")
+    command.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="把报告写入文件而不是标准输出")
+    command.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="有这一级别或更高级别的问题时退出码为 1（默认 error；配置项 fail-on）",
+    )
+    command.add_argument(
+        "--min-severity", choices=[s.value for s in Severity], help="不显示低于这一级别的问题（也不计入退出码）"
+    )
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
     command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
     command.add_argument(
@@ -192,12 +220,12 @@ def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="检查 .docx 文件并生成带批注的审阅副本（原文件不变）",
         description="按 check 的规则和配置检查 .docx 文件，输出同样的报告，并为每个文件生成审阅副本："
         "每条问题一条 Word 批注（作者 summarylint），标在出问题的文字上。"
-        "副本默认写在原文件旁，名为“<原文件名>.checked.docx”；原文件不会被修改。",
+        "副本默认写在原文件旁，名为“<原文件名>.checked.docx”；原文件不会被修改。-o 与 check 相同，是报告文件。",
     )
-    annotate.add_argument("paths", nargs="+", metavar="FILE", help=".docx 文件")
-    annotate.add_argument("--output", "-o", type=Path, help="审阅副本的路径（只检查一个文件时使用）")
-    annotate.add_argument("--output-dir", type=Path, help="把审阅副本写入这个目录（默认与原文件同目录）")
-    _add_report_options(annotate, output_file_flags=("--output-file",))
+    annotate.add_argument("paths", nargs="+", metavar="PATH", help=".docx 文件或目录（检查其中全部 .docx 文件）")
+    annotate.add_argument("--copy", type=Path, metavar="FILE", help="审阅副本的路径（只检查一个文件时使用）")
+    annotate.add_argument("--output-dir", type=Path, metavar="DIR", help="把审阅副本写入这个目录（不存在时创建）")
+    _add_report_options(annotate)
 
 
 def _is_terminal(stream: TextIO | None) -> bool:
@@ -221,50 +249,164 @@ def _policy(args: argparse.Namespace) -> Policy:
     return make_policy(config, overrides)
 
 
+def _read_stdin(args: argparse.Namespace, policy: Policy, fix: bool, debug: bool) -> FileResult:
+    name = args.stdin_filename or "<stdin>.md"
+    data = sys.stdin.buffer.read()
+    result = _contained(
+        name, debug, lambda: check_bytes(name, data, policy, path=Path(name), fix=fix, unsafe_fixes=args.unsafe_fixes)
+    )
+    if args.fix and not args.diff:  # like ruff: the fixed text on standard output, the report on standard error
+        doc = result.document
+        fixed = result.fixed_source
+        output = data if doc is None or fixed is None else doc.bom + fixed.encode(doc.encoding)
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    return result
+
+
+def _unified_diff(result: FileResult) -> str:
+    import difflib
+
+    fixed = result.fixed_source
+    if fixed is None or result.original is None:
+        return ""
+    where = Path(result.path).as_posix()
+    lines = list(
+        difflib.unified_diff(
+            result.original.splitlines(keepends=True),
+            fixed.splitlines(keepends=True),
+            fromfile=f"a/{where}",
+            tofile=f"b/{where}",
+        )
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
 def _run_check(args: argparse.Namespace) -> int:
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用")
     policy = _policy(args)
     debug = _debug(args)
+    if args.show_settings:
+        from summarylint.show import show_settings
 
+        sys.stdout.write(show_settings(policy, args))
+        return EXIT_OK
+    paths = args.paths or ["."]
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("“-”（标准输入）不能和其他路径一起使用")
+    if args.show_files:
+        if paths != ["-"]:
+            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+                print(display_path(candidate.path))
+        return EXIT_OK
+
+    fix = args.fix or args.diff
     results: list[FileResult] = []
     fixed: list[str] = []
-    paths = args.paths or ["."]
+    diffs: list[str] = []
     try:
-        if "-" in paths:
-            if len(paths) > 1:
-                raise UsageError("“-”（标准输入）不能和其他路径一起使用")
-            name = args.stdin_filename or "<stdin>.md"
-            data = sys.stdin.buffer.read()
-            results.append(_contained(name, debug, lambda: check_bytes(name, data, policy, path=Path(name))))
+        if paths == ["-"]:
+            result = _read_stdin(args, policy, fix, debug)
+            diffs.append(_unified_diff(result))
+            results.append(result)
         else:
-            from summarylint.batch.gitignore import drop_git_ignored
-            from summarylint.batch.run import BatchOptions, run_batch
+            if args.diff:  # each file's diff needs its whole document: checked here, in order
+                for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+                    if candidate.error is not None:
+                        results.append(FileResult(display_path(candidate.path), error=candidate.error))
+                        continue
+                    result = _contained(
+                        candidate.path,
+                        debug,
+                        lambda c=candidate: check_path(  # type: ignore[misc]
+                            c.path,
+                            policy,
+                            fix=fix,
+                            unsafe_fixes=args.unsafe_fixes,
+                            write=not args.diff,
+                            written=lambda r: fixed.append(r.path),
+                        ),
+                    )
+                    if args.diff:
+                        diffs.append(_unified_diff(result))
+                    results.append(result.for_report())  # a folder run keeps no checked document
+            else:
+                from summarylint.batch.gitignore import drop_git_ignored
+                from summarylint.batch.run import BatchOptions, run_batch
 
-            roots = [Path(p) for p in paths]
-            candidates = drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots)
-            references = []
-            for folder in args.reference:
-                if not folder.exists():
-                    raise UsageError(f"--reference 指定的路径不存在：{folder}")
-                references += drop_git_ignored(list(collect([folder], policy)), [folder])
-            options = BatchOptions(
-                jobs=args.jobs or None,
-                fix=args.fix,
-                cache=not args.no_cache,
-                progress=not args.no_progress and _is_terminal(sys.stderr),
-                references=references,
-                debug=debug,
-            )
+                roots = [Path(p) for p in paths]
+                candidates = drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots)
+                references = []
+                for folder in args.reference:
+                    if not folder.exists():
+                        raise UsageError(f"--reference 指定的路径不存在：{folder}")
+                    references += drop_git_ignored(list(collect([folder], policy)), [folder])
+                options = BatchOptions(
+                    jobs=args.jobs or None,
+                    fix=args.fix,
+                    unsafe_fixes=args.unsafe_fixes,
+                    cache=not args.no_cache and os.environ.get(NO_CACHE_ENV, "") in ("", "0"),
+                    progress=not args.no_progress and _is_terminal(sys.stderr),
+                    references=references,
+                    debug=debug,
+                )
 
-            def arrived(result: FileResult) -> None:
-                results.append(result)
-                if result.fixed:
-                    fixed.append(result.path)
+                def arrived(result: FileResult) -> None:
+                    results.append(result)
+                    if result.fixed:
+                        fixed.append(result.path)
 
-            results = run_batch(candidates, policy, options, on_result=arrived).results
+                results = run_batch(candidates, policy, options, on_result=arrived).results
     except KeyboardInterrupt as exc:
         _say_interrupted(results, fixed, args.fix)
         return 143 if isinstance(exc, Interrupted) else 130
-    return _report(args, results, policy)
+    if fix and any(r.format is Format.DOCX for r in results):
+        print(
+            "summarylint: --fix 不改写 .docx 文件（其中的问题照常报告；可用 summarylint annotate 生成审阅副本）",
+            file=sys.stderr,
+        )
+    if args.diff:
+        return _print_diff(args, results, diffs)
+    if args.write_baseline is not None:
+        from summarylint.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, results)
+        print(f"summarylint: 已把 {count} 条问题记录到基线文件 {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+    baseline = args.baseline
+    if baseline is None and policy.settings.baseline is not None:
+        baseline = policy.config.root / policy.settings.baseline
+    if baseline is not None:
+        from summarylint.baseline import Baseline
+
+        Baseline.load(baseline).filter(results)
+    return _report(args, results, policy, stream=sys.stderr if args.fix and paths == ["-"] else sys.stdout)
+
+
+def _print_diff(args: argparse.Namespace, results: list[FileResult], diffs: list[str]) -> int:
+    _emit(sys.stdout, "".join(diffs))
+    changed = sum(1 for d in diffs if d)
+    fixes = sum(r.fixed for r in results)
+    print(f"summarylint: {changed} 个文件中有 {fixes} 处可修复（--diff 未写入任何文件）", file=sys.stderr)
+    for result in results:
+        if result.error:
+            print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
+
+
+def _docx_inputs(paths: list[str], policy: Policy) -> list[Path]:
+    """The .docx files named or found in the folders named (in a stable order)."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(c.path for c in collect([path], policy) if c.path.suffix.lower() == ".docx")
+        else:
+            found.append(path)
+    return found
 
 
 def _say_interrupted(results: list[FileResult], fixed: list[str], fix: bool) -> None:
@@ -279,16 +421,21 @@ def _say_interrupted(results: list[FileResult], fixed: list[str], fix: bool) -> 
 def _run_annotate(args: argparse.Namespace) -> int:
     from summarylint.annotate import annotate_file, default_output
 
-    if args.output is not None and (len(args.paths) > 1 or args.output_dir is not None):
-        raise UsageError("--output 只能在检查一个文件且不用 --output-dir 时使用")
-    if args.output_dir is not None and not args.output_dir.is_dir():
-        raise UsageError(f"--output-dir 不是已存在的目录：{args.output_dir}")
     policy = _policy(args)
+    inputs = _docx_inputs(args.paths, policy)
+    if args.copy is not None and (len(inputs) != 1 or args.output_dir is not None):
+        raise UsageError("--copy 只能在检查一个文件且不用 --output-dir 时使用")
+    if args.output_dir is not None:
+        if args.output_dir.exists() and not args.output_dir.is_dir():
+            raise UsageError(f"--output-dir 不是目录：{args.output_dir}")
+        try:
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"无法创建 --output-dir {args.output_dir}：{exc.strerror or exc}") from None
     results: list[FileResult] = []
     written: list[str] = []
-    for name in args.paths:
-        path = Path(name)
-        target = args.output if args.output is not None else default_output(path, args.output_dir)
+    for path in inputs:
+        target = args.copy if args.copy is not None else default_output(path, args.output_dir)
         result, comments = annotate_file(path, target, policy)
         results.append(result)
         if result.document is not None and not result.error:
@@ -300,8 +447,15 @@ def _run_annotate(args: argparse.Namespace) -> int:
     return code
 
 
-def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy) -> int:
-    out_stream = sys.stdout
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy, stream: TextIO | None = None) -> int:
+    out_stream = stream or sys.stdout
+    if args.min_severity is not None:
+        floor = _RANK[Severity(args.min_severity)]
+        for result in results:
+            result.diagnostics = [d for d in result.diagnostics if _RANK[d.severity] >= floor]
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
     options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
     if getattr(args, "summary", False) and args.output_format in ("full", "concise"):
@@ -311,7 +465,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
         text = render_triage(results, width=width, color=color)
     else:
         text = render(args.output_format, results, options)
-    if args.statistics and args.output_format in ("full", "concise"):
+    if args.statistics and args.output_format in ("full", "concise", "grouped"):
         from summarylint.reporters.statistics import render_statistics
 
         text += render_statistics(results, options)
@@ -322,7 +476,7 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
             raise UsageError(f"无法写入报告文件 {args.output_file}：{exc.strerror or exc}") from None
     else:
         _emit(out_stream, text)
-    if args.output_format not in ("full", "concise") or args.output_file is not None:  # machine formats
+    if args.output_format not in ("full", "concise", "grouped") or args.output_file is not None:  # machine formats
         for result in results:
             if result.error:
                 print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
@@ -332,7 +486,9 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy)
 
     if any(r.error for r in results):
         return EXIT_ERROR
-    if not args.exit_zero and any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
+    fail_on = Severity(args.fail_on) if args.fail_on else policy.settings.fail_on or Severity.ERROR
+    threshold = _RANK[fail_on]
+    if not args.exit_zero and any(_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -345,9 +501,8 @@ def _emit(stream: TextIO, text: str) -> None:
     except OSError as exc:
         _silence_stdout()
         # a reader that stopped reading (``| head``) wanted no more: nothing to say
-        raise ReportNotWritten(
-            "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
-        ) from None
+        why = "" if isinstance(exc, BrokenPipeError) else f"无法输出报告：{exc.strerror or exc}"
+        raise ReportNotWritten(why) from None
 
 
 def _silence_stdout() -> None:
@@ -376,19 +531,20 @@ def _handle_sigterm() -> None:
         signal.signal(signal.SIGTERM, _on_sigterm)
 
 
-def _rules_table(registry: Registry) -> str:
+def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"summarylint 规则（共 {len(registry)} 条）")
-    for column in ("代码", "名称", "类别", "默认级别", "可修复", "说明"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=title or f"summarylint 规则（共 {len(registry)} 条）")
+    for column in ("代码", "名称", "类别", "默认级别", "可修复"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("说明", overflow="fold", min_width=12)
     for rule in registry:
         meta = rule.meta
         code = meta.code if meta.enabled else f"{meta.code}（默认关闭）"
         table.add_row(code, meta.name, meta.category.value, meta.severity.value, meta.fix.value, meta.summary)
     buffer = io.StringIO()
-    Console(file=buffer, width=160, force_terminal=False, no_color=True).print(table)
+    Console(file=buffer, width=terminal_width(), force_terminal=False, no_color=True).print(table)
     return buffer.getvalue()
 
 
@@ -464,9 +620,15 @@ def _main(argv: list[str]) -> int:
             return EXIT_OK
         if args.command == "rule":
             rule = registry.get(args.code)
-            if rule is None:
-                raise UsageError(f"没有规则“{args.code}”（用 summarylint rules 查看全部规则）")
-            sys.stdout.write(_rule_doc(rule))
+            if rule is not None:
+                sys.stdout.write(_rule_doc(rule))
+                return EXIT_OK
+            try:  # a prefix (NU, NU00) or a category: the table of its rules
+                selector = parse_selector(registry, args.code, "")
+            except ConfigError:
+                raise UsageError(f"没有规则“{args.code}”（用 summarylint rules 查看全部规则）") from None
+            chosen = [r for r in registry if r.code in selector.codes]
+            sys.stdout.write(_rules_table(chosen, f"“{args.code}”的规则（共 {len(chosen)} 条）"))
             return EXIT_OK
         if args.command == "schema":
             from summarylint.schema import JsonReport  # only this command needs the report models

@@ -67,6 +67,8 @@ class Settings(BaseModel):
         gt=0,
         description="单个文件的大小上限（字节数或“50MB”“200KiB”这样的写法），超过的文件报错而不检查",
     )
+    fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
+    baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
 
 
 @dataclass(frozen=True)
@@ -109,21 +111,33 @@ def validate(data: dict[str, Any], source: str) -> Settings:
         raise ConfigError(f"{source}: {_describe(dict(first))}") from None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
+    """A TOML file (UTF-8, with or without a byte-order mark); :class:`ConfigError` names the file
+    and says what is wrong in one line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: 不是有效的 TOML：{exc}") from None
+        data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: 无法读取{what}：{exc.strerror or exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {what}不是 UTF-8 编码（第 {exc.start + 1} 字节无法解码），请另存为 UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {what}不是有效的 TOML：{exc}") from None
 
 
 def load_config(path: Path) -> Config:
     """Load one configuration file (``pyproject.toml`` reads its ``[tool.summarylint]`` table)."""
-    data = _read_toml(path)
+    data = read_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("summarylint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool 应是一个表（[tool.summarylint]），实际是 {tool!r}")
+        table = tool.get("summarylint", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.summarylint] 应是一个表")
         data = table
@@ -131,7 +145,21 @@ def load_config(path: Path) -> Config:
 
 
 def _has_table(pyproject: Path) -> bool:
-    tool = _read_toml(pyproject).get("tool", {})
+    """Whether a ``pyproject.toml`` found on the way up configures summarylint.
+
+    A file that cannot be read as TOML is an error only when it mentions ``tool.summarylint``: a
+    broken ``pyproject.toml`` of some other tool is passed over, and the search goes on upwards.
+    """
+    try:
+        tool = read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        try:
+            mentions = b"tool.summarylint" in pyproject.read_bytes()
+        except OSError:
+            mentions = False
+        if mentions:
+            raise
+        return False
     return isinstance(tool, dict) and "summarylint" in tool
 
 

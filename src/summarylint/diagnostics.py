@@ -26,6 +26,7 @@ class Category(StrEnum):
     PUNCTUATION = "punctuation"
     NUMBER_USAGE = "number-usage"
     TYPO = "typo"
+    SUPPRESSION = "suppression"
 
 
 class Applicability(StrEnum):

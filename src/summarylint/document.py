@@ -53,6 +53,15 @@ class Paragraph:
         return self.offsets.span(start, end)
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment attached to the document itself (a Word comment): its text and the source span of the
+    paragraphs it covers.  Suppression directives are read from them."""
+
+    span: Span
+    text: str
+
+
 @dataclass(frozen=True)
 class Document:
     """A read document: its path, format, source text, paragraphs and line index."""
@@ -64,6 +73,7 @@ class Document:
     lines: LineIndex = field(repr=False)
     encoding: str = "utf-8"  # how to write the source back (for --fix)
     bom: bytes = b""
+    comments: tuple[Comment, ...] = ()  # Word comments (Markdown and text comments are part of the source)
 
     @property
     def prose(self) -> tuple[Paragraph, ...]:

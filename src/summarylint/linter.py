@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -45,6 +46,13 @@ class FileResult:
     error: str | None = None
     fixed: int = 0
     note: str | None = None  # something the user should know that is not an error (--fix stopped early)
+    original: str | None = None  # the source before fixes, when fixes changed it
+
+    @property
+    def fixed_source(self) -> str | None:
+        """The fixed source text, when fixes changed the file."""
+        return self.document.source if self.original is not None and self.document is not None else None
+
     #: characters of the document other than white space (kept when the document is not)
     characters: int | None = None
 
@@ -59,13 +67,21 @@ class FileResult:
         doc = self.document
         if doc is None:
             return self
+        keep = set(keep)
         offsets = set(keep)
         offsets |= {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
         offsets |= {o for d in self.diagnostics if d.fix for e in d.fix.edits for o in (e.span.start, e.span.end)}
-        labelled = tuple(p for p in doc.paragraphs if p.label)
-        offsets |= {p.start for p in labelled}
-        slim = Document(doc.path, doc.format, "", labelled, LineExcerpt(doc.lines, offsets), doc.encoding, doc.bom)
-        return FileResult(self.path, slim, self.diagnostics, self.error, self.fixed, self.note, self.size)
+        # the paragraphs with a numbering label, and those with a finding (their text identifies the
+        # finding in baselines and SARIF fingerprints, see summarylint.fingerprint)
+        starts = [p.start for p in doc.paragraphs]
+        found = {bisect_right(starts, d.span.start) - 1 for d in self.diagnostics}
+        found |= {bisect_right(starts, offset) - 1 for offset in keep}  # findings the batch stage may add
+        kept = tuple(p for k, p in enumerate(doc.paragraphs) if p.label or k in found)
+        offsets |= {p.start for p in kept if p.label}
+        slim = Document(doc.path, doc.format, "", kept, LineExcerpt(doc.lines, offsets), doc.encoding, doc.bom)
+        return FileResult(
+            self.path, slim, self.diagnostics, self.error, self.fixed, self.note, self.original, self.size
+        )
 
     @property
     def size(self) -> int:
@@ -163,7 +179,7 @@ def lint_document(doc: Document, rules: Iterable[Rule], policy: Policy) -> tuple
         diagnostics, failures = _in_two(doc, views, chosen, policy)
     else:
         diagnostics, failures = _run(doc, views, chosen, policy)
-    diagnostics = apply_suppressions(doc, diagnostics, policy.registry)
+    diagnostics = apply_suppressions(doc, diagnostics, policy, chosen)
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     failures.sort()
     return diagnostics, failures

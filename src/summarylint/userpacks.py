@@ -19,7 +19,6 @@ A broken pack is a configuration error naming the file, the entry and the proble
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,7 +28,7 @@ from typing import Annotated, Any, Literal
 import regex  # type: ignore[import-untyped]
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from summarylint.config import ConfigError
+from summarylint.config import ConfigError, read_toml
 from summarylint.diagnostics import Category, Edit, Finding, Fix, Severity
 from summarylint.rules.base import Context, FixKind, Rule, RuleMeta
 from summarylint.source import Span
@@ -186,15 +185,9 @@ def _pack_rule(entry: PackEntry, source: Path, index: int, where: str) -> PackRu
 def load_pack_file(path: Path, reserved: dict[str, str]) -> list[PackRule]:
     """Validate one pack file; ``reserved`` maps codes and names already taken to who took them
     (updated with this pack's entries).  Raises :class:`ConfigError` with a one-line message."""
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: 规则包文件不存在") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: 规则包不是有效的 TOML：{exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取规则包：{exc.strerror or exc}") from None
+    if not path.exists():
+        raise ConfigError(f"{path}: 规则包文件不存在")
+    data = read_toml(path, "规则包")
     unknown = sorted(set(data) - {"rule"})
     if unknown:
         raise ConfigError(f"{path}: 规则包只能包含 [[rule]] 条目，不认识“{unknown[0]}”")

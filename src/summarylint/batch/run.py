@@ -40,6 +40,7 @@ _WARM_UP = "一、主要工作\n　　全年共开展安全生产检查12次，�
 class BatchOptions:
     jobs: int | None = None  # worker processes; None: one per CPU; 1: in this process
     fix: bool = False
+    unsafe_fixes: bool = False
     cache: bool = True
     progress: bool = False
     references: Sequence[Candidate] = ()
@@ -90,7 +91,9 @@ def _contained(display: str, debug: bool, check: Callable[[], _Done]) -> _Done |
         return FileResult(display, error=f"内部错误：{type(exc).__name__}: {exc}（加 --debug 重新运行可显示详细信息）")
 
 
-def _check(task: _Task, policy: Policy, fix: bool, signatures: bool, debug: bool) -> _Done:
+def _check(task: _Task, policy: Policy, fix: tuple[bool, bool], signatures: bool, debug: bool) -> _Done:
+    """``fix``: whether to fix, and whether unsafe fixes too."""
+
     def run() -> _Done:
         if task.reference:
             try:
@@ -100,7 +103,7 @@ def _check(task: _Task, policy: Policy, fix: bool, signatures: bool, debug: bool
             except OSError as exc:
                 return _Done(task.index, FileResult(task.display, error=f"无法读取：{exc.strerror or exc}"), ())
             return _Done(task.index, FileResult(task.display, characters=0), paragraph_signatures(doc))
-        result = check_path(task.path, policy, fix=fix, display=task.display)
+        result = check_path(task.path, policy, fix=fix[0], unsafe_fixes=fix[1], display=task.display)
         sigs = paragraph_signatures(result.document) if signatures and result.document is not None else ()
         keep = [o for s in sigs for o in (s.start, s.end)]
         return _Done(task.index, result.for_report(keep), sigs)
@@ -109,7 +112,7 @@ def _check(task: _Task, policy: Policy, fix: bool, signatures: bool, debug: bool
     return outcome if isinstance(outcome, _Done) else _Done(task.index, outcome, ())
 
 
-def _init(policy: Policy, fix: bool, signatures: bool, debug: bool) -> None:
+def _init(policy: Policy, fix: tuple[bool, bool], signatures: bool, debug: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and stops a worker with SIGTERM, silently
     _STATE.update(policy=policy, fix=fix, signatures=signatures, debug=debug)
@@ -149,10 +152,12 @@ def _pass(
     jobs = _jobs(options.jobs, len(tasks))
     if jobs == 1:
         for task in tasks:
-            done(_check(task, policy, options.fix, signatures, options.debug))
+            done(_check(task, policy, (options.fix, options.unsafe_fixes), signatures, options.debug))
         return
     chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    with _context().Pool(jobs, initializer=_init, initargs=(policy, options.fix, signatures, options.debug)) as pool:
+    with _context().Pool(
+        jobs, initializer=_init, initargs=(policy, (options.fix, options.unsafe_fixes), signatures, options.debug)
+    ) as pool:
         for outcome in pool.imap_unordered(_work, tasks, chunksize=chunk):
             done(outcome)
         pool.close()

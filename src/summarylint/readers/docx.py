@@ -20,7 +20,10 @@ reason; the safety checks of :mod:`summarylint.readers.docx_safety` run before a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from summarylint.document import BlockKind, Document, Format, Paragraph
+from summarylint.readers.docx_comments import read_comments
 from summarylint.readers.docx_numbering import Counters, Numbering, Styles, outline_level, w
 from summarylint.readers.docx_safety import Element, Package
 from summarylint.readers.docx_walk import PPR, RawParagraph, Story, walk_document
@@ -120,7 +123,8 @@ def read_docx(path: str, data: bytes) -> Document:
     try:
         package = Package(data)
         _, styles, numbering, raws = load_parts(package)
-        return build_document(path, raws, styles, numbering)
+        doc = build_document(path, raws, styles, numbering)
+        return replace(doc, comments=read_comments(package, raws, doc.lines))
     except ReadError:
         raise
     except RecursionError:

@@ -19,6 +19,12 @@ Numbering (ECMA-376 Part 1, §17.9) is resolved as Word does:
   ``w:numFmt`` (all in decimal when the level is ``w:isLgl``); a level not used yet shows its start
   value minus one (Word shows ``0.1`` for a level-2 item before any level-1 item); the ``w:suff``
   tab or space is not part of the label; a ``bullet`` level has no label (bullets are not ordinals).
+
+Bounds (a document is data, not a program): a counter is kept within ``-MAX_COUNTER … MAX_COUNTER`` (Word's own
+"set numbering value" stops at 32 767), so a start of 2 000 000 000 counts from 32 767; one number
+is written in at most ``MAX_NUMBER_LENGTH`` characters (``lowerLetter`` repeats its letter once per
+26: beyond that length the letter is written ``MAX_NUMBER_LENGTH`` times) and a whole label is cut
+at ``MAX_LABEL_LENGTH`` characters.  Real labels are far below these bounds.
 """
 
 from __future__ import annotations
@@ -39,6 +45,14 @@ def w(name: str) -> str:
 _VAL = w("val")
 _MAX_CHAIN = 32
 _LEVELS = 9
+#: bounds of the numbering counters and of the text of the labels they render
+MAX_COUNTER = 32_767
+MAX_NUMBER_LENGTH = 32
+MAX_LABEL_LENGTH = 255
+
+
+def _counter(value: int) -> int:
+    return max(-MAX_COUNTER, min(value, MAX_COUNTER))
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
@@ -106,7 +120,7 @@ def _letters(value: int, upper: bool) -> str:
     if value <= 0:
         return ""
     letter = chr(ord("a") + (value - 1) % 26)
-    text = letter * ((value - 1) // 26 + 1)
+    text = letter * min((value - 1) // 26 + 1, MAX_NUMBER_LENGTH)
     return text.upper() if upper else text
 
 
@@ -135,7 +149,14 @@ def _ordinal(value: int) -> str:
 
 
 def format_number(value: int, fmt: str) -> str:
-    """``value`` written in the Word number format ``fmt`` (unknown formats fall back to decimal)."""
+    """``value`` written in the Word number format ``fmt`` (unknown formats fall back to decimal).
+
+    At most :data:`MAX_NUMBER_LENGTH` characters for any ``value``.
+    """
+    return _format_number(value, fmt)[:MAX_NUMBER_LENGTH]
+
+
+def _format_number(value: int, fmt: str) -> str:
     match fmt:
         case "decimal" | "decimalHalfWidth" | "arabicAbjad" | "custom":
             return str(value)
@@ -460,14 +481,15 @@ class Counters:
         levels = definition.levels
         values = self._values.get(definition.key)
         if values is None:
-            values = [levels[i].start - 1 if i in levels else 0 for i in range(_LEVELS)]
+            values = [_counter(levels[i].start - 1) if i in levels else 0 for i in range(_LEVELS)]
             self._values[definition.key] = values
         override = definition.start_overrides.get(ilvl)
         if override is not None and (definition.num_id, ilvl) not in self._overridden:
             self._overridden.add((definition.num_id, ilvl))
-            values[ilvl] = override  # the first paragraph of this w:num at this level restarts the count
+            # the first paragraph of this w:num at this level restarts the count
+            values[ilvl] = _counter(override)
         else:
-            values[ilvl] += 1
+            values[ilvl] = _counter(values[ilvl] + 1)
         for deeper in range(ilvl + 1, _LEVELS):
             level = levels.get(deeper)
             if level is None:
@@ -476,7 +498,7 @@ class Counters:
             if restart is None or restart > deeper:
                 restart = deeper  # the default: restart whenever a higher level is used
             if restart != 0 and ilvl <= restart - 1:
-                values[deeper] = level.start - 1
+                values[deeper] = _counter(level.start - 1)
         return self.render(definition, ilvl, values)
 
     @staticmethod
@@ -493,4 +515,4 @@ class Counters:
             fmt = "decimal" if level.legal and referenced.fmt not in ("none", "bullet") else referenced.fmt
             return format_number(values[index], fmt)
 
-        return _PLACEHOLDER.sub(number, level.text)
+        return _PLACEHOLDER.sub(number, level.text[:MAX_LABEL_LENGTH])[:MAX_LABEL_LENGTH]

@@ -11,6 +11,8 @@ _LINE = re.compile(r"[^\n]*\n?")
 _BLANK = " \t\u3000\r\n\xa0\ufeff"
 # A list bullet in front of the text (often left by converters or typed by hand).
 BULLET = re.compile(r"[-*+•·‧●▪]\s+(?=\S)")
+# A suppression directive on a line of its own (``// summarylint-disable NU001`` or ``# …``): not text.
+DIRECTIVE_LINE = re.compile(r"(?://|#)[ \t]*summarylint-")
 
 
 def split_line(source: str, start: int, end: int) -> tuple[int, int]:
@@ -31,6 +33,20 @@ def read_text(path: str, source: str) -> Document:
         start, end = split_line(source, match.start(), match.end())
         if start == end:
             blanks += 1
+            continue
+        if DIRECTIVE_LINE.match(source, start, end):
+            paragraphs.append(
+                Paragraph(
+                    index=len(paragraphs),
+                    kind=BlockKind.COMMENT,
+                    text=source[start:end],
+                    offsets=OffsetMap.identity(start, end - start),
+                    start=match.start(),
+                    end=end,
+                    blank_before=blanks,
+                )
+            )
+            blanks = 0
             continue
         bullet = None
         bm = BULLET.match(source, start, end)

@@ -21,6 +21,10 @@ _WHERE = {
     "json": ("summarylint.reporters.json_report", "render_json"),
     "sarif": ("summarylint.reporters.sarif", "render_sarif"),
     "github": ("summarylint.reporters.github", "render_github"),
+    "json-lines": ("summarylint.reporters.json_lines", "render_json_lines"),
+    "grouped": ("summarylint.reporters.grouped", "render_grouped"),
+    "junit": ("summarylint.reporters.junit", "render_junit"),
+    "pylint": ("summarylint.reporters.pylint", "render_pylint"),
 }
 
 

@@ -38,6 +38,13 @@ def locate(result: FileResult, span: Span) -> Location:
     return Location(start.line, start.column, end.line, end.column)
 
 
+def terminal_width() -> int:
+    """Width for tables: the terminal's (or ``COLUMNS``), 100 when not on a terminal; at least 60."""
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
 def severity_counts(results: Sequence[FileResult]) -> Counter[str]:
     counts: Counter[str] = Counter({s.value: 0 for s in Severity})
     for result in results:

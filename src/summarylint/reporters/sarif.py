@@ -1,32 +1,41 @@
 """``--output-format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Columns are Unicode code points (``columnKind``); each result carries a ``primaryLocationLineHash``
-fingerprint computed from the rule and the normalised text of the paragraph, so that a finding keeps
-its identity when lines move (the upload action cannot compute one for a Word file).
+fingerprint computed from the rule and the normalised text of the paragraph
+(:mod:`summarylint.fingerprint`), so that a finding keeps its identity when lines move (the upload
+action cannot compute one for a Word file).  File URIs are percent-encoded and relative to the
+current folder (the repository root in CI, ``%SRCROOT%``); a file outside it gets an absolute
+``file://`` URI.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from summarylint import __version__
 from summarylint.diagnostics import Diagnostic, Severity
+from summarylint.fingerprint import fingerprints
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate
 from summarylint.rules import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_SPACE = re.compile(r"\s+")
+_PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
+ROOT = "%SRCROOT%"
 
 
-def _uri(path: str) -> str:
-    return Path(path).as_posix()
+def _location(path: str, root: Path) -> dict[str, str]:
+    """``artifactLocation`` of ``path``: relative to ``root`` when inside it, else an absolute URI."""
+    absolute = Path(path).resolve()
+    try:
+        relative = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": ROOT}
 
 
 def _pascal(name: str) -> str:
@@ -45,11 +54,12 @@ def _rule(meta: RuleMeta) -> dict[str, object]:
         "properties": {
             "tags": [meta.category.value],
             "precision": "high" if meta.severity is Severity.ERROR else "medium",
+            "problem.severity": _PROBLEM[meta.severity],
         },
     }
 
 
-def _related(path: str, d: Diagnostic) -> dict[str, object]:
+def _related(path: str, d: Diagnostic, root: Path) -> dict[str, object]:
     if not d.related:
         return {}
     places = []
@@ -59,7 +69,7 @@ def _related(path: str, d: Diagnostic) -> dict[str, object]:
                 "id": n,
                 "message": {"text": r.label},
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(r.path or path)},
+                    "artifactLocation": _location(r.path or path, root),
                     "region": {
                         "startLine": r.line,
                         "startColumn": r.column,
@@ -78,22 +88,19 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
     index = {code: i for i, code in enumerate(used)}
     sarif_results: list[dict[str, object]] = []
     notifications: list[dict[str, object]] = []
+    root = Path.cwd().resolve()
     for result in results:
         if result.error:
             notifications.append(
                 {
                     "level": "error",
                     "message": {"text": result.error},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": _location(result.path, root)}}],
                 }
             )
-        seen: Counter[str] = Counter()
-        for d in result.diagnostics:
+        artifact = _location(result.path, root)
+        for d, fingerprint in zip(result.diagnostics, fingerprints(result), strict=True):
             at = locate(result, d.span)
-            assert result.document is not None
-            paragraph = result.document.lines.line_text(at.line)
-            digest = hashlib.sha256(f"{d.code}\0{_SPACE.sub('', paragraph)}".encode()).hexdigest()[:16]
-            seen[digest] += 1
             sarif_results.append(
                 {
                     "ruleId": d.code,
@@ -103,7 +110,7 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": _uri(result.path)},
+                                "artifactLocation": artifact,
                                 "region": {
                                     "startLine": at.line,
                                     "startColumn": at.column,
@@ -113,8 +120,8 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                             }
                         }
                     ],
-                    "partialFingerprints": {"primaryLocationLineHash": f"{digest}:{seen[digest]}"},
-                    **_related(result.path, d),
+                    "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+                    **_related(result.path, d, root),
                 }
             )
     run: dict[str, object] = {
@@ -126,6 +133,7 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                 "rules": [_rule(rule.meta) for code in used if (rule := metas[code]) is not None],
             }
         },
+        "originalUriBaseIds": {ROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
     }

@@ -17,13 +17,16 @@ from rich.table import Table
 from summarylint.batch.triage import FLAGS, document_stats, flag_of
 from summarylint.diagnostics import Severity
 from summarylint.linter import FileResult
-from summarylint.reporters.common import ReportOptions
+from summarylint.reporters.common import ReportOptions, terminal_width
 
 
 def render_statistics(results: Sequence[FileResult], options: ReportOptions) -> str:
     files = Table(title="按文件统计")
     for column in ("文件", "error", "warning", "info", *FLAGS):
-        files.add_column(column, justify="left" if column == "文件" else "right")
+        if column == "文件":
+            files.add_column(column, overflow="fold")
+        else:
+            files.add_column(column, justify="right", no_wrap=True)
     rules: Counter[str] = Counter()
     stats = document_stats(results)
     for n, result in enumerate(results):
@@ -38,12 +41,14 @@ def render_statistics(results: Sequence[FileResult], options: ReportOptions) -> 
         rules.update(d.code for d in result.diagnostics)
     by_rule = Table(title="按规则统计")
     for column in ("代码", "名称", "数量"):
-        by_rule.add_column(column, justify="right" if column == "数量" else "left")
+        by_rule.add_column(column, justify="right" if column == "数量" else "left", overflow="fold")
     for code, count in sorted(rules.items(), key=lambda item: (-item[1], item[0])):
         rule = options.registry.get(code)
         by_rule.add_row(code, rule.meta.name if rule else "", str(count))
     buffer = io.StringIO()
-    console = Console(file=buffer, width=160, force_terminal=options.color, no_color=not options.color, highlight=False)
+    console = Console(
+        file=buffer, width=terminal_width(), force_terminal=options.color, no_color=not options.color, highlight=False
+    )
     console.print(files)
     if rules:
         console.print(by_rule)

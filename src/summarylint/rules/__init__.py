@@ -26,6 +26,7 @@ _FAMILIES = (
     "summarylint.rules.duplicate",
     "summarylint.rules.punctuation",
     "summarylint.rules.number_usage",
+    "summarylint.rules.suppression",
 )
 
 

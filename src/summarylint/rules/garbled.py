@@ -30,6 +30,10 @@ def _tail(text: str, width: int = 8) -> str:
     return text if len(text) <= width else "…" + text[-width:]
 
 
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in spans)
+
+
 # --- GA001 -------------------------------------------------------------------------------------
 
 
@@ -214,9 +218,12 @@ def masked_character(ctx: Context) -> Iterator[Finding]:
             run = m.group()
             if form and run[0] in "□■":
                 continue
+            span = block.span(m.start(), m.end())
+            if _overlaps_any(span, ctx.views.placeholder_spans):
+                continue  # digits masked before a measure word are an unfilled slot (PH002)
             before, after = block.text[max(0, m.start() - 4) : m.start()], block.text[m.end() : m.end() + 4]
             yield Finding(
-                block.span(m.start(), m.end()),
+                span,
                 f"“{before}{run}{after}”中的“{run}”像是被屏蔽或替换掉的文字，应补上原词",
             )
 

@@ -239,9 +239,39 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
 
 
+def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[tuple[Block, int, int, str]]:
+    """选出了家示范单位, 每月补助元, 会员达余人: a measure word right after a counting verb (or an amount
+    word and 余) has lost its number, whatever follows it, unless it begins a longer word (培训人员)."""
+    pattern = patterns().verb_led
+    if pattern is None:
+        return
+    text = block.text
+    for match in block.finditer(pattern):
+        group = "unit" if match.group("unit") else "after"
+        start, end = match.span(group)
+        if text.startswith(word_starts, start):
+            continue
+        if end < len(text) and not (text[end] in CLAUSE_END or re.match(f"[{CJK}]", text[end])):
+            continue  # 发放元/吨 is a unit written out, not a count
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+
+
 @check("MF001")
 def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
-    yield from _findings(ctx, (item for block in ctx.views.blocks for item in _measure_word_findings(block)))
+    word_starts = _measure_settings().word_starts
+
+    def items() -> Iterator[tuple[Block, int, int, str]]:
+        for block in ctx.views.blocks:
+            seen: set[int] = set()
+            for item in _verb_led_findings(block, word_starts):
+                seen.add(item[1])
+                yield item
+            for item in _measure_word_findings(block):
+                if item[1] not in seen:
+                    yield item
+
+    yield from _findings(ctx, items())
 
 
 # --- MF002–MF006 --------------------------------------------------------------------------

@@ -7,16 +7,18 @@ names, code) and the ordinal marker at the start of a paragraph (the NU rules ju
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
+from summarylint.text.chars import CJK, CJK_CHAR
 from summarylint.text.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _NAMES = {"，": "逗号", "。": "句号", "；": "分号", "：": "冒号", "？": "问号", "！": "叹号", "、": "顿号"}
 
@@ -31,9 +33,9 @@ def _marker_end(ctx: Context, block: Block) -> int:
 
 _HALF_POINT = re.compile(
     r"(?=[,;:?!.])(?:"  # (skips ahead to the marks a match begins with)
-    rf"(?<=[{_CJK}])(?P<a>[,;:?!])[ \t]*"  # after a Chinese character
-    rf"|(?P<b>[,;:?!])[ \t]*(?=[{_CJK}])"  # before a Chinese character
-    rf"|(?<=[{_CJK}])(?P<dot>\.)(?=[{_CJK}]|[ \t]*$)"  # a full stop between Chinese characters or at the end
+    rf"(?<=[{CJK}])(?P<a>[,;:?!])[ \t]*"  # after a Chinese character
+    rf"|(?P<b>[,;:?!])[ \t]*(?=[{CJK}])"  # before a Chinese character
+    rf"|(?<=[{CJK}])(?P<dot>\.)(?=[{CJK}]|[ \t]*$)"  # a full stop between Chinese characters or at the end
     r")"
 )
 
@@ -41,7 +43,7 @@ _HALF_POINT = re.compile(
 #: an emoticon :) ;-) is not a point mark
 _NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
-_CJK_CHAR = re.compile(f"[{_CJK}]")  # one Chinese character (also: does a text hold one)
+
 #: after these a run of ? is a (doubled) question mark
 _QUESTION_PARTICLES = "吗呢吧啊么嘛"
 
@@ -56,9 +58,9 @@ def _lost_characters(text: str, at: int) -> bool:
         end += 1
     return (
         end - start >= 2
-        and bool(_CJK_CHAR.match(text[start - 1 : start]))
+        and bool(CJK_CHAR.match(text[start - 1 : start]))
         and text[start - 1 : start] not in _QUESTION_PARTICLES
-        and bool(_CJK_CHAR.match(text[end : end + 1]))
+        and bool(CJK_CHAR.match(text[end : end + 1]))
     )
 
 
@@ -77,7 +79,7 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
             mark = m.group("a") or m.group("b") or m.group("dot")
             if m.group("dot"):
                 after = m.end()
-                if after < len(block.text) and after not in joins and not re.match(rf"[{_CJK}]", block.text[after]):
+                if after < len(block.text) and after not in joins and not CJK_CHAR.match(block.text[after]):
                     continue
             full = _HALF_TO_FULL[mark]
             at = m.start()
@@ -100,7 +102,7 @@ def halfwidth_bracket_around_cjk(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_BRACKETS):
             if m.start() < skip or (m.group("open") == "（" and m.group("close") == "）"):
                 continue
-            if not _CJK_CHAR.search(m.group("inner")):
+            if not CJK_CHAR.search(m.group("inner")):
                 continue
             edits = []
             if m.group("open") == "(":
@@ -203,28 +205,20 @@ def pair_order_reversed(ctx: Context) -> Iterator[Finding]:
 
 # --- PU008 / PU009 -----------------------------------------------------------------------------
 
-_REPEATED = re.compile(r"(?=[，；：。？！])(?:([，；：])\1+|(?<!。)。。(?!。)|[？！]{2,})")
+_REPEATED = re.compile(r"(?=[，；：。])(?:([，；：])\1+|(?<!。)。。(?!。))")
 
 
 @check("PU008")
 def repeated_point_mark(ctx: Context) -> Iterator[Finding]:
+    # Doubled ？ and ！ (“团结奋斗！！”) are left alone: GB/T 15834-2011 §4.2.3.3 and §4.3.3.2 allow them
+    # for strong feeling, and reviewers do not mark them in closing slogans.
     for block, m in ctx.views.matches(_REPEATED):
         run = m.group()
         mark = run[0]
-        delete = Edit(block.span(m.start() + 1, m.end()), "")
-        if mark in "？！":
-            same = len(set(run)) == 1
-            yield Finding(
-                block.span(m.start(), m.end()),
-                f"“{run}”连用问号或叹号，工作总结中一个就够了",
-                severity=Severity.INFO,
-                fix=Fix.safe(delete) if same else Fix.unsafe(delete),
-            )
-            continue
         yield Finding(
             block.span(m.start(), m.end()),
             f"{_NAMES[mark]}重复：“{run}”应只保留一个“{mark}”",
-            fix=Fix.safe(delete),
+            fix=Fix.safe(Edit(block.span(m.start() + 1, m.end()), "")),
         )
 
 
@@ -248,7 +242,7 @@ def conflicting_point_marks(ctx: Context) -> Iterator[Finding]:
 # --- PU011 -------------------------------------------------------------------------------------
 
 _ELLIPSIS = re.compile(r"(?=[.。·．…])(?:\.{3,}|。{3,}|·{3,}|．{3,}|…+)")
-_CJK_CONTEXT = re.compile(rf"[{_CJK}，。、；：？！“”‘’（）《》【】…]")
+_CJK_CONTEXT = re.compile(rf"[{CJK}，。、；：？！“”‘’（）《》【】…]")
 
 
 @check("PU011")
@@ -305,3 +299,461 @@ def point_mark_at_line_start(ctx: Context) -> Iterator[Finding]:
                 para.span(i, i + 1),
                 f"点号不能出现在行首：这一行以“{ch}”开头，前面可能漏了文字或断了行",
             )
+
+
+# --- PU003 / PU004 -----------------------------------------------------------------------------
+
+_STRAIGHT = re.compile("[\"']")
+#: what a quotation mark stands next to in Chinese text
+_CHINESE_SIDE = re.compile(rf"[{CJK}，。、；：？！（）《》【】…—]")
+
+
+def _chinese_side(text: str, at: int) -> bool:
+    return bool(_CHINESE_SIDE.match(text[at - 1 : at] if at else "") or _CHINESE_SIDE.match(text[at + 1 : at + 2]))
+
+
+@check("PU003")
+def straight_quotes(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_STRAIGHT):
+        text = block.text
+        _, report = next((b, r) for b, r in _pair_reports(ctx) if b is block)
+        wrong_closers = {at for at, _ in report.mismatched}  # “……" : PU005 reports it
+        for mark, curly in (('"', "“”"), ("'", "‘’")):
+            places = [
+                m.start()
+                for m in block.finditer(_STRAIGHT)
+                if m.group() == mark and m.start() not in wrong_closers and not _apostrophe_at(text, m.start())
+            ]
+            if not places or not any(_chinese_side(text, at) for at in places):
+                continue
+            name = "双引号" if mark == '"' else "单引号"
+            if len(places) % 2:
+                for at in places:
+                    if _chinese_side(text, at):
+                        yield Finding(
+                            block.span(at, at + 1),
+                            f"中文里的引号应使用全角{name}“{curly}”，不用半角“{mark}”",
+                        )
+                continue
+            for opener, closer in zip(places[::2], places[1::2], strict=True):
+                if not (_chinese_side(text, opener) or _chinese_side(text, closer)):
+                    continue
+                if _CODE_BEFORE_QUOTE.match(text[opener - 1 : opener] if opener else ""):
+                    continue  # a value in code: key="value"
+                inner = text[opener + 1 : closer]
+                shown = inner if len(inner) <= 12 else inner[:10] + "…"
+                yield Finding(
+                    block.span(opener, closer + 1),
+                    f"中文里的引号应使用全角{name}：“{mark}{shown}{mark}”应写作“{curly[0]}{shown}{curly[1]}”",
+                    fix=Fix.safe(
+                        Edit(block.span(opener, opener + 1), curly[0]), Edit(block.span(closer, closer + 1), curly[1])
+                    ),
+                )
+
+
+_LATIN = re.compile("[A-Za-z]")
+_CODE_BEFORE_QUOTE = re.compile(r"[A-Za-z0-9_=(\[{]")
+
+
+def _apostrophe_at(text: str, at: int) -> bool:
+    """A ' between Latin letters (it's, O'Neil) is an apostrophe."""
+    return (
+        text[at] == "'"
+        and bool(_LATIN.match(text[at - 1 : at] if at else ""))
+        and bool(_LATIN.match(text[at + 1 : at + 2]))
+    )
+
+
+_CORNER = re.compile("[「」『』]")
+_CORNER_TO = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
+@check("PU004")
+def corner_quotes(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_CORNER):
+        mark = m.group()
+        want = _CORNER_TO[mark]
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"横排文字的引号用“”和‘’：直角引号“{mark}”宜改为“{want}”",
+            fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), want)),
+        )
+
+
+# --- PU007 -------------------------------------------------------------------------------------
+
+_NESTABLE = re.compile("[《》“”]")
+_NESTED_CANDIDATE = re.compile("《[^》\n]*《|“[^”\n]*“")
+_INNER = {"《": "〈", "》": "〉", "“": "‘", "”": "’"}
+
+
+def _nested_pairs(block: Block, start: int) -> Iterator[tuple[int, int, int]]:
+    """(outer opener, inner opener, inner closer) of a 书名号 or a double quotation mark inside one of
+    the same kind, when both pairs are closed."""
+    stack: list[tuple[str, int, int | None]] = []
+    closed: set[int] = set()
+    found: list[tuple[int, int, int]] = []
+    for m in block.finditer(_NESTABLE):
+        at, ch = m.start(), m.group()
+        if at < start:
+            continue
+        if ch in "《“":
+            outer = next((i for k, i, _ in reversed(stack) if k == ch), None)
+            stack.append((ch, at, outer))
+            continue
+        kind = "《" if ch == "》" else "“"
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == kind), None)
+        if depth is None:
+            continue
+        _, opened, outer = stack[depth]
+        del stack[depth:]
+        closed.add(opened)
+        if outer is not None:
+            found.append((outer, opened, at))
+    yield from ((o, i, c) for o, i, c in found if o in closed)
+
+
+@check("PU007")
+def nested_same_pair(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_NESTED_CANDIDATE):
+        for _outer, inner, closer in _nested_pairs(block, _marker_end(ctx, block)):
+            ch = block.text[inner]
+            if ch == "《":
+                message = "书名号里面还要用书名号时，里面一层用单书名号：“《……《……》……》”应写作“《……〈……〉……》”"
+                severity = Severity.ERROR
+            else:
+                message = "引号里面还要用引号时，里面一层用单引号：““……“……”……”应写作““……‘……’……”"
+                severity = Severity.WARNING
+            yield Finding(
+                block.span(inner, closer + 1),
+                message,
+                severity=severity,
+                fix=Fix.unsafe(
+                    Edit(block.span(inner, inner + 1), _INNER[ch]),
+                    Edit(block.span(closer, closer + 1), _INNER[block.text[closer]]),
+                ),
+            )
+
+
+# --- PU010 / PU012 / PU013 ---------------------------------------------------------------------
+
+#: 等 that is not the particle closing a list: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距
+_DENG = r"等(?![待候同级于额量距])"
+_DUNHAO_DENG = re.compile(rf"、[ \t\u3000]*{_DENG}")
+
+
+@check("PU010")
+def dunhao_before_deng(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_DUNHAO_DENG):
+        if m.start() < _marker_end(ctx, block):
+            continue
+        yield Finding(
+            block.span(m.start(), m.start() + 1),
+            "列举的最后一项和“等”之间不用顿号：“、等”应写作“等”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.end() - 1), "")),
+        )
+
+
+_ELLIPSIS_DENG = re.compile(rf"(?:…+|\.{{3,}}|。{{3,}})[ \t\u3000]*{_DENG}")
+
+
+@check("PU012")
+def ellipsis_with_deng(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_ELLIPSIS_DENG):
+        run = m.group()[:-1].rstrip(" \t\u3000")
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"省略号和“等”不能同时使用：“{run}等”只保留“等”（或只用省略号）",
+            fix=Fix.unsafe(Edit(block.span(m.start(), m.end() - 1), "")),
+        )
+
+
+_ELLIPSIS_MARK = re.compile(r"(?=[、，；…])(?:[、，；](?=……)|(?<=……)、)")
+
+
+@check("PU013")
+def ellipsis_with_point_mark(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_ELLIPSIS_MARK):
+        mark = m.group()
+        where = "前" if block.text.startswith("……", m.end()) else "后"
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"省略号{where}一般不用点号：这里的“{mark}”可以删去",
+        )
+
+
+# --- PU014 -------------------------------------------------------------------------------------
+
+_HYPHENS = re.compile(r"(?<![-－])(?:-{2,3}|－{2,3})(?![-－])")
+_LATIN_WORD = re.compile("[A-Za-z]{2}")
+_NUMBER_RANGE_AFTER = re.compile(rf"[ \t]*\d+(?:\.\d+)?[ \t]*[{CJK}%％]")
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The first character before (step -1) or after (step 1) ``at`` that is not a space."""
+    while 0 <= at < len(text) and text[at] in " \t\u3000":
+        at += step
+    return text[at] if 0 <= at < len(text) else ""
+
+
+def _line_start(ctx: Context, block: Block, at: int) -> bool:
+    """Whether text index ``at`` of a block is the first visible character of its source line."""
+    offset = block.offsets.offset(at)
+    source = ctx.doc.source
+    return not source[source.rfind("\n", 0, offset) + 1 : offset].strip(_LEAD_MARKUP)
+
+
+@check("PU014")
+def dash_form(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_HYPHENS):
+        text = block.text
+        if block.first.kind is BlockKind.TABLE or (not CJK_CHAR.search(text) and _LATIN_WORD.search(text)):
+            continue  # a table, English text
+        for m in block.finditer(_HYPHENS):
+            before, after = _neighbour(text, m.start() - 1, -1), _neighbour(text, m.end(), 1)
+            if (
+                not before
+                or _line_start(ctx, block, m.start())
+                or not after
+                or _LATIN.match(text[m.end() : m.end() + 1])
+            ):
+                continue  # a bullet (-- 第一项), a command-line option (--help), a stroke at the end of a line
+            if before.isdigit() and _NUMBER_RANGE_AFTER.match(text, m.end()):
+                continue  # a range of figures: NB001
+            run = m.group()
+            start, end = m.start(), m.end()
+            if CJK_CHAR.match(before) and CJK_CHAR.match(after):
+                while start and text[start - 1] in " \t\u3000":
+                    start -= 1
+                while end < len(text) and text[end] in " \t\u3000":
+                    end += 1
+                yield Finding(
+                    block.span(m.start(), m.end()),
+                    f"破折号应写作“——”（两个连续的一字线），不用“{run}”",
+                    fix=Fix.safe(Edit(block.span(start, end), "——")),
+                )
+                continue
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"“{run}”不是中文标点：表示起止应写作一字线“—”或浪纹线“～”，作破折号应写作“——”",
+            )
+
+
+# --- PU015 -------------------------------------------------------------------------------------
+
+_QUOTED_ITEMS = re.compile("(?<=[”》])、(?=[“《])")
+
+
+@check("PU015")
+def dunhao_between_quoted_items(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_QUOTED_ITEMS):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            "并列的引号或书名号之间通常不用顿号：“”、“”可写作“”“”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.end()), "")),
+        )
+
+
+# --- PU017 -------------------------------------------------------------------------------------
+
+#: blanks before a point mark: spaces around quotation marks and brackets are left alone, they are
+#: common typesetting in edited reports and reviewers do not mark them
+_SPACED_MARK = re.compile("(?=[ \t\u3000])(?<=[^ \t\u3000\n])[ \t\u3000]+(?=[，。、；：？！])")
+
+
+@check("PU017")
+def space_around_fullwidth_punct(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_SPACED_MARK):
+        if block.first.kind is BlockKind.TABLE:
+            continue
+        skip = _marker_end(ctx, block)
+        for m in block.finditer(_SPACED_MARK):
+            if m.start() <= skip or m.start() in block.joins or m.end() in block.joins:
+                continue
+            yield Finding(
+                block.span(m.start(), m.end()),
+                "全角标点前后不加空格：这里的空格应删去",
+                fix=Fix.safe(Edit(block.span(m.start(), m.end()), "")),
+            )
+
+
+# --- PU020 -------------------------------------------------------------------------------------
+
+_INTERPUNCT = re.compile(rf"(?<=[{CJK}0-9])[・•‧∙](?=[{CJK}0-9])")
+
+
+@check("PU020")
+def interpunct_form(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_INTERPUNCT):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"间隔号应写作“·”，不用“{m.group()}”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.end()), "·")),
+        )
+
+
+# --- PU021 / PU022 -----------------------------------------------------------------------------
+
+_TRAILING = " \t\u3000"
+_FINAL_MARKS = "。？！…"
+#: a paragraph of several sentences: one of them ends before the paragraph does
+_SENTENCE_END = re.compile("[。？！](?!$)")
+#: what a sentence may end with besides a final mark (a colon introduces what follows)
+_OPEN_END = re.compile(rf"[{CJK}A-Za-z0-9）)]$")
+
+
+def _is_heading(ctx: Context, block: Block) -> bool:
+    para = block.first
+    if para.kind is BlockKind.HEADING:
+        return True
+    heading = ctx.views.outline.heading_at(para.index)
+    return heading is not None and heading.standalone
+
+
+def _ends_list(ctx: Context, blocks: list[Block], n: int) -> bool:
+    """Whether a paragraph ending in ； is wrongly ended: nothing of its list follows it (the end of the
+    text, a heading, a paragraph that is not an item of the same list), or the list goes on after an
+    item that ends in 。 (the ； item is then inconsistent with its siblings)."""
+    if n + 1 >= len(blocks):
+        return True
+    following = blocks[n + 1].text.rstrip(_TRAILING)
+    if following.endswith("；"):
+        return False
+    markers = ctx.views.markers
+    mine = markers.get(blocks[n].first.index)
+    sibling = markers.get(blocks[n + 1].first.index)
+    if mine is not None and sibling is not None and sibling.family is mine.family:
+        if n + 2 >= len(blocks) or not following.endswith(("。", "！", "？")):
+            return False
+        later = markers.get(blocks[n + 2].first.index)
+        return later is not None and later.family is mine.family
+    return _is_heading(ctx, blocks[n + 1])
+
+
+def _next_is_new_paragraph(ctx: Context, blocks: list[Block], n: int) -> bool:
+    """Whether what follows block ``n`` starts a new paragraph: a heading, nothing, or (in a plain-text
+    file, where one paragraph may be hard-wrapped over several lines) text after a blank line."""
+    if n + 1 >= len(blocks) or _is_heading(ctx, blocks[n + 1]):
+        return True
+    if ctx.doc.format is not Format.TEXT:
+        return True
+    gap = ctx.doc.source[blocks[n].paragraphs[-1].end : blocks[n + 1].first.start]
+    return gap.count("\n") >= 2
+
+
+@check("PU021")
+def paragraph_ends_with_pause(ctx: Context) -> Iterator[Finding]:
+    blocks = ctx.views.blocks
+    for n, block in enumerate(blocks):
+        text = block.text.rstrip(_TRAILING)
+        if not text or block.first.kind is BlockKind.TABLE or not CJK_CHAR.search(text):
+            continue
+        last = len(text) - 1
+        if block.masked(last, last + 1):
+            continue
+        mark = text[last]
+        if mark == "-" and last and text[last - 1] in _TRAILING and len(text) > 2:
+            yield Finding(block.span(last, last + 1), "段末多了一个“-”，应删去")
+            continue
+        if mark not in "，、；" or last < _marker_end(ctx, block) or last == 0:
+            continue
+        if mark == "；" and not _ends_list(ctx, blocks, n):
+            continue  # an item of a list whose items end in ；
+        if mark != "；" and not _next_is_new_paragraph(ctx, blocks, n):
+            continue  # a line of a hard-wrapped paragraph
+        yield Finding(
+            block.span(last, last + 1),
+            f"段落不能以{_NAMES[mark]}“{mark}”结尾：句子写完了应改为句号“。”，没写完的要补全",
+            fix=Fix.unsafe(Edit(block.span(last, last + 1), "。")),
+        )
+
+
+#: a sentence paragraph shorter than this is more likely a label, a caption or a heading
+_SENTENCE_MIN = 12
+
+
+_EMOTICON_END = re.compile(r"(?:[:：;；][-‑]?[)）]|\^[_\-oO.ω]?\^)$")
+
+
+#: invisible characters a conversion leaves on a line of its own between two halves of a sentence
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff" + _TRAILING
+#: a next paragraph this short without a final mark (a subscript, a footnote number, a linked word
+#: on a line of its own) is a fragment of the sentence, not a paragraph
+_FRAGMENT = 8
+
+_GAPS: WeakKeyDictionary[Views, int] = WeakKeyDictionary()
+
+
+def _gap(ctx: Context, blocks: list[Block], n: int) -> int:
+    """Line breaks between block ``n`` and the next one."""
+    return ctx.doc.source.count("\n", blocks[n].paragraphs[-1].end, blocks[n + 1].first.start)
+
+
+def _usual_gap(ctx: Context, blocks: list[Block]) -> int:
+    usual = _GAPS.get(ctx.views)
+    if usual is None:
+        gaps = Counter(_gap(ctx, blocks, n) for n in range(len(blocks) - 1))
+        usual = _GAPS[ctx.views] = gaps.most_common(1)[0][0] if gaps else 1
+    return usual
+
+
+def _continued(ctx: Context, blocks: list[Block], n: int) -> bool:
+    """Whether the next paragraph carries on the sentence of block ``n`` (a line break left by a
+    conversion): it is a short fragment or invisible characters, or, in a plain-text file, it follows
+    with fewer blank lines than the document puts between its paragraphs."""
+    if n + 1 >= len(blocks):
+        return False
+    following = blocks[n + 1].text.strip(_INVISIBLE)
+    if len(following) <= _FRAGMENT and not following.endswith(tuple(_FINAL_MARKS)):
+        return True
+    return ctx.doc.format is Format.TEXT and _gap(ctx, blocks, n) < _usual_gap(ctx, blocks)
+
+
+@check("PU022")
+def missing_final_mark(ctx: Context) -> Iterator[Finding]:
+    blocks = ctx.views.blocks
+    for n, block in enumerate(blocks):
+        para = block.first
+        if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE):
+            continue
+        text = block.text.rstrip(_TRAILING)
+        start = _marker_end(ctx, block)
+        if len(text) - start < _SENTENCE_MIN or not _OPEN_END.search(text) or not CJK_CHAR.search(text[-6:]):
+            continue
+        if not _SENTENCE_END.search(text, start) or _is_heading(ctx, block):
+            continue
+        if block.masked(len(text) - 1, len(text)) or (n == 0 and len(blocks) > 1):
+            continue  # a URL at the end; the title
+        if _EMOTICON_END.search(text) or _continued(ctx, blocks, n):
+            continue  # an emoticon ends it (PU023); the rest of the sentence is on the next line
+        yield Finding(
+            block.span(len(text) - 1, len(text)),
+            "段末缺少句末标点：这一段是完整的句子，结尾应加句号“。”",
+            fix=Fix.unsafe(Edit(block.span(len(text), len(text)), "。")),
+        )
+
+
+# --- PU023 -------------------------------------------------------------------------------------
+
+_EMOTICON = re.compile(
+    r"(?=[:：;；^Tㄒ=])(?<![A-Za-z0-9])(?:"
+    r"[:：;；][-‑]?[)）](?![)）])"  # :) ：） ;-)
+    r"|\^[_\-oO.ω]?\^"  # ^_^ ^^
+    r"|[Tㄒ]_[Tㄒ]|=_="
+    r")"
+)
+
+
+@check("PU023")
+def emoticon(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_EMOTICON):
+        if m.group()[0] in ":：;；":
+            if not CJK_CHAR.match(block.text[m.start() - 1 : m.start()] or " "):
+                continue  # only after Chinese text
+            before = block.text[: m.start()]
+            if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                continue  # the bracket closes one opened before: （附件：）
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"工作总结中不用表情符号“{m.group()}”：句子结束应用句号",
+        )

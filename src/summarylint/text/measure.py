@@ -42,6 +42,10 @@ class MeasureWordSettings(_Section):
     blocked_next_tags: list[str]
     surnames: str
     stop_phrases: list[str]
+    counting_verbs: list[str] = []
+    amount_words: list[str] = []
+    verb_led_words: list[str] = []
+    after_le_words: list[str] = []
 
 
 class WordSettings(_Section):
@@ -82,6 +86,8 @@ class MonthSettings(_Section):
     verb_tags: list[str]
     prepositions: list[str] = []
     not_before: list[str] = []
+    year_before: str = ""
+    year_followers: list[str] = []
 
 
 class MeasurePack(_Section):
@@ -160,6 +166,7 @@ class MeasurePatterns:
     enumeration: re.Pattern[str]  # MF006
     enumeration_mentions: re.Pattern[str] | None
     month: re.Pattern[str]  # MF007 regex variant
+    verb_led: re.Pattern[str] | None  # MF001: a measure word right after a counting verb
 
 
 def _not_after(words: list[str], single: str) -> str:
@@ -212,7 +219,20 @@ def patterns() -> MeasurePatterns:
         f"(?:(?:^|(?<={char_class(mf7.clause_start)}))月份"
         "|(?:(?<=年的)|(?<=年度的))月份"
         f"|(?<=的)年度(?={char_class(mf7.after_de_followers)}))"
+        + (
+            f"|(?<={char_class(mf7.year_before)})年(?={alternation(mf7.year_followers)})"
+            if mf7.year_before and mf7.year_followers
+            else ""
+        )
     )
+    verb_led = None
+    if mf1.counting_verbs and mf1.verb_led_words:
+        verbs, amounts = alternation(mf1.counting_verbs), alternation(mf1.amount_words or ["共"])
+        led, after_le = alternation(mf1.verb_led_words), alternation(mf1.after_le_words or mf1.verb_led_words)
+        verb_led = re.compile(
+            f"(?:(?:{verbs})(?:了余?|余)?|(?:{amounts})余)(?P<unit>{led})"
+            f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
+        )
     return MeasurePatterns(
         candidate=candidate,
         stop=re.compile(first_chars(mf1.stop_phrases) + f"(?:{alternation(mf1.stop_phrases)})"),
@@ -230,4 +250,5 @@ def patterns() -> MeasurePatterns:
         enumeration=enumeration,
         enumeration_mentions=any_of(p.mf006.mentions),
         month=month,
+        verb_led=verb_led,
     )

@@ -141,6 +141,26 @@ def _neighbour_ok(text: str, start: int, end: int) -> bool:
     return any(ch and _CJK.match(ch) for ch in (before, after))
 
 
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_DATE_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[-./－／][0-9]{1,2}[-./－／]$|(?:19|20)[0-9]{2}[-./－／]$")
+
+
+def _delimited_slot(text: str, start: int, end: int) -> bool:
+    """PH002 without a CJK neighbour: ``负责人：XXX``, ``落实“XX”制度``, ``主任 ××``, ``XX、XX等同志``,
+    ``2005-12-xx``.  A run of at least two X between marks or spaces counts in Chinese text (more CJK
+    characters than Latin letters in the paragraph); the part of a date counts anywhere."""
+    if _DATE_BEFORE.search(text, max(0, start - 8), start):
+        return end - start <= 2
+    if end - start < 2 and text[start] not in "×Ｘ╳":
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if any(ch and _LATIN_OR_DIGIT.match(ch) for ch in (before, after)):
+        return False
+    return len(_CJK.findall(text)) > len(_LATIN.findall(text))
+
+
 def _multiplication(text: str, start: int, end: int) -> bool:
     """``3×4``, ``4×100米``, ``2米×3米``: a single times sign with a number after it and one just before."""
     if end - start != 1 or end >= len(text) or not _DIGIT.match(text[end]):
@@ -176,7 +196,12 @@ class _Scanner:
         return not self.c.separator.match(self.text)
 
     def _ph002(self, start: int, end: int) -> bool:
-        return _neighbour_ok(self.text, start, end) and not _multiplication(self.text, start, end)
+        text = self.text
+        if text[start] in "*＊\\":  # masked digits: the pattern already requires the measure word
+            return True
+        if _multiplication(text, start, end):
+            return False
+        return _neighbour_ok(text, start, end) or _delimited_slot(text, start, end)
 
     def _ph004(self, start: int, end: int) -> bool:
         text = self.text

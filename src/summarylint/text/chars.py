@@ -1,0 +1,27 @@
+"""Character classes and width folding shared by the rules that look at Chinese text.
+
+Classes are given twice: ``CJK`` without brackets, for use inside another ``[...]`` class, and as a
+compiled pattern matching one character.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Chinese characters (CJK Unified Ideographs and Extension A), for use inside ``[...]``
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+#: one Chinese character
+CJK_CHAR = re.compile(f"[{CJK}]")
+#: full-width point marks (点号)
+POINT_MARKS = "，。、；：？！"
+#: full-width opening and closing marks of pairs
+OPENING_MARKS = "“‘《〈（【〔「『"
+CLOSING_MARKS = "”’》〉）】〕」』"
+
+#: full-width ASCII forms (！…～) and the ideographic space → their half-width forms
+_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def to_halfwidth(text: str) -> str:
+    """``text`` with full-width letters, digits and ASCII signs (and the ideographic space) folded to half width."""
+    return text.translate(_TO_HALF)

@@ -119,6 +119,7 @@ def make_batch(
     paragraphs: tuple[int, int] = (6, 12),
     use_corpus: bool = True,
     docx_share: float = 0.1,
+    suffixes: tuple[str, ...] = (".md", ".txt"),
 ) -> Batch:
     """Write ``count`` summaries under ``root/batch`` and a reference folder ``root/reference``."""
     rng = random.Random(seed)
@@ -150,7 +151,7 @@ def make_batch(
             body.insert(rng.randint(0, len(body)), p)
         if n % 9 == 4:
             body.append("全年共接待来访群众XX人次，办理各类事项XX件。")
-        suffix = ".docx" if rng.random() < docx_share else rng.choice([".md", ".txt"])
+        suffix = ".docx" if rng.random() < docx_share else rng.choice(suffixes)
         sub = folder / f"单位{n % 10:02d}"
         sub.mkdir(exist_ok=True)
         path = sub / f"总结{n:04d}{suffix}"

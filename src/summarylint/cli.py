@@ -297,7 +297,10 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UsageError("“-”（标准输入）不能和其他路径一起使用")
     if args.show_files:
         if paths != ["-"]:
-            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+            from summarylint.batch.gitignore import drop_git_ignored
+
+            roots = [Path(p) for p in paths]
+            for candidate in drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots):
                 print(display_path(candidate.path))
         return EXIT_OK
 

@@ -55,7 +55,7 @@ class Progress:
             console=console,
             transient=True,
         )
-        self._task = self._bar.add_task("check", total=self.total, completed=self._done, current="")
+        self._task = self._bar.add_task("check", total=self.total, current="")
         self._bar.start()
 
     def close(self) -> None:

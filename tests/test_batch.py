@@ -219,3 +219,19 @@ def test_in_document_duplicates_point_at_the_first_copy(capsys: pytest.CaptureFi
     assert d["related"] == [
         {"path": None, "line": 1, "column": 1, "end_line": 1, "end_column": 50, "label": "第一次出现"}
     ]
+
+
+def test_word_comments_name_the_related_places() -> None:
+    from summarylint.annotate import related_note
+    from summarylint.diagnostics import Category, Diagnostic, Related, Severity
+    from summarylint.source import Span
+
+    places = tuple(Related(n, 1, n, 20, "另一份文稿", f"{n}.docx") for n in range(1, 13))
+    d = Diagnostic("DU101", "cross-document-copy", Category.DUPLICATE, Severity.WARNING, "这段文字", Span(0, 5))
+    assert related_note(d) == ""
+    note = related_note(Diagnostic(d.code, d.name, d.category, d.severity, d.message, d.span, None, places))
+    assert note.startswith("（另见：1.docx 段 1；2.docx 段 2") and note.endswith("等 12 处）")
+    inside = (Related(4, 1, 4, 9, "第一次出现"),)
+    assert related_note(Diagnostic(d.code, d.name, d.category, d.severity, d.message, d.span, None, inside)) == (
+        "（另见：段 4）"
+    )

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ByteSize
@@ -272,6 +273,7 @@ def test_ctrl_c_in_a_folder_run_says_what_was_done(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr("summarylint.cli.check_path", interrupted_at_the_third)
+    monkeypatch.setattr("summarylint.batch.run.check_path", interrupted_at_the_third)  # folder runs
     code, _, err = run(capsys, "check", "--fix", ".")
     assert code == 130
     assert "已中断：检查完 2 个文件" in err and "修复并写回了 2 个文件：a.txt、b.txt" in err
@@ -567,8 +569,8 @@ def test_folder_run_keeps_no_document(capsys: pytest.CaptureFixture[str], monkey
     kept: list[object] = []
     real = api.FileResult.for_report
 
-    def spy(self: api.FileResult) -> api.FileResult:
-        slim = real(self)
+    def spy(self: api.FileResult, *args: Any) -> api.FileResult:
+        slim = real(self, *args)
         kept.append(slim.document)
         return slim
 

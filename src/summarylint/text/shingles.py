@@ -127,7 +127,7 @@ def _prefix_pairs(sets: list[set[int]], threshold: float) -> list[tuple[int, int
         frequency.update(s)
     # only the prefixes are ever read: keep those (a fifth of each set at the usual threshold)
     prefixes = [sorted(s, key=lambda g: (frequency[g], g))[: _prefix_size(len(s), threshold)] for s in sets]
-    del frequency
+    frequency.clear()
     index: dict[int, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int, float]] = []
     for x in sorted(range(len(sets)), key=lambda k: (len(sets[k]), k)):

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +100,27 @@ def test_serialise_round_trip_and_key_check() -> None:
     assert parse(text, "other") is None
     assert parse(b"garbage", "abc") is None
     assert parse(text.replace(b"\t", b" "), "abc") is None
-    damaged = parse(text.replace(b"575", b"575 1"), "abc")  # the group of 人 no longer adds up
-    assert damaged is not None
-    damaged.require("人众")
-    assert "人次" not in damaged.freq and damaged.freq["众人"] == 9329
+    assert parse(text.replace(b"575", b"575 1"), "abc") is None  # a changed group fails the checksum
+    assert parse(text[:-3], "abc") is None  # so does a file cut short
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short (a full disk, a killed process)
+        lambda data: data.replace(b"\t", b"\t1 ", 1),  # a group that no longer adds up
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped
+    ],
+)
+def test_damaged_cache_is_rebuilt_not_used(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    wanted = Focus("次", 100_000, ())
+    first = segment.load_focused_dictionary(wanted, tmp_path).load_all()
+    (cached,) = tmp_path.glob("jieba-focused-*.txt")
+    good = cached.read_bytes()
+    cached.write_bytes(damage(good))
+    second = segment.load_focused_dictionary(wanted, tmp_path).load_all()
+    assert second.freq == first.freq and second.tags == first.tags
+    assert cached.read_bytes() == good  # written again
 
 
 def test_broken_cache_is_rebuilt(tmp_path: Path) -> None:

@@ -39,6 +39,17 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+class TypoSettings(BaseModel):
+    """The ``[typo]`` table: the team dictionary, words the typo rules never question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(default_factory=list, description="团队词表：不当作别字的词（人名、地名、产品名、术语）")
+    dictionary: str | None = Field(
+        default=None, description="团队词表文件（UTF-8，每行一个词，# 开头为注释；相对于配置文件所在目录）"
+    )
+
+
 class Settings(BaseModel):
     """The ``[tool.summarylint]`` table (or the top level of ``summarylint.toml``)."""
 
@@ -54,6 +65,14 @@ class Settings(BaseModel):
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
     )
+    template_share: float = Field(
+        default=0.3,
+        gt=0,
+        le=1,
+        description="检查一批文稿时，一段文字出现在这一比例以上的文稿中"
+        "（且不少于 template-min-documents 份）即视为模板文字",
+    )
+    template_min_documents: int = Field(default=5, ge=2, description="视为模板文字至少要出现的文稿份数")
     max_file_size: ByteSize = Field(
         default=ByteSize(DEFAULT_MAX_FILE_SIZE),
         gt=0,
@@ -61,6 +80,7 @@ class Settings(BaseModel):
     )
     fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
     baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
+    typo: TypoSettings = Field(default_factory=TypoSettings, description="别字规则：团队词表 words、dictionary")
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,24 @@ class Config:
     @property
     def label(self) -> str:
         return str(self.path) if self.path else "命令行"
+
+
+def team_words(config: Config) -> frozenset[str]:
+    """The words of the team dictionary: ``typo.words`` and the lines of the ``typo.dictionary`` file."""
+    typo = config.settings.typo
+    words = {w.strip() for w in typo.words if w.strip()}
+    if typo.dictionary:
+        base = config.path.parent if config.path is not None else config.root
+        path = base / typo.dictionary
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"{config.label}: 无法读取团队词表 {path}：{exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{config.label}: 团队词表 {path} 不是 UTF-8 文本") from None
+        words.update(line.split("#", 1)[0].strip() for line in lines)
+        words.discard("")
+    return frozenset(words)
 
 
 def _allowed_keys() -> str:
@@ -103,21 +141,33 @@ def validate(data: dict[str, Any], source: str) -> Settings:
         raise ConfigError(f"{source}: {_describe(dict(first))}") from None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
+    """A TOML file (UTF-8, with or without a byte-order mark); :class:`ConfigError` names the file
+    and says what is wrong in one line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: 不是有效的 TOML：{exc}") from None
+        data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: 无法读取{what}：{exc.strerror or exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {what}不是 UTF-8 编码（第 {exc.start + 1} 字节无法解码），请另存为 UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {what}不是有效的 TOML：{exc}") from None
 
 
 def load_config(path: Path) -> Config:
     """Load one configuration file (``pyproject.toml`` reads its ``[tool.summarylint]`` table)."""
-    data = _read_toml(path)
+    data = read_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("summarylint", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool 应是一个表（[tool.summarylint]），实际是 {tool!r}")
+        table = tool.get("summarylint", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.summarylint] 应是一个表")
         data = table
@@ -125,7 +175,21 @@ def load_config(path: Path) -> Config:
 
 
 def _has_table(pyproject: Path) -> bool:
-    tool = _read_toml(pyproject).get("tool", {})
+    """Whether a ``pyproject.toml`` found on the way up configures summarylint.
+
+    A file that cannot be read as TOML is an error only when it mentions ``tool.summarylint``: a
+    broken ``pyproject.toml`` of some other tool is passed over, and the search goes on upwards.
+    """
+    try:
+        tool = read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        try:
+            mentions = b"tool.summarylint" in pyproject.read_bytes()
+        except OSError:
+            mentions = False
+        if mentions:
+            raise
+        return False
     return isinstance(tool, dict) and "summarylint" in tool
 
 

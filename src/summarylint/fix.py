@@ -34,11 +34,13 @@ class _Taken:
 
     def conflicts(self, r: tuple[int, int]) -> bool:
         ranges = self._ranges
+        if not ranges or ranges[-1][1] < r[0]:
+            return False  # after every accepted range (the usual case: fixes come in order)
         # Accepted ranges are pairwise compatible, so their starts and ends both increase (an
         # insertion may share its point with the end of the range before it or the start of the
-        # one after it).  Any range conflicting with r lies between the last range ending at or
-        # before r's start and the first range starting at or after r's end: a few around here.
-        i = bisect_left(ranges, (r[0], r[0]))
+        # one after it).  Any range conflicting with r lies between the last range ending before
+        # r's start and the first range starting after r's end: a few around here.
+        i = bisect_left(ranges, r)
         lo = i
         while lo > 0 and ranges[lo - 1][1] >= r[0]:
             lo -= 1
@@ -48,7 +50,11 @@ class _Taken:
         return any(_conflicts(r, ranges[k]) for k in range(lo, hi))
 
     def add(self, r: tuple[int, int]) -> None:
-        insort(self._ranges, r)
+        ranges = self._ranges
+        if not ranges or ranges[-1] <= r:
+            ranges.append(r)
+        else:
+            insort(ranges, r)
 
 
 def apply_fixes(source: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
@@ -61,16 +67,17 @@ def apply_fixes(source: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool 
     accepted: list[Edit] = []
     applied = 0
     taken = _Taken()
+    size = len(source)
     for diagnostic in sorted(diagnostics, key=lambda d: (d.span.start, d.span.end)):
         fix = diagnostic.fix
         if fix is None or (fix.applicability is not Applicability.SAFE and not unsafe) or not fix.edits:
             continue
         ranges = [(e.span.start, e.span.end) for e in fix.edits]
-        if any(r[0] > r[1] or r[0] < 0 or r[1] > len(source) for r in ranges):
+        if any(not 0 <= start <= end <= size for start, end in ranges):
             continue  # a span outside the text: never applied
         if any(taken.conflicts(r) for r in ranges):
             continue
-        if any(_conflicts(a, b) for k, a in enumerate(ranges) for b in ranges[k + 1 :]):
+        if len(ranges) > 1 and any(_conflicts(a, b) for k, a in enumerate(ranges) for b in ranges[k + 1 :]):
             continue
         for r in ranges:
             taken.add(r)

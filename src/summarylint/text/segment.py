@@ -23,6 +23,7 @@ import logging
 import os
 import sys
 import threading
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +33,7 @@ from typing import Any
 from summarylint.atomic import write_atomically
 
 #: Bump when the cache format or the selection of entries changes.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _HEADER = "summarylint-focused-dictionary"
 _JIEBA_LOGGERS = ("jieba", "jieba._compat")
 _lock = threading.Lock()
@@ -187,17 +188,22 @@ def build(entries: list[tuple[str, int, str]]) -> FocusedDictionary:
 
 def serialise(dictionary: FocusedDictionary, key: str) -> str:
     """Header, total, then one line per first character: ``char TAB words TAB frequencies TAB tags``."""
-    lines = [f"{_HEADER} {key}", str(dictionary.total)]
+    lines = [str(dictionary.total)]
     lines += ["\t".join((char, *group)) for char, group in sorted(dictionary.groups().items())]
-    return "\n".join(lines)
+    body = "\n".join(lines)
+    return f"{_HEADER} {key} {zlib.crc32(body.encode('utf-8')):08x}\n{body}"
 
 
 def parse(data: bytes, key: str) -> FocusedDictionary | None:
     """The dictionary stored by :func:`serialise` (UTF-8), or None when ``data`` is not a valid cache
-    for ``key``.  Only the first character of each line is decoded here; a group is decoded and
-    parsed when a text needs it."""
-    lines = data.split(b"\n")
-    if len(lines) < 2 or lines[0] != f"{_HEADER} {key}".encode() or not lines[1].isdigit():
+    for ``key`` (its checksum tells a damaged file).  Only the first character of each line is
+    decoded here; a group is decoded and parsed when a text needs it."""
+    head, _, body = data.partition(b"\n")
+    expected = f"{_HEADER} {key} ".encode()
+    if not head.startswith(expected) or head[len(expected) :] != b"%08x" % zlib.crc32(body):
+        return None  # another version, or damaged (cut short, changed): built again
+    lines = [head, *body.split(b"\n")]
+    if len(lines) < 2 or not lines[1].isdigit():
         return None
     groups: dict[str, bytes] = {}
     for line in lines[2:]:

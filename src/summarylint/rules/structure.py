@@ -274,7 +274,9 @@ _SALUTATION = re.compile(
 _INVISIBLE = " \u3000\t\u200b\u200c\u200d\ufeff"
 #: (a title ending in ： introduces the text like a salutation line and is left alone)
 _TITLE_END = "。，、；.,;"
-_GENRE_END = re.compile(r"(?:总结|小结|述职|报告|汇报|情况|发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划)$")
+_GENRE_END = re.compile(
+    r"(?:总结|小结|述职|报告|汇报|情况|发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划)$"
+)
 _TITLE_INNER = re.compile(r"[，。；：,;:!?！？]")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 
@@ -292,8 +294,8 @@ def _title(ctx: Context) -> Paragraph | None:
     para = _opening(ctx)
     if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
         return None
-    if sum(1 for p in ctx.doc.prose if p.text.strip(_INVISIBLE)) < 2:
-        return None  # a single line is a note, not a titled document
+    if not any(p.index > para.index and p.text.strip(_INVISIBLE) for p in ctx.doc.prose):
+        return None  # a lone paragraph is a fragment, not a titled document
     text = para.text.strip(_INVISIBLE)
     if (
         len(text) < TITLE_MIN
@@ -301,6 +303,7 @@ def _title(ctx: Context) -> Paragraph | None:
         or _SALUTATION.search(text)
         or _SENTENCE.search(text[:-1])
         or text.count("，") > 1
+        or ("，" in text and text.endswith("。"))  # a clause and a full stop: a sentence
     ):
         return None
     if text.endswith(("：", ":")) and not _GENRE.search(text):

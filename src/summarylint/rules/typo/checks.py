@@ -20,6 +20,7 @@ _WHY = {
     Evidence.SOUND: "同音",
     Evidence.NEAR: "近音",
     Evidence.SHAPE: "形近",
+    Evidence.SOUND_SHAPE: "音同形近",
     Evidence.ECHO: "与前后字重复",
 }
 

@@ -274,6 +274,9 @@ _SALUTATION = re.compile(
 _INVISIBLE = " \u3000\t\u200b\u200c\u200d\ufeff"
 #: (a title ending in ： introduces the text like a salutation line and is left alone)
 _TITLE_END = "。，、；.,;"
+_GENRE_END = re.compile(
+    r"(?:总结|小结|述职|报告|汇报|情况|发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划)$"
+)
 _TITLE_INNER = re.compile(r"[，。；：,;:!?！？]")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 
@@ -362,6 +365,8 @@ def title_trailing_punct(ctx: Context) -> Iterator[Finding]:
     text = para.text[start:end]
     if len(text) < 3 or text[-1] not in _TITLE_END:
         return
+    if para.kind is not BlockKind.HEADING and not _GENRE_END.search(text[:-1]):
+        return  # a line that does not end with a genre word may be a sentence: removing its mark is no safe fix
     yield Finding(
         para.span(end - 1, end),
         f"标题末尾不加标点，“{text}”末尾的“{text[-1]}”应删去",

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ByteSize
@@ -267,6 +268,7 @@ def test_ctrl_c_in_a_folder_run_says_what_was_done(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr("summarylint.cli.check_path", interrupted_at_the_third)
+    monkeypatch.setattr("summarylint.batch.run.check_path", interrupted_at_the_third)  # folder runs
     code, _, err = run(capsys, "check", "--fix", ".")
     assert code == 130
     assert "已中断：检查完 2 个文件" in err and "修复并写回了 2 个文件：a.txt、b.txt" in err
@@ -562,8 +564,8 @@ def test_folder_run_keeps_no_document(capsys: pytest.CaptureFixture[str], monkey
     kept: list[object] = []
     real = api.FileResult.for_report
 
-    def spy(self: api.FileResult) -> api.FileResult:
-        slim = real(self)
+    def spy(self: api.FileResult, *args: Any) -> api.FileResult:
+        slim = real(self, *args)
         kept.append(slim.document)
         return slim
 
@@ -606,3 +608,12 @@ def test_many_headings_are_checked() -> None:
     result = lint_text(text, "headings.md")
     assert result.error is None
     assert not [d for d in result.diagnostics if d.code == "NU005"]  # 1. to 2000. without a gap
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo("pipe.md")  # reading it would wait for a writer forever
+    Path("a.txt").write_text(ERROR, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--output-format", "concise", ".")
+    assert code == 2
+    assert "pipe.md: error: 不是普通文件" in out and "a.txt:3:1: NU005" in out

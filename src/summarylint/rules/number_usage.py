@@ -40,8 +40,6 @@ class NumberPack(BaseModel):
     yi_er_measure_words: str = Field(min_length=1)
     #: NB005: characters before 二 that make it part of a word (星期二, 周二) or an honorific (您二位)
     er_word_before: list[str]
-    #: NB005: pronouns before the honorific 二位 (您二位)
-    honorific_before: list[str]
     #: NB005: measure words after which 二 may be an abbreviated ordinal (二台 = 2号机组, 二批, 二场):
     #: the fix is only suggested
     er_unsafe_measure_words: str
@@ -169,8 +167,6 @@ def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
     for block in ctx.views.candidates(er, yi_er):
         for m in block.finditer(er):
             word = block.text[m.start() : m.end() + 1]
-            if word == "二位" and block.text[: m.start()].endswith(tuple(_pack().honorific_before)):
-                continue  # 您二位: the honorific form of address
             edit = Edit(block.span(m.start(), m.end()), "两")
             yield Finding(
                 block.span(m.start(), m.end()),
@@ -455,13 +451,14 @@ def date_mixed_forms(ctx: Context) -> Iterator[Finding]:
 _DOTTED_DATE = re.compile(
     r"(?=[12])(?<![\d.A-Za-z/\-])(?P<y>(?:19|20)\d{2})(?P<s>[./、])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d./])"
 )
-_VERSION_BEFORE = re.compile(r"(?:版本|版|[A-Za-z])[ \t]*[vV]?[ \t]*$")
+#: a software version (IDEA 2023.3.2, 版本号为2024.1.4) is not a date
+_VERSION_BEFORE = re.compile(r"版|[A-Za-z][ \t]*$")
 
 
 @check("NB015")
 def date_dotted_in_prose(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_DOTTED_DATE):
-        if block.first.kind is BlockKind.TABLE or _VERSION_BEFORE.search(_before(block, m.start(), 6)):
+        if block.first.kind is BlockKind.TABLE or _VERSION_BEFORE.search(_before(block, m.start(), 8)):
             continue
         month, day = int(m.group("m")), int(m.group("d"))
         if not (1 <= month <= 12 and 1 <= day <= 31):

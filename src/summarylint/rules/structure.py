@@ -175,11 +175,11 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
     outline = ctx.views.outline
     # headings of one rank at one depth of the outline: a sub-list (1. under 三、) is not compared with
     # top-level sections that happen to use the same kind of ordinal
-    by_level: dict[tuple[int, int], list[Heading]] = defaultdict(list)
+    by_level: dict[tuple[int, int, str], list[Heading]] = defaultdict(list)
     for heading in outline.headings:
         if heading.paragraph.kind is BlockKind.HEADING and heading.paragraph.depth:
-            by_level[(heading.marker.level, heading.group.depth)].append(heading)
-    usual: dict[tuple[int, int], int] = {}
+            by_level[(heading.marker.level, heading.group.depth, heading.marker.family.value)].append(heading)
+    usual: dict[tuple[int, int, str], int] = {}
     for level, headings in sorted(by_level.items()):
         counts = Counter(h.paragraph.depth for h in headings)
         best = max(counts.values())
@@ -199,7 +199,7 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
             )
     levels = sorted(usual)
     for upper, lower in itertools.pairwise(levels):
-        if upper[1] <= lower[1] and usual[lower] < usual[upper]:
+        if upper[0] < lower[0] and upper[1] <= lower[1] and usual[lower] < usual[upper]:
             heading = by_level[lower][0]
             yield Finding(
                 heading.paragraph.span(0, len(heading.paragraph.text)),

@@ -172,7 +172,11 @@ def _judge(
         return None
     if first.index in markers:
         return None  # a numbered heading or list item that simply has no final mark
-    if len(text) < MIN_FIRST and not chained:
+    # the first half indented like the document's paragraphs, the second not: a paragraph start
+    # followed by its own continuation
+    indent_break = layout.indents and layout.indented(first) and not layout.indented(second)
+    continues = "，" in nxt or "。" in nxt  # the second half is running text, not a heading
+    if len(text) < MIN_FIRST and not chained and not ("，" in text and indent_break and continues):
         return None
     # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
     # sides, is a heading (or a lead-in sentence set as one)
@@ -185,7 +189,7 @@ def _judge(
     support = ""
     if text[-1] in _FUNCTION_END:
         support = f"上一段以虚词“{text[-1]}”结尾"
-    elif "，" in text and layout.indents and layout.indented(first) and not layout.indented(second):
+    elif indent_break and ("，" in text or continues):
         support = "下一段没有首行缩进"
     elif running and second.blank_before == 0 and layout.gap >= 1:
         support = "两段之间没有空行"

@@ -291,6 +291,8 @@ def _title(ctx: Context) -> Paragraph | None:
     para = _opening(ctx)
     if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
         return None
+    if not any(p.index > para.index and p.text.strip(_INVISIBLE) for p in ctx.doc.prose):
+        return None  # a lone paragraph is a fragment, not a titled document
     text = para.text.strip(_INVISIBLE)
     if (
         len(text) < TITLE_MIN
@@ -298,6 +300,7 @@ def _title(ctx: Context) -> Paragraph | None:
         or _SALUTATION.search(text)
         or _SENTENCE.search(text[:-1])
         or text.count("，") > 1
+        or ("，" in text and text.endswith("。"))  # a clause and a full stop: a sentence
     ):
         return None
     if text.endswith(("：", ":")) and not _GENRE.search(text):

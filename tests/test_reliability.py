@@ -287,9 +287,8 @@ def test_non_utf8_file_name_in_every_report(capsys: pytest.CaptureFixture[str], 
         fh.write(ERROR.encode("utf-8"))
     code, out, _ = run(capsys, "check", "--output-format", fmt, ".")
     assert code == 1
-    shown = "\\xb1\\xa8\\xb8\\xe6.txt"
-    if fmt == "sarif":  # a URI: the shown name, percent-encoded
-        shown = shown.replace("\\", "%5C")
+    # SARIF names the file by a URI: its bytes percent-encoded
+    shown = "%B1%A8%B8%E6.txt" if fmt == "sarif" else "\\xb1\\xa8\\xb8\\xe6.txt"
     assert shown in out.replace("\\\\", "\\")
     if fmt in ("json", "sarif"):
         json.loads(out)
@@ -574,3 +573,38 @@ def test_folder_run_keeps_no_document(capsys: pytest.CaptureFixture[str], monkey
     code, out, _ = run(capsys, "check", "--show-all", ".")
     assert code == 1 and out.count("NU005") == 3 * 20
     assert all(doc is not None and doc.source == "" for doc in kept)  # type: ignore[attr-defined]
+
+
+# --- the README's reliability table: the rows not covered above ------------------------------
+
+
+def test_random_binary_with_a_text_extension(capsys: pytest.CaptureFixture[str]) -> None:
+    import random
+
+    noise = random.Random(7)
+    Path("random.txt").write_bytes(bytes(noise.randrange(256) for _ in range(20_000)))
+    code, out, _ = run(capsys, "check", "--output-format", "concise", "random.txt")
+    assert code == 2 and out.startswith("random.txt: error: ") and out.count("\n") == 1
+
+
+def test_one_long_line_is_checked() -> None:
+    sentence = "全年开展安全检查12次，整改隐患35处。"
+    result = lint_text(sentence * 2_000 + "\n", "line.txt")
+    assert result.error is None and result.document is not None
+    assert len(result.document.paragraphs) == 1
+
+
+def test_deep_nesting_is_checked() -> None:
+    lines = [">" * depth + " 正文。" for depth in range(1, 301)]
+    lines += ["  " * depth + "- 正文。" for depth in range(300)]
+    result = lint_text("\n".join(lines) + "\n", "nested.md")
+    assert result.error is None and result.document is not None
+    assert len(result.document.paragraphs) > 300
+    assert all(p.text and not p.text.replace("正文。", "") for p in result.document.paragraphs)
+
+
+def test_many_headings_are_checked() -> None:
+    text = "".join(f"## {i}. 第{i}项工作\n\n正文。\n\n" for i in range(1, 2001))
+    result = lint_text(text, "headings.md")
+    assert result.error is None
+    assert not [d for d in result.diagnostics if d.code == "NU005"]  # 1. to 2000. without a gap

@@ -177,6 +177,16 @@ BAD_PACKS = {
         "第 1 条规则（TM001）：字段“category”的值 'style' 无效",
     ),
     "not-toml": ("[[rule]\ncode =", "规则包不是有效的 TOML"),
+    "pattern-too-costly-to-compile": (
+        '[[rule]]\ncode = "TM001"\nname = "a"\nkind = "existence"\ncategory = "typo"\nseverity = "warning"\n'
+        'message = "x"\npatterns = ["ok", "(?:a{1000}){10000}b"]\n',
+        "第 1 条规则（TM001）：patterns[1] 计数重复展开后过大",
+    ),
+    "exception-too-costly-to-compile": (
+        '[[rule]]\ncode = "TM001"\nname = "a"\nkind = "existence"\ncategory = "typo"\nseverity = "warning"\n'
+        'message = "x"\npatterns = ["ok"]\nexceptions = ["[a-z]{400}(x{300,}){2000}"]\n',
+        "第 1 条规则（TM001）：exceptions[0] 计数重复展开后过大",
+    ),
 }
 
 
@@ -236,7 +246,7 @@ def test_slow_pattern_is_stopped_with_a_warning(tmp_path: Path, monkeypatch: pyt
     assert not [d for d in result.diagnostics if d.code == "TM010"]  # no match, no hang, no crash
     [warning] = [d for d in result.diagnostics if d.code == "TM011"]
     assert warning.severity.value == "warning" and "\n" not in warning.message
-    assert "team-rules.toml 第 2 条（TM011）" in warning.message and "超时" in warning.message
+    assert "team-rules.toml 第 2 条（TM011）" in warning.message and "单次匹配超时" in warning.message
     assert "PH002" in {d.code for d in result.diagnostics}  # the run goes on
 
 
@@ -251,3 +261,37 @@ def test_example_pack_loads(tmp_path: Path) -> None:
     config = _project(tmp_path, example.read_text(encoding="utf-8"))
     found = {d.code for d in lint_text("工作很给力！真给力！太给力！", "x.txt", config).diagnostics}
     assert {"TM001", "TM003"} <= found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "size"),
+    [
+        ("abc", 3),
+        ("a{5}", 5),
+        ("[a-z]{3,5}", 5),
+        ("(ab){2}", 4),
+        (r"\p{Han}{10}", 10),
+        ("(?:x{100}y{100}){100}", 20_100),
+        ("[{]{1000}", 1000),
+        ("a{x}", 4),
+        ("(?:a{1000}){10000}b", 10_010_001),
+    ],
+)
+def test_pattern_size_unrolls_counted_repeats(pattern: str, size: int) -> None:
+    assert userpacks.pattern_size(pattern) == size
+
+
+def test_an_entry_that_uses_up_its_time_in_a_file_is_stopped_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The budget is per entry and file: 400 paragraphs give one warning, not 400, and other entries go on."""
+    monkeypatch.setattr(userpacks, "RULE_BUDGET", 0.0)
+    config = _project(tmp_path)
+    text = "这项工作很给力。\n" * 400
+    result = lint_text(text, "x.txt", config)
+    assert result.error is None
+    stopped = [d for d in result.diagnostics if d.code.startswith("TM")]
+    assert len(stopped) == len({d.code for d in stopped}) == len(stopped)  # one per entry at most
+    [warning] = [d for d in stopped if d.code == "TM001"]
+    assert warning.severity.value == "warning" and "\n" not in warning.message
+    assert "team-rules.toml 第 1 条（TM001）" in warning.message and "已用满" in warning.message

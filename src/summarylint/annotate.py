@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarylint.api import check_bytes
+from summarylint.api import check_bytes, display_path
 from summarylint.atomic import write_atomically
 from summarylint.diagnostics import Diagnostic
 from summarylint.document import Document
@@ -213,7 +213,7 @@ def annotate_docx(data: bytes, doc: Document, diagnostics: Sequence[Diagnostic])
 
 def annotate_file(path: Path, target: Path, policy: Policy, *, display: str | None = None) -> tuple[FileResult, int]:
     """Check ``path`` and write its reviewed copy to ``target``; the number of comments written (0 on error)."""
-    shown = display or str(path)
+    shown = display_path(display or path)
     if path.suffix.lower() != ".docx":
         return FileResult(shown, error="只能为 .docx 文件生成审阅副本"), 0
     try:

@@ -187,7 +187,9 @@ def _add_report_options(command: argparse.ArgumentParser) -> None:
         "--min-severity", choices=[s.value for s in Severity], help="不显示低于这一级别的问题（也不计入退出码）"
     )
     command.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出（用法和配置错误除外）")
-    command.add_argument("--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise 格式）")
+    command.add_argument(
+        "--statistics", action="store_true", help="在报告之后按文件和按规则统计（full、concise、grouped 格式）"
+    )
     command.add_argument(
         "--show-all",
         action="store_true",
@@ -437,12 +439,21 @@ def _run_annotate(args: argparse.Namespace) -> int:
             raise UsageError(f"无法创建 --output-dir {args.output_dir}：{exc.strerror or exc}") from None
     results: list[FileResult] = []
     written: list[str] = []
+    debug = _debug(args)
     for path in inputs:
         target = args.copy if args.copy is not None else default_output(path, args.output_dir)
-        result, comments = annotate_file(path, target, policy)
-        results.append(result)
-        if result.document is not None and not result.error:
-            written.append(f"summarylint: {result.path}: 审阅副本已写入 {target}（{comments} 条批注）")
+        outcome: list[int] = []
+
+        def annotate(path: Path = path, target: Path = target, outcome: list[int] = outcome) -> FileResult:
+            result, comments = annotate_file(path, target, policy)
+            outcome.append(comments)
+            return result
+
+        result = _contained(path, debug, annotate)
+        results.append(result.for_report())
+        if outcome and result.document is not None and not result.error:
+            shown = display_path(target)
+            written.append(f"summarylint: {result.path}: 审阅副本已写入 {shown}（{outcome[0]} 条批注）")
     code = _report(args, results, policy)
     sys.stdout.flush()  # the notes follow the report even when both streams go to one terminal
     for note in written:

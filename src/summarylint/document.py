@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from summarylint.source import LineIndex, OffsetMap, Span
 
@@ -75,7 +76,7 @@ class Document:
     bom: bytes = b""
     comments: tuple[Comment, ...] = ()  # Word comments (Markdown and text comments are part of the source)
 
-    @property
+    @cached_property
     def prose(self) -> tuple[Paragraph, ...]:
         """Paragraphs content rules check (no code, comments or metadata)."""
         return tuple(p for p in self.paragraphs if p.kind.is_prose)

@@ -100,7 +100,7 @@ def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> 
     for rule in rules:
         meta = rule.meta
         try:
-            for finding in rule.run(Context(doc, views, meta)):
+            for finding in rule.run(Context(doc, views, meta, policy.words)):
                 diagnostics.append(
                     Diagnostic(
                         meta.code,

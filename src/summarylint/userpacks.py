@@ -12,13 +12,18 @@ and the common fields ``code``, ``name``, ``category``, ``severity``, ``message`
 ``{replacement}``, ``{count}``, ``{max}`` are filled in), ``exceptions`` (a match inside an exception
 match is skipped) and optional ``summary``, ``wrong``, ``right``, ``enabled``.
 
-Patterns are compiled with the ``regex`` package and every search runs with a timeout, so one
-pathological pattern stops itself (with a warning naming the entry) instead of hanging the run.
-A broken pack is a configuration error naming the file, the entry and the problem.
+Patterns are compiled with the ``regex`` package.  Before compiling, the size of the compiled
+pattern is estimated from its counted repeats (``(?:a{1000}){10000}`` unrolls to ten million
+steps and takes gigabytes to compile): above :data:`MAX_PATTERN_SIZE` the pack is a configuration
+error.  Every search runs with a timeout, and all the searches of one entry in one file share a
+budget of :data:`RULE_BUDGET` seconds, so a slow pattern stops itself for that file (with one
+warning naming the entry) instead of hanging the run.  A broken pack is a configuration error
+naming the file, the entry and the problem.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,6 +41,10 @@ from summarylint.views.blocks import Block
 
 #: Seconds one search of one pattern may take before the entry is stopped for the document.
 MATCH_TIMEOUT = 0.2
+#: Seconds all the searches of one entry may take in one file before it is stopped for that file.
+RULE_BUDGET = 2.0
+#: Largest estimated size of a compiled pattern (characters and classes, counted repeats unrolled).
+MAX_PATTERN_SIZE = 100_000
 CODE_PATTERN = r"^[A-Z]{2,4}\d{3}$"
 
 
@@ -104,12 +113,25 @@ _FIELD_NAMES = {
 
 
 class _Timeout(Exception):
-    """A pattern of a pack entry took longer than :data:`MATCH_TIMEOUT`."""
+    """A search of a pack entry took longer than :data:`MATCH_TIMEOUT`, or the entry used up its budget."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, *, budget: bool) -> None:
         super().__init__(pattern)
         self.pattern = pattern
+        self.budget = budget  # the entry's time in this file was used up
         self.block: Block | None = None  # where it happened
+
+
+class _Budget:
+    """What is left of an entry's :data:`RULE_BUDGET` in one file."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + RULE_BUDGET
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
 
 
 def _describe(error: dict[str, Any]) -> str:
@@ -138,11 +160,73 @@ def _describe(error: dict[str, Any]) -> str:
     return f"字段“{loc}”无效：{error['msg']}"
 
 
+_COUNTED = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def pattern_size(pattern: str) -> int:
+    """An upper estimate of the size of ``pattern`` compiled: one per character, class or escape,
+    a counted repeat ``{m,n}`` multiplying what it repeats by the larger of its bounds."""
+    frames = [0]  # the size of each open group, outermost first
+    last = 0  # the size of the atom a quantifier would apply to
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            if i < n and pattern[i] == "{" and pattern[i - 1] in "pPNxgku":  # \p{Han}, \x{4e00}, \g{1}
+                close = pattern.find("}", i)
+                i = n if close < 0 else close + 1
+            last = 1
+        elif ch == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            depth = 1
+            while i < n and depth:
+                if pattern[i] == "\\":
+                    i += 1
+                elif pattern[i] == "[":
+                    depth += 1  # nested sets (regex's V1 syntax)
+                elif pattern[i] == "]":
+                    depth -= 1
+                i += 1
+            last = 1
+        elif ch == "(":
+            frames.append(0)
+            i += 1
+            last = 0
+            continue
+        elif ch == ")":
+            last = frames.pop() if len(frames) > 1 else 0
+            i += 1
+        elif ch == "{" and (m := _COUNTED.match(pattern, i)) and (m.group(1) or m.group(2)):
+            bound = max(int(m.group(1) or 0), int(m.group(2) or 0), 1)
+            frames[-1] += last * (bound - 1)  # the atom itself was counted once already
+            last *= bound
+            i = m.end()
+            continue
+        else:
+            last = 0 if ch in "|*+?^$" else 1
+            i += 1
+        frames[-1] += last
+        if frames[-1] > MAX_PATTERN_SIZE:
+            break
+    return sum(frames)
+
+
 def _compile(pattern: str, where: str) -> regex.Pattern[str]:
+    size = pattern_size(pattern)
+    if size > MAX_PATTERN_SIZE:
+        raise ConfigError(
+            f"{where} 计数重复展开后过大（估计 {size:,} 步，上限 {MAX_PATTERN_SIZE:,}），"
+            "编译会耗尽内存，请减小 {m,n} 中的次数"
+        )
     try:
         return regex.compile(pattern)
     except (regex.error, TypeError) as exc:
-        raise ConfigError(f"{where}：{exc}") from None
+        raise ConfigError(f"{where} 不是有效的正则表达式：{exc}") from None
 
 
 @dataclass(frozen=True)
@@ -175,10 +259,8 @@ def _pack_rule(entry: PackEntry, source: Path, index: int, where: str) -> PackRu
         if not text:
             raise ConfigError(f"{where}：{field}[{i}] 是空字符串")
         shown = f"“{text}”" if field == "pairs" else f"[{i}]"
-        patterns.append((text, _compile(text, f"{where}：{field}{shown} 不是有效的正则表达式")))
-    exceptions = tuple(
-        _compile(text, f"{where}：exceptions[{i}] 不是有效的正则表达式") for i, text in enumerate(entry.exceptions)
-    )
+        patterns.append((text, _compile(text, f"{where}：{field}{shown}")))
+    exceptions = tuple(_compile(text, f"{where}：exceptions[{i}]") for i, text in enumerate(entry.exceptions))
     return PackRule(entry, source, index, tuple(patterns), replacements, exceptions)
 
 
@@ -216,24 +298,28 @@ def load_pack_file(path: Path, reserved: dict[str, str]) -> list[PackRule]:
 # ---------------------------------------------------------------- matching
 
 
-def _iter(pattern: tuple[str, regex.Pattern[str]], text: str) -> Iterator[regex.Match[str]]:
-    """Matches of one pattern, each search limited to :data:`MATCH_TIMEOUT` seconds."""
+def _iter(pattern: tuple[str, regex.Pattern[str]], text: str, budget: _Budget) -> Iterator[regex.Match[str]]:
+    """Matches of one pattern, each search limited to :data:`MATCH_TIMEOUT` seconds and to what is left
+    of the entry's ``budget``."""
     pos = 0
     while pos <= len(text):
+        left = budget.left()
+        if left <= 0:
+            raise _Timeout(pattern[0], budget=True)
         try:
-            m = pattern[1].search(text, pos, timeout=MATCH_TIMEOUT)
+            m = pattern[1].search(text, pos, timeout=min(MATCH_TIMEOUT, left))
         except TimeoutError:
-            raise _Timeout(pattern[0]) from None
+            raise _Timeout(pattern[0], budget=left < MATCH_TIMEOUT) from None
         if m is None:
             return
         yield m
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
-def _exception_spans(rule: PackRule, text: str) -> list[tuple[int, int]]:
+def _exception_spans(rule: PackRule, text: str, budget: _Budget) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for i, compiled in enumerate(rule.exceptions):
-        spans.extend(m.span() for m in _iter((rule.entry.exceptions[i], compiled), text))
+        spans.extend(m.span() for m in _iter((rule.entry.exceptions[i], compiled), text, budget))
     return spans
 
 
@@ -249,22 +335,22 @@ class _Hit:
         return self.block.text[self.start : self.end]
 
 
-def _hits(rule: PackRule, blocks: Iterable[Block]) -> Iterator[list[_Hit]]:
+def _hits(rule: PackRule, blocks: Iterable[Block], budget: _Budget) -> Iterator[list[_Hit]]:
     """The matches of every pattern, one list per block (masked and excepted matches left out)."""
     for block in blocks:
         try:
-            yield _block_hits(rule, block)
+            yield _block_hits(rule, block, budget)
         except _Timeout as stopped:
             stopped.block = block
             raise
 
 
-def _block_hits(rule: PackRule, block: Block) -> list[_Hit]:
+def _block_hits(rule: PackRule, block: Block, budget: _Budget) -> list[_Hit]:
     text = block.text
-    exceptions = _exception_spans(rule, text) if rule.exceptions else []
+    exceptions = _exception_spans(rule, text, budget) if rule.exceptions else []
     found = []
     for form, pattern in enumerate(rule.patterns):
-        for m in _iter(pattern, text):
+        for m in _iter(pattern, text, budget):
             start, end = m.span()
             if start == end or block.masked(start, end):
                 continue
@@ -281,14 +367,14 @@ def _message(template: str, **values: object) -> str:
     return template
 
 
-def _existence(rule: PackRule, ctx: Context) -> Iterator[Finding]:
-    for hits in _hits(rule, ctx.views.blocks):
+def _existence(rule: PackRule, ctx: Context, budget: _Budget) -> Iterator[Finding]:
+    for hits in _hits(rule, ctx.views.blocks, budget):
         for hit in hits:
             yield Finding(hit.block.span(hit.start, hit.end), _message(rule.entry.message, match=hit.text))
 
 
-def _substitution(rule: PackRule, ctx: Context) -> Iterator[Finding]:
-    for hits in _hits(rule, ctx.views.blocks):
+def _substitution(rule: PackRule, ctx: Context, budget: _Budget) -> Iterator[Finding]:
+    for hits in _hits(rule, ctx.views.blocks, budget):
         for hit in hits:
             replacement = rule.replacements[hit.form]
             if hit.text == replacement:
@@ -298,10 +384,10 @@ def _substitution(rule: PackRule, ctx: Context) -> Iterator[Finding]:
             yield Finding(span, message, fix=Fix.unsafe(Edit(span, replacement)))
 
 
-def _occurrence(rule: PackRule, ctx: Context) -> Iterator[Finding]:
+def _occurrence(rule: PackRule, ctx: Context, budget: _Budget) -> Iterator[Finding]:
     entry = rule.entry
     assert isinstance(entry, Occurrence)
-    groups = list(_hits(rule, ctx.views.blocks))
+    groups = list(_hits(rule, ctx.views.blocks, budget))
     if entry.scope == "document":
         groups = [[hit for group in groups for hit in group]]
     for hits in groups:
@@ -312,8 +398,8 @@ def _occurrence(rule: PackRule, ctx: Context) -> Iterator[Finding]:
             yield Finding(hit.block.span(hit.start, hit.end), message)
 
 
-def _consistency(rule: PackRule, ctx: Context) -> Iterator[Finding]:
-    hits = [hit for group in _hits(rule, ctx.views.blocks) for hit in group]
+def _consistency(rule: PackRule, ctx: Context, budget: _Budget) -> Iterator[Finding]:
+    hits = [hit for group in _hits(rule, ctx.views.blocks, budget) for hit in group]
     counts = [0] * len(rule.patterns)
     for hit in hits:
         counts[hit.form] += 1
@@ -331,7 +417,7 @@ def _consistency(rule: PackRule, ctx: Context) -> Iterator[Finding]:
             )
 
 
-_RUNNERS: dict[Kind, Callable[[PackRule, Context], Iterator[Finding]]] = {
+_RUNNERS: dict[Kind, Callable[[PackRule, Context, _Budget], Iterator[Finding]]] = {
     Kind.EXISTENCE: _existence,
     Kind.SUBSTITUTION: _substitution,
     Kind.OCCURRENCE: _occurrence,
@@ -343,17 +429,17 @@ def _check(rule: PackRule) -> Callable[[Context], Iterator[Finding]]:
     runner = _RUNNERS[rule.entry.kind]
 
     def run(ctx: Context) -> Iterator[Finding]:
-        findings = runner(rule, ctx)
+        findings = runner(rule, ctx, _Budget())
         try:
             yield from findings
         except _Timeout as stopped:
             block = stopped.block
             where = block.span(0, len(block.text)) if block is not None else Span(0, 0)
-            yield Finding(
-                where,
-                f"{rule.label}的模式“{stopped.pattern}”匹配超时（超过 {MATCH_TIMEOUT} 秒），本文件已停止执行这条规则",
-                severity=Severity.WARNING,
-            )
+            if stopped.budget:
+                why = f"在本文件中的匹配已用满 {RULE_BUDGET:g} 秒（停在模式“{stopped.pattern}”）"
+            else:
+                why = f"的模式“{stopped.pattern}”单次匹配超时（超过 {MATCH_TIMEOUT:g} 秒）"
+            yield Finding(where, f"{rule.label}{why}，本文件已停止执行这条规则", severity=Severity.WARNING)
 
     return run
 

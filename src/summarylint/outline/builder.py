@@ -19,6 +19,12 @@ How a marker is placed (``stack`` holds the open sibling groups, outermost first
 
 An unnumbered Markdown heading (or Word heading) closes the groups opened in sections at its
 depth or deeper, so numbering restarts under each such section.
+
+Cost: the open groups of each family are indexed, and a marker is compared with at most
+:data:`SCAN_OPEN` open groups of its family (the innermost ones); real outlines have a few open
+groups, but a file of 100,000 lines ``1、…`` nests 100,000 of them, and comparing each marker with
+all of them took quadratic time.  A phrase count kept per group makes :meth:`Group.shape` constant
+time.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ CLOSING_MAX = 25
 #: A heading phrase is at most this long and has no clause punctuation.
 PHRASE_MAX = 30
 _CLAUSE_MARKS = "，,；;。！？!?"
+#: a marker is compared with at most this many open groups of its family, the innermost first
+SCAN_OPEN = 32
 
 
 class IssueKind(StrEnum):
@@ -80,6 +88,9 @@ class Group:
     section_depth: int
     inverted: bool = False
     items: list[Heading] = field(default_factory=list)
+    #: phrases among ``items[:_counted]``, so that :meth:`shape` counts each item once
+    _phrases: int = field(default=0, repr=False)
+    _counted: int = field(default=0, repr=False)
 
     @property
     def first(self) -> Heading:
@@ -108,8 +119,11 @@ class Group:
 
     def shape(self) -> bool:
         """True when most items are short heading phrases (``三、保障措施``), not sentences."""
-        phrases = sum(1 for h in self.items if h.phrase)
-        return phrases * 2 >= len(self.items)
+        if self._counted > len(self.items):  # items were removed: count again
+            self._phrases = self._counted = 0
+        self._phrases += sum(1 for h in self.items[self._counted :] if h.phrase)
+        self._counted = len(self.items)
+        return self._phrases * 2 >= len(self.items)
 
 
 @dataclass(frozen=True)
@@ -172,6 +186,7 @@ class _Builder:
         self.markers = markers
         self.outline = Outline()
         self.stack: list[Group] = []
+        self.open: dict[tuple[str, str], list[int]] = {}  # family → indices of its open groups in ``stack``
         self.section_depth = 0
         self.last_of: dict[tuple[str, str], Heading] = {}
 
@@ -193,16 +208,28 @@ class _Builder:
     def issue(self, kind: IssueKind, heading: Heading, expected: int) -> None:
         self.outline.issues.append(SequenceIssue(kind, heading, expected))
 
+    def push(self, group: Group) -> None:
+        self.open.setdefault(group.key, []).append(len(self.stack))
+        self.stack.append(group)
+
+    def truncate(self, size: int) -> None:
+        """Close the open groups from ``stack[size]`` on."""
+        while len(self.stack) > size:
+            indices = self.open[self.stack.pop().key]
+            indices.pop()
+
     def section(self, depth: int) -> None:
-        while self.stack and self.stack[-1].section_depth >= depth:
-            self.stack.pop()
+        size = len(self.stack)
+        while size and self.stack[size - 1].section_depth >= depth:
+            size -= 1
+        self.truncate(size)
         self.section_depth = depth
 
     def place(self, para: Paragraph, marker: Marker) -> None:
         stack = self.stack
         key = marker.group_key
         standalone = is_standalone(para, marker)
-        same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].key == key]
+        same = self.open.get(key, [])[-SCAN_OPEN:][::-1]  # innermost first
         if para.kind is BlockKind.HEADING and para.depth:
             # a Markdown heading goes on with the headings of its own depth (# 4. after # 2.), not with a
             # list of body paragraphs that happens to have reached 3 in between
@@ -216,7 +243,7 @@ class _Builder:
             phrase = is_phrase(para, marker)
             shaped = [i for i in following if stack[i].shape() == phrase]
             index = (shaped or following)[0]
-            del stack[index + 1 :]
+            self.truncate(index + 1)
             self.add(stack[index], para, marker, standalone)
             return
 
@@ -225,8 +252,8 @@ class _Builder:
         if marker.value == 1 and same and top is not None:
             host = top.items[-1]
             group = self.new_group(host, inverted=marker.rank < host.marker.rank)
-            stack.append(group)
             self.add(group, para, marker, standalone)
+            self.push(group)
             return
 
         # 3. a gap, duplicate or decrease in an open group
@@ -235,7 +262,7 @@ class _Builder:
             index = min(ahead, key=lambda i: marker.value - stack[i].last_value) if ahead else same[0]
             group = stack[index]
             previous = group.items[-1]
-            del stack[index + 1 :]
+            self.truncate(index + 1)
             heading = self.add(group, para, marker, standalone)
             expected = previous.marker.value + 1
             if marker.value > expected:
@@ -251,9 +278,9 @@ class _Builder:
         parent = top.items[-1] if top is not None else None
         inverted = parent is not None and marker.rank < parent.marker.rank
         group = self.new_group(parent, inverted=inverted)
-        stack.append(group)
         before = self.last_of.get(key)
         heading = self.add(group, para, marker, standalone)
+        self.push(group)
         continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
         if marker.value != 1 and not continued:  # articles (第N条) run on across chapters
             self.issue(IssueKind.FIRST, heading, 1)

@@ -286,7 +286,7 @@ _CN = "一二三四五六七八九十"
 _CANDIDATE = re.compile(
     rf"[（(]\s*[{_CN}0-9０-９]"
     rf"|[{_CN}]{{1,3}}(?:[、.．，,：:）)是]|[ \u3000])"
-    r"|[0-9０-９]{1,3}[、.．，,）)]"
+    r"|[0-9０-９]{1,3}[、.．，,：:）)]"
     r"|[\u2460-\u249b\u3220-\u3229]"
     rf"|第[{_CN}]{{1,3}}(?:部分|章|节|条|篇|编)"
     r"|[A-Za-z\u2160-\u216b][.．、)）]"
@@ -304,8 +304,8 @@ def _acceptable(marker: Marker, after: str) -> bool:
             return False  # 1.5亿元
         if marker.delimiter in "、，," and re.match(r"[0-9０-９]", nxt):
             return False  # 5、6月份  2023、2024年
-        if marker.delimiter in "，," and not (_CJK.match(nxt) or nxt in "“《（"):
-            return False
+        if marker.delimiter in "，,：:" and not (_CJK.match(nxt) or nxt in "“《（"):
+            return False  # (1:30 is a time, 3：2 a ratio)
         if marker.value > 199:
             return False
     # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5)

@@ -11,6 +11,8 @@ current folder (the repository root in CI, ``%SRCROOT%``); a file outside it get
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
@@ -28,14 +30,23 @@ _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 ROOT = "%SRCROOT%"
 
 
+_ESCAPED_BYTE = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
+
+
 def _location(path: str, root: Path) -> dict[str, str]:
-    """``artifactLocation`` of ``path``: relative to ``root`` when inside it, else an absolute URI."""
-    absolute = Path(path).resolve()
+    """``artifactLocation`` of ``path``: relative to ``root`` when inside it, else an absolute URI.
+
+    A URI names the bytes of the file name: the undecodable bytes a report shows as ``\\xNN``
+    (:func:`summarylint.api.display_path`) become ``%NN`` again."""
+    raw = _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), path)
+    absolute = Path(raw).resolve()
     try:
-        relative = absolute.relative_to(root)
+        relative = absolute.relative_to(root).as_posix()
     except ValueError:
-        return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": ROOT}
+        relative = None
+    if relative is None:
+        return {"uri": "file://" + quote(os.fsencode(absolute.as_posix()), safe="/")}
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": ROOT}
 
 
 def _pascal(name: str) -> str:

@@ -59,6 +59,8 @@ class Context:
     doc: Document
     views: Views
     meta: RuleMeta
+    #: the team dictionary: words that are never reported as typos
+    words: frozenset[str] = frozenset()
 
 
 CheckFunction = Callable[[Context], Iterable[Finding]]

@@ -16,7 +16,7 @@ from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.artefacts import artefact_pack as _pack
 from summarylint.text.artefacts import page_number_pattern
-from summarylint.text.mojibake import find_marks, looks_garbled, redecode
+from summarylint.text.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _BLANKS = " \t\u3000\xa0"
@@ -107,6 +107,23 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
     findings: list[tuple[Paragraph, Finding]] = []
     for para in prose:
         marks = find_marks(para.text)
+        reencoded = [
+            r for r in find_reencoded(para.text) if not any(m.start < r.end and r.start < m.end for m in marks)
+        ]
+        for r in reencoded:
+            findings.append(
+                (
+                    para,
+                    Finding(
+                        para.span(r.start, r.end),
+                        f"乱码“{_shown(para.text[r.start : r.end], 12)}”：UTF-8 编码的文字被按 {r.wrong.upper()} 读出，"
+                        f"原文应为“{r.repaired}”",
+                        fix=Fix.unsafe(Edit(para.span(r.start, r.end), r.repaired)),
+                    ),
+                )
+            )
+        if reencoded and not marks:
+            continue
         if marks:
             fix, hint = _repair(para)
             for n, mark in enumerate(marks):

@@ -70,12 +70,14 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
     """Match paired marks in ``text[start:]``; ``skip(i)`` tells which positions to ignore (masked text)."""
     report = PairReport()
     stack: list[tuple[str, int]] = []
+    open_of: dict[str, list[int]] = {}  # kind → indices of its openers in ``stack`` (a scan of the stack is quadratic)
     for mark in _PAIR_MARKS.finditer(text, start):  # other characters have nothing to do
         i = mark.start()
         ch = text[i]
         if ch in OPENERS:
             if skip(i):
                 continue
+            open_of.setdefault(OPENERS[ch], []).append(len(stack))
             stack.append((OPENERS[ch], i))
         elif ch in CLOSERS or ch in "\"'":
             if skip(i):
@@ -85,8 +87,10 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
                 continue
             if ch in ")）" and _emoticon(text, i):
                 continue
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+            same = open_of.get(kind)
+            depth = same[-1] if same else None
             if depth is None and stack and stack[-1][0] == _WRONG_CLOSERS.get(ch):
+                open_of[stack[-1][0]].pop()
                 report.mismatched.append((i, stack.pop()[1]))
                 continue
             if not kind:
@@ -98,6 +102,8 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
                 continue
             # everything opened after the matching opener was never closed
             report.unclosed_openers.extend(at for _, at in stack[depth + 1 :])
+            for closed, _ in stack[depth:]:
+                open_of[closed].pop()
             del stack[depth:]
     report.unclosed_openers.extend(at for _, at in stack)
     report.unclosed_openers.sort()
@@ -107,15 +113,23 @@ def analyse_pairs(text: str, skip: Callable[[int], bool] = lambda i: False, star
 
 def _find_reversed(text: str, report: PairReport) -> None:
     """Pair an unmatched closer with a later unclosed opener of the same kind: ``”……“`` is a reversed pair."""
-    openers = list(report.unclosed_openers)
+    # each closer (in order) takes the first unused later opener of its kind: one pass per kind
+    openers: dict[str, list[int]] = {}
+    for opener in report.unclosed_openers:  # sorted
+        openers.setdefault(OPENERS[text[opener]], []).append(opener)
+    following = dict.fromkeys(openers, 0)
     used: set[int] = set()
-    for closer in report.unmatched_closers:
+    for closer in report.unmatched_closers:  # in text order
         kind = CLOSERS[text[closer]]
-        for opener in openers:
-            if opener > closer and opener not in used and OPENERS[text[opener]] == kind:
-                report.reversed.append((closer, opener))
-                used.add(opener)
-                break
+        of_kind = openers.get(kind, [])
+        k = following.get(kind, 0)
+        while k < len(of_kind) and of_kind[k] < closer:
+            k += 1
+        if k < len(of_kind):
+            report.reversed.append((closer, of_kind[k]))
+            used.add(of_kind[k])
+            k += 1
+        following[kind] = k
     paired_closers = {c for c, _ in report.reversed}
     report.unmatched_closers = [c for c in report.unmatched_closers if c not in paired_closers]
     report.unclosed_openers = [o for o in report.unclosed_openers if o not in used]

@@ -194,7 +194,16 @@ def group_findings(
     checked = _checked(documents, batch_size)
     findings = []
     for group in groups:
-        primary = next(pl for pl in group.places if not documents[pl.document].reference)
+        primary = next(
+            (
+                pl
+                for pl in group.places
+                if not documents[pl.document].reference and not documents[pl.document].signatures[pl.paragraph].quiet
+            ),
+            None,
+        )
+        if primary is None:  # every place in a checked document is suppressed
+            continue
         doc = documents[primary.document]
         sig = doc.signatures[primary.paragraph]
         kind = "相同" if group.exact else "相同或高度相似"

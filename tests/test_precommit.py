@@ -6,6 +6,7 @@ each time and ignores the snippet).  Skipped when git or pre-commit is missing."
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -25,10 +26,7 @@ ERRORS = "（1）加强学习\n\n正文。\n\n（3）严格考核\n\n正文。\n
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
-    pytest.mark.skipif(
-        subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True, check=False).returncode,
-        reason="pre-commit is not installed",
-    ),
+    pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed"),
 ]
 
 
@@ -112,3 +110,11 @@ def test_readme_snippet_with_real_pre_commit(workspace: tuple[Path, Path, str, d
 
     failed = pre_commit(user, env, "run", "--files", "error.txt")
     assert failed.returncode == 1 and "error.txt:5:1: NU005 [error]" in failed.stdout
+
+    # as the README says, args make only errors block a commit (the installed hook is reused)
+    hook = "      - id: summarylint"
+    lenient = config.replace(hook + " ", hook + "\n        args: [--fail-on, error]\n", 1)
+    assert lenient != config
+    (user / ".pre-commit-config.yaml").write_text(lenient, encoding="utf-8")
+    assert pre_commit(user, env, "run", "--files", "warn.md").returncode == 0
+    assert pre_commit(user, env, "run", "--files", "error.txt").returncode == 1

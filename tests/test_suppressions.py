@@ -146,3 +146,18 @@ def test_suppressed_findings_are_not_fixed() -> None:
     policy = make_policy(Config(), Settings(select=["NU001"]))
     result = check_bytes("x.md", text.encode(), policy, fix=True)
     assert result.fixed == 0 and result.document is not None and result.document.source == text
+
+
+def test_enable_ends_only_what_it_names() -> None:
+    text = BODY.replace("2、乙项", "<!-- summarylint-disable NU001, PH004 -->\n2、乙项").replace(
+        "3、丙项", "<!-- summarylint-enable NU001 -->\n3、丙项"
+    )
+    assert found(text) == ["NU001 3", "NU001 11"]  # PH004 stays off to the end
+    text = "<!-- summarylint-disable numbering -->\n" + BODY.replace(
+        "3、丙项", "<!-- summarylint-enable NU001 -->\n3、丙项"
+    )
+    assert found(text) == ["PH004 8", "NU001 11"]
+    twice = (
+        "// summarylint-disable NU001\n1、甲\n// summarylint-enable NU001\n2、乙\n// summarylint-disable NU001\n3、丙\n"
+    )
+    assert found(twice, "x.txt") == ["NU001 4"]

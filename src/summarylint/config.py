@@ -39,6 +39,17 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+class TypoSettings(BaseModel):
+    """The ``[typo]`` table: the team dictionary, words the typo rules never question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(default_factory=list, description="团队词表：不当作别字的词（人名、地名、产品名、术语）")
+    dictionary: str | None = Field(
+        default=None, description="团队词表文件（UTF-8，每行一个词，# 开头为注释；相对于配置文件所在目录）"
+    )
+
+
 class Settings(BaseModel):
     """The ``[tool.summarylint]`` table (or the top level of ``summarylint.toml``)."""
 
@@ -54,6 +65,14 @@ class Settings(BaseModel):
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
     )
+    template_share: float = Field(
+        default=0.3,
+        gt=0,
+        le=1,
+        description="检查一批文稿时，一段文字出现在这一比例以上的文稿中"
+        "（且不少于 template-min-documents 份）即视为模板文字",
+    )
+    template_min_documents: int = Field(default=5, ge=2, description="视为模板文字至少要出现的文稿份数")
     max_file_size: ByteSize = Field(
         default=ByteSize(DEFAULT_MAX_FILE_SIZE),
         gt=0,
@@ -61,6 +80,7 @@ class Settings(BaseModel):
     )
     fail_on: Severity | None = Field(default=None, description="达到这一级别的问题使退出码为 1（默认 error）")
     baseline: str | None = Field(default=None, description="基线文件：隐藏其中记录的问题（相对于配置文件所在目录）")
+    typo: TypoSettings = Field(default_factory=TypoSettings, description="别字规则：团队词表 words、dictionary")
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,24 @@ class Config:
     @property
     def label(self) -> str:
         return str(self.path) if self.path else "命令行"
+
+
+def team_words(config: Config) -> frozenset[str]:
+    """The words of the team dictionary: ``typo.words`` and the lines of the ``typo.dictionary`` file."""
+    typo = config.settings.typo
+    words = {w.strip() for w in typo.words if w.strip()}
+    if typo.dictionary:
+        base = config.path.parent if config.path is not None else config.root
+        path = base / typo.dictionary
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"{config.label}: 无法读取团队词表 {path}：{exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{config.label}: 团队词表 {path} 不是 UTF-8 文本") from None
+        words.update(line.split("#", 1)[0].strip() for line in lines)
+        words.discard("")
+    return frozenset(words)
 
 
 def _allowed_keys() -> str:

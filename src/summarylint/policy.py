@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from summarylint.config import Config, ConfigError, Profile, Settings
+from summarylint.config import Config, ConfigError, Profile, Settings, team_words
 from summarylint.diagnostics import Severity
 from summarylint.rules import Registry, Rule
 
@@ -98,6 +98,8 @@ class Policy:
             for pattern, selectors in settings.per_file_ignores.items()
         ]
         self._enabled = self._resolve([])
+        #: words the typo rules never question (``[typo]`` in the configuration)
+        self.words = team_words(config)
 
     @staticmethod
     def _best(selectors: Iterable[Selector], code: str) -> int:

@@ -14,6 +14,7 @@ _FROM_COMMAND_LINE = {
     "ignore": "ignore",
     "fail_on": "fail_on",
     "baseline": "baseline",
+    "profile": "profile",
 }
 
 
@@ -36,7 +37,7 @@ def show_settings(policy: Policy, args: argparse.Namespace) -> str:
         cli = getattr(args, option, None) if option else None
         if cli not in (None, []):
             source = "命令行"
-            if name in ("fail_on", "baseline"):
+            if name in ("fail_on", "baseline", "profile"):
                 value = cli
         elif name == "fail_on" and value is None:
             value = "error"

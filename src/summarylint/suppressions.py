@@ -56,6 +56,7 @@ class Directive:
     codes: dict[str, frozenset[str]]  # name → the codes it selects (known names only)
     unknown: list[str]
     scope: Span | None = None
+    ends: dict[str, int] = field(default_factory=dict)  # code → where an ``enable`` ended it (``disable`` only)
     used: set[str] = field(default_factory=set)  # names that suppressed at least one finding
 
     @property
@@ -112,7 +113,7 @@ def parse_directives(doc: Document, registry: Registry) -> list[Directive]:
     source = doc.source
     whole = Span(0, len(source) + 1)
     directives: list[Directive] = []
-    open_ranges: list[Directive] = []
+    open_ranges: list[Directive] = []  # every disable so far (an enable ends only what is still open)
     word = doc.format is Format.DOCX
     for verb, text, span in _found(doc):
         names, codes, unknown = _parse_names(registry, text)
@@ -132,12 +133,10 @@ def parse_directives(doc: Document, registry: Registry) -> list[Directive]:
         elif verb == "disable":
             directive.scope = Span(span.end, len(source) + 1)
             open_ranges.append(directive)
-        else:  # enable: ends what it names among the open ranges
-            closing = directive.all_codes
+        else:  # enable: ends the codes it names in every open range
             for opened in open_ranges:
-                if opened.all_codes <= closing and opened.scope is not None and opened.scope.end > len(source):
-                    opened.scope = Span(opened.scope.start, span.start)
-            open_ranges = [d for d in open_ranges if d.scope is not None and d.scope.end > len(source)]
+                for code in opened.all_codes & directive.all_codes:
+                    opened.ends.setdefault(code, span.start)
     return directives
 
 
@@ -147,7 +146,7 @@ def _suppress(diagnostics: Iterable[Diagnostic], directives: list[Directive], *,
         hit = False
         for directive in directives:
             scope = directive.scope
-            if scope is None or not scope.start <= d.span.start < scope.end:
+            if scope is None or not scope.start <= d.span.start < directive.ends.get(d.code, scope.end):
                 continue
             for name, codes in directive.codes.items():
                 if d.code in codes:

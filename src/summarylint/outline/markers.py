@@ -24,6 +24,7 @@ class Family(StrEnum):
     CN_BARE = "cn-bare"  # 一、            L1
     CN_PAREN = "cn-paren"  # （一） ㈠ 一）  L2
     AR_BARE = "ar-bare"  # 1.  1、 ⒈     L3
+    DECIMAL = "decimal"  # 1.1  2.3.1 (section numbers)
     AR_PAREN = "ar-paren"  # （1） ⑴       L4
     CIRCLED = "circled"  # ①             L5
     AR_HALF_PAREN = "ar-half-paren"  # 1）  1)
@@ -38,6 +39,7 @@ LEVELS: dict[Family, int] = {
     Family.CN_BARE: 1,
     Family.CN_PAREN: 2,
     Family.AR_BARE: 3,
+    Family.DECIMAL: 3,
     Family.AR_PAREN: 4,
     Family.CIRCLED: 5,
     Family.AR_HALF_PAREN: 5,
@@ -215,6 +217,12 @@ class _ToMarker(Transformer[Token, Marker | None]):
         value, full = self._digits(tokens[0])
         return self._make(Family.AR_BARE, tokens, value, delimiter=str(tokens[1]), fullwidth_digits=full)
 
+    def ar_decimal(self, tokens: list[Token]) -> Marker | None:
+        value, full = self._digits(tokens[0])
+        parts = [value, *(int(p) for p in re.split(r"[.．]", str(tokens[1]))[1:])]
+        prefix = ".".join(str(p) for p in parts[:-1]) + "."
+        return self._make(Family.DECIMAL, tokens, parts[-1], unit=prefix, fullwidth_digits=full)
+
     def ar_half_paren(self, tokens: list[Token]) -> Marker | None:
         t = self._split(tokens)
         value, full = self._digits(t["DIGITS"])
@@ -286,11 +294,13 @@ _CN = "一二三四五六七八九十"
 _CANDIDATE = re.compile(
     rf"[（(]\s*[{_CN}0-9０-９]"
     rf"|[{_CN}]{{1,3}}(?:[、.．，,：:）)是]|[ \u3000])"
-    r"|[0-9０-９]{1,3}[、.．，,）)]"
+    r"|[0-9０-９]{1,3}[、.．，,：:）)]"
     r"|[\u2460-\u249b\u3220-\u3229]"
     rf"|第[{_CN}]{{1,3}}(?:部分|章|节|条|篇|编)"
     r"|[A-Za-z\u2160-\u216b][.．、)）]"
 )
+#: Characters after a decimal that make it a quantity (``1.5亿元``), not a section number.
+_UNITS = frozenset("亿万千百十元角分个次件项倍成米吨斤公里年月日天时秒周岁座台辆套家所期批篇条张本页位名户")
 # How much of a paragraph the grammar needs to see: a marker is never longer than this.
 _WINDOW = 16
 
@@ -304,8 +314,8 @@ def _acceptable(marker: Marker, after: str) -> bool:
             return False  # 1.5亿元
         if marker.delimiter in "、，," and re.match(r"[0-9０-９]", nxt):
             return False  # 5、6月份  2023、2024年
-        if marker.delimiter in "，," and not (_CJK.match(nxt) or nxt in "“《（"):
-            return False
+        if marker.delimiter in "，,：:" and not (_CJK.match(nxt) or nxt in "“《（"):
+            return False  # (1:30 is a time, 3：2 a ratio)
         if marker.value > 199:
             return False
     # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5)
@@ -318,6 +328,10 @@ def _acceptable(marker: Marker, after: str) -> bool:
     # a. / A. only before Chinese text, so English sentences are not ordinals
     if fam in (Family.LATIN, Family.ROMAN) and not _CJK.match(after.lstrip(" ")[:1]):
         return False
+    if fam is Family.DECIMAL:
+        first = after.lstrip(" \u3000")[:1]
+        if marker.text.startswith(("0", "０")) or not _CJK.match(first) or (first == nxt and nxt in _UNITS):
+            return False  # 1.5亿元 3.2万人 are quantities, 0.9.1 a version, a lone 2.5 a figure
     if fam is Family.AR_HALF_PAREN and nxt in "%％":
         return False
     # 一） only with Chinese text after it

@@ -11,12 +11,14 @@ current folder (the repository root in CI, ``%SRCROOT%``); a file outside it get
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 from summarylint import __version__
-from summarylint.diagnostics import Severity
+from summarylint.diagnostics import Diagnostic, Severity
 from summarylint.fingerprint import fingerprints
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate
@@ -28,14 +30,23 @@ _PROBLEM = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 ROOT = "%SRCROOT%"
 
 
+_ESCAPED_BYTE = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
+
+
 def _location(path: str, root: Path) -> dict[str, str]:
-    """``artifactLocation`` of ``path``: relative to ``root`` when inside it, else an absolute URI."""
-    absolute = Path(path).resolve()
+    """``artifactLocation`` of ``path``: relative to ``root`` when inside it, else an absolute URI.
+
+    A URI names the bytes of the file name: the undecodable bytes a report shows as ``\\xNN``
+    (:func:`summarylint.api.display_path`) become ``%NN`` again."""
+    raw = _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), path)
+    absolute = Path(raw).resolve()
     try:
-        relative = absolute.relative_to(root)
+        relative = absolute.relative_to(root).as_posix()
     except ValueError:
-        return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": ROOT}
+        relative = None
+    if relative is None:
+        return {"uri": "file://" + quote(os.fsencode(absolute.as_posix()), safe="/")}
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": ROOT}
 
 
 def _pascal(name: str) -> str:
@@ -57,6 +68,29 @@ def _rule(meta: RuleMeta) -> dict[str, object]:
             "problem.severity": _PROBLEM[meta.severity],
         },
     }
+
+
+def _related(path: str, d: Diagnostic, root: Path) -> dict[str, object]:
+    if not d.related:
+        return {}
+    places = []
+    for n, r in enumerate(d.related, start=1):
+        places.append(
+            {
+                "id": n,
+                "message": {"text": r.label},
+                "physicalLocation": {
+                    "artifactLocation": _location(r.path or path, root),
+                    "region": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                    },
+                },
+            }
+        )
+    return {"relatedLocations": places}
 
 
 def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
@@ -98,6 +132,7 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                         }
                     ],
                     "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+                    **_related(result.path, d, root),
                 }
             )
     run: dict[str, object] = {

@@ -20,7 +20,7 @@ _FAMILIES = (
     "summarylint.rules.structure",
     "summarylint.rules.placeholder",
     "summarylint.rules.boilerplate",
-    "summarylint.rules.wording",
+    "summarylint.rules.typo",
     "summarylint.rules.missing_figure",
     "summarylint.rules.garbled",
     "summarylint.rules.duplicate",

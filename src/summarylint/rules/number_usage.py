@@ -7,19 +7,23 @@ is skipped.  Look-arounds never use ``\\w``, which matches Chinese characters in
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import BlockKind
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.text.chars import CJK, to_halfwidth
 from summarylint.views.blocks import Block
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_CJK = CJK
 
 
 class NumberPack(BaseModel):
@@ -34,8 +38,11 @@ class NumberPack(BaseModel):
     er_measure_words: str = Field(min_length=1)
     #: NB005: measure words for the 一二 → 一两 pattern
     yi_er_measure_words: str = Field(min_length=1)
-    #: NB005: characters before 二 that make it part of a word (星期二, 周二)
+    #: NB005: characters before 二 that make it part of a word (星期二, 周二) or an honorific (您二位)
     er_word_before: list[str]
+    #: NB005: measure words after which 二 may be an abbreviated ordinal (二台 = 2号机组, 二批, 二场):
+    #: the fix is only suggested
+    er_unsafe_measure_words: str
 
 
 @cache
@@ -160,10 +167,11 @@ def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
     for block in ctx.views.candidates(er, yi_er):
         for m in block.finditer(er):
             word = block.text[m.start() : m.end() + 1]
+            edit = Edit(block.span(m.start(), m.end()), "两")
             yield Finding(
                 block.span(m.start(), m.end()),
                 f"量词前表示数量用“两”不用“二”：“{word}”应写作“两{word[1:]}”",
-                fix=Fix.safe(Edit(block.span(m.start(), m.end()), "两")),
+                fix=Fix.unsafe(edit) if word[1] in _pack().er_unsafe_measure_words else Fix.safe(edit),
             )
         for m in block.finditer(yi_er):
             word = block.text[m.start() : m.end() + 1]
@@ -182,12 +190,6 @@ _HALF_DIGITS = re.compile(r"[0-9]+")
 #: they make up UNIFORM_SHARE of all digit runs: the first is a warning, the others are info
 UNIFORM_MIN = 5
 UNIFORM_SHARE = 0.8
-_TO_HALF = str.maketrans(
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
-    | {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
-    | {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
-    | {"．": "."}
-)
 
 
 @check("NB007")
@@ -200,7 +202,7 @@ def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
     reported_uniform = False
     for block, m in runs:
         run = m.group()
-        half = run.translate(_TO_HALF)
+        half = to_halfwidth(run)
         span = block.span(m.start(), m.end())
         fix = Fix.safe(Edit(span, half))
         if not any("０" <= ch <= "９" for ch in run):
@@ -273,3 +275,401 @@ def date_invalid(ctx: Context) -> Iterator[Finding]:
         if not 1 <= day <= length:
             where = f"{year}年{month}月" if year is not None and month == 2 else f"{month}月"
             yield Finding(block.span(m.start(), m.end()), f"日期“{shown}”不存在：{where}只有{length}天")
+
+
+def _marker_end(ctx: Context, block: Block) -> int:
+    """Text index where the ordinal marker at the start of the block ends (0 when there is none)."""
+    marker = ctx.views.markers.get(block.first.index)
+    return marker.end if marker is not None and not marker.auto else 0
+
+
+# --- NB003 / NB004 -----------------------------------------------------------------------------
+
+_DIGITS_CN = "一二三四五六七八九十"
+_APPROX_CN = re.compile(
+    r"(?=[一二三四五六七八九])(?<![第初十百千万])([一二三四五六七八九])、([二三四五六七八九十])"
+    r"(?=[个天年次人名家项倍届件户条十百千万])(?!年级)"
+)
+_APPROX_AR = re.compile(r"(?=[1-9])(?<![\d.第、，,])([1-9])[、，,]([2-9])(?![\d.])(?=[个天次人名家项倍件户条])")
+
+
+def _consecutive(first: str, second: str, digits: str) -> bool:
+    return digits.index(second) == digits.index(first) + 1
+
+
+@check("NB003")
+def approx_dunhao(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_APPROX_CN):
+        skip = _marker_end(ctx, block)
+        for m in block.finditer(_APPROX_CN):
+            if m.start() < skip or not _consecutive(m.group(1), m.group(2), _DIGITS_CN):
+                continue
+            shown = m.group(1) + m.group(2)
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"相邻两个数字连用表示概数，中间不用顿号：“{m.group()}”应写作“{shown}”",
+                fix=Fix.safe(Edit(block.span(m.start() + 1, m.start() + 2), "")),
+            )
+
+
+@check("NB004")
+def approx_arabic(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_APPROX_AR):
+        skip = _marker_end(ctx, block)
+        for m in block.finditer(_APPROX_AR):
+            if m.start() < skip or not _consecutive(m.group(1), m.group(2), "123456789"):
+                continue
+            cn = _DIGITS_CN[int(m.group(1)) - 1] + _DIGITS_CN[int(m.group(2)) - 1]
+            cn = cn.replace("二", "两", 1) if cn.startswith("二") else cn
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"相邻两个数字表示概数时用汉字：“{m.group()}”宜写作“{cn}”（确数范围写作“{m.group(1)}～{m.group(2)}”）",
+                severity=Severity.INFO,
+            )
+
+
+# --- NB006 -------------------------------------------------------------------------------------
+
+_MIXED = re.compile(
+    r"(?=\d)(?<![\d.A-Za-z万亿])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])(?![克米瓦帕赫升伏焦字分兆度])(?P<rest>[\d一二三四五六七八九十百千])?"
+)
+
+
+@check("NB006")
+def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_MIXED):
+        number, unit = m.group("n"), m.group("u")
+        factor = 1000 if unit == "千" else 100
+        span = block.span(m.start(), m.end("u"))
+        if m.group("rest") is not None:
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"阿拉伯数字和汉字数字不能这样混写：“{m.group()}”应全部用阿拉伯数字",
+            )
+            continue
+        whole = Decimal(number) * factor
+        value = f"{whole.normalize():f}" if whole == whole.to_integral_value() else f"{whole:f}"
+        yield Finding(
+            span,
+            f"阿拉伯数字后只能用“万”“亿”作单位，不能用“{unit}”：“{number}{unit}”应写作“{value}”",
+            fix=Fix.safe(Edit(span, value)),
+        )
+
+
+# --- NB008 -------------------------------------------------------------------------------------
+
+_LEADING_POINT = re.compile(
+    rf"(?=\.)(?<=[{_CJK}（(：:\s])\.(?P<d>\d{{1,3}})(?=[%％倍万亿元米吨秒]|个百分点|公里|小时|个)"
+)
+
+
+@check("NB008")
+def decimal_leading_zero(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_LEADING_POINT):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"纯小数的小数点前要写“0”：“{m.group()}”应写作“0{m.group()}”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.start()), "0")),
+        )
+
+
+# --- NB009 -------------------------------------------------------------------------------------
+
+_SHORT_YEAR = re.compile(
+    r"(?=\d)(?<![\d.０-９第近满前后约])(?P<y>\d{2})年(?=[上下]半年|度|初|底|末|第[一二三四]季度|\d{1,2}月)"
+)
+
+
+@check("NB009")
+def year_two_digit(ctx: Context) -> Iterator[Finding]:
+    years: set[str] | None = None
+    for block, m in ctx.views.matches(_SHORT_YEAR):
+        if years is None:
+            years = {y for b in ctx.views.blocks for y in _YEAR_MENTION.findall(b.text)}
+        short = m.group("y")
+        century = next((y[:2] for y in sorted(years) if y.endswith(short)), "20" if int(short) < 50 else "19")
+        full = century + short
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"年份不能简写为两位数：“{short}年”应写作“{full}年”",
+            fix=Fix.unsafe(Edit(block.span(m.start(), m.start()), century)),
+        )
+
+
+# --- NB012 -------------------------------------------------------------------------------------
+
+_WEEKDAYS = "一二三四五六日"
+_DATED_WEEKDAY = re.compile(
+    r"(?=\d)(?<![\d.])(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号][（(，, \t]{0,2}"
+    r"(?P<w>星期|周|礼拜)(?P<day>[一二三四五六日天])"
+)
+
+
+@check("NB012")
+def date_weekday_mismatch(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_DATED_WEEKDAY):
+        try:
+            date = datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue  # no such date: NB011
+        right = _WEEKDAYS[date.weekday()]
+        written = m.group("day")
+        if written == right or (written == "天" and right == "日"):
+            continue
+        word = m.group("w")
+        yield Finding(
+            block.span(m.start("w"), m.end("day")),
+            f"日期和星期不符：{date.year}年{date.month}月{date.day}日是{word}{right}，不是{word}{written}",
+            fix=Fix.unsafe(Edit(block.span(m.start("day"), m.end("day")), right)),
+        )
+
+
+# --- NB013 -------------------------------------------------------------------------------------
+
+_CN_YEAR = "〇零○一二三四五六七八九"
+_MIXED_DATE = re.compile(
+    rf"(?=[{_CN_YEAR}\d])(?:"
+    rf"(?<![{_CN_YEAR}])[{_CN_YEAR}]{{4}}年\d{{1,2}}月"  # 二〇二四年6月
+    rf"|(?<![\d.])\d{{4}}年[一二三四五六七八九十]{{1,2}}月(?![份底初])"  # 2024年六月
+    rf"|(?<![\d.一二三四五六七八九十])\d{{1,2}}月[一二三四五六七八九十]{{1,3}}[日号]"  # 6月十日
+    rf"|(?<![一二三四五六七八九十\d])[一二三四五六七八九十]{{1,2}}月\d{{1,2}}[日号]"  # 六月10日
+    r")"
+)
+
+
+@check("NB013")
+def date_mixed_forms(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_MIXED_DATE):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"同一个日期中汉字数字和阿拉伯数字混用：“{m.group()}”应统一写法（一般全用阿拉伯数字）",
+        )
+
+
+# --- NB015 -------------------------------------------------------------------------------------
+
+_DOTTED_DATE = re.compile(
+    r"(?=[12])(?<![\d.A-Za-z/\-])(?P<y>(?:19|20)\d{2})(?P<s>[./、])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d./])"
+)
+#: a software version (IDEA 2023.3.2, 版本号为2024.1.4) is not a date
+_VERSION_BEFORE = re.compile(r"版|[A-Za-z][ \t]*$")
+
+
+@check("NB015")
+def date_dotted_in_prose(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_DOTTED_DATE):
+        if block.first.kind is BlockKind.TABLE or _VERSION_BEFORE.search(_before(block, m.start(), 8)):
+            continue
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        written = f"{m.group('y')}年{month}月{day}日"
+        span = block.span(m.start(), m.end())
+        dunhao = m.group("s") == "、"
+        yield Finding(
+            span,
+            f"正文中的日期用“年月日”：“{m.group()}”应写作“{written}”",
+            severity=Severity.ERROR if dunhao else None,
+            fix=Fix.safe(Edit(span, written)),
+        )
+
+
+# --- NB016 -------------------------------------------------------------------------------------
+
+_GROUPING = re.compile(
+    r"(?=\d)(?<![\d,，.])(?:"
+    rf"(?P<full>\d{{1,3}}(?:，\d{{3}})+)(?![\d，])(?=[{_CJK}%％])"  # a full-width comma between groups
+    r"|(?P<size>\d{1,3}(?:,\d{3})+,\d{1,2}|\d{4,}(?:,\d{3})+)(?![\d,])"  # groups of the wrong size
+    r")"
+)
+
+
+#: a document that groups its figures with full-width commas this often does so by design: said once
+GROUPING_CONVENTION = 3
+
+
+@check("NB016")
+def thousands_separator(ctx: Context) -> Iterator[Finding]:
+    found = list(ctx.views.matches(_GROUPING))
+    fullwidth = [(block, m) for block, m in found if m.group("full")]
+    for block, m in found:
+        if m.group("full"):
+            if len(fullwidth) >= GROUPING_CONVENTION:
+                if m is not fullwidth[0][1]:
+                    continue
+                message = (
+                    f"全文{len(fullwidth)}处用全角逗号给数字分节（如“{m.group()}”），容易被读成两个数，"
+                    "应不分节或用半角逗号"
+                )
+            else:
+                message = (
+                    f"数字分节不用全角逗号：“{m.group()}”应写作“{m.group().replace('，', '')}”，否则会被读成两个数"
+                )
+        else:
+            message = f"数字分节应从个位起每三位一节：“{m.group()}”的分节不对，请核对数值"
+        yield Finding(block.span(m.start(), m.end()), message)
+
+
+# --- NB017 -------------------------------------------------------------------------------------
+
+_CNUM = "〇零一二三四五六七八九十百千万亿两"
+_NUMBER_WORD = rf"(?:\d+(?:\.\d+)?|[{_CNUM}]+)"
+_APPROX_TWICE = re.compile(
+    rf"(?=[约大近将接超逾高])(?:"
+    rf"(?P<a>约|大约|大概|将近|接近|近)[ \t]*{_NUMBER_WORD}(?:[万亿千百])?"
+    rf"(?:(?P<b>余|多)|[^，。；、\d{_CNUM}]{{0,4}}?(?P<c>左右|以上))"
+    rf"|(?P<d>超过|逾|高于)[ \t]*{_NUMBER_WORD}[^，。；、]{{0,4}}?(?P<e>以上)"
+    r")"
+)
+_RECENT = re.compile(rf"近[ \t]*{_NUMBER_WORD}(?:多|余)?(?:个)?(?:年|月|天|日|周|期|届)")
+
+
+@check("NB017")
+def approx_redundant(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_APPROX_TWICE):
+        if (
+            m.group("a")
+            and m.group("a") in ("近", "将近")
+            and _RECENT.match(block.text, m.start() + len(m.group("a")) - 1)
+        ):
+            continue  # 近三年来: 近 means recent
+        first = m.group("a") or m.group("d")
+        second = m.group("b") or m.group("c") or m.group("e")
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"概数重复：“{first}”和“{second}”都表示约数，只用其中一个：“{m.group()}”",
+        )
+
+
+# --- NB021 -------------------------------------------------------------------------------------
+
+_PERCENT = re.compile("[%％]")
+
+
+@check("NB021")
+def numeral_form_consistency(ctx: Context) -> Iterator[Finding]:
+    marks = [(block, m) for block in ctx.views.candidates(_PERCENT) for m in block.finditer(_PERCENT)]
+    counts = Counter(m.group() for _, m in marks)
+    if len(counts) < 2:
+        return
+    usual = counts.most_common(1)[0][0]
+    other = "％" if usual == "%" else "%"
+    block, m = next((b, m) for b, m in marks if m.group() == other)
+    yield Finding(
+        block.span(m.start(), m.end()),
+        f"百分号写法不统一：全文{counts[usual]}处用“{usual}”，{counts[other]}处用“{other}”（如这里），应统一",
+    )
+
+
+# --- NB022 -------------------------------------------------------------------------------------
+
+_RATE = re.compile(
+    r"(?P<name>合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
+    r"|建档率|接种率|就业率|回收率|占比|比重)"
+    r"(?P<gap>[^，。；%％]{0,8}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
+)
+_GROWTH = re.compile("增长|增幅|提高|提升|上升|增加|下降|降低|减少|同比|环比|增速")
+
+
+@check("NB022")
+def rate_over_100(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_RATE):
+        if Decimal(m.group("v")) <= 100 or _GROWTH.search(m.group("gap")):
+            continue
+        yield Finding(
+            block.span(m.start("v"), m.end()),
+            f"{m.group('name')}不会超过100%：这里写的是{m.group('v')}%，请核对数字",
+        )
+
+
+# --- NB023 -------------------------------------------------------------------------------------
+
+_MEASURE = r"人次|场次|户次|人|名|位|个|家|户|次|场|篇|张|条|件|项|批|所|座|处|起|份|台|辆|元|天"
+_AMOUNT = rf"(?P<{{n}}>\d+(?:\.\d+)?)[ \t]*(?P<{{k}}>[万亿])?[ \t]*(?P<{{q}}>{_MEASURE})"
+_TOTAL = re.compile(
+    r"(?:共|累计|合计|总计)[^，。；\d]{0,10}?" + _AMOUNT.format(n="n", k="k", q="q") + r"(?P<rest>[^。；]*?)其中"
+)
+_PART = re.compile(_AMOUNT.format(n="n", k="k", q="q"))
+_SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
+
+
+@check("NB023")
+def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_TOTAL):
+        total = Decimal(m.group("n")) * _SCALE[m.group("k")]
+        unit = m.group("q")
+        end = block.text.find("。", m.end())
+        sentence_end = len(block.text) if end < 0 else end
+        for part in _PART.finditer(block.text, m.end(), sentence_end):
+            if part.group("q") != unit or block.masked(part.start(), part.end()):
+                continue
+            value = Decimal(part.group("n")) * _SCALE[part.group("k")]
+            if value > total:
+                said = f"{m.group('n')}{m.group('k') or ''}{unit}"
+                yield Finding(
+                    block.span(part.start(), part.end()),
+                    f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
+                )
+
+
+# --- NB024 -------------------------------------------------------------------------------------
+
+_MMDD = r"(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+_COMPACT_DATES = (
+    re.compile(rf"(?=[（(])(?<=总结|周报|日报|月报|小结|记录|汇报|计划)[（(]{_MMDD}[）)]"),  # 工作总结（0831）
+    re.compile(rf"^[ \t\u3000]*{_MMDD}(?=[ \t\u3000]+[{_CJK}])"),  # 0903 存在问题
+)
+
+
+@check("NB024")
+def compact_date(ctx: Context) -> Iterator[Finding]:
+    found = (hit for pattern in _COMPACT_DATES for hit in ctx.views.matches(pattern))
+    for block, m in found:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if day > calendar.monthrange(2024, month)[1]:
+            continue
+        written = f"{month}月{day}日"
+        span = block.span(m.start("m"), m.end("d"))
+        yield Finding(
+            span,
+            f"日期不要写成四位数字“{m.group('m')}{m.group('d')}”：应写作“{written}”",
+            fix=Fix.unsafe(Edit(span, written)),
+        )
+
+
+# --- NB020 -------------------------------------------------------------------------------------
+
+#: unit families: the forms one document should not mix (only after a figure)
+_UNIT_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("千米", ("公里", "千米", "km", "KM", "Km")),
+    ("千克", ("公斤", "千克", "kg", "KG", "Kg")),
+    ("平方米", ("平方米", "m²", "m2", "㎡")),
+    ("千瓦", ("千瓦", "kW", "KW", "kw")),
+    ("千伏", ("千伏", "kV", "KV", "kv")),
+)
+_UNIT_FORMS = {form: family for family, forms in _UNIT_FAMILIES for form in forms}
+_UNIT_AFTER_FIGURE = re.compile(
+    r"(?<=[\d０-９])[ \t]*(?P<u>"
+    + "|".join(re.escape(f) for f in sorted(_UNIT_FORMS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9²时])"
+)
+
+
+@check("NB020")
+def unit_form_consistency(ctx: Context) -> Iterator[Finding]:
+    uses: dict[str, list[tuple[Block, re.Match[str]]]] = {}
+    for block, m in ctx.views.matches(_UNIT_AFTER_FIGURE):
+        uses.setdefault(_UNIT_FORMS[m.group("u")], []).append((block, m))
+    for found in uses.values():
+        counts = Counter(m.group("u") for _, m in found)
+        if len(counts) < 2:
+            continue
+        usual = counts.most_common(1)[0][0]
+        for form in counts:
+            if form == usual:
+                continue
+            block, m = next((b, m) for b, m in found if m.group("u") == form)
+            yield Finding(
+                block.span(m.start("u"), m.end("u")),
+                f"同一单位写法不统一：全文{counts[usual]}处用“{usual}”，这里用“{form}”，应统一",
+            )

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
-from summarylint.document import Paragraph
-from summarylint.outline import Family, Heading, IssueKind, Marker
+from summarylint.document import BlockKind, Paragraph
+from summarylint.outline import Family, Group, Heading, IssueKind, Marker
 from summarylint.outline.markers import chinese_numeral
 from summarylint.rules.base import Context, check
 
@@ -37,6 +37,8 @@ def with_value(marker: Marker, value: int) -> str:
     """The marker's own text with its number replaced by ``value`` (same shape)."""
     if marker.enclosed or marker.family in (Family.LATIN, Family.ROMAN):
         return marker.canonical
+    if marker.family is Family.DECIMAL:
+        return re.sub(r"[0-9０-９]+$", str(value), marker.text)
     if marker.family in (Family.CN_BARE, Family.CN_PAREN, Family.CHAPTER, Family.SHI):
         return re.sub(r"[一二三四五六七八九十]+", chinese_numeral(value), marker.text, count=1)
     digits = str(value)
@@ -45,15 +47,51 @@ def with_value(marker: Marker, value: int) -> str:
     return re.sub(r"[0-9０-９]+", digits, marker.text, count=1)
 
 
+#: ``……工作：1、接口联调；2、文档编写`` — an enumeration in running text, after a clause mark.
+_INLINE_ORDINAL = re.compile(rf"(?<=[：:；;。！？，,])[ \u3000]*(\d{{1,2}})([、：:])(?=[{_CJK}“《（])")
+
+
+def _wrong_delimiter(marker: Marker) -> bool:
+    return marker.family is Family.AR_BARE and not marker.enclosed and marker.delimiter in "、，,：:"
+
+
+def _inline_run(para: Paragraph, marker: Marker | None) -> Iterator[re.Match[str]]:
+    """Inline ordinals that number a sequence 1、2、3、 (with the paragraph's own marker as its start):
+    ``共3、4项`` or a lone ``5、`` is no enumeration."""
+    expected = marker.value + 1 if marker is not None and _wrong_delimiter(marker) else 1
+    run: list[re.Match[str]] = []
+    start = marker.end if marker is not None else 0
+    for m in _INLINE_ORDINAL.finditer(para.text, start):
+        value = int(m.group(1))
+        if value == expected:
+            run.append(m)
+            expected += 1
+        elif value == 1:
+            run, expected = [m], 2
+    if len(run) >= 2 or (run and int(run[0].group(1)) > 1):
+        yield from run
+
+
 @check("NU001")
 def arabic_ordinal_dunhao(ctx: Context) -> Iterator[Finding]:
-    for para, marker in _typed(ctx):
-        if marker.family is Family.AR_BARE and not marker.enclosed and marker.delimiter in "、，,":
+    markers = ctx.views.markers
+    for para in ctx.doc.prose:
+        marker = markers.get(para.index)
+        if marker is not None and not marker.auto and _wrong_delimiter(marker):
             delim_at = marker.end - 1
             yield Finding(
                 para.span(marker.start, marker.end),
                 f"阿拉伯数字序号后应使用下脚点“.”，“{marker.text}”应写作“{marker.text[:-1]}.”",
                 fix=Fix.safe(Edit(para.span(delim_at, marker.end), ".")),
+            )
+        if para.kind is BlockKind.TABLE or para.kind is BlockKind.CODE:
+            continue
+        for m in _inline_run(para, marker if marker is not None and not marker.auto else None):
+            number, delimiter = m.group(1), m.group(2)
+            yield Finding(
+                para.span(m.start(1), m.end(2)),
+                f"阿拉伯数字序号后应使用下脚点“.”，句中列举的“{number}{delimiter}”应写作“{number}.”",
+                fix=Fix.safe(Edit(para.span(m.start(2), m.end(2)), ".")),
             )
 
 
@@ -288,4 +326,138 @@ def bullet_before_ordinal(ctx: Context) -> Iterator[Finding]:
             para.bullet,
             f"序号“{marker.text}”前多了项目符号“{bullet_char}”，有序号时应删去项目符号",
             fix=Fix.safe(Edit(para.bullet, "")),
+        )
+
+
+# --- NU010: markers outside the four levels -------------------------------------------------------
+
+_NONSTANDARD = {
+    Family.AR_HALF_PAREN: "“1）”",
+    Family.LATIN: "字母序号",
+    Family.ROMAN: "罗马数字序号",
+}
+
+
+def _nonstandard(marker: Marker) -> str | None:
+    """What makes ``marker`` non-standard (outside 一、 （一） 1. （1） ①), or None."""
+    if marker.family in _NONSTANDARD:
+        return _NONSTANDARD[marker.family]
+    if marker.family is Family.DECIMAL:
+        return f"章节编号“{marker.text}”"
+    if marker.enclosed and marker.family in (Family.AR_PAREN, Family.CN_PAREN, Family.AR_BARE):
+        return f"带圈或带括号的单字序号“{marker.text}”"
+    if marker.family is Family.CN_PAREN and not marker.open and not marker.enclosed:
+        return "只有右括号的序号"
+    return None
+
+
+def _options(group: Group) -> bool:
+    """Lettered answer options in a questionnaire (``您认为……：`` ``A.…`` ``B.…``)."""
+    if group.first.marker.family is not Family.LATIN or group.parent is None:
+        return False
+    for heading in _ancestry(group.parent):
+        title = heading.paragraph.text.rstrip(" \u3000")
+        if title.endswith(("：", ":", "？", "?")) or "您" in title:
+            return True
+    return False
+
+
+@check("NU010")
+def nonstandard_or_deep_marker(ctx: Context) -> Iterator[Finding]:
+    for group in ctx.views.outline.groups:
+        first = group.first
+        marker = first.marker
+        what = _nonstandard(marker)
+        if what is not None and not _options(group) and not marker.auto:
+            parent = group.parent
+            if marker.family is Family.DECIMAL and parent is not None and parent.marker.family is Family.CN_BARE:
+                # two numbering systems in one outline: 一、 above, 1.1 below
+                yield Finding(
+                    first.paragraph.span(*_marker_span(first)),
+                    f"{what}与“{_shown(parent.marker)}”混用了两种编号体系；“一、”之下应使用“（一）”“（二）”"
+                    + (f"（本组共 {len(group.items)} 项）" if len(group.items) > 1 else ""),
+                    severity=Severity.WARNING,
+                )
+                continue
+            yield Finding(
+                first.paragraph.span(*_marker_span(first)),
+                f"{what}不在公文层次序数“一、”“（一）”“1.”“（1）”之列，宜改用其中合适的一级"
+                + (f"（本组共 {len(group.items)} 项）" if len(group.items) > 1 else ""),
+            )
+            continue
+        levels = {h.marker.level for h in _ancestry(first)}
+        if what is None and group.depth >= 4 and len(levels) >= 5 and marker.level <= 5:
+            yield Finding(
+                first.paragraph.span(*_marker_span(first)),
+                f"层次超过四层：“{_shown(marker)}”已是第 {group.depth + 1} 层；"
+                "公文结构层次一般不超过四层，宜精简或改为段内叙述",
+            )
+
+
+def _ancestry(heading: Heading) -> list[Heading]:
+    chain = [heading]
+    parent = heading.parent
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parent
+    return chain
+
+
+# --- NU011: 一是……二是……三是 in one paragraph ---------------------------------------------------
+
+_SHI = re.compile(r"(?:^|(?<=[。；：！？，,;:\s]))([一二三四五六七八九十])是(?![否非])")
+_SHI_EXCLUDED = "统唯单专同归逐第于"
+
+
+@check("NU011")
+def inline_sequence_continuity(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_SHI):
+        found = [m for m in block.finditer(_SHI) if m.start(1) == 0 or block.text[m.start(1) - 1] not in _SHI_EXCLUDED]
+        run: list[re.Match[str]] = []
+        for m in found:
+            value = "一二三四五六七八九十".index(m.group(1)) + 1
+            if value == 1:
+                run = [m]
+                continue
+            if not run:
+                continue  # (a paragraph that goes on with the sequence of the one before)
+            previous = "一二三四五六七八九十".index(run[-1].group(1)) + 1
+            if value == previous + 1:
+                run.append(m)
+                continue
+            expected = chinese_numeral(previous + 1)
+            what = "重复" if value == previous else ("倒退" if value < previous else "不连续")
+            yield Finding(
+                block.span(m.start(1), m.end()),
+                f"段内序次语{what}：“{run[-1].group(1)}是”之后是“{m.group(1)}是”，应为“{expected}是”",
+            )
+            run.append(m)
+
+
+# --- NU012: 首先、 一是， ------------------------------------------------------------------------
+
+#: A 序次语 opens a clause (``安全第一、预防为主`` is no ordinal); ``第一、`` opening a paragraph numbers a
+#: heading, as older reports do, and is left to the heading rules.
+_ORDINAL_WORD = re.compile(
+    r"(?:(?<=[。；：，！？,;:])(第[一二三四五六七八九十]{1,3})|(?:(?<=[。；：，！？,;:])|^)(其[一二三四五]|首先|其次|再次))"
+    r"(、)(?![一二三四五六七八九十第])"
+)
+_SHI_MARK = re.compile(r"(?:^|(?<=[。；]))[ \u3000]*([一二三四五六七八九十]是)([，：、,:])")
+
+
+@check("NU012")
+def ordinal_word_punct(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_ORDINAL_WORD):
+        word = m.group(1) or m.group(2)
+        begin = m.start(1) if m.group(1) else m.start(2)
+        yield Finding(
+            block.span(begin, m.end(3)),
+            f"序次语“{word}”后用逗号，不用顿号（GB/T 15834-2011 附录 B.3.1）",
+            fix=Fix.safe(Edit(block.span(m.start(3), m.end(3)), "，")),
+        )
+    for block, m in ctx.views.matches(_SHI_MARK):
+        yield Finding(
+            block.span(m.start(1), m.end(2)),
+            f"“{m.group(1)}”后不加标点，“{m.group(1)}{m.group(2)}”应写作“{m.group(1)}”（GB/T 15834-2011 附录 B.3.7）",
+            fix=Fix.safe(Edit(block.span(m.start(2), m.end(2)), "")),
         )

@@ -129,7 +129,32 @@ def _pair_reports(ctx: Context) -> list[tuple[Block, PairReport]]:
     cached = _REPORTS.get(ctx.views)
     if cached is None:
         cached = _REPORTS[ctx.views] = list(_analyse_blocks(ctx))
+        _pair_across_fragments(cached)
     return cached
+
+
+#: paragraphs this short between the halves of a pair (``（…`` / ``[`` / ``CPC 2`` / ``]`` / ``）…``) are
+#: pieces of a link or a note reference a conversion put on lines of their own
+_PIECE = 8
+_PIECES = 3
+
+
+def _pair_across_fragments(reports: list[tuple[Block, PairReport]]) -> None:
+    """A pair opened at the end of one paragraph and closed at the start of a later one, with only short
+    pieces in between, is one pair cut by a conversion: neither half is reported."""
+    for n, (block, report) in enumerate(reports):
+        if not report.unclosed_openers:
+            continue
+        opener = report.unclosed_openers[-1]
+        for k in range(n + 1, min(n + 2 + _PIECES, len(reports))):
+            later, later_report = reports[k]
+            closers = later_report.unmatched_closers
+            if closers and CLOSERS.get(later.text[closers[0]]) == OPENERS[block.text[opener]]:
+                report.unclosed_openers.pop()
+                closers.pop(0)
+                break
+            if len(later.text.strip(_TRAILING)) > _PIECE or later_report.unclosed_openers or closers:
+                break
 
 
 def _analyse_blocks(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
@@ -205,7 +230,10 @@ def pair_order_reversed(ctx: Context) -> Iterator[Finding]:
 
 # --- PU008 / PU009 -----------------------------------------------------------------------------
 
-_REPEATED = re.compile(r"(?=[，；：。])(?:([，；：])\1+|(?<!。)。。(?!。))")
+_REPEATED = re.compile(
+    r"(?=[，；：。.])(?:([，；：])\1+|(?<!。)。。(?!。)"
+    r"|(?<=[A-Za-z]{2})\.\.(?![.\w/\\]))"  # a doubled full stop after an English word (not .. of a path)
+)
 
 
 @check("PU008")
@@ -217,7 +245,7 @@ def repeated_point_mark(ctx: Context) -> Iterator[Finding]:
         mark = run[0]
         yield Finding(
             block.span(m.start(), m.end()),
-            f"{_NAMES[mark]}重复：“{run}”应只保留一个“{mark}”",
+            f"{_NAMES.get(mark, '句号')}重复：“{run}”应只保留一个“{mark}”",
             fix=Fix.safe(Edit(block.span(m.start() + 1, m.end()), "")),
         )
 
@@ -314,9 +342,10 @@ def _chinese_side(text: str, at: int) -> bool:
 
 @check("PU003")
 def straight_quotes(ctx: Context) -> Iterator[Finding]:
+    reports = {id(b): r for b, r in _pair_reports(ctx)}
     for block in ctx.views.candidates(_STRAIGHT):
         text = block.text
-        _, report = next((b, r) for b, r in _pair_reports(ctx) if b is block)
+        report = reports[id(block)]
         wrong_closers = {at for at, _ in report.mismatched}  # “……" : PU005 reports it
         for mark, curly in (('"', "“”"), ("'", "‘’")):
             places = [
@@ -439,7 +468,7 @@ def nested_same_pair(ctx: Context) -> Iterator[Finding]:
 
 #: 等 that is not the particle closing a list: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距
 _DENG = r"等(?![待候同级于额量距])"
-_DUNHAO_DENG = re.compile(rf"、[ \t\u3000]*{_DENG}")
+_DUNHAO_DENG = re.compile(rf"(?<!、)、[ \t\u3000]*{_DENG}")  # (、、等 is a missing item: MF006)
 
 
 @check("PU010")
@@ -527,10 +556,11 @@ def dash_form(ctx: Context) -> Iterator[Finding]:
                     start -= 1
                 while end < len(text) and text[end] in " \t\u3000":
                     end += 1
+                # not applied by --fix: between two place names (北京--上海) it is a connector, “—”
                 yield Finding(
                     block.span(m.start(), m.end()),
                     f"破折号应写作“——”（两个连续的一字线），不用“{run}”",
-                    fix=Fix.safe(Edit(block.span(start, end), "——")),
+                    fix=Fix.unsafe(Edit(block.span(start, end), "——")),
                 )
                 continue
             yield Finding(
@@ -598,6 +628,9 @@ _TRAILING = " \t\u3000"
 _FINAL_MARKS = "。？！…"
 #: a paragraph of several sentences: one of them ends before the paragraph does
 _SENTENCE_END = re.compile("[。？！](?!$)")
+#: or a long sentence of several clauses
+_CLAUSES = re.compile("[，,].*[，,]")
+_LONG_SENTENCE = 30
 #: what a sentence may end with besides a final mark (a colon introduces what follows)
 _OPEN_END = re.compile(rf"[{CJK}A-Za-z0-9）)]$")
 
@@ -672,6 +705,8 @@ def paragraph_ends_with_pause(ctx: Context) -> Iterator[Finding]:
 _SENTENCE_MIN = 12
 
 
+#: a note in brackets after the final mark: 严格遵守各项规定。（注：……）
+_NOTE_AFTER_END = re.compile(r"[。？！][（(][^（）()]*[）)]$")
 _EMOTICON_END = re.compile(r"(?:[:：;；][-‑]?[)）]|\^[_\-oO.ω]?\^)$")
 
 
@@ -701,7 +736,7 @@ def _continued(ctx: Context, blocks: list[Block], n: int) -> bool:
     """Whether the next paragraph carries on the sentence of block ``n`` (a line break left by a
     conversion): it is a short fragment or invisible characters, or, in a plain-text file, it follows
     with fewer blank lines than the document puts between its paragraphs."""
-    if n + 1 >= len(blocks):
+    if n + 1 >= len(blocks) or _is_heading(ctx, blocks[n + 1]):
         return False
     following = blocks[n + 1].text.strip(_INVISIBLE)
     if len(following) <= _FRAGMENT and not following.endswith(tuple(_FINAL_MARKS)):
@@ -720,11 +755,18 @@ def missing_final_mark(ctx: Context) -> Iterator[Finding]:
         start = _marker_end(ctx, block)
         if len(text) - start < _SENTENCE_MIN or not _OPEN_END.search(text) or not CJK_CHAR.search(text[-6:]):
             continue
-        if not _SENTENCE_END.search(text, start) or _is_heading(ctx, block):
+        # a long sentence of clauses without a full stop may be a lead sentence heading the paragraphs
+        # after it (政府工作报告 set them on a line of their own): only at the end of a section
+        several = _SENTENCE_END.search(text, start) or (
+            len(text) - start >= _LONG_SENTENCE
+            and _CLAUSES.search(text, start)
+            and (n + 1 == len(blocks) or _is_heading(ctx, blocks[n + 1]))
+        )
+        if not several or _is_heading(ctx, block):
             continue
         if block.masked(len(text) - 1, len(text)) or (n == 0 and len(blocks) > 1):
             continue  # a URL at the end; the title
-        if _EMOTICON_END.search(text) or _continued(ctx, blocks, n):
+        if _EMOTICON_END.search(text) or _NOTE_AFTER_END.search(text) or _continued(ctx, blocks, n):
             continue  # an emoticon ends it (PU023); the rest of the sentence is on the next line
         yield Finding(
             block.span(len(text) - 1, len(text)),

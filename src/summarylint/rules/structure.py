@@ -175,11 +175,11 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
     outline = ctx.views.outline
     # headings of one rank at one depth of the outline: a sub-list (1. under 三、) is not compared with
     # top-level sections that happen to use the same kind of ordinal
-    by_level: dict[tuple[int, int], list[Heading]] = defaultdict(list)
+    by_level: dict[tuple[int, int, str], list[Heading]] = defaultdict(list)
     for heading in outline.headings:
         if heading.paragraph.kind is BlockKind.HEADING and heading.paragraph.depth:
-            by_level[(heading.marker.level, heading.group.depth)].append(heading)
-    usual: dict[tuple[int, int], int] = {}
+            by_level[(heading.marker.level, heading.group.depth, heading.marker.family.value)].append(heading)
+    usual: dict[tuple[int, int, str], int] = {}
     for level, headings in sorted(by_level.items()):
         counts = Counter(h.paragraph.depth for h in headings)
         best = max(counts.values())
@@ -199,7 +199,7 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
             )
     levels = sorted(usual)
     for upper, lower in itertools.pairwise(levels):
-        if upper[1] <= lower[1] and usual[lower] < usual[upper]:
+        if upper[0] < lower[0] and upper[1] <= lower[1] and usual[lower] < usual[upper]:
             heading = by_level[lower][0]
             yield Finding(
                 heading.paragraph.span(0, len(heading.paragraph.text)),
@@ -259,3 +259,295 @@ def markdown_indented_code(ctx: Context) -> Iterator[Finding]:
                 fix=Fix.unsafe(Edit(Span(para.start, indent.end()), "")),
             )
         previous = para
+
+
+# --- The title (ST001-ST004) ----------------------------------------------------------------------
+
+#: A title is at least and at most this long (``张三。`` is a sentence).
+TITLE_MIN, TITLE_MAX = 6, 60
+_GENRE = re.compile(r"总结|小结|述职|报告|汇报|工作情况")
+#: Other genres a document may legitimately be (ST002 leaves them alone).
+_OTHER_GENRE = re.compile(r"发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划|办法|制度|总体|提纲")
+_SALUTATION = re.compile(
+    r"(?:您好|你好|大家好|各位|同志们|朋友们|领导)[，,！!：:]?$|[！!]$|^(?:各位|尊敬的|亲爱的|同志们)"
+)
+_INVISIBLE = " \u3000\t\u200b\u200c\u200d\ufeff"
+#: (a title ending in ： introduces the text like a salutation line and is left alone)
+_TITLE_END = "。，、；.,;"
+_GENRE_END = re.compile(
+    r"(?:总结|小结|述职|报告|汇报|情况|发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划)$"
+)
+_TITLE_INNER = re.compile(r"[，。；：,;:!?！？]")
+_SENTENCE = re.compile(r"[。！？!?；;]")
+
+
+def _opening(ctx: Context) -> Paragraph | None:
+    for para in ctx.doc.prose:
+        if para.text.strip(" \u3000\t"):
+            return para
+    return None
+
+
+def _title(ctx: Context) -> Paragraph | None:
+    """The document's title: its first paragraph when that is a short line without an ordinal, not a
+    salutation (``各位领导：`` ``开发成员们，您好！``) and not a sentence."""
+    para = _opening(ctx)
+    if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
+        return None
+    if not any(p.index > para.index and p.text.strip(_INVISIBLE) for p in ctx.doc.prose):
+        return None  # a lone paragraph is a fragment, not a titled document
+    text = para.text.strip(_INVISIBLE)
+    if (
+        len(text) < TITLE_MIN
+        or len(text) > TITLE_MAX
+        or _SALUTATION.search(text)
+        or _SENTENCE.search(text[:-1])
+        or text.count("，") > 1
+        or ("，" in text and text.endswith("。"))  # a clause and a full stop: a sentence
+    ):
+        return None
+    if text.endswith(("：", ":")) and not _GENRE.search(text):
+        return None  # 市委组织部： is the recipient line
+    return para
+
+
+def _bounds(para: Paragraph) -> tuple[int, int]:
+    text = para.text
+    start = len(text) - len(text.lstrip(_INVISIBLE))
+    return start, len(text.rstrip(_INVISIBLE))
+
+
+@check("ST001")
+def title_missing(ctx: Context) -> Iterator[Finding]:
+    para = _opening(ctx)
+    if para is None or len(ctx.doc.prose) < 3:
+        return  # a fragment
+    start, end = _bounds(para)
+    text = para.text[start:end]
+    if _SALUTATION.search(text[:6]):
+        return  # a speech or a letter opens with its salutation
+    heading = ctx.views.outline.heading_at(para.index)
+    if heading is not None and heading.marker.level <= 5:
+        why = f"以序号“{heading.marker.text or heading.marker.canonical}”开头"
+    elif text.endswith("。") and len(text) > 20:
+        why = "是一句正文"
+    else:
+        return
+    yield Finding(
+        para.span(start, min(end, start + 20)),
+        f"文稿开头{why}，缺少标题；工作总结的标题一般由单位、时限、事由和文种组成，如“××局2024年上半年工作总结”",
+    )
+
+
+@check("ST002")
+def title_genre_word(ctx: Context) -> Iterator[Finding]:
+    para = _title(ctx)
+    if para is None:
+        return
+    start, end = _bounds(para)
+    text = para.text[start:end]
+    if len(text) < 4 or _GENRE.search(text) or _OTHER_GENRE.search(text):
+        return
+    if not re.search(r"工作|年度|季度|半年|月份|上半年|下半年", text):
+        return  # only titles that name a period or work (a summary) but no genre
+    yield Finding(
+        para.span(start, end),
+        f"标题“{text}”没有文种，读者看不出这是总结还是报告；应写明“工作总结”“述职报告”等",
+    )
+
+
+@check("ST003")
+def title_trailing_punct(ctx: Context) -> Iterator[Finding]:
+    para = _title(ctx)
+    if para is None:
+        return
+    start, end = _bounds(para)
+    text = para.text[start:end]
+    if len(text) < 3 or text[-1] not in _TITLE_END:
+        return
+    if para.kind is not BlockKind.HEADING and not _GENRE_END.search(text[:-1]):
+        return  # a line that does not end with a genre word may be a sentence: removing its mark is no safe fix
+    yield Finding(
+        para.span(end - 1, end),
+        f"标题末尾不加标点，“{text}”末尾的“{text[-1]}”应删去",
+        fix=Fix.safe(Edit(para.span(end - 1, end), "")),
+    )
+
+
+@check("ST004")
+def title_inner_punct(ctx: Context) -> Iterator[Finding]:
+    para = _title(ctx)
+    if para is None:
+        return
+    start, end = _bounds(para)
+    text = para.text[start : end - 1]  # (a mark at the end is ST003's)
+    for m in _TITLE_INNER.finditer(text):
+        at = start + m.start()
+        yield Finding(
+            para.span(at, at + 1),
+            f"标题中一般不用“{m.group()}”；可改写标题或用空格、破折号分隔副题",
+        )
+
+
+# --- Heading fused with its body (ST007) ----------------------------------------------------------
+
+_FUSED_MIN = 30
+_CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_BODY_END = "。！？；：…”’）》!?;:)"
+
+
+@check("ST007")
+def heading_body_fused(ctx: Context) -> Iterator[Finding]:
+    prose = [p for p in ctx.doc.prose if p.text.strip()]
+    for para, nxt in itertools.pairwise(prose):
+        if para.kind is not BlockKind.HEADING:
+            continue
+        text = para.text.rstrip(" \u3000")
+        stop = text.find("。")
+        if len(text) <= _FUSED_MIN or stop < 0 or stop == len(text) - 1 or text[-1] in _BODY_END:
+            continue
+        if nxt.kind is BlockKind.HEADING or not _CJK_START.match(nxt.text.lstrip(" \u3000")):
+            continue
+        yield Finding(
+            para.span(stop + 1, len(text)),
+            f"标题和正文连在了一起：“{text[stop + 1 :][:12]}”是正文的开头，下一段“{nxt.text.strip()[:8]}”是它的后半句；"
+            "标题应在“。”前结束，正文另起一段",
+        )
+
+
+# --- Sections a work summary is expected to have (ST009, ST010) -----------------------------------
+
+_SUMMARY_TITLE = re.compile(r"总结|小结")
+_PROBLEMS = re.compile(r"存在的?(?:主要)?问题|问题(?:和|与|及)|不足|差距|短板|薄弱环节|困难|教训|失误|欠缺|改进")
+_NEXT_STEPS = re.compile(
+    r"下一步|下步|下半年|明年|来年|今后|打算|工作(?:思路|计划|安排|重点|目标)|努力方向|展望|计划|设想|\d{4}年(?:的)?(?:工作)?(?:目标|规划)"
+)
+#: A summary shorter than this may legitimately be a note of achievements only.
+_SUMMARY_MIN = 400
+
+
+def _summary_title(ctx: Context) -> Paragraph | None:
+    para = _title(ctx)
+    if para is None or not _SUMMARY_TITLE.search(para.text) or "述职" in para.text:
+        return None
+    if sum(len(p.text) for p in ctx.doc.prose) < _SUMMARY_MIN:
+        return None
+    return para
+
+
+def _section(ctx: Context, pattern: re.Pattern[str], what: str, example: str) -> Iterator[Finding]:
+    para = _summary_title(ctx)
+    if para is None or any(pattern.search(p.text) for p in ctx.doc.prose):
+        return
+    start, end = _bounds(para)
+    yield Finding(
+        para.span(start, end),
+        f"这篇总结没有写{what}（找不到“{example}”一类的标题或段落）；工作总结一般包括成绩、问题和下一步打算",
+    )
+
+
+@check("ST009")
+def missing_problems_section(ctx: Context) -> Iterator[Finding]:
+    yield from _section(ctx, _PROBLEMS, "存在的问题和不足", "存在的问题")
+
+
+@check("ST010")
+def missing_next_steps_section(ctx: Context) -> Iterator[Finding]:
+    yield from _section(ctx, _NEXT_STEPS, "下一步的工作打算", "下一步工作打算")
+
+
+# --- The closing block: signature and date (ST011, ST012) -----------------------------------------
+
+_CN_DATE_DIGITS = "〇零一二三四五六七八九"
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_FULL_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    rf"|[{_CN_DATE_DIGITS}]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日"
+    r"|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+)
+_CLOSING_LINE_MAX = 30
+_DATE_LINE = re.compile(
+    r"(?P<cn>[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+    r"|(?P<pad>(?P<py>\d{4})年(?P<pm>\d{1,2})月(?P<pd>\d{1,2})日)"
+    r"|(?P<sep>(?P<sy>\d{4}|\d{2})(?P<s>[./-])(?P<sm>\d{1,2})(?P=s)(?P<sd>\d{1,2}))(?![\d./-])"
+    r"|(?P<short>(?<!\d)(?P<ty>\d{2})年(?P<tm>\d{1,2})月(?P<td>\d{1,2})日)"
+)
+
+
+def _closing(ctx: Context) -> list[Paragraph]:
+    """The last three non-empty paragraphs, when they are short lines (署名、成文日期)."""
+    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000\t")]
+    return [p for p in prose[-3:] if len(p.text.strip()) <= _CLOSING_LINE_MAX]
+
+
+@check("ST011")
+def signature_date_missing(ctx: Context) -> Iterator[Finding]:
+    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000\t")]
+    if len(prose) < 5:
+        return
+    if any(_FULL_DATE.search(p.text) for p in prose[-3:]):
+        return
+    last = prose[-1]
+    start, end = _bounds(last)
+    yield Finding(
+        last.span(start, end),
+        "文末没有成文日期：署名下应写明“2024年6月30日”这样年月日齐全的日期（GB/T 9704-2012 §7.3.5）",
+    )
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一 (month and day in Chinese numerals)."""
+    from summarylint.outline.markers import chinese_numeral_value
+
+    value = chinese_numeral_value(text)
+    return value or 0
+
+
+def _conversion(m: re.Match[str]) -> tuple[str, str] | None:
+    """The date written as GB/T 9704-2012 wants it, and what was wrong; None when it is right."""
+    if m.group("cn"):
+        text = m.group("cn")
+        year_text, rest = text.split("年", 1)
+        month_text, day_text = rest.rstrip("日").split("月")
+        year = year_text.translate(_YEAR_DIGITS)
+        month, day = _cn_number(month_text), _cn_number(day_text)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{year}年{month}月{day}日", "用了汉字数字（GB/T 9704-2012 改为阿拉伯数字，1999 年版用汉字）"
+    if m.group("pad"):
+        month_digits, day_digits = m.group("pm"), m.group("pd")
+        if not (month_digits.startswith("0") or day_digits.startswith("0")):
+            return None
+        return f"{m.group('py')}年{int(month_digits)}月{int(day_digits)}日", "月、日编了虚位“0”"
+    if m.group("sep"):
+        year = m.group("sy")
+        if len(year) == 2:
+            return None  # 24.6.30 is ambiguous: reported without a fix below
+        return f"{year}年{int(m.group('sm'))}月{int(m.group('sd'))}日", f"用“{m.group('s')}”分隔年月日"
+    return None
+
+
+@check("ST012")
+def issue_date_format(ctx: Context) -> Iterator[Finding]:
+    for para in _closing(ctx):
+        text = para.text
+        for m in _DATE_LINE.finditer(text):
+            # a date line holds the date (and perhaps the signing unit), not a sentence
+            if "。" in text or "，" in text:
+                continue
+            if m.group("short") or (m.group("sep") and len(m.group("sy")) == 2):
+                yield Finding(
+                    para.span(m.start(), m.end()),
+                    f"成文日期“{m.group()}”的年份应写全称（如“2024年”），"
+                    "年月日用阿拉伯数字写全（GB/T 9704-2012 §7.3.5.4）",
+                )
+                continue
+            converted = _conversion(m)
+            if converted is None:
+                continue
+            right, why = converted
+            yield Finding(
+                para.span(m.start(), m.end()),
+                f"成文日期“{m.group()}”{why}，应写作“{right}”（GB/T 9704-2012 §7.3.5.4）",
+                fix=Fix.safe(Edit(para.span(m.start(), m.end()), right)),
+            )

@@ -5,7 +5,10 @@ Three kinds of evidence, from the most to the least specific:
 1. characters that never belong in a document: U+FFFD, private-use characters (Word symbol fonts),
    C0/C1 control characters;
 2. sequences that only garbling produces (``锟斤拷``, ``鈥``, ``â€œ``), from ``rules/packs/mojibake.toml``;
-3. a paragraph in which too many Chinese characters are outside the table of common characters
+3. a stretch of rare characters that turns back into common Chinese when its bytes are read again
+   with the right encoding (``鍏ㄥ勾瀹屾垚`` is ``全年完成`` in UTF-8 read as GBK), even inside a word
+   of an otherwise clean paragraph (:func:`find_reencoded`);
+4. a paragraph in which too many Chinese characters are outside the table of common characters
    (``rules/packs/common-chars.toml``, generated from jieba's dictionary by
    ``scripts/build_common_chars.py``).
 
@@ -167,3 +170,61 @@ def redecode(text: str) -> tuple[str, str, str] | None:
         if len(rare) <= _pack().ratio.max_rare_share * count:
             return repaired, wrong, right
     return None
+
+
+#: wrong encodings a stretch of UTF-8 text is tried back through, and how far around a rare character
+_REENCODINGS = ("gbk", "gb18030")
+_REACH = 12
+
+
+@dataclass(frozen=True)
+class Reencoded:
+    """``text[start:end]`` is UTF-8 read as ``wrong``; ``repaired`` is what it said."""
+
+    start: int
+    end: int
+    repaired: str
+    wrong: str
+
+
+_CHINESE_MARKS = frozenset("，。、；：？！“”‘’（）《》…—")
+
+
+def _common_chinese(text: str) -> bool:
+    """At least two characters, each a common Chinese character or a Chinese punctuation mark."""
+    common = common_chars()
+    return len(text) >= 2 and all(ch in common or ch in _CHINESE_MARKS for ch in text) and bool(_CJK.search(text))
+
+
+def _reencoded_at(text: str, rare: int) -> Reencoded | None:
+    """The longest stretch around the rare character at ``rare`` whose bytes decode as UTF-8 into common
+    Chinese, trying each wrong encoding."""
+    best: Reencoded | None = None
+    for wrong in _REENCODINGS:
+        for start in range(max(0, rare - _REACH), rare + 1):
+            for end in range(min(len(text), rare + _REACH), rare, -1):
+                if best is not None and end - start <= best.end - best.start:
+                    break
+                try:
+                    repaired = text[start:end].encode(wrong).decode("utf-8")
+                except (UnicodeEncodeError, UnicodeDecodeError):
+                    continue
+                if _common_chinese(repaired):
+                    best = Reencoded(start, end, repaired, wrong)
+                    break
+    return best
+
+
+def find_reencoded(text: str) -> list[Reencoded]:
+    """Stretches of UTF-8 text read as GBK/GB18030 inside ``text`` (``涓嶈兘`` for ``不能``), each holding at
+    least one character outside the common table, so that ordinary text never qualifies."""
+    common = common_chars()
+    found: list[Reencoded] = []
+    for match in _CJK.finditer(text):
+        position = match.start()
+        if match.group() in common or (found and position < found[-1].end):
+            continue
+        hit = _reencoded_at(text, position)
+        if hit is not None and (not found or hit.start >= found[-1].end):
+            found.append(hit)
+    return found

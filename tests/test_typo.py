@@ -8,7 +8,7 @@ from rule_cases import load_cases
 from summarylint.cli import main
 from summarylint.packs import load_pack
 from summarylint.rules import builtin_registry
-from summarylint.rules.wording import ConfusionPack
+from summarylint.rules.typo.confusions import ConfusionPack
 
 CASES = load_cases("typo")
 
@@ -23,7 +23,7 @@ def test_firing_and_quiet_cases_and_documentation(capsys: pytest.CaptureFixture[
 
 
 def test_confusion_set_is_consistent() -> None:
-    pack = load_pack("confusions", ConfusionPack)
+    pack = load_pack("typo-confusions", ConfusionPack)
     wrongs = [e.wrong for e in pack.entry]
     assert len(wrongs) == len(set(wrongs)), "duplicate entries"
     for entry in pack.entry:

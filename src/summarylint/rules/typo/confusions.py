@@ -1,5 +1,5 @@
-"""Family WD: wording.  WD001 checks a curated confusion set (wrong form → right form) with context
-guards, kept as data in ``rules/packs/confusions.toml``."""
+"""WD001 checks a curated confusion set (wrong form → right form) with context
+guards, kept as data in ``rules/packs/typo-confusions.toml``."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class Confusion(BaseModel):
 
 
 class ConfusionPack(BaseModel):
-    """``rules/packs/confusions.toml``."""
+    """``rules/packs/typo-confusions.toml``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,7 +76,7 @@ def _starting(pattern: str | None) -> re.Pattern[str] | None:
 
 @cache
 def _compiled() -> _Compiled:
-    pack = load_pack("confusions", ConfusionPack)
+    pack = load_pack("typo-confusions", ConfusionPack)
     entries = sorted(pack.entry, key=lambda e: -len(e.wrong))
     by_first: dict[str, list[_Entry]] = {}
     for item in entries:
@@ -86,6 +86,11 @@ def _compiled() -> _Compiled:
         by_first.setdefault(item.wrong[0], []).append(entry)
     alternation = "|".join(re.escape(e.wrong) for e in entries)
     return _Compiled(re.compile(alternation), by_first)
+
+
+def curated_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` contains a wrong form of the confusion set (WD001's business, guarded or not)."""
+    return [(m.start(), m.end()) for m in _compiled().candidates.finditer(text)]
 
 
 def _severity(item: Confusion) -> Severity:

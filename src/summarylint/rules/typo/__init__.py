@@ -1,0 +1,16 @@
+"""Family WD (category ``typo``): wrong characters (别字) and wrong word forms.
+
+* WD001 ``confusion-set-typo`` — a curated confusion set with context guards (:mod:`.confusions`);
+* WD002 ``near-word-typo`` and WD003 ``idiom-typo`` — a span one similar character away from a
+  frequent word or a fixed expression, verified in context (:mod:`.detect`, data from
+  :mod:`.lexicon`, built from jieba's dictionary and pypinyin's readings and cached);
+* WD004 ``traditional-character`` — traditional characters in simplified text (full-width Latin
+  letters are NB007's).
+
+The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never
+on import.
+"""
+
+from summarylint.rules.typo import checks, confusions
+
+__all__ = ["checks", "confusions"]

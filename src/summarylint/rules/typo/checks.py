@@ -1,0 +1,122 @@
+"""WD002–WD004: wrong characters found without a list of wrong forms, and traditional characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Edit, Finding, Fix
+from summarylint.packs import load_pack
+from summarylint.rules.base import Context, check
+from summarylint.rules.typo.confusions import curated_spans
+from summarylint.rules.typo.detect import Evidence, Typo, find_typos
+from summarylint.views.blocks import Block
+
+_HAN_PAIR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
+_WHY = {
+    Evidence.SOUND: "同音",
+    Evidence.NEAR: "近音",
+    Evidence.SHAPE: "形近",
+    Evidence.SOUND_SHAPE: "音同形近",
+    Evidence.ECHO: "与前后字重复",
+}
+
+
+@cache
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4096)
+def _typos(text: str, words: frozenset[str]) -> tuple[Typo, ...]:
+    """The typos of one paragraph, except those the confusion set (WD001) knows."""
+    curated = curated_spans(text)
+    return tuple(
+        t
+        for t in find_typos(text, words, _words_pattern(words))
+        if not any(s < t.end and t.start < e for s, e in curated)
+    )
+
+
+#: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.
+_RECURRING = 3
+
+
+def _block_typos(ctx: Context) -> Iterator[tuple[Block, Typo]]:
+    source = ctx.doc.source
+    for block in ctx.views.blocks:  # (not views.candidates: the pattern matches nearly everywhere)
+        if not _HAN_PAIR.search(block.text):
+            continue
+        for typo in _typos(block.text, ctx.words):
+            if not block.masked(typo.start, typo.end) and source.count(typo.written) < _RECURRING:
+                yield block, typo
+
+
+def _finding(block: Block, typo: Typo, kind: str) -> Finding:
+    at = next(i for i, (a, b) in enumerate(zip(typo.written, typo.target, strict=True)) if a != b)
+    why = _WHY[typo.evidence]
+    wrong, right = typo.written[at], typo.target[at]
+    span = block.span(typo.start, typo.end)
+    return Finding(
+        span,
+        f"“{typo.written}”疑为“{typo.target}”：“{wrong}”与“{right}”{why}，{kind}",
+        fix=Fix.unsafe(Edit(span, typo.target)),
+    )
+
+
+@check("WD002")
+def near_word_typo(ctx: Context) -> Iterator[Finding]:
+    for block, typo in _block_typos(ctx):
+        if not typo.idiom:
+            yield _finding(block, typo, "“" + typo.target + "”是常用词，原文不成词或远不如它常用")
+
+
+@check("WD003")
+def idiom_typo(ctx: Context) -> Iterator[Finding]:
+    for block, typo in _block_typos(ctx):
+        if typo.idiom:
+            yield _finding(block, typo, "固定搭配/成语应写作“" + typo.target + "”")
+
+
+class ScriptPack(BaseModel):
+    """``rules/packs/typo-script.toml``: traditional characters never used in simplified text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    traditional: dict[str, str] = Field(min_length=1)
+
+
+@cache
+def _traditional() -> tuple[dict[str, str], re.Pattern[str]]:
+    table = load_pack("typo-script", ScriptPack).traditional
+    return table, re.compile("[" + "".join(sorted(table)) + "]")
+
+
+#: A paragraph with this share of traditional characters is quoted or written in traditional Chinese.
+_TRADITIONAL_SHARE = 0.2
+
+
+@check("WD004")
+def traditional_character(ctx: Context) -> Iterator[Finding]:
+    table, pattern = _traditional()
+    for block in ctx.views.candidates(pattern):
+        matches = list(block.finditer(pattern))
+        han = len(_HAN_ONE.findall(block.text))
+        if len(matches) > _TRADITIONAL_SHARE * max(han, 1):
+            continue
+        for m in matches:
+            char = m.group()
+            span = block.span(m.start(), m.end())
+            yield Finding(
+                span,
+                f"简体文本中混入繁体字“{char}”，应写作“{table[char]}”",
+                fix=Fix.unsafe(Edit(span, table[char])),
+            )
+
+
+_HAN_ONE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")

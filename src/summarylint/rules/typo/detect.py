@@ -1,0 +1,410 @@
+"""Finding wrong characters: candidates from the lexicon, verified by segmenting their context.
+
+A *candidate* is a span of two to four Chinese characters that differs in exactly one character from
+a frequent word or a fixed expression (a *target*), where the two characters sound alike (same
+toneless syllable, or a common near-confusion), look alike (the curated look-alike groups) or, in a
+four-character expression, the wrong character repeats another character of the same expression
+(力所能力 for 力所能及).
+
+A candidate is reported only when its context supports the target: the few characters around it
+are segmented with a unigram word model over jieba's dictionary, once as written and once corrected,
+and the corrected text must contain the target as a word and be much more probable than the text as
+written (by a margin that depends on the kind of evidence).  A span that is itself a word as frequent
+as the target, or that a neighbouring word straddles (工作是 is 工作 + 是, not a misspelt 作诗), loses
+this comparison by itself.  Names of people, places and organisations (jieba's nr/ns/nt/nz tags),
+team words from the configuration, titles in 《》 and short quotations are left alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.packs import load_pack
+from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_words
+
+_lock = threading.Lock()
+
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+_MAX_WORD = 8
+_CONTEXT = 4  # characters of context on each side
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」")
+
+
+class Evidence(StrEnum):
+    SOUND = "sound"  # same toneless syllable
+    NEAR = "near"  # near-confusion (zh/z, n/l, in/ing, en/eng)
+    SHAPE = "shape"  # look-alike characters
+    SOUND_SHAPE = "sound+shape"  # same syllable and look-alike (练/炼): both ways of slipping agree
+    ECHO = "echo"  # the wrong character repeats another one of the expression
+
+
+#: How much more probable (natural log) the corrected context must be: by the kind of target (a
+#: four-character expression or not), the evidence, and whether the span as written is itself an
+#: entry of jieba's dictionary (which also lists rare misspellings, such as 锻练, at the lowest
+#: frequencies).  Chosen on edited official text, where every finding is a false alarm
+#: (scripts/typo_eval.py): lower margins start flagging correct coinages (赋能, 多措并举).
+MARGINS: dict[tuple[bool, Evidence, bool], float] = {
+    # (idiom, evidence, written form attested): margin
+    (False, Evidence.SOUND, False): 12.2,
+    (False, Evidence.SOUND, True): 8.5,
+    (False, Evidence.SHAPE, False): 12.2,
+    (False, Evidence.SHAPE, True): 8.5,
+    (False, Evidence.SOUND_SHAPE, False): 7.0,
+    (False, Evidence.SOUND_SHAPE, True): 5.0,
+    (False, Evidence.NEAR, False): 12.5,
+    (False, Evidence.NEAR, True): 10.0,
+    (True, Evidence.SOUND, False): 12.0,
+    (True, Evidence.SOUND, True): 2.0,
+    (True, Evidence.SHAPE, False): 12.0,
+    (True, Evidence.SHAPE, True): 2.0,
+    (True, Evidence.SOUND_SHAPE, False): 8.0,
+    (True, Evidence.SOUND_SHAPE, True): 2.0,
+    (True, Evidence.NEAR, False): 13.0,
+    (True, Evidence.NEAR, True): 6.0,
+    (True, Evidence.ECHO, False): 6.0,
+    (True, Evidence.ECHO, True): 6.0,
+}
+
+
+#: An input-method slip puts a *common* character in place of the right one (报 for 抱); a rarer
+#: character in an unknown span is more often a deliberate coinage (措 in 多措并举, 疫 in 抗疫).  So a
+#: span that is no dictionary word needs a smaller margin when its odd character is very common
+#: (jieba's frequency of the character as a word): (minimum frequency, margin), first match wins.
+COMMON_CHAR_MARGINS = ((20_000, 7.0), (10_000, 8.0))
+
+
+def _common_char_margin(char_freq: int) -> float:
+    for floor, margin in COMMON_CHAR_MARGINS:
+        if char_freq >= floor:
+            return margin
+    return math.inf
+
+
+class ShapePack(BaseModel):
+    """``rules/packs/typo-shapes.toml``: groups of look-alike characters."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    groups: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    """A verified wrong-character finding in a text."""
+
+    start: int
+    end: int
+    written: str
+    target: str
+    evidence: Evidence
+    idiom: bool
+    gain: float
+
+
+@cache
+def shape_groups() -> tuple[str, ...]:
+    return tuple(load_pack("typo-shapes", ShapePack).groups)
+
+
+@cache
+def look_alike() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for group in shape_groups():
+        for char in group:
+            table.setdefault(char, set()).update(c for c in group if c != char)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@cache
+def lexicon() -> Lexicon:
+    with _lock:
+        return load_lexicon(shape_groups())
+
+
+@cache
+def dictionary() -> Words:
+    with _lock:
+        return load_words()
+
+
+def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:
+    """How two characters can be confused, or None."""
+    exact_w, exact_t = lex.exact.get(written, ""), lex.exact.get(target, "")
+    if exact_w and exact_t and not set(exact_w).isdisjoint(exact_t):
+        if exact_w[0] == exact_t[0] and written in look_alike().get(target, ()):  # by their usual readings
+            return Evidence.SOUND_SHAPE
+        return Evidence.SOUND
+    fuzzy_w = {lex.fuzzy.get(ord(written), ""), *lex.more.get(written, "")} - {""}
+    fuzzy_t = {lex.fuzzy.get(ord(target), ""), *lex.more.get(target, "")} - {""}
+    if not fuzzy_w.isdisjoint(fuzzy_t):
+        return Evidence.NEAR
+    if written in look_alike().get(target, ()):
+        return Evidence.SHAPE
+    if len(span) == 4 and span[3] == written and span[0] == written:  # 力所能力: the end repeats the start
+        return Evidence.ECHO
+    return None
+
+
+def _one_apart(written: str, target: str) -> int:
+    """The index of the only differing character, or -1."""
+    if len(written) != len(target):
+        return -1
+    at = -1
+    for i, (a, b) in enumerate(zip(written, target, strict=True)):
+        if a != b:
+            if at >= 0:
+                return -1
+            at = i
+    return at
+
+
+def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
+    """``(start, target)`` for every span of ``text`` one similar character away from a target."""
+    sound = text.translate(lex.fuzzy)
+    pairs, anchors, shapes, more, weights = lex.pairs, lex.anchors, lex.shapes, lex.more, lex.weights
+    n = len(text)
+    for j in range(n - 1):
+        a, sa = text[j], sound[j]
+        if sa == a:  # not a Chinese character with a reading
+            continue
+        b, sb = text[j + 1], sound[j + 1]
+        if sb == b:
+            continue
+        bigram = a + b
+        if bigram not in weights:  # (a frequent word is no slip: its neighbours need no look-up)
+            keys = [a + sb, sa + b]
+            if a in more:
+                keys += [c + b for c in more[a]]
+            if b in more:
+                keys += [a + c for c in more[b]]
+            for key in keys:
+                targets = pairs.get(key)
+                if targets:
+                    for target in targets.split(","):
+                        if target != bigram:
+                            yield j, target
+            shaped = shapes.get(bigram)
+            if shaped is not None:
+                yield j, shaped
+        if j + 2 < n:
+            c, sc = text[j + 2], sound[j + 2]
+            if sc != c and bigram + c not in weights:
+                for key in (bigram + sc, sa + b + c, a + sb + c):
+                    targets = pairs.get(key)
+                    if targets:
+                        trigram = bigram + c
+                        for target in targets.split(","):
+                            if target != trigram:
+                                yield j, target
+        items = anchors.get(bigram)
+        if items:
+            for item in items.split(","):
+                start = j - int(item[0])
+                target = item[1:]
+                span = text[start : start + 4]
+                if start < 0 or len(span) != 4:
+                    continue
+                # the anchored half agrees; exactly one character of the other half must differ
+                i = 2 if item[0] == "0" else 0
+                same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
+                if same_first == same_second:
+                    continue
+                at = i + 1 if same_first else i
+                if _alike(lex, span[at], sound[start + at], target[at], span):
+                    yield start, target
+
+
+def _alike(lex: Lexicon, written: str, written_sound: str, target: str, span: str) -> bool:
+    """A quick test that ``written`` may stand for ``target`` (the full one is :func:`_evidence`)."""
+    target_sound = lex.fuzzy.get(ord(target))
+    if target_sound is not None and (
+        target_sound == written_sound
+        or target_sound in lex.more.get(written, "")
+        or written_sound in lex.more.get(target, "")
+    ):
+        return True
+    return written in look_alike().get(target, ()) or (len(span) == 4 and span[0] == span[3] == written)
+
+
+class Scorer:
+    """Best unigram segmentation scores of short texts over jieba's dictionary."""
+
+    def __init__(self, dictionary: Words, extra: frozenset[str] = frozenset()) -> None:
+        self._dictionary = dictionary
+        self.log_total = math.log(dictionary.total)
+        self._extra = extra
+
+    def freq(self, word: str) -> int:
+        found = self._dictionary.freq.get(word)
+        if found is None:
+            self._dictionary.require(word[:1])
+            found = self._dictionary.freq.get(word, 0)
+        return found
+
+    def tag(self, word: str) -> str:
+        self._dictionary.require(word[:1])
+        return self._dictionary.tags.get(word, "x")
+
+    def best(self, text: str) -> tuple[float, list[tuple[int, int]]]:
+        """The log-probability of the best segmentation of ``text`` and its words as (start, end)."""
+        self._dictionary.require(text)
+        freq = self._dictionary.freq
+        n = len(text)
+        log_total = self.log_total
+        # best[i]: score of text[i:], with the end of the first word
+        best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            top = (-math.inf, i + 1)
+            for k in range(i + 1, min(n, i + _MAX_WORD) + 1):
+                word = text[i:k]
+                f = freq.get(word)
+                if f is None:
+                    if k > i + 1:
+                        break
+                    f = 0
+                if word in self._extra:
+                    f = max(f, 1000)
+                if f <= 0 and k > i + 1:  # a prefix only
+                    continue
+                score = math.log(max(f, 1)) - log_total + best[k][0]
+                if score > top[0]:
+                    top = (score, k)
+            best[i] = top
+        words: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            end = best[i][1]
+            words.append((i, end))
+            i = end
+        return best[0][0], words
+
+
+#: The smallest margin any candidate may need (non-idioms, idioms): below it, no need to look further.
+_LEAST_MARGIN = {False: 5.0, True: 1.5}
+#: ... and for a non-idiom whose characters do not look alike.
+_LEAST_MARGIN_ALONE = 7.0
+
+
+def _rough_bound(lex: Lexicon, scorer: Scorer, written: str, target: str) -> float:
+    """:func:`_gain_bound` for a span read as single characters, from the lexicon's own frequencies
+    (no dictionary group needs decoding): most candidates stop here."""
+    weights = lex.weights
+    bound = weights.get(target, 0.0) + (len(written) - 1) * scorer.log_total
+    return bound - sum(weights.get(c, 0.0) for c in written)
+
+
+def _gain_bound(scorer: Scorer, written: str, target: str) -> float:
+    """An upper bound of the gain, from frequencies alone (no segmentation).
+
+    When the corrected context's best segmentation has ``target`` as a word, the written context can
+    at least be segmented the same way with ``target`` replaced by ``written`` as one word (if it is a
+    dictionary word) or by its characters one by one; so the gain is at most the difference between
+    those words' log-probabilities."""
+    target_freq = scorer.freq(target)
+    if target_freq <= 0:
+        return -math.inf
+    log_target = math.log(target_freq)
+    singles = log_target + (len(written) - 1) * scorer.log_total
+    singles -= sum(math.log(max(scorer.freq(c), 1)) for c in written)
+    written_freq = scorer.freq(written)
+    if written_freq > 0:
+        return min(singles, log_target - math.log(written_freq))
+    return singles
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    """The window of Chinese text around ``[start, end)``: up to :data:`_CONTEXT` characters each side."""
+    left = start
+    while left > 0 and start - left < _CONTEXT and _HAN.match(text, left - 1):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _CONTEXT and _HAN.match(text, right):
+        right += 1
+    return left, right
+
+
+def protected_ranges(text: str, words: frozenset[str], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Titles, short quotations and team words in ``text``."""
+    ranges = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    if pattern is not None:
+        ranges += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return ranges
+
+
+def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> Typo | None:
+    """The finding for candidate ``target`` at ``start``, or None when the context does not support it."""
+    end = start + len(target)
+    written = text[start:end]
+    at = _one_apart(written, target)
+    if at < 0:
+        return None
+    rough = _rough_bound(lex, scorer, written, target)
+    if rough < _LEAST_MARGIN[len(target) == 4]:
+        return None
+    if rough < _LEAST_MARGIN_ALONE and len(target) < 4 and written[at] not in look_alike().get(target[at], ()):
+        return None  # only 音同形近 evidence (练/炼) goes with so small a margin
+    evidence = _evidence(lex, written[at], target[at], written)
+    if evidence is None:
+        return None
+    idiom = len(target) == 4
+    attested = scorer.freq(written) > 0
+    margin = MARGINS.get((idiom, evidence, attested))
+    if margin is None:
+        return None
+    if not idiom and not attested and evidence is not Evidence.NEAR:
+        margin = min(margin, _common_char_margin(scorer.freq(written[at])))
+    if _gain_bound(scorer, written, target) < margin:
+        return None
+    left, right = _context(text, start, end)
+    window = text[left:right]
+    corrected = window[: start - left] + target + window[end - left :]
+    before, words_before = scorer.best(window)
+    after, words_after = scorer.best(corrected)
+    if not any(s <= start - left and end - left <= e for s, e in words_after):
+        return None  # the target is no word of the corrected text (nor part of a longer one: 加强锻炼)
+    gain = after - before
+    if gain < margin:
+        return None
+    for s, e in words_before:
+        if s < end - left and start - left < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
+            return None
+    return Typo(start, end, written, target, evidence, idiom, gain)
+
+
+def find_typos(
+    text: str, words: frozenset[str] = frozenset(), words_pattern: re.Pattern[str] | None = None
+) -> list[Typo]:
+    """The verified wrong-character findings of ``text`` (a paragraph), not overlapping each other."""
+    lex = lexicon()
+    raw = list(candidates(text, lex))
+    if not raw:
+        return []
+    scorer = Scorer(dictionary(), words)
+    protected = protected_ranges(text, words, words_pattern)
+    found: list[Typo] = []
+    seen: set[tuple[int, str]] = set()
+    for start, target in raw:
+        if (start, target) in seen:
+            continue
+        seen.add((start, target))
+        end = start + len(target)
+        if any(s < end and start < e for s, e in protected):
+            continue
+        typo = verify(text, start, target, lex, scorer)
+        if typo is not None:
+            found.append(typo)
+    found.sort(key=lambda t: (-t.gain, t.start))
+    kept: list[Typo] = []
+    for typo in found:
+        if all(typo.end <= k.start or k.end <= typo.start for k in kept):
+            kept.append(typo)
+    return sorted(kept, key=lambda t: t.start)

@@ -12,7 +12,7 @@ import os
 import pickle
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from summarylint.diagnostics import Diagnostic
@@ -94,20 +94,30 @@ class FileResult:
         return len(source) - sum(source.count(c) for c in " \t\r\n\u3000\xa0")
 
 
+def _margin_of(doc: Document) -> Callable[[int], str]:
+    """Where a source offset stands when it is in a Word page header or footer (``页眉``/``页脚``), else ``""``."""
+    margins = [(p.start, p.end, p.margin) for p in doc.paragraphs if p.margin]
+    if not margins:
+        return lambda offset: ""
+    return lambda offset: next((m for start, end, m in margins if start <= offset <= end), "")
+
+
 def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
+    margin_of = _margin_of(doc)
     for rule in rules:
         meta = rule.meta
         try:
             for finding in rule.run(Context(doc, views, meta, policy.words)):
+                margin = margin_of(finding.span.start)
                 diagnostics.append(
                     Diagnostic(
                         meta.code,
                         meta.name,
                         meta.category,
                         policy.severity(rule, finding.severity),
-                        finding.message,
+                        f"（{margin}）{finding.message}" if margin else finding.message,
                         finding.span,
                         finding.fix,
                         finding.related,

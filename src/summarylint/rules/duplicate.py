@@ -288,6 +288,12 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
 # --- DU005 -------------------------------------------------------------------------------------
 
 
+class WordStutters(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    reduplicable: list[str]
+    not_starts: str
+
+
 class StutterPack(BaseModel):
     """``rules/packs/duplicate.toml``."""
 
@@ -300,6 +306,7 @@ class StutterPack(BaseModel):
     right_words: list[str]
     #: fixed expressions containing a doubled char (不了了之, 是是非非)
     fixed: list[str]
+    words: WordStutters
 
 
 @cache
@@ -335,6 +342,59 @@ def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
                 f"“{word}”字重复：“{context}”中多了一个“{word}”",
                 fix=Fix.safe(Edit(block.span(at + 1, m.end()), "")),
             )
+
+
+_REPEATED_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,4})\1")
+
+
+def _whole_words(text: str, *cuts: int) -> bool:
+    """Whether segmenting the stretch around ``cuts`` puts a word boundary at each of them."""
+    from summarylint.text.measure import focus
+    from summarylint.text.segment import segmenter
+
+    left, right = max(0, cuts[0] - 6), min(len(text), cuts[-1] + 6)
+    bounds = {left} | {token.end for token in segmenter(focus()).cut(text[left:right], left)}
+    return all(cut in bounds for cut in cuts)
+
+
+@check("DU006")
+def stuttered_word(ctx: Context) -> Iterator[Finding]:
+    words = _stutter()[0].words
+    reduplicable = frozenset(words.reduplicable)
+    for block in ctx.views.candidates(_REPEATED_WORD):
+        text = block.text
+        for m in block.finditer(_REPEATED_WORD):
+            word = m.group(1)
+            if word[0] in words.not_starts or len(set(word)) == 1:
+                continue  # 一步一步, 很紧很紧, 哈哈哈哈
+            start, end = m.span()
+            if not _whole_words(text, start, start + len(word), end):
+                continue  # 产业|创业|创新: the repetition straddles words
+            context = text[max(0, start - 4) : end + 4]
+            yield Finding(
+                block.span(start, end),
+                f"“{word}”重复了一次：“{context}”中应删去一个“{word}”"
+                if word not in reduplicable
+                else f"“{word}{word}”是口语的重叠说法，书面材料中一般只写一个“{word}”",
+                severity=Severity.INFO if word in reduplicable else None,
+                fix=Fix.unsafe(Edit(block.span(start + len(word), end), "")),
+            )
+
+
+@check("DU007")
+def title_repeated_in_body(ctx: Context) -> Iterator[Finding]:
+    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000")]
+    if len(prose) < 2:
+        return
+    title, first = prose[0], prose[1]
+    folded = fold(title.text)
+    if cjk_count(folded) < 4 or fold(first.text) != folded:
+        return
+    yield Finding(
+        first.span(0, len(first.text)),
+        f"正文第一段重复了标题“{_shown(title.text, 16)}”，应删去",
+        fix=Fix.safe(Edit(Span(first.start, min(first.end + 1, len(ctx.doc.source))), "")),
+    )
 
 
 @check("DU101")

@@ -635,3 +635,41 @@ def compact_date(ctx: Context) -> Iterator[Finding]:
             f"日期不要写成四位数字“{m.group('m')}{m.group('d')}”：应写作“{written}”",
             fix=Fix.unsafe(Edit(span, written)),
         )
+
+
+# --- NB020 -------------------------------------------------------------------------------------
+
+#: unit families: the forms one document should not mix (only after a figure)
+_UNIT_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("千米", ("公里", "千米", "km", "KM", "Km")),
+    ("千克", ("公斤", "千克", "kg", "KG", "Kg")),
+    ("平方米", ("平方米", "m²", "m2", "㎡")),
+    ("千瓦", ("千瓦", "kW", "KW", "kw")),
+    ("千伏", ("千伏", "kV", "KV", "kv")),
+)
+_UNIT_FORMS = {form: family for family, forms in _UNIT_FAMILIES for form in forms}
+_UNIT_AFTER_FIGURE = re.compile(
+    r"(?<=[\d０-９])[ \t]*(?P<u>"
+    + "|".join(re.escape(f) for f in sorted(_UNIT_FORMS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9²时])"
+)
+
+
+@check("NB020")
+def unit_form_consistency(ctx: Context) -> Iterator[Finding]:
+    uses: dict[str, list[tuple[Block, re.Match[str]]]] = {}
+    for block, m in ctx.views.matches(_UNIT_AFTER_FIGURE):
+        uses.setdefault(_UNIT_FORMS[m.group("u")], []).append((block, m))
+    for found in uses.values():
+        counts = Counter(m.group("u") for _, m in found)
+        if len(counts) < 2:
+            continue
+        usual = counts.most_common(1)[0][0]
+        for form in counts:
+            if form == usual:
+                continue
+            block, m = next((b, m) for b, m in found if m.group("u") == form)
+            yield Finding(
+                block.span(m.start("u"), m.end("u")),
+                f"同一单位写法不统一：全文{counts[usual]}处用“{usual}”，这里用“{form}”，应统一",
+            )

@@ -342,9 +342,10 @@ def _chinese_side(text: str, at: int) -> bool:
 
 @check("PU003")
 def straight_quotes(ctx: Context) -> Iterator[Finding]:
+    reports = {id(b): r for b, r in _pair_reports(ctx)}
     for block in ctx.views.candidates(_STRAIGHT):
         text = block.text
-        _, report = next((b, r) for b, r in _pair_reports(ctx) if b is block)
+        report = reports[id(block)]
         wrong_closers = {at for at, _ in report.mismatched}  # “……" : PU005 reports it
         for mark, curly in (('"', "“”"), ("'", "‘’")):
             places = [

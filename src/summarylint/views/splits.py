@@ -135,7 +135,7 @@ def _judge(
     layout: _Layout,
     chained: bool,
     weak_only: bool,
-    page_break: bool = False,
+    page_break: str = "",
 ) -> Split | None:
     text = first.text.rstrip(_BLANKS)
     nxt = second.text.lstrip(_BLANKS)
@@ -163,7 +163,7 @@ def _judge(
         return None  # the title and the closing block: only a split that punctuation proves
     ends_in_text = _CJK.match(text[-1]) or text[-1].isdigit()
     if page_break and ends_in_text and (_CJK.match(nxt) or nxt[0].isdigit()) and first.index not in markers:
-        return Split(first, second, True, "两段之间隔着页码行")
+        return Split(first, second, True, page_break)
     if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
     if not (_CJK.match(text[-1]) or text[-1].isdigit()):
@@ -206,7 +206,8 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
     """Consecutive prose paragraphs where the second continues the sentence cut off in the first.
 
     Lines that are only a page number (``page_numbers``) are passed over: the two halves of a
-    paragraph cut by a page break often have one between them, which is itself a sign of the break.
+    paragraph cut by a page break often have one between them, which is itself a sign of the break;
+    so is a Word page break between the two paragraphs (``Paragraph.page_break_before``).
     """
     prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text and p.index not in page_numbers]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
@@ -220,7 +221,13 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
         # the closing block (署名、成文日期) is made of short lines without final marks: there only
         # running text with a clause mark can be the first half of a split
         weak_only = title or (second.index >= closing_from and "，" not in first.text)
-        between = any(first.index < i < second.index for i in page_numbers)
+        between = (
+            "两段之间隔着页码行"
+            if any(first.index < i < second.index for i in page_numbers)
+            else "两段之间有分页符"
+            if second.page_break_before
+            else ""
+        )
         split = _judge(first, second, markers, layout, first.index == continued, weak_only, between)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)

@@ -170,7 +170,7 @@ def _one_apart(written: str, target: str) -> int:
 def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
     """``(start, target)`` for every span of ``text`` one similar character away from a target."""
     sound = text.translate(lex.fuzzy)
-    pairs, anchors, shapes, more = lex.pairs, lex.anchors, lex.shapes, lex.more
+    pairs, anchors, shapes, more, weights = lex.pairs, lex.anchors, lex.shapes, lex.more, lex.weights
     n = len(text)
     for j in range(n - 1):
         a, sa = text[j], sound[j]
@@ -180,30 +180,24 @@ def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
         if sb == b:
             continue
         bigram = a + b
-        keys = [a + sb, sa + b]
-        if a in more:
-            keys += [c + b for c in more[a]]
-        if b in more:
-            keys += [a + c for c in more[b]]
-        found: list[str] = []
-        frequent = False
-        for key in keys:
-            targets = pairs.get(key)
-            if targets:
-                for target in targets.split(","):
-                    if target == bigram:
-                        frequent = True
-                    else:
-                        found.append(target)
-        if not frequent:
-            for target in found:
-                yield j, target
+        if bigram not in weights:  # (a frequent word is no slip: its neighbours need no look-up)
+            keys = [a + sb, sa + b]
+            if a in more:
+                keys += [c + b for c in more[a]]
+            if b in more:
+                keys += [a + c for c in more[b]]
+            for key in keys:
+                targets = pairs.get(key)
+                if targets:
+                    for target in targets.split(","):
+                        if target != bigram:
+                            yield j, target
             shaped = shapes.get(bigram)
             if shaped is not None:
                 yield j, shaped
         if j + 2 < n:
             c, sc = text[j + 2], sound[j + 2]
-            if sc != c:
+            if sc != c and bigram + c not in weights:
                 for key in (bigram + sc, sa + b + c, a + sb + c):
                     targets = pairs.get(key)
                     if targets:
@@ -216,11 +210,16 @@ def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
             for item in items.split(","):
                 start = j - int(item[0])
                 target = item[1:]
-                span = text[start : start + len(target)]
-                if start < 0 or len(span) != len(target):
+                span = text[start : start + 4]
+                if start < 0 or len(span) != 4:
                     continue
-                at = _one_apart(span, target)
-                if at >= 0 and _alike(lex, span[at], sound[start + at], target[at], span):
+                # the anchored half agrees; exactly one character of the other half must differ
+                i = 2 if item[0] == "0" else 0
+                same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
+                if same_first == same_second:
+                    continue
+                at = i + 1 if same_first else i
+                if _alike(lex, span[at], sound[start + at], target[at], span):
                     yield start, target
 
 
@@ -245,8 +244,11 @@ class Scorer:
         self._extra = extra
 
     def freq(self, word: str) -> int:
-        self._dictionary.require(word[:1])
-        return self._dictionary.freq.get(word, 0)
+        found = self._dictionary.freq.get(word)
+        if found is None:
+            self._dictionary.require(word[:1])
+            found = self._dictionary.freq.get(word, 0)
+        return found
 
     def tag(self, word: str) -> str:
         self._dictionary.require(word[:1])
@@ -288,6 +290,8 @@ class Scorer:
 
 #: The smallest margin any candidate may need (non-idioms, idioms): below it, no need to look further.
 _LEAST_MARGIN = {False: 5.0, True: 1.5}
+#: ... and for a non-idiom whose characters do not look alike.
+_LEAST_MARGIN_ALONE = 7.0
 
 
 def _rough_bound(lex: Lexicon, scorer: Scorer, written: str, target: str) -> float:
@@ -341,8 +345,13 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
     end = start + len(target)
     written = text[start:end]
     at = _one_apart(written, target)
-    if at < 0 or _rough_bound(lex, scorer, written, target) < _LEAST_MARGIN[len(target) == 4]:
+    if at < 0:
         return None
+    rough = _rough_bound(lex, scorer, written, target)
+    if rough < _LEAST_MARGIN[len(target) == 4]:
+        return None
+    if rough < _LEAST_MARGIN_ALONE and len(target) < 4 and written[at] not in look_alike().get(target[at], ()):
+        return None  # only 音同形近 evidence (练/炼) goes with so small a margin
     evidence = _evidence(lex, written[at], target[at], written)
     if evidence is None:
         return None

@@ -322,6 +322,11 @@ class Words:
     def require(self, text: str) -> None:
         """Make sure every word starting with a character of ``text`` is loaded."""
         index = self._index
+        if len(text) == 1:
+            where = index.pop(text, None)
+            if where is not None:
+                self._load(self._body[where[0] : where[1]])
+            return
         for char in set(text):
             where = index.pop(char, None)
             if where is not None:

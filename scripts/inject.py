@@ -388,6 +388,8 @@ def plant_page_break(rng: random.Random, doc: Planted, i: int) -> Plant | None:
     at = rng.choice(places)
     head, tail = line, Line(line.text[at:])
     form = rng.choice(("page-number", "page-number", "blank-line", "hard-split"))
+    if doc.markdown and form == "hard-split":
+        form = "blank-line"  # in Markdown a single line break joins the lines again: no defect
     between: list[Line] = []
     if form == "page-number":
         n = rng.randint(2, 40)

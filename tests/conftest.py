@@ -16,6 +16,14 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of the test suite keep jieba's cache out of the user's cache folder and use no result
+    cache (a test that patches the checking must see it run); the cache's own tests turn it on."""
+    monkeypatch.setenv("SUMMARYLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("SUMMARYLINT_NO_CACHE", "1")
+
+
 # --- hypothesis settings shared by the property tests ------------------------------------------
 # "ci" (the default) keeps the suite fast; HYPOTHESIS_PROFILE=thorough runs many more examples:
 #     HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests/test_fix_properties.py

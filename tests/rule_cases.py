@@ -5,6 +5,10 @@ Each case: ``text`` (the document), optional ``file`` (its name, which picks the
 (diagnostics as ``"CODE line:column-end_line:end_column"``, exact), optional ``severity``
 (``{"CODE line:col" = "warning"}``) and optional ``fixed`` (the text after ``--fix`` with the
 selected rules).
+
+A case of a batch rule (DU1xx) gives ``files`` (name → text) instead of ``text``, optionally
+``reference`` (names among them that are reference files), and its ``expect`` rows name the file:
+``"CODE name line:column-end_line:end_column"``.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class Case:
     file: str = "x.txt"
     fixed: str | None = None
     severity: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    reference: list[str] = field(default_factory=list)
 
 
 def load_cases(name: str) -> list[Case]:
@@ -44,12 +50,14 @@ def load_cases(name: str) -> list[Case]:
         cases.append(
             Case(
                 row["id"],
-                row["text"],
+                row.get("text", ""),
                 expect,
                 select,
                 row.get("file", "x.txt"),
                 row.get("fixed"),
                 row.get("severity", {}),
+                row.get("files", {}),
+                row.get("reference", []),
             )
         )
     return cases
@@ -68,7 +76,37 @@ def rendered(result: FileResult) -> list[str]:
     return out
 
 
+def run_batch_case(case: Case) -> list[str]:
+    """The diagnostics of a batch case, as ``CODE name line:column-end_line:end_column``."""
+    import tempfile
+
+    from summarylint.batch.run import BatchOptions, run_batch
+    from summarylint.files import Candidate
+
+    policy = make_policy(Config(), Settings(select=case.select))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, text in case.files.items():
+            (root / name).write_text(text, encoding="utf-8")
+        checked = [Candidate(root / n, explicit=True) for n in sorted(case.files) if n not in case.reference]
+        references = [Candidate(root / n, explicit=True) for n in sorted(case.reference)]
+        run = run_batch(checked, policy, BatchOptions(jobs=1, cache=False, references=references))
+        out = []
+        for result in run.results:
+            assert result.error is None, result.error
+            for d in result.diagnostics:
+                at = locate(result, d.span)
+                name = Path(result.path).name
+                out.append(f"{d.code} {name} {at.line}:{at.column}-{at.end_line}:{at.end_column}")
+                assert d.related, "a batch finding names the other places"
+                assert all("\u4e00" <= ch <= "\u9fff" for ch in d.message[:2]), "messages are in Chinese"
+        return out
+
+
 def check_case(case: Case) -> None:
+    if case.files:
+        assert sorted(run_batch_case(case)) == sorted(case.expect)
+        return
     result = run(case)
     assert result.error is None, result.error
     assert sorted(rendered(result)) == sorted(case.expect), [d.message for d in result.diagnostics]

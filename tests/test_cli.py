@@ -76,7 +76,7 @@ def test_json_output_follows_the_schema(capsys: pytest.CaptureFixture[str]) -> N
     report = JsonReport.model_validate_json(out)
     assert report.tool.version == __version__
     data = json.loads(out)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     by_path = {f["path"]: f for f in data["files"]}
     assert by_path[str(Path("a/warn.md"))]["format"] == "markdown"
     diag = by_path[str(Path("a/warn.md"))]["diagnostics"][0]

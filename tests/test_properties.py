@@ -19,8 +19,9 @@ from typing import Any
 import pytest
 
 pytest.importorskip("hypothesis")
-jsonschema = pytest.importorskip("jsonschema")
+pytest.importorskip("jsonschema")
 
+import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -209,7 +210,7 @@ def test_lint_text_of_arbitrary_characters(text: str, name: str) -> None:
         _check_positions(result, original)
 
 
-@given(st.lists(st.tuples(ORDINAL, st.sampled_from(PHRASES[:4] + [""]), ENDING), min_size=1, max_size=20))
+@given(st.lists(st.tuples(ORDINAL, st.sampled_from([*PHRASES[:4], ""]), ENDING), min_size=1, max_size=20))
 def test_every_ordinal_form_in_outlines(lines: list[tuple[str, str, str]]) -> None:
     text = "".join(marker + phrase + ending for marker, phrase, ending in lines)
     for name in ("x.md", "x.txt"):

@@ -12,7 +12,9 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ByteSize
@@ -91,21 +93,25 @@ def test_fix_keeps_encoding_bom_line_endings_and_mode(
     assert path.stat().st_mode & 0o777 == 0o640
 
 
-def test_fix_refuses_when_reencoding_would_change_bytes() -> None:
-    policy = make_policy()
-    # GB18030 decodes 0x80 as €... no: a byte sequence whose re-encoding differs cannot be written back
-    data = FIXABLE.encode("gb18030")
-    result = check_bytes("x.txt", data, policy, fix=True)
-    assert result.fixed == 1
-    doc = result.document
-    assert doc is not None and doc.source == FIXED
+def test_fix_refuses_when_reencoding_would_change_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a codec whose round trip is not exact: writing the fixed text back would change other bytes
+    real_read = api.read_document
+
+    def lossy(path: str, data: bytes) -> object:
+        doc = real_read(path, data)
+        return replace(doc, source=doc.source.replace("成效", "成果"))  # as a lossy decoder would
+
+    monkeypatch.setattr(api, "read_document", lossy)
+    result = check_bytes("x.txt", FIXABLE.encode("gb18030"), make_policy(), fix=True)
+    assert result.fixed == 0
+    assert result.note is not None and "重新编码后与原文件字节不同，未修复" in result.note
 
 
 def test_fix_converges_on_long_runs_past_the_old_round_cap(capsys: pytest.CaptureFixture[str]) -> None:
-    Path("le.txt").write_text("提高" + "了" * 1025 + "工作效率。\n", encoding="utf-8")
+    Path("le.txt").write_text("工作总结\n我们提高" + "了" * 1025 + "工作效率。\n", encoding="utf-8")
     run(capsys, "check", "--fix", "le.txt")
     once = Path("le.txt").read_text(encoding="utf-8")
-    assert once == "提高了工作效率。\n"
+    assert once == "工作总结\n我们提高了工作效率。\n"
     run(capsys, "check", "--fix", "le.txt")
     assert Path("le.txt").read_text(encoding="utf-8") == once
 
@@ -267,6 +273,7 @@ def test_ctrl_c_in_a_folder_run_says_what_was_done(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr("summarylint.cli.check_path", interrupted_at_the_third)
+    monkeypatch.setattr("summarylint.batch.run.check_path", interrupted_at_the_third)  # folder runs
     code, _, err = run(capsys, "check", "--fix", ".")
     assert code == 130
     assert "已中断：检查完 2 个文件" in err and "修复并写回了 2 个文件：a.txt、b.txt" in err
@@ -562,8 +569,8 @@ def test_folder_run_keeps_no_document(capsys: pytest.CaptureFixture[str], monkey
     kept: list[object] = []
     real = api.FileResult.for_report
 
-    def spy(self: api.FileResult) -> api.FileResult:
-        slim = real(self)
+    def spy(self: api.FileResult, *args: Any) -> api.FileResult:
+        slim = real(self, *args)
         kept.append(slim.document)
         return slim
 
@@ -606,3 +613,12 @@ def test_many_headings_are_checked() -> None:
     result = lint_text(text, "headings.md")
     assert result.error is None
     assert not [d for d in result.diagnostics if d.code == "NU005"]  # 1. to 2000. without a gap
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo("pipe.md")  # reading it would wait for a writer forever
+    Path("a.txt").write_text(ERROR, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--output-format", "concise", ".")
+    assert code == 2
+    assert "pipe.md: error: 不是普通文件" in out and "a.txt:3:1: NU005" in out

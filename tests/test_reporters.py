@@ -62,7 +62,7 @@ def test_json_validates_against_the_model(results: list[FileResult]) -> None:
     assert report.files[1].format is None and report.files[0].format == "text"
     assert report.summary.by_category["numbering"] == 2
     assert set(report.summary.by_category) >= {"structure", "placeholder", "typo"}
-    assert JsonReport.model_json_schema()["properties"]["schema_version"]["const"] == 1
+    assert JsonReport.model_json_schema()["properties"]["schema_version"]["const"] == 2
 
 
 def test_sarif(results: list[FileResult]) -> None:

@@ -40,8 +40,46 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     again = lexicon.load_lexicon(groups, tmp_path)
     assert again.pairs == first.pairs
     assert len(path.read_text(encoding="utf-8")) > 1000, "the damaged cache was written again"
-    path.write_bytes(b"\xff\xfe not text")
-    assert lexicon.load_lexicon(groups, tmp_path).anchors == first.anchors
+    assert lexicon.parse("\xff\xfe not a lexicon", "key") is None
+
+
+def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
+    words = lexicon.load_words(tmp_path)
+    words.require("抱")
+    [path] = list(tmp_path.glob("typo-words-*.txt"))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    again = lexicon.load_words(tmp_path)
+    again.require("抱")
+    assert again.freq["抱歉"] == words.freq["抱歉"] > 0
+    assert path.read_bytes() == data
+
+
+def test_word_groups_are_decoded_on_demand() -> None:
+    data = lexicon.serialise_words([("抱歉", 270, "v"), ("报告", 900, "n"), ("抱", 50, "v")], "k")
+    words = lexicon.parse_words(data, "k")
+    assert words is not None and words.total == 1220
+    assert words.freq == {}
+    words.require("抱")
+    assert words.freq == {"抱歉": 270, "抱": 50}
+    assert words.tags["抱歉"] == "v"
+    assert lexicon.parse_words(data, "other") is None
+    assert lexicon.parse_words(data[:-3], "k") is None
+
+
+def test_acceptance_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.txt"
+    draft.write_text(
+        "对此深表报歉。平时要加强锻练。会上大家各抒已见。我们将再接再励。\n工作一丝不苟，假期去海边度假，坚持实事求是。\n",
+        encoding="utf-8",
+    )
+    policy = make_policy(Config(), Settings(select=["typo"]))
+    result = check_bytes(str(draft), draft.read_bytes(), policy)
+    found = sorted((d.span.start, d.code) for d in result.diagnostics)
+    assert [code for _, code in found] == ["WD002", "WD002", "WD003", "WD001"]
+    assert all(d.fix is not None for d in result.diagnostics)
+    second_line = draft.read_text(encoding="utf-8").index("\n")
+    assert all(d.span.start < second_line for d in result.diagnostics)
 
 
 def test_cache_key_follows_the_data(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ SUFFIX = ".checked.docx"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _STORY_NAMES = {Story.HEADER: "页眉", Story.FOOTER: "页脚", Story.TEXTBOX: "文本框"}
 _QUOTE_MAX = 30
+#: related places a comment names
+_RELATED_MAX = 10
 
 
 class AnnotateError(Exception):
@@ -168,6 +170,15 @@ def _split_run_before(element: Any) -> None:
     run.addnext(new_run)
 
 
+def related_note(diagnostic: Diagnostic) -> str:
+    """The related places of a diagnostic as a comment shows them: ``（另见：段 12；乙.docx 段 3）``."""
+    if not diagnostic.related:
+        return ""
+    places = [f"{r.path + ' ' if r.path else ''}段 {r.line}" for r in diagnostic.related[:_RELATED_MAX]]
+    more = f" 等 {len(diagnostic.related)} 处" if len(diagnostic.related) > _RELATED_MAX else ""
+    return f"（另见：{'；'.join(places)}{more}）"
+
+
 def annotate_docx(data: bytes, doc: Document, diagnostics: Sequence[Diagnostic]) -> bytes:
     """A copy of the .docx ``data`` with one comment per diagnostic; ``doc`` is what was checked."""
     import docx
@@ -193,7 +204,7 @@ def annotate_docx(data: bytes, doc: Document, diagnostics: Sequence[Diagnostic])
     anchors = _Anchors(word, doc, raws)
     for diagnostic in diagnostics:
         first, last, note = anchors.anchor(diagnostic.span)
-        text = f"[{diagnostic.code}] {note}{diagnostic.message}"
+        text = f"[{diagnostic.code}] {note}{diagnostic.message}{related_note(diagnostic)}"
         word.add_comment([Run(first, word), Run(last, word)], text=text, author=AUTHOR, initials=INITIALS)
     out = io.BytesIO()
     word.save(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,8 +141,10 @@ def check_path(
         return FileResult(shown, error=why if path.exists() or path.is_symlink() else "文件不存在")
     try:
         st = path.stat()
-        if path.is_dir():
+        if stat.S_ISDIR(st.st_mode):
             return FileResult(shown, error="是目录，不是文件")
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device would be read without end
+            return FileResult(shown, error="不是普通文件（管道、设备等），未读取")
         too_large = _too_large(st.st_size, policy)
         if too_large:
             return FileResult(shown, error=too_large)

@@ -39,6 +39,7 @@ from summarylint.rules import Registry, Rule, registry_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
+NO_CACHE_ENV = "SUMMARYLINT_NO_CACHE"  # like --no-cache
 _DEBUG_HINT = f"加 --debug 或设置环境变量 {DEBUG_ENV}=1 重新运行可显示详细信息"
 
 
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = check.add_argument_group("查看")
     info.add_argument("--show-settings", action="store_true", help="显示生效的配置及每项的来源，然后退出")
     info.add_argument("--show-files", action="store_true", help="列出将要检查的文件，然后退出")
+    _add_batch_options(check)
 
     _add_annotate_parser(commands)
 
@@ -126,7 +128,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="输出 JSON 报告的 JSON Schema")
+    commands.add_parser("clean", help="清除检查结果缓存")
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}”不是整数") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("不能是负数")
+    return jobs
+
+
+def _add_batch_options(check: argparse.ArgumentParser) -> None:
+    """Options for reviewers checking a batch of documents (see summarylint.batch)."""
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="并行检查的进程数（默认 0：每个 CPU 一个；1：不开子进程）",
+    )
+    check.add_argument("--no-progress", action="store_true", help="不显示进度条（只在终端中、检查超过片刻时显示）")
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="只输出分诊表：每份文稿的字数、问题数、每千字问题数和“未完成/有损坏/疑似照抄”标记，最需要先看的排在前面",
+    )
+    check.add_argument(
+        "--reference",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="参考文件夹（模板、往年材料）：与之相同的段落报告为抄自其中的文件，参考文件本身不报告；可重复使用",
+    )
+    check.add_argument("--no-cache", action="store_true", help="不读也不写检查结果缓存")
 
 
 def _add_report_options(command: argparse.ArgumentParser) -> None:
@@ -188,6 +228,13 @@ def _add_annotate_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     annotate.add_argument("--copy", type=Path, metavar="FILE", help="审阅副本的路径（只检查一个文件时使用）")
     annotate.add_argument("--output-dir", type=Path, metavar="DIR", help="把审阅副本写入这个目录（不存在时创建）")
     _add_report_options(annotate)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _use_color(choice: str, stream: TextIO | None) -> bool:
@@ -252,7 +299,10 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UsageError("“-”（标准输入）不能和其他路径一起使用")
     if args.show_files:
         if paths != ["-"]:
-            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+            from summarylint.batch.gitignore import drop_git_ignored
+
+            roots = [Path(p) for p in paths]
+            for candidate in drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots):
                 print(display_path(candidate.path))
         return EXIT_OK
 
@@ -266,25 +316,53 @@ def _run_check(args: argparse.Namespace) -> int:
             diffs.append(_unified_diff(result))
             results.append(result)
         else:
-            for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
-                if candidate.error is not None:
-                    results.append(FileResult(display_path(candidate.path), error=candidate.error))
-                    continue
-                result = _contained(
-                    candidate.path,
-                    debug,
-                    lambda c=candidate: check_path(  # type: ignore[misc]
-                        c.path,
-                        policy,
-                        fix=fix,
-                        unsafe_fixes=args.unsafe_fixes,
-                        write=not args.diff,
-                        written=lambda r: fixed.append(r.path),
-                    ),
+            if args.diff:  # each file's diff needs its whole document: checked here, in order
+                for candidate in collect([Path(p) for p in paths], policy, force_exclude=args.force_exclude):
+                    if candidate.error is not None:
+                        results.append(FileResult(display_path(candidate.path), error=candidate.error))
+                        continue
+                    result = _contained(
+                        candidate.path,
+                        debug,
+                        lambda c=candidate: check_path(  # type: ignore[misc]
+                            c.path,
+                            policy,
+                            fix=fix,
+                            unsafe_fixes=args.unsafe_fixes,
+                            write=not args.diff,
+                            written=lambda r: fixed.append(r.path),
+                        ),
+                    )
+                    if args.diff:
+                        diffs.append(_unified_diff(result))
+                    results.append(result.for_report())  # a folder run keeps no checked document
+            else:
+                from summarylint.batch.gitignore import drop_git_ignored
+                from summarylint.batch.run import BatchOptions, run_batch
+
+                roots = [Path(p) for p in paths]
+                candidates = drop_git_ignored(list(collect(roots, policy, force_exclude=args.force_exclude)), roots)
+                references = []
+                for folder in args.reference:
+                    if not folder.exists():
+                        raise UsageError(f"--reference 指定的路径不存在：{folder}")
+                    references += drop_git_ignored(list(collect([folder], policy)), [folder])
+                options = BatchOptions(
+                    jobs=args.jobs or None,
+                    fix=args.fix,
+                    unsafe_fixes=args.unsafe_fixes,
+                    cache=not args.no_cache and os.environ.get(NO_CACHE_ENV, "") in ("", "0"),
+                    progress=not args.no_progress and _is_terminal(sys.stderr),
+                    references=references,
+                    debug=debug,
                 )
-                if args.diff:
-                    diffs.append(_unified_diff(result))
-                results.append(result.for_report())  # a folder run keeps no checked document
+
+                def arrived(result: FileResult) -> None:
+                    results.append(result)
+                    if result.fixed:
+                        fixed.append(result.path)
+
+                results = run_batch(candidates, policy, options, on_result=arrived).results
     except KeyboardInterrupt as exc:
         _say_interrupted(results, fixed, args.fix)
         return 143 if isinstance(exc, Interrupted) else 130
@@ -394,7 +472,13 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy,
             result.diagnostics = [d for d in result.diagnostics if _RANK[d.severity] >= floor]
     color = _use_color(args.color, out_stream) if args.output_file is None else args.color == "always"
     options = ReportOptions(policy.registry, color, repeats=None if args.show_all else 3)
-    text = render(args.output_format, results, options)
+    if getattr(args, "summary", False) and args.output_format in ("full", "concise"):
+        from summarylint.batch.triage import render_triage
+
+        width = None if args.output_file is None and _is_terminal(out_stream) else 160
+        text = render_triage(results, width=width, color=color)
+    else:
+        text = render(args.output_format, results, options)
     if args.statistics and args.output_format in ("full", "concise", "grouped"):
         from summarylint.reporters.statistics import render_statistics
 
@@ -456,9 +540,17 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise Interrupted
 
 
-def _handle_sigterm() -> None:
-    with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
-        signal.signal(signal.SIGTERM, _on_sigterm)
+def _handle_sigterm() -> Callable[[], None]:
+    """Handle SIGTERM like Ctrl-C until the returned function puts the previous handler back."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, AttributeError, OSError):  # not the main thread, no SIGTERM
+        return lambda: None
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
@@ -510,7 +602,7 @@ def _rule_doc(rule: Rule) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _safe_streams()
-    _handle_sigterm()
+    restore = _handle_sigterm()
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         return _main(words)
@@ -525,6 +617,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             print(f"summarylint: error: {_internal(exc, _debug() or '--debug' in words)}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        restore()
 
 
 def _main(argv: list[str]) -> int:
@@ -535,6 +629,12 @@ def _main(argv: list[str]) -> int:
             return _run_check(args)
         if args.command == "annotate":
             return _run_annotate(args)
+        if args.command == "clean":
+            from summarylint.batch.cache import cache_dir, clean
+
+            removed = clean()
+            print(f"summarylint: 已清除检查结果缓存（{removed} 个条目）：{cache_dir()}")
+            return EXIT_OK
         registry = registry_for(discover(Path.cwd()))  # built-in rules and the configured rule packs
         if args.command == "rules":
             if args.output_format == "json":

@@ -65,6 +65,14 @@ class Settings(BaseModel):
     extend_rule_packs: list[str] = Field(
         default_factory=list, description="额外加载的用户规则包（TOML 文件，相对于配置文件所在目录）"
     )
+    template_share: float = Field(
+        default=0.3,
+        gt=0,
+        le=1,
+        description="检查一批文稿时，一段文字出现在这一比例以上的文稿中"
+        "（且不少于 template-min-documents 份）即视为模板文字",
+    )
+    template_min_documents: int = Field(default=5, ge=2, description="视为模板文字至少要出现的文稿份数")
     max_file_size: ByteSize = Field(
         default=ByteSize(DEFAULT_MAX_FILE_SIZE),
         gt=0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from summarylint.source import Span
+from summarylint.source import LineIndex, Span
 
 
 class Severity(StrEnum):
@@ -57,6 +57,30 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a diagnostic is about: the first copy of a duplicated paragraph, every document
+    sharing a copied paragraph.
+
+    Positions are resolved when the finding is made (1-based line and column in code points, end
+    exclusive; for Word documents the line is the paragraph number), so that a related place in
+    another document needs nothing of that document later.  ``path`` is None for a place in the
+    same document.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    label: str
+    path: str | None = None
+
+    @classmethod
+    def at(cls, lines: LineIndex, span: Span, label: str, path: str | None = None) -> Related:
+        start, end = lines.position(span.start), lines.position(span.end)
+        return cls(start.line, start.column, end.line, end.column, label, path)
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule reports: a span of the source, a message and optionally a fix.
 
@@ -68,6 +92,7 @@ class Finding:
     message: str
     severity: Severity | None = None
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +104,4 @@ class Diagnostic:
     message: str
     span: Span
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 
 from summarylint.source import LineIndex, OffsetMap, Span
 
@@ -48,6 +48,8 @@ class Paragraph:
     blank_before: int = 0  # blank lines between this paragraph and the previous one
     label: str = ""  # text of a Word automatic-numbering label (not part of ``text``)
     masks: tuple[tuple[int, int], ...] = ()  # text ranges content rules skip (code spans)
+    page_break_before: bool = False  # Word: a page break stands between this paragraph and the one before
+    margin: str = ""  # Word: "页眉" or "页脚" for a paragraph of a page header or footer
 
     def span(self, start: int, end: int) -> Span:
         """Source span of the text range ``[start, end)``."""

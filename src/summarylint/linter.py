@@ -12,7 +12,7 @@ import os
 import pickle
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from summarylint.diagnostics import Diagnostic
@@ -53,44 +53,74 @@ class FileResult:
         """The fixed source text, when fixes changed the file."""
         return self.document.source if self.original is not None and self.document is not None else None
 
+    #: characters of the document other than white space (kept when the document is not)
+    characters: int | None = None
+
     @property
     def format(self) -> Format | None:
         return self.document.format if self.document else None
 
-    def for_report(self) -> FileResult:
+    def for_report(self, keep: Iterable[int] = ()) -> FileResult:
         """This result with only what reporters read of its document: the positions of the
-        diagnostics and edits, the text of their lines and the Word numbering labels."""
+        diagnostics and edits (and of the offsets in ``keep``), the text of their lines and the Word
+        numbering labels."""
         doc = self.document
         if doc is None:
             return self
-        offsets = {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
+        keep = set(keep)
+        offsets = set(keep)
+        offsets |= {offset for d in self.diagnostics for offset in (d.span.start, d.span.end)}
         offsets |= {o for d in self.diagnostics if d.fix for e in d.fix.edits for o in (e.span.start, e.span.end)}
         # the paragraphs with a numbering label, and those with a finding (their text identifies the
         # finding in baselines and SARIF fingerprints, see summarylint.fingerprint)
         starts = [p.start for p in doc.paragraphs]
         found = {bisect_right(starts, d.span.start) - 1 for d in self.diagnostics}
+        found |= {bisect_right(starts, offset) - 1 for offset in keep}  # findings the batch stage may add
         kept = tuple(p for k, p in enumerate(doc.paragraphs) if p.label or k in found)
         offsets |= {p.start for p in kept if p.label}
         slim = Document(doc.path, doc.format, "", kept, LineExcerpt(doc.lines, offsets), doc.encoding, doc.bom)
-        return FileResult(self.path, slim, self.diagnostics, self.error, self.fixed, self.note)
+        return FileResult(
+            self.path, slim, self.diagnostics, self.error, self.fixed, self.note, self.original, self.size
+        )
+
+    @property
+    def size(self) -> int:
+        """Characters of the document other than white space (0 when it could not be read)."""
+        if self.characters is not None:
+            return self.characters
+        if self.document is None:
+            return 0
+        source = self.document.source
+        return len(source) - sum(source.count(c) for c in " \t\r\n\u3000\xa0")
+
+
+def _margin_of(doc: Document) -> Callable[[int], str]:
+    """Where a source offset stands when it is in a Word page header or footer (``页眉``/``页脚``), else ``""``."""
+    margins = [(p.start, p.end, p.margin) for p in doc.paragraphs if p.margin]
+    if not margins:
+        return lambda offset: ""
+    return lambda offset: next((m for start, end, m in margins if start <= offset <= end), "")
 
 
 def _run(doc: Document, views: Views, rules: Iterable[Rule], policy: Policy) -> tuple[list[Diagnostic], list[str]]:
     diagnostics: list[Diagnostic] = []
     failures: list[str] = []
+    margin_of = _margin_of(doc)
     for rule in rules:
         meta = rule.meta
         try:
             for finding in rule.run(Context(doc, views, meta, policy.words)):
+                margin = margin_of(finding.span.start)
                 diagnostics.append(
                     Diagnostic(
                         meta.code,
                         meta.name,
                         meta.category,
                         policy.severity(rule, finding.severity),
-                        finding.message,
+                        f"（{margin}）{finding.message}" if margin else finding.message,
                         finding.span,
                         finding.fix,
+                        finding.related,
                     )
                 )
         except Exception as exc:  # a bug in one rule must not lose the other findings

@@ -1,7 +1,10 @@
-"""The JSON output format (schema_version 1), defined once as pydantic models.
+"""The JSON output format (schema_version 2), defined once as pydantic models.
 
 Lines are 1-based; columns are 1-based Unicode code points; ``end_column`` is exclusive.
 For Word documents ``line`` is the 1-based paragraph number.
+
+Version 2 added ``related`` to each diagnostic (the other places it is about; ``path`` null for the
+same file), ``stats`` to each file and ``documents`` to the summary (the reviewers' triage).
 """
 
 from __future__ import annotations
@@ -35,6 +38,25 @@ class JsonFix(_Model):
     edits: list[JsonEdit]
 
 
+class JsonRelated(_Model):
+    path: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    label: str
+
+
+class JsonStats(_Model):
+    characters: int
+    errors: int
+    warnings: int
+    infos: int
+    by_category: dict[str, int]
+    per_thousand_characters: float
+    flags: list[Literal["未完成", "有损坏", "疑似照抄"]]
+
+
 class JsonDiagnostic(_Model):
     code: str
     name: str
@@ -46,6 +68,7 @@ class JsonDiagnostic(_Model):
     end_line: int
     end_column: int
     fix: JsonFix | None
+    related: list[JsonRelated]
 
 
 class JsonFile(_Model):
@@ -53,6 +76,14 @@ class JsonFile(_Model):
     format: Literal["markdown", "text", "docx"] | None
     error: str | None
     diagnostics: list[JsonDiagnostic]
+    stats: JsonStats | None
+
+
+class JsonDocuments(_Model):
+    """The triage: how many documents carry each flag, and the paths worst first."""
+
+    flagged: dict[str, int]
+    worst_first: list[str]
 
 
 class JsonSummary(_Model):
@@ -60,10 +91,11 @@ class JsonSummary(_Model):
     diagnostics: int
     by_severity: dict[str, int]
     by_category: dict[str, int]
+    documents: JsonDocuments
 
 
 class JsonReport(_Model):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     tool: JsonTool
     files: list[JsonFile]
     summary: JsonSummary

@@ -24,6 +24,7 @@ class Family(StrEnum):
     CN_BARE = "cn-bare"  # 一、            L1
     CN_PAREN = "cn-paren"  # （一） ㈠ 一）  L2
     AR_BARE = "ar-bare"  # 1.  1、 ⒈     L3
+    DECIMAL = "decimal"  # 1.1  2.3.1 (section numbers)
     AR_PAREN = "ar-paren"  # （1） ⑴       L4
     CIRCLED = "circled"  # ①             L5
     AR_HALF_PAREN = "ar-half-paren"  # 1）  1)
@@ -38,6 +39,7 @@ LEVELS: dict[Family, int] = {
     Family.CN_BARE: 1,
     Family.CN_PAREN: 2,
     Family.AR_BARE: 3,
+    Family.DECIMAL: 3,
     Family.AR_PAREN: 4,
     Family.CIRCLED: 5,
     Family.AR_HALF_PAREN: 5,
@@ -215,6 +217,12 @@ class _ToMarker(Transformer[Token, Marker | None]):
         value, full = self._digits(tokens[0])
         return self._make(Family.AR_BARE, tokens, value, delimiter=str(tokens[1]), fullwidth_digits=full)
 
+    def ar_decimal(self, tokens: list[Token]) -> Marker | None:
+        value, full = self._digits(tokens[0])
+        parts = [value, *(int(p) for p in re.split(r"[.．]", str(tokens[1]))[1:])]
+        prefix = ".".join(str(p) for p in parts[:-1]) + "."
+        return self._make(Family.DECIMAL, tokens, parts[-1], unit=prefix, fullwidth_digits=full)
+
     def ar_half_paren(self, tokens: list[Token]) -> Marker | None:
         t = self._split(tokens)
         value, full = self._digits(t["DIGITS"])
@@ -291,6 +299,8 @@ _CANDIDATE = re.compile(
     rf"|第[{_CN}]{{1,3}}(?:部分|章|节|条|篇|编)"
     r"|[A-Za-z\u2160-\u216b][.．、)）]"
 )
+#: Characters after a decimal that make it a quantity (``1.5亿元``), not a section number.
+_UNITS = frozenset("亿万千百十元角分个次件项倍成米吨斤公里年月日天时秒周岁座台辆套家所期批篇条张本页位名户")
 # How much of a paragraph the grammar needs to see: a marker is never longer than this.
 _WINDOW = 16
 
@@ -318,6 +328,10 @@ def _acceptable(marker: Marker, after: str) -> bool:
     # a. / A. only before Chinese text, so English sentences are not ordinals
     if fam in (Family.LATIN, Family.ROMAN) and not _CJK.match(after.lstrip(" ")[:1]):
         return False
+    if fam is Family.DECIMAL:
+        first = after.lstrip(" \u3000")[:1]
+        if marker.text.startswith(("0", "０")) or not _CJK.match(first) or (first == nxt and nxt in _UNITS):
+            return False  # 1.5亿元 3.2万人 are quantities, 0.9.1 a version, a lone 2.5 a figure
     if fam is Family.AR_HALF_PAREN and nxt in "%％":
         return False
     # 一） only with Chinese text after it

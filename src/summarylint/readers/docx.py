@@ -70,12 +70,16 @@ def _heading_depth(ppr: Element | None, style_id: str | None, styles: Styles) ->
     return styles.heading_depth(style_id)
 
 
+_MARGINS = {Story.HEADER: "页眉", Story.FOOTER: "页脚"}
+
+
 def build_document(path: str, raws: list[RawParagraph], styles: Styles, numbering: Numbering) -> Document:
     """The :class:`Document` of walked paragraphs: kinds, depths and numbering labels resolved."""
     counters: dict[int, Counters] = {}
     paragraphs: list[Paragraph] = []
     offset = 0
     blanks = 0
+    broken = False  # a page break after the last character of the paragraph before
     for raw in raws:
         ppr = raw.element.find(PPR)
         style_id = _style_id(ppr)
@@ -110,9 +114,13 @@ def build_document(path: str, raws: list[RawParagraph], styles: Styles, numberin
                     depth=depth,
                     blank_before=blanks,
                     label=label,
+                    page_break_before=broken or raw.page_break_at_start,
+                    margin=_MARGINS.get(raw.story, ""),
                 )
             )
             blanks = 0
+            broken = False
+        broken = broken or raw.page_break_at_end
         offset += len(text) + 1
     source = "\n".join(raw.text for raw in raws)
     return Document(path, Format.DOCX, source, tuple(paragraphs), LineIndex(source))

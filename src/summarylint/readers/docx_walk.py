@@ -46,6 +46,7 @@ _ALTERNATE, _CHOICE, _FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice",
 _SECT_PR = w("sectPr")
 _HEADER_REF, _FOOTER_REF = w("headerReference"), w("footerReference")
 _DEL, _VANISH = w("del"), w("vanish")
+_BR, _RENDERED_BREAK = w("br"), w("lastRenderedPageBreak")
 
 _SKIP_INLINE = frozenset(
     {
@@ -104,6 +105,10 @@ class RawParagraph:
     in_table: bool = False
     in_toc: bool = False  # inside a table of contents (field result or content control)
     anchor: RawParagraph | None = None  # for text-box paragraphs: the paragraph anchoring the box
+    #: a page break stands before the first character (Word's w:lastRenderedPageBreak, or a manual
+    #: page break before any text) or after the last one (a manual page break ending the paragraph)
+    page_break_at_start: bool = False
+    page_break_at_end: bool = False
 
 
 @dataclass
@@ -122,6 +127,7 @@ class _Text:
     pieces: list[Piece] = field(default_factory=list)
     length: int = 0
     toc: bool = False
+    page_breaks: list[int] = field(default_factory=list)  # text lengths at which a page break stood
 
     def add(self, text: str, element: Element) -> None:
         if text:
@@ -197,7 +203,13 @@ class _Walker:
             mark = props.find(RPR) if props is not None else None
             if mark is not None and (mark.find(_DEL) is not None or on(mark.find(_VANISH))):
                 return  # a deleted or hidden empty paragraph is not shown
-        raw = RawParagraph(p, story, self._part, "".join(text.parts), text.pieces, in_table, toc or text.toc, anchor)
+        joined = "".join(text.parts)
+        raw = RawParagraph(p, story, self._part, joined, text.pieces, in_table, toc or text.toc, anchor)
+        if text.page_breaks:
+            visible = [i for i, ch in enumerate(joined) if not ch.isspace()]
+            first_visible, last_visible = (visible[0], visible[-1] + 1) if visible else (0, 0)
+            raw.page_break_at_start = any(at <= first_visible for at in text.page_breaks)
+            raw.page_break_at_end = bool(visible) and any(at >= last_visible for at in text.page_breaks)
         self.out.append(raw)
         box_story = Story.TEXTBOX if story is Story.BODY else story
         outer, self._fields = self._fields, []  # a text box is a story of its own: no field spans into it
@@ -251,6 +263,8 @@ class _Walker:
                 continue
             if any(f.toc for f in self._fields):
                 text.toc = True
+            if tag == _RENDERED_BREAK or (tag == _BR and child.get(w("type")) == "page"):
+                text.page_breaks.append(text.length)  # evidence of a page break: kept as metadata
             if tag == T:
                 text.add(_clean(child.text), child)
             elif tag in _SINGLE:

@@ -15,5 +15,10 @@ def render_concise(results: Sequence[FileResult], options: ReportOptions) -> str
             lines.append(f"{result.path}: error: {result.error}")
         for d in result.diagnostics:
             at = locate(result, d.span)
-            lines.append(f"{result.path}:{at.line}:{at.column}: {d.code} [{d.severity.value}] {d.message}")
+            more = ""
+            if d.related:
+                first = d.related[0]
+                where = f"{first.path or result.path}:{first.line}:{first.column}"
+                more = f"（另见 {where}" + (f" 等 {len(d.related)} 处）" if len(d.related) > 1 else "）")
+            lines.append(f"{result.path}:{at.line}:{at.column}: {d.code} [{d.severity.value}] {d.message}{more}")
     return "\n".join(lines) + ("\n" if lines else "")

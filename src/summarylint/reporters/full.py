@@ -61,6 +61,12 @@ def _diagnostic(result: FileResult, d: Diagnostic, labels: dict[int, str]) -> li
         carets = "^" * cell_len(label) if end == at.column else " " * cell_len(label) + carets
     gutter = " " * cell_len(where)
     lines = [head, [(f" {where} │ ", "dim"), (shown, "")], [(f" {gutter} │ ", "dim"), (carets, _STYLE[d.severity])]]
+    for related in d.related:
+        place = related.path or result.path
+        unit = "段" if place.lower().endswith(".docx") or (docx and related.path is None) else ""
+        lines.append(
+            [(f" {gutter} = {related.label}：", "dim"), (f"{place}:{unit}{related.line}:{related.column}", "")]
+        )
     if d.fix is not None and d.fix.edits:
         safe = d.fix.applicability is Applicability.SAFE
         change = "；".join(f"“{e.content}”" if e.content else "删除" for e in d.fix.edits)

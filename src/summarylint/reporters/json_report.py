@@ -6,16 +6,29 @@ from collections import Counter
 from collections.abc import Sequence
 
 from summarylint import __version__
+from summarylint.batch.triage import document_stats, flag_counts, worst_first
 from summarylint.diagnostics import Category
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate, severity_counts
-from summarylint.schema import JsonDiagnostic, JsonEdit, JsonFile, JsonFix, JsonReport, JsonSummary, JsonTool
+from summarylint.schema import (
+    JsonDiagnostic,
+    JsonDocuments,
+    JsonEdit,
+    JsonFile,
+    JsonFix,
+    JsonRelated,
+    JsonReport,
+    JsonStats,
+    JsonSummary,
+    JsonTool,
+)
 
 
 def build_report(results: Sequence[FileResult]) -> JsonReport:
     files = []
+    stats = document_stats(results)
     categories: Counter[str] = Counter({c.value: 0 for c in Category})
-    for result in results:
+    for result, stat in zip(results, stats, strict=True):
         diagnostics = []
         for d in result.diagnostics:
             where = locate(result, d.span)
@@ -46,16 +59,41 @@ def build_report(results: Sequence[FileResult]) -> JsonReport:
                     end_line=where.end_line,
                     end_column=where.end_column,
                     fix=fix,
+                    related=[
+                        JsonRelated(
+                            path=r.path,
+                            line=r.line,
+                            column=r.column,
+                            end_line=r.end_line,
+                            end_column=r.end_column,
+                            label=r.label,
+                        )
+                        for r in d.related
+                    ],
                 )
             )
             categories[d.category.value] += 1
         fmt = result.format.value if result.format else None
-        files.append(JsonFile(path=result.path, format=fmt, error=result.error, diagnostics=diagnostics))  # type: ignore[arg-type]
+        json_stats = None
+        if result.document is not None:
+            json_stats = JsonStats(
+                characters=stat.characters,
+                errors=stat.errors,
+                warnings=stat.warnings,
+                infos=stat.infos,
+                by_category=stat.by_category,
+                per_thousand_characters=stat.per_thousand,
+                flags=list(stat.flags),  # type: ignore[arg-type]
+            )
+        files.append(
+            JsonFile(path=result.path, format=fmt, error=result.error, diagnostics=diagnostics, stats=json_stats)  # type: ignore[arg-type]
+        )
     summary = JsonSummary(
         files=len(results),
         diagnostics=sum(len(r.diagnostics) for r in results),
         by_severity=dict(severity_counts(results)),
         by_category=dict(categories),
+        documents=JsonDocuments(flagged=flag_counts(stats), worst_first=[s.path for s in worst_first(stats)]),
     )
     return JsonReport(tool=JsonTool(version=__version__), files=files, summary=summary)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from summarylint import __version__
-from summarylint.diagnostics import Severity
+from summarylint.diagnostics import Diagnostic, Severity
 from summarylint.fingerprint import fingerprints
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate
@@ -70,6 +70,29 @@ def _rule(meta: RuleMeta) -> dict[str, object]:
     }
 
 
+def _related(path: str, d: Diagnostic, root: Path) -> dict[str, object]:
+    if not d.related:
+        return {}
+    places = []
+    for n, r in enumerate(d.related, start=1):
+        places.append(
+            {
+                "id": n,
+                "message": {"text": r.label},
+                "physicalLocation": {
+                    "artifactLocation": _location(r.path or path, root),
+                    "region": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                    },
+                },
+            }
+        )
+    return {"relatedLocations": places}
+
+
 def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
     used = sorted({d.code for r in results for d in r.diagnostics})
     metas = {code: options.registry.get(code) for code in used}
@@ -109,6 +132,7 @@ def render_sarif(results: Sequence[FileResult], options: ReportOptions) -> str:
                         }
                     ],
                     "partialFingerprints": {"primaryLocationLineHash": fingerprint},
+                    **_related(result.path, d, root),
                 }
             )
     run: dict[str, object] = {

@@ -1,8 +1,8 @@
 """``--statistics``: a summary added after the report, for reviewers who receive many documents.
 
-One row per file with its counts and what the findings say about it (unfinished: placeholders or
-missing figures; damaged: garbled text or page-break splits; copied: template-site text or
-duplicates), then one row per rule with its count.  A pure function of the results.
+One row per file with its counts and what the findings say about it (the flags of
+:mod:`summarylint.batch.triage`: unfinished, damaged, copied from a template site or shared with
+other documents), then one row per rule with its count.  A pure function of the results.
 """
 
 from __future__ import annotations
@@ -14,36 +14,29 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from summarylint.diagnostics import Category, Severity
+from summarylint.batch.triage import FLAGS, document_stats, flag_of
+from summarylint.diagnostics import Severity
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, terminal_width
-
-#: What a reviewer wants to know first, and the categories that tell it.
-VERDICTS: dict[str, frozenset[Category]] = {
-    "未完成": frozenset({Category.PLACEHOLDER, Category.MISSING_FIGURE}),
-    "有损坏": frozenset({Category.GARBLED, Category.BROKEN_PARAGRAPH}),
-    "疑似照抄": frozenset({Category.BOILERPLATE, Category.DUPLICATE}),
-}
 
 
 def render_statistics(results: Sequence[FileResult], options: ReportOptions) -> str:
     files = Table(title="按文件统计")
-    for column in ("文件", "error", "warning", "info", *VERDICTS):
+    for column in ("文件", "error", "warning", "info", *FLAGS):
         if column == "文件":
             files.add_column(column, overflow="fold")
         else:
             files.add_column(column, justify="right", no_wrap=True)
     rules: Counter[str] = Counter()
-    for result in results:
+    stats = document_stats(results)
+    for n, result in enumerate(results):
         if result.error:
-            files.add_row(result.path, "—", "—", "—", *("无法读取" if i == 0 else "" for i in range(len(VERDICTS))))
+            files.add_row(result.path, "—", "—", "—", *("无法读取" if i == 0 else "" for i in range(len(FLAGS))))
             continue
         severities = Counter(d.severity for d in result.diagnostics)
         shown = [str(severities[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-        verdicts = []
-        for categories in VERDICTS.values():
-            count = sum(1 for d in result.diagnostics if d.category in categories and d.severity is not Severity.INFO)
-            verdicts.append(str(count) if count else "")
+        raised = Counter(flag_of(d) for d in result.diagnostics)
+        verdicts = [str(raised[flag]) if raised[flag] else ("✓" if flag in stats[n].flags else "") for flag in FLAGS]
         files.add_row(result.path, *shown, *verdicts)
         rules.update(d.code for d in result.diagnostics)
     by_rule = Table(title="按规则统计")

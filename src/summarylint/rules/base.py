@@ -44,6 +44,9 @@ class RuleMeta(BaseModel):
     right: list[str] = Field(min_length=1)
     notes: str = ""
     jieba: bool = False
+    #: ``batch``: the rule compares the documents of one run with each other (the batch stage); checking
+    #: one document alone never fires it
+    scope: Literal["document", "batch"] = "document"
     #: what a profile changes: the rule's severity there, or "off" (a rule ``enabled = false`` is turned on
     #: by the profiles that give it a severity)
     profiles: dict[Profile, Severity | Literal["off"]] = Field(default_factory=dict)

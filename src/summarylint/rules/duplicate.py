@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.diagnostics import Edit, Finding, Fix, Related, Severity
 from summarylint.document import BlockKind, Paragraph
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
@@ -55,8 +55,12 @@ class _Unit:
         return self.block.span(0, 1).start
 
 
-def _line(ctx: Context, offset: int) -> int:
-    return ctx.doc.lines.position(offset).line
+def _related(ctx: Context, span: Span, label: str) -> tuple[Related, ...]:
+    return (Related.at(ctx.doc.lines, span, label),)
+
+
+def _whole(block: Block) -> Span:
+    return block.span(0, len(block.text))
 
 
 def _shown(text: str, width: int = 12) -> str:
@@ -116,9 +120,10 @@ def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
         block = units[n].block
         yield Finding(
             block.span(0, len(block.text)),
-            f"本段与第{_line(ctx, original.start)}行的段落完全相同（“{_shown(block.text)}”），应删除重复的一段",
+            f"本段与前文的一段完全相同（“{_shown(block.text)}”），应删除重复的一段",
             severity=None if cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK else Severity.INFO,
             fix=Fix.unsafe(Edit(_block_removal(block), "")),
+            related=_related(ctx, _whole(original.block), "第一次出现"),
         )
 
 
@@ -139,8 +144,8 @@ def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
         block = candidates[j].block
         yield Finding(
             block.span(0, len(block.text)),
-            f"本段与第{_line(ctx, candidates[i].start)}行的段落高度相似（{similarity:.0%}的内容相同），"
-            "可能是重复粘贴后只改了几个字",
+            f"本段与前文的一段高度相似（{similarity:.0%}的内容相同），可能是重复粘贴后只改了几个字",
+            related=_related(ctx, _whole(candidates[i].block), "相似的段落"),
         )
 
 
@@ -210,7 +215,7 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
 def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     _, involved = _paragraph_duplicates(units)
-    first: dict[tuple[int, int], tuple[Block, _Clause]] = {}  # clause → where it first stands
+    first: dict[tuple[int, int], tuple[Block, _Clause, int]] = {}  # clause → where it first stands (and its end)
     for n, unit in enumerate(units):
         if n in involved:
             continue
@@ -219,7 +224,7 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             clauses = _clauses(block.text, m.start(), m.end())
             repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
             for clause in clauses:
-                first.setdefault(clause.key, (block, clause))
+                first.setdefault(clause.key, (block, clause, m.end()))
             if repeated is None:
                 continue
             at = repeated.at
@@ -227,18 +232,14 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             # half a sentence repeated is weaker evidence: speeches and rules repeat set phrases
             whole = at == m.start()
             what = "这句话" if whole else "这半句话"
-            earlier = _line(ctx, _where(first[repeated.key]))
+            earlier, clause, end = first[repeated.key]
             yield Finding(
                 span,
-                f"{what}与第{earlier}行的句子重复：“{_shown(block.text[at : m.end()])}”",
+                f"{what}与前文的句子重复：“{_shown(block.text[at : m.end()])}”",
                 severity=None if whole and repeated.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
+                related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )
-
-
-def _where(place: tuple[Block, _Clause]) -> int:
-    block, clause = place
-    return block.span(clause.at, clause.at + 1).start
 
 
 def _title_key(text: str) -> str:
@@ -259,8 +260,8 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
             para = heading.paragraph
             yield Finding(
                 para.span(heading.marker.end, len(para.text.rstrip(" \u3000"))),
-                f"同一层级下标题重复：“{_shown(heading.title, 20)}”"
-                f"与第{_line(ctx, earlier.offsets.offset(0))}行的标题相同",
+                f"同一层级下标题重复：“{_shown(heading.title, 20)}”与前面的一个标题相同",
+                related=_related(ctx, earlier.span(0, len(earlier.text.rstrip(" \u3000"))), "前面的标题"),
             )
     # unnumbered Markdown (or Word) headings under the same parent heading
     parents: list[Paragraph] = []
@@ -278,13 +279,19 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
                 if earlier is not para:
                     yield Finding(
                         para.span(0, len(para.text.rstrip(" \u3000"))),
-                        f"同一层级下标题重复：“{_shown(para.text, 20)}”"
-                        f"与第{_line(ctx, earlier.offsets.offset(0))}行的标题相同",
+                        f"同一层级下标题重复：“{_shown(para.text, 20)}”与前面的一个标题相同",
+                        related=_related(ctx, earlier.span(0, len(earlier.text.rstrip(" \u3000"))), "前面的标题"),
                     )
         parents.append(para)
 
 
 # --- DU005 -------------------------------------------------------------------------------------
+
+
+class WordStutters(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    reduplicable: list[str]
+    not_starts: str
 
 
 class StutterPack(BaseModel):
@@ -299,6 +306,7 @@ class StutterPack(BaseModel):
     right_words: list[str]
     #: fixed expressions containing a doubled char (不了了之, 是是非非)
     fixed: list[str]
+    words: WordStutters
 
 
 @cache
@@ -334,3 +342,63 @@ def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
                 f"“{word}”字重复：“{context}”中多了一个“{word}”",
                 fix=Fix.safe(Edit(block.span(at + 1, m.end()), "")),
             )
+
+
+_REPEATED_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,4})\1")
+
+
+def _whole_words(text: str, *cuts: int) -> bool:
+    """Whether segmenting the stretch around ``cuts`` puts a word boundary at each of them."""
+    from summarylint.text.measure import focus
+    from summarylint.text.segment import segmenter
+
+    left, right = max(0, cuts[0] - 6), min(len(text), cuts[-1] + 6)
+    bounds = {left} | {token.end for token in segmenter(focus()).cut(text[left:right], left)}
+    return all(cut in bounds for cut in cuts)
+
+
+@check("DU006")
+def stuttered_word(ctx: Context) -> Iterator[Finding]:
+    words = _stutter()[0].words
+    reduplicable = frozenset(words.reduplicable)
+    for block in ctx.views.candidates(_REPEATED_WORD):
+        text = block.text
+        for m in block.finditer(_REPEATED_WORD):
+            word = m.group(1)
+            if word[0] in words.not_starts or len(set(word)) == 1:
+                continue  # 一步一步, 很紧很紧, 哈哈哈哈
+            start, end = m.span()
+            if not _whole_words(text, start, start + len(word), end):
+                continue  # 产业|创业|创新: the repetition straddles words
+            context = text[max(0, start - 4) : end + 4]
+            yield Finding(
+                block.span(start, end),
+                f"“{word}”重复了一次：“{context}”中应删去一个“{word}”"
+                if word not in reduplicable
+                else f"“{word}{word}”是口语的重叠说法，书面材料中一般只写一个“{word}”",
+                severity=Severity.INFO if word in reduplicable else None,
+                fix=Fix.unsafe(Edit(block.span(start + len(word), end), "")),
+            )
+
+
+@check("DU007")
+def title_repeated_in_body(ctx: Context) -> Iterator[Finding]:
+    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000")]
+    if len(prose) < 2:
+        return
+    title, first = prose[0], prose[1]
+    folded = fold(title.text)
+    if cjk_count(folded) < 4 or fold(first.text) != folded:
+        return
+    yield Finding(
+        first.span(0, len(first.text)),
+        f"正文第一段重复了标题“{_shown(title.text, 16)}”，应删去",
+        fix=Fix.safe(Edit(Span(first.start, min(first.end + 1, len(ctx.doc.source))), "")),
+    )
+
+
+@check("DU101")
+def cross_document_copy(ctx: Context) -> Iterator[Finding]:
+    """Nothing to report in one document: the batch stage (:mod:`summarylint.batch.crossdoc`)
+    compares the documents of a run through their paragraph signatures."""
+    return iter(())

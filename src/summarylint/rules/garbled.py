@@ -15,7 +15,7 @@ from summarylint.document import Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.artefacts import artefact_pack as _pack
-from summarylint.text.artefacts import page_number_pattern
+from summarylint.text.artefacts import page_number_line
 from summarylint.text.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -64,24 +64,14 @@ def page_break_split(ctx: Context) -> Iterator[Finding]:
 @check("GA003")
 def stray_page_number(ctx: Context) -> Iterator[Finding]:
     source = ctx.doc.source
-    pattern = page_number_pattern()
     for para in ctx.doc.prose:
-        if not para.text or len(para.text) > 24:
+        found = page_number_line(ctx.doc, para)
+        if found is None:
             continue
-        first = para.offsets.offset(0)
-        line_start = source.rfind("\n", 0, first) + 1
-        line_end = source.find("\n", first)
-        line_end = len(source) if line_end < 0 else line_end
-        content_end = line_end - 1 if line_end > line_start and source[line_end - 1] == "\r" else line_end
-        if para.offsets.end_offset(len(para.text)) > content_end:
-            continue  # a paragraph of several lines
-        line = source[line_start:content_end]
-        if not pattern.fullmatch(line):
-            continue
+        line = found.text(source)
         shown = line.strip(" \t\u3000")
-        visible = Span(line_start + line.index(shown[0]), line_start + len(line.rstrip(" \t\u3000")))
-        removal = Span(line_start, min(line_end + 1, len(source)))
-        yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(removal, "")))
+        visible = Span(found.start + line.index(shown[0]), found.start + len(line.rstrip(" \t\u3000")))
+        yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(Span(found.start, found.end), "")))
 
 
 # --- GA005 -------------------------------------------------------------------------------------

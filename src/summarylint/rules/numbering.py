@@ -37,6 +37,8 @@ def with_value(marker: Marker, value: int) -> str:
     """The marker's own text with its number replaced by ``value`` (same shape)."""
     if marker.enclosed or marker.family in (Family.LATIN, Family.ROMAN):
         return marker.canonical
+    if marker.family is Family.DECIMAL:
+        return re.sub(r"[0-9０-９]+$", str(value), marker.text)
     if marker.family in (Family.CN_BARE, Family.CN_PAREN, Family.CHAPTER, Family.SHI):
         return re.sub(r"[一二三四五六七八九十]+", chinese_numeral(value), marker.text, count=1)
     digits = str(value)
@@ -340,6 +342,8 @@ def _nonstandard(marker: Marker) -> str | None:
     """What makes ``marker`` non-standard (outside 一、 （一） 1. （1） ①), or None."""
     if marker.family in _NONSTANDARD:
         return _NONSTANDARD[marker.family]
+    if marker.family is Family.DECIMAL:
+        return f"章节编号“{marker.text}”"
     if marker.enclosed and marker.family in (Family.AR_PAREN, Family.CN_PAREN, Family.AR_BARE):
         return f"带圈或带括号的单字序号“{marker.text}”"
     if marker.family is Family.CN_PAREN and not marker.open and not marker.enclosed:
@@ -365,6 +369,16 @@ def nonstandard_or_deep_marker(ctx: Context) -> Iterator[Finding]:
         marker = first.marker
         what = _nonstandard(marker)
         if what is not None and not _options(group) and not marker.auto:
+            parent = group.parent
+            if marker.family is Family.DECIMAL and parent is not None and parent.marker.family is Family.CN_BARE:
+                # two numbering systems in one outline: 一、 above, 1.1 below
+                yield Finding(
+                    first.paragraph.span(*_marker_span(first)),
+                    f"{what}与“{_shown(parent.marker)}”混用了两种编号体系；“一、”之下应使用“（一）”“（二）”"
+                    + (f"（本组共 {len(group.items)} 项）" if len(group.items) > 1 else ""),
+                    severity=Severity.WARNING,
+                )
+                continue
             yield Finding(
                 first.paragraph.span(*_marker_span(first)),
                 f"{what}不在公文层次序数“一、”“（一）”“1.”“（1）”之列，宜改用其中合适的一级"

@@ -175,11 +175,11 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
     outline = ctx.views.outline
     # headings of one rank at one depth of the outline: a sub-list (1. under 三、) is not compared with
     # top-level sections that happen to use the same kind of ordinal
-    by_level: dict[tuple[int, int], list[Heading]] = defaultdict(list)
+    by_level: dict[tuple[int, int, str], list[Heading]] = defaultdict(list)
     for heading in outline.headings:
         if heading.paragraph.kind is BlockKind.HEADING and heading.paragraph.depth:
-            by_level[(heading.marker.level, heading.group.depth)].append(heading)
-    usual: dict[tuple[int, int], int] = {}
+            by_level[(heading.marker.level, heading.group.depth, heading.marker.family.value)].append(heading)
+    usual: dict[tuple[int, int, str], int] = {}
     for level, headings in sorted(by_level.items()):
         counts = Counter(h.paragraph.depth for h in headings)
         best = max(counts.values())
@@ -199,7 +199,7 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
             )
     levels = sorted(usual)
     for upper, lower in itertools.pairwise(levels):
-        if upper[1] <= lower[1] and usual[lower] < usual[upper]:
+        if upper[0] < lower[0] and upper[1] <= lower[1] and usual[lower] < usual[upper]:
             heading = by_level[lower][0]
             yield Finding(
                 heading.paragraph.span(0, len(heading.paragraph.text)),
@@ -274,6 +274,9 @@ _SALUTATION = re.compile(
 _INVISIBLE = " \u3000\t\u200b\u200c\u200d\ufeff"
 #: (a title ending in ： introduces the text like a salutation line and is left alone)
 _TITLE_END = "。，、；.,;"
+_GENRE_END = re.compile(
+    r"(?:总结|小结|述职|报告|汇报|情况|发言|讲话|材料|计划|方案|要点|通知|意见|纪要|简报|心得|体会|规划)$"
+)
 _TITLE_INNER = re.compile(r"[，。；：,;:!?！？]")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 
@@ -291,6 +294,8 @@ def _title(ctx: Context) -> Paragraph | None:
     para = _opening(ctx)
     if para is None or para.index in ctx.views.markers or para.kind not in (BlockKind.BODY, BlockKind.HEADING):
         return None
+    if not any(p.index > para.index and p.text.strip(_INVISIBLE) for p in ctx.doc.prose):
+        return None  # a lone paragraph is a fragment, not a titled document
     text = para.text.strip(_INVISIBLE)
     if (
         len(text) < TITLE_MIN
@@ -298,6 +303,7 @@ def _title(ctx: Context) -> Paragraph | None:
         or _SALUTATION.search(text)
         or _SENTENCE.search(text[:-1])
         or text.count("，") > 1
+        or ("，" in text and text.endswith("。"))  # a clause and a full stop: a sentence
     ):
         return None
     if text.endswith(("：", ":")) and not _GENRE.search(text):
@@ -359,6 +365,8 @@ def title_trailing_punct(ctx: Context) -> Iterator[Finding]:
     text = para.text[start:end]
     if len(text) < 3 or text[-1] not in _TITLE_END:
         return
+    if para.kind is not BlockKind.HEADING and not _GENRE_END.search(text[:-1]):
+        return  # a line that does not end with a genre word may be a sentence: removing its mark is no safe fix
     yield Finding(
         para.span(end - 1, end),
         f"标题末尾不加标点，“{text}”末尾的“{text[-1]}”应删去",

@@ -5,11 +5,12 @@ text extraction between the two halves of a paragraph cut by a page break)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarylint.document import Document
+from summarylint.document import Document, Paragraph
 from summarylint.packs import load_pack
 
 #: A page-number line is short.
@@ -59,11 +60,37 @@ def page_number_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in artefact_pack().page_number.patterns))
 
 
+@dataclass(frozen=True)
+class PageNumberLine:
+    """A source line that is only a page number: ``[start, content_end)`` without its line break,
+    ``end`` after it."""
+
+    start: int
+    content_end: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.content_end]
+
+
+def page_number_line(doc: Document, para: Paragraph) -> PageNumberLine | None:
+    """The line of ``para`` when the whole line (a leading ``- `` the reader took for a bullet
+    included: ``- 3 -``) is a page number."""
+    if not para.kind.is_prose or not para.text or len(para.text) > PAGE_NUMBER_MAX:
+        return None
+    source = doc.source
+    first = para.offsets.offset(0)
+    line_start = source.rfind("\n", 0, first) + 1
+    line_end = source.find("\n", first)
+    line_end = len(source) if line_end < 0 else line_end
+    content_end = line_end - 1 if line_end > line_start and source[line_end - 1] == "\r" else line_end
+    if para.offsets.end_offset(len(para.text)) > content_end:
+        return None  # a paragraph of several lines
+    if not page_number_pattern().fullmatch(source, line_start, content_end):
+        return None
+    return PageNumberLine(line_start, content_end, min(line_end + 1, len(source)))
+
+
 def page_number_paragraphs(doc: Document) -> frozenset[int]:
     """Indexes of prose paragraphs that are nothing but a page number."""
-    pattern = page_number_pattern()
-    return frozenset(
-        p.index
-        for p in doc.paragraphs
-        if p.kind.is_prose and p.text and len(p.text) <= PAGE_NUMBER_MAX and pattern.fullmatch(p.text)
-    )
+    return frozenset(p.index for p in doc.paragraphs if page_number_line(doc, p) is not None)

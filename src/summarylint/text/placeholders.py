@@ -148,12 +148,16 @@ _DATE_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[-./－／][0-9]{1,2}[-./－／]$|(
 
 def _delimited_slot(text: str, start: int, end: int) -> bool:
     """PH002 without a CJK neighbour: ``负责人：XXX``, ``落实“XX”制度``, ``主任 ××``, ``XX、XX等同志``,
-    ``2005-12-xx``.  A run of at least two X between marks or spaces counts in Chinese text (more CJK
-    characters than Latin letters in the paragraph); the part of a date counts anywhere."""
+    ``2005-12-xx``, a table cell holding only ``XXX``.  A run of at least two X between marks or spaces
+    counts in Chinese text (more CJK characters than Latin letters in the paragraph); the part of a date
+    and a run alone in its paragraph or table cell count anywhere."""
     if _DATE_BEFORE.search(text, max(0, start - 8), start):
         return end - start <= 2
     if end - start < 2 and text[start] not in "×Ｘ╳":
         return False
+    cell_start, cell_end = text.rfind("|", 0, start) + 1, text.find("|", end)
+    if text[cell_start : len(text) if cell_end < 0 else cell_end].strip(" \t\u3000") == text[start:end]:
+        return True  # alone in a paragraph or a table cell (Word cell, Markdown | XXX |)
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if any(ch and _LATIN_OR_DIGIT.match(ch) for ch in (before, after)):

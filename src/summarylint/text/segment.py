@@ -220,14 +220,11 @@ def parse(data: bytes, key: str) -> FocusedDictionary | None:
     return FocusedDictionary(int(lines[1]), groups)
 
 
-def load_focused_dictionary(
-    focus: Focus, cache_dir: Path | None = None, *, name: str = "jieba-focused"
-) -> FocusedDictionary:
-    """The focused dictionary from the cache, built (and cached when possible) on first use;
-    ``name`` starts the cache file's name."""
+def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> FocusedDictionary:
+    """The focused dictionary from the cache, built (and cached when possible) on first use."""
     source = jieba_dictionary_path()
     key = focus.key(source)
-    path = (cache_dir or cache_root()) / f"{name}-{key}.txt"
+    path = (cache_dir or cache_root()) / f"jieba-focused-{key}.txt"
     try:
         cached = parse(path.read_bytes(), key)
     except OSError:

@@ -135,7 +135,7 @@ def _judge(
     layout: _Layout,
     chained: bool,
     weak_only: bool,
-    page_break: bool = False,
+    page_break: str = "",
 ) -> Split | None:
     text = first.text.rstrip(_BLANKS)
     nxt = second.text.lstrip(_BLANKS)
@@ -163,7 +163,7 @@ def _judge(
         return None  # the title and the closing block: only a split that punctuation proves
     ends_in_text = _CJK.match(text[-1]) or text[-1].isdigit()
     if page_break and ends_in_text and (_CJK.match(nxt) or nxt[0].isdigit()) and first.index not in markers:
-        return Split(first, second, True, "两段之间隔着页码行")
+        return Split(first, second, True, page_break)
     if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
     if not (_CJK.match(text[-1]) or text[-1].isdigit()):
@@ -172,7 +172,11 @@ def _judge(
         return None
     if first.index in markers:
         return None  # a numbered heading or list item that simply has no final mark
-    if len(text) < MIN_FIRST and not chained:
+    # the first half indented like the document's paragraphs, the second not: a paragraph start
+    # followed by its own continuation
+    indent_break = layout.indents and layout.indented(first) and not layout.indented(second)
+    continues = "，" in nxt or "。" in nxt  # the second half is running text, not a heading
+    if len(text) < MIN_FIRST and not chained and not ("，" in text and indent_break and continues):
         return None
     # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
     # sides, is a heading (or a lead-in sentence set as one)
@@ -185,7 +189,7 @@ def _judge(
     support = ""
     if text[-1] in _FUNCTION_END:
         support = f"上一段以虚词“{text[-1]}”结尾"
-    elif "，" in text and layout.indents and layout.indented(first) and not layout.indented(second):
+    elif indent_break and ("，" in text or continues):
         support = "下一段没有首行缩进"
     elif running and second.blank_before == 0 and layout.gap >= 1:
         support = "两段之间没有空行"
@@ -202,7 +206,8 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
     """Consecutive prose paragraphs where the second continues the sentence cut off in the first.
 
     Lines that are only a page number (``page_numbers``) are passed over: the two halves of a
-    paragraph cut by a page break often have one between them, which is itself a sign of the break.
+    paragraph cut by a page break often have one between them, which is itself a sign of the break;
+    so is a Word page break between the two paragraphs (``Paragraph.page_break_before``).
     """
     prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text and p.index not in page_numbers]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
@@ -216,7 +221,13 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
         # the closing block (署名、成文日期) is made of short lines without final marks: there only
         # running text with a clause mark can be the first half of a split
         weak_only = title or (second.index >= closing_from and "，" not in first.text)
-        between = any(first.index < i < second.index for i in page_numbers)
+        between = (
+            "两段之间隔着页码行"
+            if any(first.index < i < second.index for i in page_numbers)
+            else "两段之间有分页符"
+            if second.page_break_before
+            else ""
+        )
         split = _judge(first, second, markers, layout, first.index == continued, weak_only, between)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)

@@ -20,6 +20,7 @@ _WHY = {
     Evidence.SOUND: "同音",
     Evidence.NEAR: "近音",
     Evidence.SHAPE: "形近",
+    Evidence.SOUND_SHAPE: "音同形近",
     Evidence.ECHO: "与前后字重复",
 }
 
@@ -48,7 +49,9 @@ _RECURRING = 3
 
 def _block_typos(ctx: Context) -> Iterator[tuple[Block, Typo]]:
     source = ctx.doc.source
-    for block in ctx.views.candidates(_HAN_PAIR):
+    for block in ctx.views.blocks:  # (not views.candidates: the pattern matches nearly everywhere)
+        if not _HAN_PAIR.search(block.text):
+            continue
         for typo in _typos(block.text, ctx.words):
             if not block.masked(typo.start, typo.end) and source.count(typo.written) < _RECURRING:
                 yield block, typo

@@ -28,13 +28,10 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.packs import load_pack
-from summarylint.rules.typo.lexicon import Lexicon, load_lexicon
-from summarylint.text.segment import Focus, FocusedDictionary, load_focused_dictionary
+from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_words
 
 _lock = threading.Lock()
 
-#: Everything in jieba's dictionary (the verification needs the frequencies of rare words too).
-_ALL_WORDS = Focus(characters="", min_frequency=0)
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
@@ -46,6 +43,7 @@ class Evidence(StrEnum):
     SOUND = "sound"  # same toneless syllable
     NEAR = "near"  # near-confusion (zh/z, n/l, in/ing, en/eng)
     SHAPE = "shape"  # look-alike characters
+    SOUND_SHAPE = "sound+shape"  # same syllable and look-alike (练/炼): both ways of slipping agree
     ECHO = "echo"  # the wrong character repeats another one of the expression
 
 
@@ -60,12 +58,16 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
     (False, Evidence.SOUND, True): 8.5,
     (False, Evidence.SHAPE, False): 12.2,
     (False, Evidence.SHAPE, True): 8.5,
+    (False, Evidence.SOUND_SHAPE, False): 7.0,
+    (False, Evidence.SOUND_SHAPE, True): 5.0,
     (False, Evidence.NEAR, False): 12.5,
     (False, Evidence.NEAR, True): 10.0,
     (True, Evidence.SOUND, False): 12.0,
     (True, Evidence.SOUND, True): 2.0,
     (True, Evidence.SHAPE, False): 12.0,
     (True, Evidence.SHAPE, True): 2.0,
+    (True, Evidence.SOUND_SHAPE, False): 8.0,
+    (True, Evidence.SOUND_SHAPE, True): 2.0,
     (True, Evidence.NEAR, False): 13.0,
     (True, Evidence.NEAR, True): 6.0,
     (True, Evidence.ECHO, False): 6.0,
@@ -129,15 +131,17 @@ def lexicon() -> Lexicon:
 
 
 @cache
-def dictionary() -> FocusedDictionary:
+def dictionary() -> Words:
     with _lock:
-        return load_focused_dictionary(_ALL_WORDS, name="typo-words")
+        return load_words()
 
 
 def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:
     """How two characters can be confused, or None."""
     exact_w, exact_t = lex.exact.get(written, ""), lex.exact.get(target, "")
     if exact_w and exact_t and not set(exact_w).isdisjoint(exact_t):
+        if exact_w[0] == exact_t[0] and written in look_alike().get(target, ()):  # by their usual readings
+            return Evidence.SOUND_SHAPE
         return Evidence.SOUND
     fuzzy_w = {lex.fuzzy.get(ord(written), ""), *lex.more.get(written, "")} - {""}
     fuzzy_t = {lex.fuzzy.get(ord(target), ""), *lex.more.get(target, "")} - {""}
@@ -166,7 +170,7 @@ def _one_apart(written: str, target: str) -> int:
 def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
     """``(start, target)`` for every span of ``text`` one similar character away from a target."""
     sound = text.translate(lex.fuzzy)
-    pairs, anchors, shapes, more = lex.pairs, lex.anchors, lex.shapes, lex.more
+    pairs, anchors, shapes, more, weights = lex.pairs, lex.anchors, lex.shapes, lex.more, lex.weights
     n = len(text)
     for j in range(n - 1):
         a, sa = text[j], sound[j]
@@ -176,51 +180,75 @@ def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
         if sb == b:
             continue
         bigram = a + b
-        keys = [a + sb, sa + b]
-        if a in more:
-            keys += [c + b for c in more[a]]
-        if b in more:
-            keys += [a + c for c in more[b]]
-        found: list[str] = []
-        frequent = False
-        for key in keys:
-            targets = pairs.get(key)
-            if targets:
-                for target in targets.split(","):
-                    if target == bigram:
-                        frequent = True
-                    else:
-                        found.append(target)
-        if not frequent:
-            for target in found:
-                yield j, target
+        if bigram not in weights:  # (a frequent word is no slip: its neighbours need no look-up)
+            keys = [a + sb, sa + b]
+            if a in more:
+                keys += [c + b for c in more[a]]
+            if b in more:
+                keys += [a + c for c in more[b]]
+            for key in keys:
+                targets = pairs.get(key)
+                if targets:
+                    for target in targets.split(","):
+                        if target != bigram:
+                            yield j, target
             shaped = shapes.get(bigram)
             if shaped is not None:
                 yield j, shaped
-        items = anchors.get(bigram)
         if j + 2 < n:
-            skip = anchors.get(a + "\x00" + text[j + 2])
-            if skip:
-                items = f"{items},{skip}" if items else skip
+            c, sc = text[j + 2], sound[j + 2]
+            if sc != c and bigram + c not in weights:
+                for key in (bigram + sc, sa + b + c, a + sb + c):
+                    targets = pairs.get(key)
+                    if targets:
+                        trigram = bigram + c
+                        for target in targets.split(","):
+                            if target != trigram:
+                                yield j, target
+        items = anchors.get(bigram)
         if items:
             for item in items.split(","):
                 start = j - int(item[0])
                 target = item[1:]
-                if start >= 0 and text[start : start + len(target)] != target:
+                span = text[start : start + 4]
+                if start < 0 or len(span) != 4:
+                    continue
+                # the anchored half agrees; exactly one character of the other half must differ
+                i = 2 if item[0] == "0" else 0
+                same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
+                if same_first == same_second:
+                    continue
+                at = i + 1 if same_first else i
+                if _alike(lex, span[at], sound[start + at], target[at], span):
                     yield start, target
+
+
+def _alike(lex: Lexicon, written: str, written_sound: str, target: str, span: str) -> bool:
+    """A quick test that ``written`` may stand for ``target`` (the full one is :func:`_evidence`)."""
+    target_sound = lex.fuzzy.get(ord(target))
+    if target_sound is not None and (
+        target_sound == written_sound
+        or target_sound in lex.more.get(written, "")
+        or written_sound in lex.more.get(target, "")
+    ):
+        return True
+    return written in look_alike().get(target, ()) or (len(span) == 4 and span[0] == span[3] == written)
 
 
 class Scorer:
     """Best unigram segmentation scores of short texts over jieba's dictionary."""
 
-    def __init__(self, dictionary: FocusedDictionary, extra: frozenset[str] = frozenset()) -> None:
+    def __init__(self, dictionary: Words, extra: frozenset[str] = frozenset()) -> None:
         self._dictionary = dictionary
-        self._log_total = math.log(dictionary.total)
+        self.log_total = math.log(dictionary.total)
         self._extra = extra
 
     def freq(self, word: str) -> int:
-        self._dictionary.require(word[:1])
-        return self._dictionary.freq.get(word, 0)
+        found = self._dictionary.freq.get(word)
+        if found is None:
+            self._dictionary.require(word[:1])
+            found = self._dictionary.freq.get(word, 0)
+        return found
 
     def tag(self, word: str) -> str:
         self._dictionary.require(word[:1])
@@ -231,7 +259,7 @@ class Scorer:
         self._dictionary.require(text)
         freq = self._dictionary.freq
         n = len(text)
-        log_total = self._log_total
+        log_total = self.log_total
         # best[i]: score of text[i:], with the end of the first word
         best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
         for i in range(n - 1, -1, -1):
@@ -245,7 +273,7 @@ class Scorer:
                     f = 0
                 if word in self._extra:
                     f = max(f, 1000)
-                if f <= 0 and k > i + 1:
+                if f <= 0 and k > i + 1:  # a prefix only
                     continue
                 score = math.log(max(f, 1)) - log_total + best[k][0]
                 if score > top[0]:
@@ -258,6 +286,39 @@ class Scorer:
             words.append((i, end))
             i = end
         return best[0][0], words
+
+
+#: The smallest margin any candidate may need (non-idioms, idioms): below it, no need to look further.
+_LEAST_MARGIN = {False: 5.0, True: 1.5}
+#: ... and for a non-idiom whose characters do not look alike.
+_LEAST_MARGIN_ALONE = 7.0
+
+
+def _rough_bound(lex: Lexicon, scorer: Scorer, written: str, target: str) -> float:
+    """:func:`_gain_bound` for a span read as single characters, from the lexicon's own frequencies
+    (no dictionary group needs decoding): most candidates stop here."""
+    weights = lex.weights
+    bound = weights.get(target, 0.0) + (len(written) - 1) * scorer.log_total
+    return bound - sum(weights.get(c, 0.0) for c in written)
+
+
+def _gain_bound(scorer: Scorer, written: str, target: str) -> float:
+    """An upper bound of the gain, from frequencies alone (no segmentation).
+
+    When the corrected context's best segmentation has ``target`` as a word, the written context can
+    at least be segmented the same way with ``target`` replaced by ``written`` as one word (if it is a
+    dictionary word) or by its characters one by one; so the gain is at most the difference between
+    those words' log-probabilities."""
+    target_freq = scorer.freq(target)
+    if target_freq <= 0:
+        return -math.inf
+    log_target = math.log(target_freq)
+    singles = log_target + (len(written) - 1) * scorer.log_total
+    singles -= sum(math.log(max(scorer.freq(c), 1)) for c in written)
+    written_freq = scorer.freq(written)
+    if written_freq > 0:
+        return min(singles, log_target - math.log(written_freq))
+    return singles
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
@@ -286,6 +347,11 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
     at = _one_apart(written, target)
     if at < 0:
         return None
+    rough = _rough_bound(lex, scorer, written, target)
+    if rough < _LEAST_MARGIN[len(target) == 4]:
+        return None
+    if rough < _LEAST_MARGIN_ALONE and len(target) < 4 and written[at] not in look_alike().get(target[at], ()):
+        return None  # only 音同形近 evidence (练/炼) goes with so small a margin
     evidence = _evidence(lex, written[at], target[at], written)
     if evidence is None:
         return None
@@ -296,13 +362,15 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
         return None
     if not idiom and not attested and evidence is not Evidence.NEAR:
         margin = min(margin, _common_char_margin(scorer.freq(written[at])))
+    if _gain_bound(scorer, written, target) < margin:
+        return None
     left, right = _context(text, start, end)
     window = text[left:right]
     corrected = window[: start - left] + target + window[end - left :]
     before, words_before = scorer.best(window)
     after, words_after = scorer.best(corrected)
-    if (start - left, end - left) not in words_after:
-        return None
+    if not any(s <= start - left and end - left <= e for s, e in words_after):
+        return None  # the target is no word of the corrected text (nor part of a longer one: 加强锻炼)
     gain = after - before
     if gain < margin:
         return None

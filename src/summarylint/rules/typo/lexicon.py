@@ -11,11 +11,11 @@ What the cache holds, each section one line so that loading is a few splits:
   regional confusions merged: zh/z, ch/c, sh/s, n/l, in/ing, en/eng), as one private-use character;
   ``exact``: the same without merging, to tell 同音 from 近音 in messages;
 * ``more``: characters with several readings → the classes of their other readings;
-* ``pairs``: two-character target words keyed by one character plus the other's sound class
-  (``抱`` + class of ``qian``), so that a text bigram whose one character sounds like a target's is
-  found with two dictionary look-ups;
-* ``anchors``: three- and four-character targets (frequent words, idioms) keyed by two characters
-  they keep when one other character is wrong (first two, last two, or first and third);
+* ``pairs``: two- and three-character target words keyed by their characters with one of them
+  replaced by its sound class (``抱`` + class of ``qian``), so that a span with one character that
+  sounds like a target's is found with a few dictionary look-ups;
+* ``anchors``: four-character targets (idioms, fixed expressions) keyed by the two characters they
+  keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant.
 
@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import importlib.util
 import json
+import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,9 +39,9 @@ from summarylint.atomic import write_atomically
 from summarylint.text.segment import cache_root, jieba_dictionary_path
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 7
 _HEADER = "summarylint-typo-lexicon"
-_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms")
+_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights")
 
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
@@ -48,11 +49,10 @@ PAIR_MIN_FREQ = 100
 TRIPLE_MIN_FREQ = 100
 #: Idioms and fixed expressions (tags i, l) of four characters at least this frequent are targets.
 IDIOM_MIN_FREQ = 10
-#: Characters at least this frequent (as single-character entries) may be targets' characters.
-CHAR_MIN_FREQ = 50
+#: Characters written at least this often (summed over the dictionary's words) take part at all.
+CHAR_MIN_USE = 1000
 
 _SEP = "\x1f"  # between entries of a section
-_SUB = "\x1e"  # between a key and its values
 _VAL = ","
 
 _INITIALS = ("zh", "ch", "sh")
@@ -114,6 +114,8 @@ class Lexicon:
     anchors: dict[str, str]  # key → "offset target" items joined by ","
     shapes: dict[str, str]  # variant → target
     idioms: frozenset[str] = field(default_factory=frozenset)
+    #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
+    weights: dict[str, float] = field(default_factory=dict)
 
 
 def _is_han(char: str) -> bool:
@@ -122,10 +124,13 @@ def _is_han(char: str) -> bool:
 
 def build(
     entries: Iterable[tuple[str, int, str]], readings: dict[str, list[str]], shape_groups: Iterable[str]
-) -> dict[str, str]:
-    """The lexicon's sections as serialised strings, from jieba entries, readings and look-alike groups."""
+) -> dict[str, dict[str, str]]:
+    """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups."""
     entries = list(entries)
-    char_freq = {w: f for w, f, _ in entries if len(w) == 1}
+    char_use: dict[str, int] = {}  # how often a character is written, in words or alone
+    for word, freq, _ in entries:
+        for char in word:
+            char_use[char] = char_use.get(char, 0) + freq
     fuzzy_class: dict[str, str] = {}
     exact_class: dict[str, str] = {}
 
@@ -138,8 +143,8 @@ def build(
     exact_codes: dict[str, str] = {}
     more: dict[str, str] = {}
     for char, syllables in readings.items():
-        if not _is_han(char):
-            continue
+        if not _is_han(char) or char_use.get(char, 0) < CHAR_MIN_USE:
+            continue  # a rare character is neither written by mistake nor meant
         classes = [code(fuzzy_class, fuzzy(s)) for s in syllables]
         fuzzy_codes[char] = classes[0]
         exact_codes[char] = "".join(dict.fromkeys(code(exact_class, s) for s in syllables))
@@ -148,10 +153,11 @@ def build(
             more[char] = others
 
     def usable(word: str) -> bool:
-        return all(_is_han(c) and char_freq.get(c, 0) >= CHAR_MIN_FREQ and c in fuzzy_codes for c in word)
+        return all(c in fuzzy_codes for c in word)
 
     pairs: dict[str, list[str]] = {}
     anchors: dict[str, list[str]] = {}
+    targets: set[str] = set()
     idioms: list[str] = []
     for word, freq, tag in entries:
         if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
@@ -160,9 +166,15 @@ def build(
                 c + b for c in _classes(a, fuzzy_codes, more)
             }:
                 pairs.setdefault(key, []).append(word)
+            targets.add(word)
         elif len(word) == 3 and freq >= TRIPLE_MIN_FREQ and usable(word):
-            for key, offset in ((word[:2], 0), (word[1:], 1), (word[0] + "\u0000" + word[2], 0)):
-                anchors.setdefault(key, []).append(f"{offset}{word}")
+            a, b, c = word[0], word[1], word[2]
+            keys = {a + b + k for k in _classes(c, fuzzy_codes, more)}
+            keys |= {a + k + c for k in _classes(b, fuzzy_codes, more)}
+            keys |= {k + b + c for k in _classes(a, fuzzy_codes, more)}
+            for key in keys:
+                pairs.setdefault(key, []).append(word)
+            targets.add(word)
         elif len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word)):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
@@ -181,20 +193,18 @@ def build(
                 if variant not in frequent_pairs:
                     shapes.setdefault(variant, word)
 
-    def flat(table: dict[str, str]) -> str:
-        return _SEP.join(k + _SUB + v for k, v in table.items())
-
-    def grouped(table: dict[str, list[str]]) -> str:
-        return _SEP.join(k + _SUB + _VAL.join(v) for k, v in table.items())
-
+    targets.update(idioms)
     return {
-        "fuzzy": "".join(c + k for c, k in fuzzy_codes.items()),
-        "exact": flat(exact_codes),
-        "more": flat(more),
-        "pairs": grouped(pairs),
-        "anchors": grouped(anchors),
-        "shapes": flat(shapes),
-        "idioms": _VAL.join(idioms),
+        "fuzzy": fuzzy_codes,
+        "exact": exact_codes,
+        "more": more,
+        "pairs": {k: _VAL.join(v) for k, v in pairs.items()},
+        "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
+        "shapes": shapes,
+        "idioms": dict.fromkeys(idioms, ""),
+        "weights": {
+            w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
+        },
     }
 
 
@@ -202,49 +212,52 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
     return [primary[char], *more.get(char, "")]
 
 
-def _split_flat(line: str) -> dict[str, str]:
-    if not line:
-        return {}
-    table: dict[str, str] = {}
-    for item in line.split(_SEP):
-        key, value = item.split(_SUB, 1)
-        table[key] = value
-    return table
-
-
 def parse(data: str, key: str) -> Lexicon | None:
-    """The lexicon stored by :func:`serialise`, or None when ``data`` is not a valid cache for ``key``."""
+    """The lexicon stored by :func:`serialise`, or None when ``data`` is not a valid cache for ``key``.
+
+    Each table is stored as two lines, its keys and its values, so that loading is two splits and a
+    ``dict(zip(...))`` per table."""
     lines = data.split("\n")
-    if len(lines) != len(_SECTIONS) + 1 or lines[0] != f"{_HEADER} {key}":
+    if len(lines) != 2 * len(_SECTIONS) + 1 or lines[0] != f"{_HEADER} {key}":
         return None
-    sections = dict(zip(_SECTIONS, lines[1:], strict=True))
-    fuzzy_line = sections["fuzzy"]
-    if len(fuzzy_line) % 2:
+    tables: dict[str, dict[str, str]] = {}
+    for i, name in enumerate(_SECTIONS):
+        keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
+        if not keys:
+            tables[name] = {}
+            continue
+        key_list, value_list = keys.split(_SEP), values.split(_SEP)
+        if len(key_list) != len(value_list):
+            return None
+        tables[name] = dict(zip(key_list, value_list, strict=True))
+    if not tables["fuzzy"] or not tables["pairs"] or not tables["anchors"]:
         return None
     try:
-        fuzzy_table = {ord(c): k for c, k in zip(fuzzy_line[0::2], fuzzy_line[1::2], strict=True)}
-        lexicon = Lexicon(
-            fuzzy_table,
-            _split_flat(sections["exact"]),
-            _split_flat(sections["more"]),
-            _split_flat(sections["pairs"]),
-            _split_flat(sections["anchors"]),
-            _split_flat(sections["shapes"]),
-            frozenset(sections["idioms"].split(_VAL)) if sections["idioms"] else frozenset(),
-        )
+        weights = dict(zip(tables["weights"], map(float, tables["weights"].values()), strict=True))
     except ValueError:
         return None
-    if not lexicon.fuzzy or not lexicon.pairs or not lexicon.anchors:
-        return None
-    return lexicon
+    return Lexicon(
+        dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
+        tables["exact"],
+        tables["more"],
+        tables["pairs"],
+        tables["anchors"],
+        tables["shapes"],
+        frozenset(tables["idioms"]),
+        weights,
+    )
 
 
-def serialise(sections: dict[str, str], key: str) -> str:
-    return "\n".join([f"{_HEADER} {key}", *(sections[name].replace("\n", " ") for name in _SECTIONS)])
+def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
+    lines = [f"{_HEADER} {key}"]
+    for name in _SECTIONS:
+        table = sections[name]
+        lines += [_SEP.join(table), _SEP.join(table.values())]
+    return "\n".join(lines)
 
 
 def cache_key(sources: Iterable[Path], shape_groups: Iterable[str]) -> str:
-    material = [str(FORMAT_VERSION), str(PAIR_MIN_FREQ), str(TRIPLE_MIN_FREQ), str(IDIOM_MIN_FREQ), str(CHAR_MIN_FREQ)]
+    material = [str(FORMAT_VERSION), str(PAIR_MIN_FREQ), str(TRIPLE_MIN_FREQ), str(IDIOM_MIN_FREQ), str(CHAR_MIN_USE)]
     for source in sources:
         stat = source.stat()
         material += [str(source.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
@@ -283,3 +296,114 @@ def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None) -
     if lexicon is None:  # pragma: no cover - a build that cannot be read back is a bug
         raise RuntimeError("the typo lexicon could not be built")
     return lexicon
+
+
+# --- word frequencies for verifying candidates ------------------------------------------------
+
+_WORDS_HEADER = "summarylint-typo-words"
+
+
+class Words:
+    """jieba's whole dictionary as word → frequency and word → tag, decoded by first character.
+
+    The cache file holds an index (first characters and byte offsets) and one group per first
+    character; only the groups of characters that candidate contexts contain are ever decoded, so a
+    document pays for the few hundred words around its candidates, not for 350,000 entries.
+    Prefixes of words are present with frequency 0, as jieba's search expects.
+    """
+
+    def __init__(self, total: int, index: dict[str, tuple[int, int]], body: bytes) -> None:
+        self.total = total
+        self.freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        self._index = index
+        self._body = body
+
+    def require(self, text: str) -> None:
+        """Make sure every word starting with a character of ``text`` is loaded."""
+        index = self._index
+        if len(text) == 1:
+            where = index.pop(text, None)
+            if where is not None:
+                self._load(self._body[where[0] : where[1]])
+            return
+        for char in set(text):
+            where = index.pop(char, None)
+            if where is not None:
+                self._load(self._body[where[0] : where[1]])
+
+    def _load(self, raw: bytes) -> None:
+        fields = raw.decode("utf-8", "replace").split("\t")
+        if len(fields) != 3:
+            return  # a damaged group is left out
+        words, counts, tags = (f.split(" ") for f in fields)
+        if not (len(words) == len(counts) == len(tags)) or not all(c.isdigit() for c in counts):
+            return
+        self.freq.update(zip(words, map(int, counts), strict=True))
+        self.tags.update(zip(words, tags, strict=True))
+
+
+def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
+    groups: dict[str, dict[str, tuple[int, str]]] = {}
+    total = 0
+    for word, freq, tag in entries:
+        if " " in word or "\t" in word:
+            continue
+        total += freq
+        groups.setdefault(word[0], {})[word] = (freq, tag or "x")
+    for group in groups.values():
+        for word in list(group):
+            for end in range(1, len(word)):
+                group.setdefault(word[:end], (0, "-"))
+    chars = "".join(sorted(groups))
+    body = b""
+    pieces: list[bytes] = []
+    offsets = [0]
+    for char in chars:
+        group = groups[char]
+        piece = "\t".join(
+            (" ".join(group), " ".join(str(f) for f, _ in group.values()), " ".join(t for _, t in group.values()))
+        ).encode("utf-8")
+        pieces.append(piece)
+        offsets.append(offsets[-1] + len(piece))
+    body = b"".join(pieces)
+    head = "\n".join((f"{_WORDS_HEADER} {key}", str(total), chars, " ".join(map(str, offsets)), ""))
+    return head.encode("utf-8") + body
+
+
+def parse_words(data: bytes, key: str) -> Words | None:
+    """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
+    parts = data.split(b"\n", 4)
+    if len(parts) != 5 or parts[0] != f"{_WORDS_HEADER} {key}".encode() or not parts[1].isdigit():
+        return None
+    try:
+        chars = parts[2].decode("utf-8")
+        offsets = [int(x) for x in parts[3].split()]
+    except (UnicodeDecodeError, ValueError):
+        return None
+    body = parts[4]
+    if len(offsets) != len(chars) + 1 or offsets[-1] != len(body):
+        return None
+    index = {char: (offsets[i], offsets[i + 1]) for i, char in enumerate(chars)}
+    return Words(int(parts[1]), index, body)
+
+
+def load_words(cache_dir: Path | None = None) -> Words:
+    """jieba's dictionary from the cache, built (and cached when possible) on first use."""
+    source = jieba_dictionary_path()
+    key = cache_key((source,), ())
+    path = (cache_dir or cache_root()) / f"typo-words-{key}.txt"
+    try:
+        cached = parse_words(path.read_bytes(), key)
+    except OSError:
+        cached = None
+    if cached is not None:
+        return cached
+    data = serialise_words(read_jieba_entries(source), key)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
+    words = parse_words(data, key)
+    if words is None:  # pragma: no cover - a build that cannot be read back is a bug
+        raise RuntimeError("the typo dictionary could not be built")
+    return words

@@ -1,0 +1,101 @@
+"""What the typo family costs: ``summarylint check`` with and without WD002–WD004, in fresh processes.
+
+Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1]
+
+Generates a work summary of about 20,000 characters and a compilation of about ``--big-mb`` MB with
+the generator of ``bench/speed.py`` (sentence templates written for the benchmarks), puts a few
+same-sound slips into them, and checks each in a fresh ``python -m summarylint`` process with all
+default rules, then with ``--ignore WD002,WD003,WD004`` (the rules that load the typo lexicon and
+jieba's dictionary).  The cache directory is filled first (warm cache).  Times are the median CPU
+time (user + system) of the child process, which a busy machine disturbs less than wall time; the
+difference is what the family adds.  Also checks that ``summarylint --version`` loads nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import generate
+
+TARGETS = {"small_ms": 80.0, "per_mb_s": 1.0}
+_SLIPS = ["对此深表报歉。", "这次的工做很顺利。", "会上大家各抒已见。", "参加培训后获益非浅。"]
+
+
+def _with_slips(text: str, every: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    for i in range(5, len(lines), every):
+        if lines[i] and not lines[i].startswith("#"):
+            lines[i] += rng.choice(_SLIPS)
+    return "\n".join(lines)
+
+
+def cpu_seconds(arguments: list[str], cache: Path) -> float:
+    env = dict(os.environ, SUMMARYLINT_CACHE_DIR=str(cache), NO_COLOR="1")
+    command = [sys.executable, "-m", "summarylint", *arguments]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    if child.stderr:
+        child.stderr.close()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"summarylint {' '.join(arguments)} failed")
+    return usage.ru_utime + usage.ru_stime
+
+
+def median(arguments: list[str], cache: Path, runs: int) -> float:
+    return statistics.median(cpu_seconds(arguments, cache) for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--big-mb", type=float, default=1.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="summarylint-typo-bench-") as folder:
+        root = Path(folder)
+        cache = root / "cache"
+        small = root / "summary.md"
+        text = generate(60_000)
+        chars = 0
+        for cut, line in enumerate(text.split("\n")):
+            chars += len(line) + 1
+            if chars >= 20_000:
+                text = "\n".join(text.split("\n")[: cut + 1])
+                break
+        small.write_text(_with_slips(text, 12), encoding="utf-8")
+        big = root / "compilation.md"
+        big_text = _with_slips(generate(int(args.big_mb * 1_000_000)), 40)
+        big.write_text(big_text, encoding="utf-8")
+        base = ["check", "--output-format", "concise", "--exit-zero"]
+        without = [*base, "--ignore", "WD002,WD003,WD004"]
+        cpu_seconds([*base, str(small)], cache)  # fill the cache
+        version = median(["--version"], cache, args.runs)
+        print(f"--version: {version * 1000:.0f} ms CPU")
+        for name, path, size in (
+            ("20k", small, len(small.read_text(encoding="utf-8"))),
+            ("big", big, len(big_text.encode())),
+        ):
+            runs = args.runs if name == "20k" else max(3, args.runs // 2)
+            with_family = median([*base, str(path)], cache, runs)
+            without_family = median([*without, str(path)], cache, runs)
+            added = with_family - without_family
+            print(
+                f"{name}: {size:,} {'characters' if name == '20k' else 'bytes'}; "
+                f"all rules {with_family * 1000:.0f} ms, without WD002-WD004 {without_family * 1000:.0f} ms, "
+                f"typo family adds {added * 1000:.0f} ms CPU"
+                + (f" = {added / (size / 1_000_000):.2f} s per MB" if name == "big" else "")
+            )
+        print(f"targets: at most {TARGETS['small_ms']:.0f} ms on 20k characters, {TARGETS['per_mb_s']} s per MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -229,9 +229,12 @@ def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
             yield Finding(span, f"拉丁字母宜使用半角：“{run}”应写作“{half}”", severity=Severity.INFO, fix=fix)
         elif uniform and not reported_uniform:
             reported_uniform = True
+            # a consistent choice of the whole document: a matter of style (info), unlike full-width
+            # figures mixed among half-width ones
             yield Finding(
                 span,
                 f"全文{len(digit_runs)}处阿拉伯数字都用了全角（如“{run}”），应使用半角数字（“{half}”）",
+                severity=Severity.INFO,
                 fix=fix,
             )
         elif uniform:

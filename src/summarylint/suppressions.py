@@ -158,6 +158,24 @@ def _suppress(diagnostics: Iterable[Diagnostic], directives: list[Directive], *,
     return kept
 
 
+def suppressed_offsets(doc: Document, registry: Registry, code: str, offsets: Iterable[int]) -> set[int]:
+    """The offsets among ``offsets`` where a directive of ``doc`` turns ``code`` off: for the rules of
+    the batch stage, which report after the document's own pass (DU101)."""
+    directives = parse_directives(doc, registry)
+    found: set[int] = set()
+    if not directives:
+        return found
+    for offset in offsets:
+        for directive in directives:
+            scope = directive.scope
+            if scope is None or not scope.start <= offset < directive.ends.get(code, scope.end):
+                continue
+            if any(code in codes for codes in directive.codes.values()):
+                found.add(offset)
+                break
+    return found
+
+
 def _invalid(directive: Directive) -> str | None:
     if directive.verb not in VERBS:
         allowed = "、".join(f"summarylint-{v}" for v in VERBS)
@@ -188,7 +206,10 @@ def apply_suppressions(
     chosen = {rule.code: rule for rule in rules}
     own: list[Diagnostic] = []
     invalid, unused = chosen.get(INVALID), chosen.get(UNUSED)
-    enabled = frozenset(code for code in chosen if not code.startswith("SU"))
+    # a batch rule finds nothing in this pass: a directive naming it is not unused
+    enabled = frozenset(
+        code for code, rule in chosen.items() if not code.startswith("SU") and rule.meta.scope != "batch"
+    )
     for directive in directives:
         message = _invalid(directive) if invalid is not None else None
         if message is not None and invalid is not None:

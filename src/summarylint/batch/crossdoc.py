@@ -19,17 +19,19 @@ is reported against that file.
 from __future__ import annotations
 
 import math
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from summarylint.batch.signatures import NUM_PERM, ParagraphSignature
 from summarylint.diagnostics import Related
 
 CODE = "DU101"
 NEAR_THRESHOLD = 0.8
-BANDS = 16
-ROWS = NUM_PERM // BANDS
+#: 10 bands of 6 values: a pair of similarity 0.8 shares a band with probability 0.95, one of 0.5
+#: with 0.15 (16 bands of 4 made batches of similar reports compare most paragraphs with each other)
+BANDS = 10
+ROWS = 6
 #: texts a bucket compares newcomers with
 HEADS = 3
 
@@ -41,8 +43,7 @@ class DocumentSignatures:
     reference: bool = False
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     document: int
     paragraph: int
 
@@ -87,9 +88,21 @@ class _Sets:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_LANE_BITS = 32
+#: the lowest bit of every 32-bit lane, and masks keeping the low half, quarter... of every lane
+_LOW_BIT = sum(1 << (_LANE_BITS * k) for k in range(NUM_PERM))
+_KEEP = [(((1 << (_LANE_BITS - shift)) - 1) * _LOW_BIT, shift) for shift in (16, 8, 4, 2, 1)]
+
+
 def _agreement(a: bytes, b: bytes) -> float:
-    x, y = array("I", a), array("I", b)
-    return sum(1 for p, q in zip(x, y, strict=True) if p == q) / len(x)
+    """The share of equal values in two signatures: the XOR of the two as one integer has a zero
+    32-bit lane for each equal value; each lane is folded onto its lowest bit without crossing into
+    the next, and the lanes left at zero are counted."""
+    x = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
+    for mask, shift in _KEEP:
+        x |= (x >> shift) & mask
+    different = (x & _LOW_BIT).bit_count()
+    return (NUM_PERM - different) / NUM_PERM
 
 
 def _checked(documents: Sequence[DocumentSignatures], batch_size: int | None) -> int:
@@ -111,18 +124,26 @@ def find_groups(
     places: list[list[Place]] = []
     for d, doc in enumerate(documents):
         for p, sig in enumerate(doc.signatures):
-            t = texts.setdefault(sig.digest, len(minhashes))
-            if t == len(minhashes):
+            t = texts.get(sig.digest)
+            if t is None:
+                texts[sig.digest] = len(minhashes)
                 minhashes.append(sig.minhash)
-                places.append([])
-            places[t].append(Place(d, p))
+                places.append([Place(d, p)])
+            else:
+                places[t].append(Place(d, p))
+    del texts
     sets = _Sets(len(minhashes))
+    linked = bytearray(len(minhashes))  # texts joined with another one
     width = ROWS * 4  # bytes per band
     for band in range(BANDS):
         buckets: dict[bytes, list[int]] = {}
         lo, hi = band * width, (band + 1) * width
         for t, minhash in enumerate(minhashes):
-            heads = buckets.setdefault(minhash[lo:hi], [])
+            key = minhash[lo:hi]
+            heads = buckets.get(key)
+            if heads is None:  # the common case: the first text with this band
+                buckets[key] = [t]
+                continue
             root = sets.find(t)
             joined = False
             for head in heads:
@@ -131,13 +152,15 @@ def find_groups(
                     break
                 if _agreement(minhashes[head], minhash) >= NEAR_THRESHOLD:
                     sets.union(head, t)
+                    linked[head] = linked[t] = 1
                     joined = True
                     break
             if not joined and len(heads) < HEADS:
                 heads.append(t)
     members: dict[int, list[int]] = {}
     for t in range(len(minhashes)):
-        members.setdefault(sets.find(t), []).append(t)
+        if linked[t] or len(places[t]) > 1:  # a text alone in one place is no group
+            members.setdefault(sets.find(t), []).append(t)
     checked = _checked(documents, batch_size)
     needed = max(template_min_documents, math.ceil(template_share * checked))
     groups = []
@@ -171,7 +194,16 @@ def group_findings(
     checked = _checked(documents, batch_size)
     findings = []
     for group in groups:
-        primary = next(pl for pl in group.places if not documents[pl.document].reference)
+        primary = next(
+            (
+                pl
+                for pl in group.places
+                if not documents[pl.document].reference and not documents[pl.document].signatures[pl.paragraph].quiet
+            ),
+            None,
+        )
+        if primary is None:  # every place in a checked document is suppressed
+            continue
         doc = documents[primary.document]
         sig = doc.signatures[primary.paragraph]
         kind = "相同" if group.exact else "相同或高度相似"

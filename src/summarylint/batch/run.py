@@ -31,6 +31,7 @@ from summarylint.linter import FileResult
 from summarylint.policy import Policy
 from summarylint.readers import ReadError, read_document
 from summarylint.source import Span
+from summarylint.suppressions import suppressed_offsets
 
 #: a short text that makes a worker load everything the rules load lazily (packs, jieba)
 _WARM_UP = "一、主要工作\n　　全年共开展安全生产检查12次，排查整改隐患45处，群众满意度明显提高。\n"
@@ -105,6 +106,9 @@ def _check(task: _Task, policy: Policy, fix: tuple[bool, bool], signatures: bool
             return _Done(task.index, FileResult(task.display, characters=0), paragraph_signatures(doc))
         result = check_path(task.path, policy, fix=fix[0], unsafe_fixes=fix[1], display=task.display)
         sigs = paragraph_signatures(result.document) if signatures and result.document is not None else ()
+        if sigs and result.document is not None:
+            quiet = suppressed_offsets(result.document, policy.registry, CODE, (s.start for s in sigs))
+            sigs = tuple(dataclasses.replace(s, quiet=True) if s.start in quiet else s for s in sigs)
         keep = [o for s in sigs for o in (s.start, s.end)]
         return _Done(task.index, result.for_report(keep), sigs)
 

@@ -48,6 +48,9 @@ class ParagraphSignature:
     end_line: int
     end_column: int
     excerpt: str
+    #: a suppression comment turns the cross-document rules off here: the paragraph is compared, but
+    #: a finding is never placed on it
+    quiet: bool = False
 
 
 def _excerpt(text: str) -> str:

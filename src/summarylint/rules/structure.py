@@ -520,10 +520,7 @@ def _conversion(m: re.Match[str]) -> tuple[str, str] | None:
             return None
         return f"{year}年{month}月{day}日", "用了汉字数字（GB/T 9704-2012 改为阿拉伯数字，1999 年版用汉字）"
     if m.group("pad"):
-        month_digits, day_digits = m.group("pm"), m.group("pd")
-        if not (month_digits.startswith("0") or day_digits.startswith("0")):
-            return None
-        return f"{m.group('py')}年{int(month_digits)}月{int(day_digits)}日", "月、日编了虚位“0”"
+        return None  # a month or day padded with 0 is NB010's, in every date of the document
     if m.group("sep"):
         year = m.group("sy")
         if len(year) == 2:

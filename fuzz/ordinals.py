@@ -2,8 +2,9 @@
 
     .venv/bin/python fuzz/ordinals.py fuzz/corpus/ordinals -max_total_time=300
 
-The first byte of an input is an offset, the rest UTF-8 text.  Any text parses to a marker or to None without an exception; a marker lies inside the text, its
-text is what it spans, and its value is a positive number; a Word label parses the same way.
+The first byte of an input is an offset, the rest UTF-8 text.  Any text parses to a marker or to
+None without an exception; a marker lies inside the text, its text is what it spans, and its value
+is not negative; a Word label parses the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,22 @@ import atheris
 with atheris.instrument_imports():
     from summarylint.outline.markers import chinese_numeral_value, paragraph_marker, parse_marker
 
-SEEDS = ["一、总体情况", "（一）是", "(1)", "1．", "１２、", "①、", "⑴", "⒈", "㈠", "第十二章", "三是", "a)", "Ⅳ.", "十一，"]
+SEEDS = [
+    "一、总体情况",
+    "（一）是",
+    "(1)",
+    "1．",
+    "１２、",
+    "①、",
+    "⑴",
+    "⒈",
+    "㈠",
+    "第十二章",
+    "三是",
+    "a)",
+    "Ⅳ.",
+    "十一，",
+]
 
 
 def test_one_input(data: bytes) -> None:

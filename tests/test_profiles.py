@@ -114,3 +114,9 @@ def test_show_all_on_the_command_line(
     main(["check", "--isolated", "--select", "NU001", "--color", "never", "--show-all", "b.txt"])
     out = capsys.readouterr().out
     assert out.count("NU001 [warning]") == 12 and "另有" not in out
+
+
+def test_rule_documentation_names_its_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["rule", "ST011"])
+    out = capsys.readouterr().out
+    assert "（默认关闭）" in out and "方案：gongwen 中为 warning" in out

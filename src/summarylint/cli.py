@@ -578,6 +578,16 @@ def _rule_doc(rule: Rule) -> str:
         f"说明：{meta.summary}",
         f"类别：{meta.category.value}    默认级别：{meta.severity.value}    修复：{meta.fix.value}"
         + ("" if meta.enabled else "    （默认关闭）"),
+        *(
+            [
+                "方案："
+                + "；".join(
+                    f"{name.value} 中{'关闭' if v == 'off' else '为 ' + str(v)}" for name, v in meta.profiles.items()
+                )
+            ]
+            if meta.profiles
+            else []
+        ),
         f"依据：{meta.norm}",
         "",
         "为什么：",

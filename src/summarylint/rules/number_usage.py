@@ -120,6 +120,26 @@ def range_connector(ctx: Context) -> Iterator[Finding]:
             f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（{why}）",
             fix=Fix.unsafe(edit),
         )
+    yield from _time_ranges(ctx)
+
+
+#: two dates or times joined by a hyphen or a tilde: 2月份-3月份, 2024年3月1日－3月31日, 9时~11时
+_TIME_RANGE = re.compile(
+    r"(?=[ \t\-－~–])(?:(?<=\d[年月日号时点])|(?<=\d月份))"
+    r"(?P<sep>[ \t]*(?:-{1,3}|－|~|–)[ \t]*)(?=\d{1,4}(?:年|月|日|号|时|点))"
+)
+
+
+def _time_ranges(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_TIME_RANGE):
+        sep = m.group("sep").strip(" \t")
+        span = block.span(m.start(), m.end())
+        edit = Edit(span, "—")
+        message = f"起止时间应使用一字线“—”连接，不用“{sep}”"
+        if len(sep) > 1:
+            yield Finding(span, message, severity=Severity.ERROR, fix=Fix.safe(edit))
+        else:
+            yield Finding(span, message, fix=Fix.unsafe(edit))
 
 
 _RANGE_UNIT = re.compile(
@@ -209,9 +229,12 @@ def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
             yield Finding(span, f"拉丁字母宜使用半角：“{run}”应写作“{half}”", severity=Severity.INFO, fix=fix)
         elif uniform and not reported_uniform:
             reported_uniform = True
+            # a consistent choice of the whole document: a matter of style (info), unlike full-width
+            # figures mixed among half-width ones
             yield Finding(
                 span,
                 f"全文{len(digit_runs)}处阿拉伯数字都用了全角（如“{run}”），应使用半角数字（“{half}”）",
+                severity=Severity.INFO,
                 fix=fix,
             )
         elif uniform:

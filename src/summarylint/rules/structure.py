@@ -271,6 +271,7 @@ _OTHER_GENRE = re.compile(r"发言|讲话|材料|计划|方案|要点|通知|意
 _SALUTATION = re.compile(
     r"(?:您好|你好|大家好|各位|同志们|朋友们|领导)[，,！!：:]?$|[！!]$|^(?:各位|尊敬的|亲爱的|同志们)"
 )
+_SPEECH = re.compile(r"(?:各位|尊敬的|同志们|代表们|女士们)[^。！？]{0,12}[：:，,！!]")
 _INVISIBLE = " \u3000\t\u200b\u200c\u200d\ufeff"
 #: (a title ending in ： introduces the text like a salutation line and is left alone)
 _TITLE_END = "。，、；.,;"
@@ -487,6 +488,10 @@ def signature_date_missing(ctx: Context) -> Iterator[Finding]:
         return
     if any(_FULL_DATE.search(p.text) for p in prose[-3:]):
         return
+    if any(_SPEECH.match(p.text.strip(_INVISIBLE)) for p in prose[:4]):
+        return  # a speech (各位代表： 同志们：) is delivered, not signed and dated
+    if any(_FULL_DATE.search(p.text) and "会议上" in p.text for p in prose[:4]):
+        return  # nor one whose subtitle dates it (——2024年3月5日在……会议上)
     last = prose[-1]
     start, end = _bounds(last)
     yield Finding(

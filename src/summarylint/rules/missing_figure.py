@@ -247,7 +247,7 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
         return
     text = block.text
     for match in block.finditer(pattern):
-        group = "unit" if match.group("unit") else "after"
+        group = next(g for g in ("unit", "after", "noun") if match.group(g))
         start, end = match.span(group)
         if text.startswith(word_starts, start):
             continue

@@ -46,6 +46,7 @@ class MeasureWordSettings(_Section):
     amount_words: list[str] = []
     verb_led_words: list[str] = []
     after_le_words: list[str] = []
+    not_before_yu: str = ""
 
 
 class WordSettings(_Section):
@@ -232,6 +233,8 @@ def patterns() -> MeasurePatterns:
         verb_led = re.compile(
             f"(?:(?:{verbs})(?:了余?|余)?|(?:{amounts})余)(?P<unit>{led})"
             f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
+            # 回收问卷余份: 余 after a noun stands for "more than" a number that is gone
+            f"|(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_yu)})余(?P<noun>{led})"
         )
     return MeasurePatterns(
         candidate=candidate,

@@ -386,7 +386,11 @@ _SCREENED_MAX = 400_000
 def _screened(written: str, targets: tuple[str, ...], lex: Lexicon, scorer: Scorer) -> tuple[_Screened, ...]:
     found = _SCREENED.get(written)
     if found is None:
-        found = tuple(s for s in (screen(written, t, lex, scorer) for t in dict.fromkeys(targets)) if s is not None)
+        if targets:
+            screened = (screen(written, t, lex, scorer) for t in dict.fromkeys(targets))
+            found = tuple(s for s in screened if s is not None)
+        else:  # (most spans)
+            found = ()
         if len(_SCREENED) >= _SCREENED_MAX:
             _SCREENED.clear()
         _SCREENED[written] = found

@@ -137,6 +137,25 @@ def test_cache_rechecks_only_changed_files(tmp_path: Path) -> None:
     assert len(found) == 1 and len(found[0].related) == 5  # cached signatures take part
 
 
+def test_an_edited_rule_pack_changes_every_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from summarylint.batch import cache
+    from summarylint.resources import data_dir
+
+    before = cache.installation()
+    copy = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), copy)
+    pack = next(iter(sorted((copy / "packs").glob("*.toml"))))
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "data_dir", lambda name: copy if name == "rules" else data_dir(name))
+    cache.installation.cache_clear()
+    try:
+        assert cache.installation() != before
+    finally:
+        cache.installation.cache_clear()
+
+
 def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text("全年开展培训XX次。\n", encoding="utf-8")

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from summarylint.api import check_bytes, lint_text, make_policy
 from summarylint.linter import FileResult
+from summarylint.outline import build_outline
 from summarylint.policy import Policy
 from summarylint.reporters.common import ReportOptions, locate
 from summarylint.reporters.json_report import render_json
@@ -225,3 +226,21 @@ def test_cli_schema_is_the_one_validated_against(capsys: pytest.CaptureFixture[s
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == _schema()
+
+
+def test_deep_nesting_reaches_no_recursion_limit() -> None:
+    """Thousands of nested quotes, list levels and ordinal chains are read and checked without error."""
+    texts = {
+        "quotes.md": "> " * 10_000 + "全年共XX户。\n",
+        "lists.md": "".join("  " * i + "- 项目。\n" for i in range(1500)),
+        "chain.txt": "".join(m + "标题\n" for _ in range(750) for m in ("一、", "（一）", "1.", "（1）")),
+        "nested.txt": "".join(f"1、第{i}项\n" for i in range(3000)),
+    }
+    for name, text in texts.items():
+        result = lint_text(text, name)
+        assert result.error is None, (name, result.error)
+        original = _read(result, text)
+        assert original is not None
+        _check_positions(result, original)
+    outline = build_outline(lint_text(texts["nested.txt"], "nested.txt").document)  # type: ignore[arg-type]
+    assert max(group.depth for group in outline.groups) == 2999

@@ -1,13 +1,14 @@
 """The result cache: what the per-document pass gave for a file, keyed by what decides it.
 
-The key is a SHA-256 over the file's bytes, the summarylint version, the resolved configuration
-(settings, the rules that run on the file, the rules' metadata and the user rule packs' contents)
-and the signature algorithm; the file's name and modification time are not part of it, so a
-renamed or touched file is not checked again and an edited one always is.  Entries live under the
-per-user cache directory (``SUMMARYLINT_CACHE_DIR`` overrides it), one file each, written to a
-temporary file and renamed into place.  An entry starts with a magic string and the SHA-256 of its
-payload: a damaged or truncated entry is ignored (and rewritten by the run that checks the file
-again).  ``summarylint clean`` removes the cache.
+The key is a SHA-256 over the file's bytes, the summarylint version, the installation itself (the
+contents of its code, grammar and built-in rule data, so an edited rule or pack never serves stale
+results), the resolved configuration (settings, the rules that run on the file, the rules' metadata
+and the user rule packs' contents) and the signature algorithm; the file's name and modification
+time are not part of it, so a renamed or touched file is not checked again and an edited one
+always is.  Entries live under the per-user cache directory (``SUMMARYLINT_CACHE_DIR`` overrides
+it), one file each, written to a temporary file and renamed into place.  An entry starts with a
+magic string and the SHA-256 of its payload: a damaged or truncated entry is ignored (and rewritten
+by the run that checks the file again).  ``summarylint clean`` removes the cache.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from summarylint import __version__
 from summarylint.batch.signatures import ParagraphSignature, algorithm
 from summarylint.linter import FileResult
 from summarylint.policy import Policy
+from summarylint.resources import data_dir
 
 MAGIC = b"summarylint-result-1\n"
 _DIGEST = 32
@@ -36,10 +39,23 @@ def cache_dir() -> Path:
     return cache_root() / "results"
 
 
+@cache
+def installation() -> str:
+    """A digest of everything installed that decides results: the package's code and its data."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    folders = [package, data_dir("grammar"), data_dir("rules")]
+    for folder in folders:
+        for file in sorted(folder.rglob("*")):
+            if file.suffix in (".py", ".lark", ".toml") and file.is_file():
+                h.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def fingerprint(policy: Policy) -> str:
     """What every entry of one run depends on besides the file and its rules."""
     h = hashlib.sha256()
-    for part in (__version__, algorithm(), policy.profile.value, policy.settings.model_dump_json()):
+    for part in (__version__, installation(), algorithm(), policy.profile.value, policy.settings.model_dump_json()):
         h.update(part.encode("utf-8") + b"\0")
     for rule in policy.registry:
         h.update(rule.meta.model_dump_json().encode("utf-8"))

@@ -90,6 +90,7 @@ class Group:
     items: list[Heading] = field(default_factory=list)
     #: phrases among ``items[:_counted]``, so that :meth:`shape` counts each item once
     _phrases: int = field(default=0, repr=False)
+    _depth: int = field(default=-1, repr=False)
     _counted: int = field(default=0, repr=False)
 
     @property
@@ -110,7 +111,10 @@ class Group:
 
     @property
     def depth(self) -> int:
-        """Nesting depth in the outline: 0 for top-level groups."""
+        """Nesting depth in the outline: 0 for top-level groups (set by the builder, which opens a
+        parent's group before its children's, so asking costs no walk up the tree)."""
+        if self._depth >= 0:
+            return self._depth
         depth, parent = 0, self.parent
         while parent is not None:
             depth += 1
@@ -192,6 +196,7 @@ class _Builder:
 
     def new_group(self, parent: Heading | None, *, inverted: bool = False) -> Group:
         group = Group(parent, self.section_depth, inverted=inverted)
+        group._depth = 0 if parent is None else parent.group.depth + 1
         self.outline.groups.append(group)
         if parent is not None:
             parent.children.append(group)

@@ -362,8 +362,29 @@ def _options(group: Group) -> bool:
     return False
 
 
+def _levels_up(heading: Heading, memo: dict[int, frozenset[int]]) -> frozenset[int]:
+    """The marker levels of ``heading`` and its ancestors, remembered per heading (walking the whole
+    chain for every group is quadratic in an outline nested thousands deep)."""
+    chain: list[Heading] = []
+    at: Heading | None = heading
+    known: frozenset[int] = frozenset()
+    while at is not None:
+        found = memo.get(id(at))
+        if found is not None:
+            known = found
+            break
+        chain.append(at)
+        at = at.parent
+    for h in reversed(chain):
+        if h.marker.level not in known:
+            known = known | {h.marker.level}
+        memo[id(h)] = known
+    return known
+
+
 @check("NU010")
 def nonstandard_or_deep_marker(ctx: Context) -> Iterator[Finding]:
+    levels_memo: dict[int, frozenset[int]] = {}
     for group in ctx.views.outline.groups:
         first = group.first
         marker = first.marker
@@ -385,7 +406,7 @@ def nonstandard_or_deep_marker(ctx: Context) -> Iterator[Finding]:
                 + (f"（本组共 {len(group.items)} 项）" if len(group.items) > 1 else ""),
             )
             continue
-        levels = {h.marker.level for h in _ancestry(first)}
+        levels = _levels_up(first, levels_memo)
         if what is None and group.depth >= 4 and len(levels) >= 5 and marker.level <= 5:
             yield Finding(
                 first.paragraph.span(*_marker_span(first)),

@@ -38,6 +38,8 @@ class MeasureWordSettings(_Section):
     previous_tags: list[str]
     noun_tags: list[str]
     counted_words: list[str] = []
+    after_noun_only: list[str] = []
+    after_noun_tags: list[str] = []
     verb_particles: list[str] = []
     blocked_next_tags: list[str]
     surnames: str

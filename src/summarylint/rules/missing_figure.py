@@ -253,7 +253,7 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
         return
     text = block.text
     for match in block.finditer(pattern):
-        group = next(g for g in ("unit", "after", "noun") if match.group(g))
+        group = next(g for g, value in match.groupdict().items() if value)
         start, end = match.span(group)
         if text.startswith(word_starts, start):
             continue

@@ -132,6 +132,8 @@ class _MeasureSettings:
     previous_tags: frozenset[str]
     noun_tags: frozenset[str]
     counted: frozenset[str]
+    after_noun_only: frozenset[str]
+    after_noun_tags: frozenset[str]
     verb_particles: frozenset[str]
     blocked_next: frozenset[str]
     numeric: frozenset[str]
@@ -152,6 +154,8 @@ def _measure_settings() -> _MeasureSettings:
         frozenset(s.previous_tags),
         frozenset(s.noun_tags),
         frozenset(s.counted_words),
+        frozenset(s.after_noun_only),
+        frozenset(s.after_noun_tags),
         frozenset(s.verb_particles),
         frozenset(s.blocked_next_tags),
         frozenset(s.numeric_tail),
@@ -225,6 +229,8 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue
         if previous.tag not in settings.previous_tags and not _mistagged_name(previous, settings.surnames):
             continue
+        if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
+            continue  # 攻关期, 决胜期: a time word, not a count
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
             if following.tag in settings.blocked_next:
@@ -247,7 +253,7 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
         return
     text = block.text
     for match in block.finditer(pattern):
-        group = next(g for g in ("unit", "after", "noun") if match.group(g))
+        group = next(g for g, value in match.groupdict().items() if value)
         start, end = match.span(group)
         if text.startswith(word_starts, start):
             continue

@@ -38,6 +38,8 @@ class MeasureWordSettings(_Section):
     previous_tags: list[str]
     noun_tags: list[str]
     counted_words: list[str] = []
+    after_noun_only: list[str] = []
+    after_noun_tags: list[str] = []
     verb_particles: list[str] = []
     blocked_next_tags: list[str]
     surnames: str
@@ -46,6 +48,8 @@ class MeasureWordSettings(_Section):
     amount_words: list[str] = []
     verb_led_words: list[str] = []
     after_le_words: list[str] = []
+    before_object: dict[str, list[str]] = {}
+    not_before_object: str = ""
     not_before_yu: str = ""
 
 
@@ -235,6 +239,13 @@ def patterns() -> MeasurePatterns:
             f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
             # 回收问卷余份: 余 after a noun stands for "more than" a number that is gone
             f"|(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_yu)})余(?P<noun>{led})"
+            # 培训人帮扶对象, 举办期宣传活动: these measure words only count right before an object
+            + "".join(
+                f"|(?:{alternation(verbs_of)})(?P<object{k}>{re.escape(word)})"
+                f"(?=[{CJK}])(?!{char_class(mf1.not_before_object or word)})"
+                for k, (word, verbs_of) in enumerate(sorted(mf1.before_object.items()))
+                if verbs_of
+            )
         )
     return MeasurePatterns(
         candidate=candidate,

@@ -24,13 +24,15 @@ import os
 import sys
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from summarylint.atomic import write_atomically
+
+T = TypeVar("T")
 
 #: Bump when the cache format or the selection of entries changes.
 FORMAT_VERSION = 3
@@ -220,23 +222,35 @@ def parse(data: bytes, key: str) -> FocusedDictionary | None:
     return FocusedDictionary(int(lines[1]), groups)
 
 
+def cached_build(path: Path, read: Callable[[bytes], T | None], make: Callable[[], tuple[T, bytes]]) -> T:
+    """What the cache file ``path`` holds when ``read`` accepts it (None: damaged, outdated or of
+    another key); otherwise what ``make`` builds, whose bytes are written to ``path`` (atomically; in a
+    read-only cache folder it is built again next time)."""
+    try:
+        found = read(path.read_bytes())
+    except OSError:
+        found = None
+    if found is not None:
+        return found
+    built, data = make()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
+    return built
+
+
 def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> FocusedDictionary:
     """The focused dictionary from the cache, built (and cached when possible) on first use."""
     source = jieba_dictionary_path()
     key = focus.key(source)
+
+    def make() -> tuple[FocusedDictionary, bytes]:
+        with source.open(encoding="utf-8") as fh:
+            dictionary = build(select_entries(fh, focus))
+        return dictionary, serialise(dictionary, key).encode("utf-8")
+
     path = (cache_dir or cache_root()) / f"jieba-focused-{key}.txt"
-    try:
-        cached = parse(path.read_bytes(), key)
-    except OSError:
-        cached = None
-    if cached is not None:
-        return cached
-    with source.open(encoding="utf-8") as fh:
-        dictionary = build(select_entries(fh, focus))
-    with contextlib.suppress(OSError):  # a read-only home: build it again next time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, serialise(dictionary, key).encode("utf-8"))
-    return dictionary
+    return cached_build(path, lambda data: parse(data, key), make)
 
 
 def _import_jieba() -> Any:

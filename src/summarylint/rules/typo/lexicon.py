@@ -25,18 +25,19 @@ first character through :func:`summarylint.text.segment.load_focused_dictionary`
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import json
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from summarylint.atomic import write_atomically
-from summarylint.text.segment import cache_root, jieba_dictionary_path
+from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_path
+
+T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
 FORMAT_VERSION = 7
@@ -280,22 +281,18 @@ def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None) -
     jieba_dict = jieba_dictionary_path()
     readings_path = pypinyin_readings_path()
     key = cache_key((jieba_dict, readings_path), shape_groups)
-    path = (cache_dir or cache_root()) / f"typo-lexicon-{key}.txt"
-    try:
-        cached = parse(path.read_text(encoding="utf-8"), key)
-    except (OSError, UnicodeDecodeError):
-        cached = None
-    if cached is not None:
-        return cached
-    sections = build(read_jieba_entries(jieba_dict), read_readings(readings_path), shape_groups)
-    text = serialise(sections, key)
-    with contextlib.suppress(OSError):  # a read-only home: build it again next time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text.encode("utf-8"))
-    lexicon = parse(text, key)
-    if lexicon is None:  # pragma: no cover - a build that cannot be read back is a bug
-        raise RuntimeError("the typo lexicon could not be built")
-    return lexicon
+
+    def read(data: bytes) -> Lexicon | None:
+        try:
+            return parse(data.decode("utf-8"), key)
+        except UnicodeDecodeError:
+            return None
+
+    def make() -> tuple[Lexicon, bytes]:
+        sections = build(read_jieba_entries(jieba_dict), read_readings(readings_path), shape_groups)
+        return readable(read, serialise(sections, key).encode("utf-8"))
+
+    return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make)
 
 
 # --- word frequencies for verifying candidates ------------------------------------------------
@@ -405,18 +402,20 @@ def load_words(cache_dir: Path | None = None) -> Words:
     """jieba's dictionary from the cache, built (and cached when possible) on first use."""
     source = jieba_dictionary_path()
     key = cache_key((source,), ())
-    path = (cache_dir or cache_root()) / f"typo-words-{key}.txt"
-    try:
-        cached = parse_words(path.read_bytes(), key)
-    except OSError:
-        cached = None
-    if cached is not None:
-        return cached
-    data = serialise_words(read_jieba_entries(source), key)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, data)
-    words = parse_words(data, key)
-    if words is None:  # pragma: no cover - a build that cannot be read back is a bug
-        raise RuntimeError("the typo dictionary could not be built")
-    return words
+
+    def read(data: bytes) -> Words | None:
+        return parse_words(data, key)
+
+    return cached_build(
+        (cache_dir or cache_root()) / f"typo-words-{key}.txt",
+        read,
+        lambda: readable(read, serialise_words(read_jieba_entries(source), key)),
+    )
+
+
+def readable(read: Callable[[bytes], T | None], data: bytes) -> tuple[T, bytes]:
+    """``data`` just built, with what ``read`` makes of it (a build that cannot be read back is a bug)."""
+    value = read(data)
+    if value is None:  # pragma: no cover
+        raise RuntimeError("a typo table could not be built")
+    return value, data

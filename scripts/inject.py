@@ -563,12 +563,14 @@ def plant_number_usage(rng: random.Random, doc: Planted, i: int) -> Plant | None
     at = rng.choice(places)
     if rng.random() < 0.5:
         a = rng.randint(2, 30)
-        sep = rng.choice(("-", "~", "--", "—"))
+        # not "—": GB/T 15835-2011 §5.1.3 writes value ranges with "～" or "—", so "3—5天" is right
+        sep = rng.choice(("-", "~", "--"))
         unit = rng.choice(("天", "个月", "人", "次", "年", "%"))
         text = f"，用时{a}{sep}{a + rng.randint(1, 9)}{unit}，"
         line.text = line.text[:at] + text + line.text[at:]
         return Plant("number-usage", "range-connector", line, at + 3, at + len(text) - 1)
-    word = rng.choice(("二个", "二项", "二次", "二名", "二家"))
+    # not "二次": it is also the fixed word "secondary" (二次开发, 二次供水), which the rules leave alone
+    word = rng.choice(("二个", "二项", "二名", "二家"))
     text = f"新增{word}"
     line.text = line.text[:at] + text + line.text[at:]
     return Plant("number-usage", "er-before-measure", line, at + 2, at + 4)

@@ -9,14 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import ERROR, GOOD, WARN, run, write
 
 from summarylint import __version__
 from summarylint.cli import main
 from summarylint.schema import JsonReport
-
-GOOD = "一、工作成效\n全年开展检查。\n二、存在问题\n基层活力不足。\n"
-WARN = "一、工作成效\n1、开展检查\n全年开展检查。\n"
-ERROR = "（1）加强学习\n正文。\n（3）严格考核\n正文。\n"
 
 
 @pytest.fixture(autouse=True)
@@ -24,19 +21,6 @@ def isolated_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     return tmp_path
-
-
-def write(name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,6 +37,8 @@ TERMINAL = "。！？；：…”’）】》!?;:)」』—.．"
 MIN_FIRST = 12
 #: Without any sign of a split, the first half must be at least this long.
 MIN_PLAIN = 30
+#: A first half this long with a full stop inside is a paragraph, however it is laid out.
+MIN_PROSE = 60
 #: A pair opened within this many characters of the end (``……细颗粒物（PM``) may close two paragraphs
 #: later, after a short fragment of at most SHORT_NEXT characters (``2.5``).
 NEAR_END = 6
@@ -180,8 +182,12 @@ def _judge(
         return None
     # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
     # sides, is a heading (or a lead-in sentence set as one)
-    heading_like = (layout.indents and not layout.indented(first) and layout.indented(second)) or (
-        first.blank_before > layout.gap and second.blank_before > layout.gap
+    # (not a long passage with a full stop inside: no heading reads like that, and a paragraph whose
+    # indentation or blank lines were mangled by a conversion still is one)
+    prose_block = len(text) >= MIN_PROSE and "。" in text.rstrip("。")
+    heading_like = not prose_block and (
+        (layout.indents and not layout.indented(first) and layout.indented(second))
+        or (first.blank_before > layout.gap and second.blank_before > layout.gap)
     )
     if heading_like:
         return None

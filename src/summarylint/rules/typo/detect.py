@@ -36,6 +36,7 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」")
 
 
@@ -167,60 +168,62 @@ def _one_apart(written: str, target: str) -> int:
     return at
 
 
-def candidates(text: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
-    """``(start, target)`` for every span of ``text`` one similar character away from a target."""
-    sound = text.translate(lex.fuzzy)
-    pairs, anchors, shapes, more, weights = lex.pairs, lex.anchors, lex.shapes, lex.more, lex.weights
-    n = len(text)
-    for j in range(n - 1):
-        a, sa = text[j], sound[j]
-        if sa == a:  # not a Chinese character with a reading
+def _pair_targets(lex: Lexicon, bigram: str) -> tuple[str, ...]:
+    """The two-character targets one similar character away from ``bigram`` (no filtering)."""
+    a, b = bigram[0], bigram[1]
+    sa, sb = lex.fuzzy.get(ord(a), a), lex.fuzzy.get(ord(b), b)
+    if sa == a or sb == b or bigram in lex.weights:  # (a frequent word is no slip)
+        return ()
+    more, pairs = lex.more, lex.pairs
+    keys = [a + sb, sa + b]
+    if a in more:
+        keys += [c + b for c in more[a]]
+    if b in more:
+        keys += [a + c for c in more[b]]
+    found: list[str] = []
+    for key in keys:
+        targets = pairs.get(key)
+        if targets:
+            found += (t for t in targets.split(",") if t != bigram)
+    shaped = lex.shapes.get(bigram)
+    if shaped is not None:
+        found.append(shaped)
+    return tuple(found)
+
+
+def _triple_targets(lex: Lexicon, trigram: str) -> tuple[str, ...]:
+    """The three-character targets one similar character away from ``trigram`` (no filtering)."""
+    a, b, c = trigram[0], trigram[1], trigram[2]
+    fuzzy = lex.fuzzy
+    sa, sb, sc = fuzzy.get(ord(a), a), fuzzy.get(ord(b), b), fuzzy.get(ord(c), c)
+    if sa == a or sb == b or sc == c or trigram in lex.weights:
+        return ()
+    found: list[str] = []
+    for key in (a + b + sc, sa + b + c, a + sb + c):
+        targets = lex.pairs.get(key)
+        if targets:
+            found += (t for t in targets.split(",") if t != trigram)
+    return tuple(found)
+
+
+def _idiom_candidates(text: str, j: int, items: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
+    """``(start, target)`` for the four-character spans around ``text[j : j + 2]`` one similar
+    character away from a fixed expression that keeps those two characters (``items``: its anchors)."""
+    for item in items.split(","):
+        start = j - int(item[0])
+        target = item[1:]
+        span = text[start : start + 4]
+        if start < 0 or len(span) != 4:
             continue
-        b, sb = text[j + 1], sound[j + 1]
-        if sb == b:
+        # the anchored half agrees; exactly one character of the other half must differ
+        i = 2 if item[0] == "0" else 0
+        same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
+        if same_first == same_second:
             continue
-        bigram = a + b
-        if bigram not in weights:  # (a frequent word is no slip: its neighbours need no look-up)
-            keys = [a + sb, sa + b]
-            if a in more:
-                keys += [c + b for c in more[a]]
-            if b in more:
-                keys += [a + c for c in more[b]]
-            for key in keys:
-                targets = pairs.get(key)
-                if targets:
-                    for target in targets.split(","):
-                        if target != bigram:
-                            yield j, target
-            shaped = shapes.get(bigram)
-            if shaped is not None:
-                yield j, shaped
-        if j + 2 < n:
-            c, sc = text[j + 2], sound[j + 2]
-            if sc != c and bigram + c not in weights:
-                for key in (bigram + sc, sa + b + c, a + sb + c):
-                    targets = pairs.get(key)
-                    if targets:
-                        trigram = bigram + c
-                        for target in targets.split(","):
-                            if target != trigram:
-                                yield j, target
-        items = anchors.get(bigram)
-        if items:
-            for item in items.split(","):
-                start = j - int(item[0])
-                target = item[1:]
-                span = text[start : start + 4]
-                if start < 0 or len(span) != 4:
-                    continue
-                # the anchored half agrees; exactly one character of the other half must differ
-                i = 2 if item[0] == "0" else 0
-                same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
-                if same_first == same_second:
-                    continue
-                at = i + 1 if same_first else i
-                if _alike(lex, span[at], sound[start + at], target[at], span):
-                    yield start, target
+        at = i + 1 if same_first else i
+        written = span[at]
+        if _alike(lex, written, lex.fuzzy.get(ord(written), written), target[at], span):
+            yield start, target
 
 
 def _alike(lex: Lexicon, written: str, written_sound: str, target: str, span: str) -> bool:
@@ -340,10 +343,17 @@ def protected_ranges(text: str, words: frozenset[str], pattern: re.Pattern[str] 
     return ranges
 
 
-def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> Typo | None:
-    """The finding for candidate ``target`` at ``start``, or None when the context does not support it."""
-    end = start + len(target)
-    written = text[start:end]
+@dataclass(frozen=True, slots=True)
+class _Screened:
+    """What a candidate's context cannot change: its evidence and the margin its gain must reach."""
+
+    target: str
+    evidence: Evidence
+    margin: float
+
+
+def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened | None:
+    """The tests of :func:`verify` that depend on ``written`` and ``target`` alone, or None when one fails."""
     at = _one_apart(written, target)
     if at < 0:
         return None
@@ -364,6 +374,41 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
         margin = min(margin, _common_char_margin(scorer.freq(written[at])))
     if _gain_bound(scorer, written, target) < margin:
         return None
+    return _Screened(target, evidence, margin)
+
+
+#: Screened candidates of two- and three-character spans, by span: the same span recurs all over a
+#: document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
+_SCREENED: dict[str, tuple[_Screened, ...]] = {}
+_SCREENED_MAX = 400_000
+
+
+def _screened(written: str, targets: tuple[str, ...], lex: Lexicon, scorer: Scorer) -> tuple[_Screened, ...]:
+    found = _SCREENED.get(written)
+    if found is None:
+        if targets:
+            screened = (screen(written, t, lex, scorer) for t in dict.fromkeys(targets))
+            found = tuple(s for s in screened if s is not None)
+        else:  # (most spans)
+            found = ()
+        if len(_SCREENED) >= _SCREENED_MAX:
+            _SCREENED.clear()
+        _SCREENED[written] = found
+    return found
+
+
+def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> Typo | None:
+    """The finding for candidate ``target`` at ``start``, or None when the context does not support it."""
+    written = text[start : start + len(target)]
+    screened = screen(written, target, lex, scorer)
+    return None if screened is None else confirm(text, start, screened, scorer)
+
+
+def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo | None:
+    """The finding for a screened candidate at ``start``, or None when its context does not support it."""
+    target, margin = screened.target, screened.margin
+    end = start + len(target)
+    written = text[start:end]
     left, right = _context(text, start, end)
     window = text[left:right]
     corrected = window[: start - left] + target + window[end - left :]
@@ -377,7 +422,7 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
     for s, e in words_before:
         if s < end - left and start - left < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
             return None
-    return Typo(start, end, written, target, evidence, idiom, gain)
+    return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain)
 
 
 def find_typos(
@@ -385,23 +430,50 @@ def find_typos(
 ) -> list[Typo]:
     """The verified wrong-character findings of ``text`` (a paragraph), not overlapping each other."""
     lex = lexicon()
-    raw = list(candidates(text, lex))
-    if not raw:
+    scorer: Scorer | None = None
+    memo, anchors = _SCREENED, lex.anchors
+    spans: list[tuple[int, tuple[_Screened, ...]]] = []
+    idioms: dict[tuple[int, str], None] = {}
+    for m in _HAN_RUN.finditer(text):
+        end = m.end()
+        for j in range(m.start(), end - 1):
+            gram = text[j : j + 2]
+            survivors = memo.get(gram)
+            if survivors is None:
+                scorer = scorer or Scorer(dictionary(), words)
+                survivors = _screened(gram, _pair_targets(lex, gram), lex, scorer)
+            if survivors:
+                spans.append((j, survivors))
+            items = anchors.get(gram)
+            if items:
+                idioms.update(dict.fromkeys(_idiom_candidates(text, j, items, lex)))
+            if j + 2 < end:
+                gram = text[j : j + 3]
+                survivors = memo.get(gram)
+                if survivors is None:
+                    scorer = scorer or Scorer(dictionary(), words)
+                    survivors = _screened(gram, _triple_targets(lex, gram), lex, scorer)
+                if survivors:
+                    spans.append((j, survivors))
+    if idioms:
+        scorer = scorer or Scorer(dictionary(), words)
+        for start, target in idioms:
+            screened = screen(text[start : start + 4], target, lex, scorer)
+            if screened is not None:
+                spans.append((start, (screened,)))
+    if not spans:
         return []
-    scorer = Scorer(dictionary(), words)
+    scorer = Scorer(dictionary(), words)  # (with the team words, for the segmentations)
     protected = protected_ranges(text, words, words_pattern)
     found: list[Typo] = []
-    seen: set[tuple[int, str]] = set()
-    for start, target in raw:
-        if (start, target) in seen:
-            continue
-        seen.add((start, target))
-        end = start + len(target)
-        if any(s < end and start < e for s, e in protected):
-            continue
-        typo = verify(text, start, target, lex, scorer)
-        if typo is not None:
-            found.append(typo)
+    for start, survivors in spans:
+        for screened in survivors:
+            end = start + len(screened.target)
+            if any(s < end and start < e for s, e in protected):
+                continue
+            typo = confirm(text, start, screened, scorer)
+            if typo is not None:
+                found.append(typo)
     found.sort(key=lambda t: (-t.gain, t.start))
     kept: list[Typo] = []
     for typo in found:

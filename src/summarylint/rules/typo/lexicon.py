@@ -315,9 +315,18 @@ class Words:
     def __init__(self, total: int, index: dict[str, tuple[int, int]], body: bytes) -> None:
         self.total = total
         self.freq: dict[str, int] = {}
-        self.tags: dict[str, str] = {}
+        self._tags: dict[str, str] = {}
+        self._pending: list[tuple[list[str], str]] = []  # groups whose tags are not decoded yet
         self._index = index
         self._body = body
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """Word → tag of the loaded groups (decoded on first use: few candidates need a tag)."""
+        for words, tags in self._pending:
+            self._tags.update(zip(words, tags.split(" "), strict=True))
+        self._pending.clear()
+        return self._tags
 
     def require(self, text: str) -> None:
         """Make sure every word starting with a character of ``text`` is loaded."""
@@ -336,11 +345,15 @@ class Words:
         fields = raw.decode("utf-8", "replace").split("\t")
         if len(fields) != 3:
             return  # a damaged group is left out
-        words, counts, tags = (f.split(" ") for f in fields)
-        if not (len(words) == len(counts) == len(tags)) or not all(c.isdigit() for c in counts):
+        words, counts = fields[0].split(" "), fields[1].split(" ")
+        if not (len(words) == len(counts) == fields[2].count(" ") + 1):
             return
-        self.freq.update(zip(words, map(int, counts), strict=True))
-        self.tags.update(zip(words, tags, strict=True))
+        try:
+            freq = dict(zip(words, map(int, counts), strict=True))
+        except ValueError:
+            return
+        self.freq.update(freq)
+        self._pending.append((words, fields[2]))
 
 
 def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:

@@ -93,6 +93,10 @@ class MonthSettings(_Section):
     not_before: list[str] = []
     year_before: str = ""
     year_followers: list[str] = []
+    span_before: list[str] = []
+    span_not_after: str = ""
+    plan_before: str = ""
+    plans: list[str] = []
 
 
 class MeasurePack(_Section):
@@ -227,6 +231,19 @@ def patterns() -> MeasurePatterns:
         + (
             f"|(?<={char_class(mf7.year_before)})年(?={alternation(mf7.year_followers)})"
             if mf7.year_before and mf7.year_followers
+            else ""
+        )
+        + (
+            "|(?:"
+            + "|".join(f"(?<={re.escape(w)})" for w in mf7.span_before)
+            + ")年"
+            + (f"(?!{char_class(mf7.span_not_after)})" if mf7.span_not_after else "")
+            if mf7.span_before
+            else ""
+        )
+        + (
+            f"|(?<={char_class(mf7.plan_before)})年(?={alternation(mf7.plans)})"
+            if mf7.plan_before and mf7.plans
             else ""
         )
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
 from summarylint.api import check_bytes, make_policy
 from summarylint.linter import FileResult
 from summarylint.policy import Policy
@@ -43,3 +47,15 @@ def check(name: str, data: bytes) -> FileResult:
             if (start, end) != (span.start, span.end):
                 raise InvariantError(f"{d.code}: line/column {where} do not give back span {span}")
     return result
+
+
+def run(seed: Callable[[Path], None], test_one_input: Callable[[bytes], None]) -> None:
+    """A target's command line: the first argument that is not an option is the corpus folder, seeded
+    with the target's starting inputs; then libFuzzer runs ``test_one_input``."""
+    import atheris
+
+    corpus = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if corpus:
+        seed(Path(corpus[0]))
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
-    from checks import check
+    from checks import check, run
 
     from summarylint.readers.docx import build_document, load_parts
     from summarylint.readers.docx_safety import Package
@@ -98,8 +97,4 @@ def _seed(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    corpus = [a for a in sys.argv[1:] if not a.startswith("-")]
-    if corpus:
-        _seed(Path(corpus[0]))
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+    run(_seed, test_one_input)

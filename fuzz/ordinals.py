@@ -9,13 +9,14 @@ is not negative; a Word label parses the same way.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
     from summarylint.outline.markers import chinese_numeral_value, paragraph_marker, parse_marker
+
+from checks import run
 
 SEEDS = [
     "一、总体情况",
@@ -61,8 +62,4 @@ def _seed(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    corpus = [a for a in sys.argv[1:] if not a.startswith("-")]
-    if corpus:
-        _seed(Path(corpus[0]))
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+    run(_seed, test_one_input)

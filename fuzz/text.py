@@ -9,13 +9,12 @@ is wrong (see fuzz/checks.py).  Without a corpus folder the examples/ documents 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
-    from checks import check
+    from checks import check, run
 
     import summarylint.readers  # noqa: F401  (instrumented before the first input)
 
@@ -37,8 +36,4 @@ def _seed(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    corpus = [a for a in sys.argv[1:] if not a.startswith("-")]
-    if corpus:
-        _seed(Path(corpus[0]))
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+    run(_seed, test_one_input)

@@ -73,9 +73,15 @@ def _heading_like(para: Paragraph, limit: int = 60) -> str | None:
 @check("TB002")
 def compilation_title(ctx: Context) -> Iterator[Finding]:
     pattern = compiled().compilation_title
+    tail = compiled().title_tail  # tags closing a line that is not heading-like
     for para in ctx.doc.prose:
         text = _heading_like(para)
         if text is None:
+            for m in tail.finditer(para.text):
+                span = para.span(*m.span())
+                if ctx.doc.source[span.end : span.end + 1] not in ("", "\r", "\n"):
+                    continue  # only closing a line of the file
+                yield Finding(span, f"行末的“{m.group()}”是范文网站的合集标记，应删除", fix=Fix.unsafe(Edit(span, "")))
             continue
         for m in pattern.finditer(text):
             cut = m.span("cut") if m.group("cut") else m.span()

@@ -301,6 +301,13 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
             continue
         if end < len(text) and not (text[end] in CLAUSE_END or re.match(f"[{CJK}]", text[end])):
             continue  # 发放元/吨 is a unit written out, not a count
+        if group == "quoted":  # “个代表”: the slogan lost its number
+            if _tokens_around(text, start, end) is None:
+                continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
+            close = text.find("”", end, end + 12)
+            shown = text[start - 1 : close + 1] if close > 0 else text[start - 1 : end]
+            yield block, start, end, f"{shown}开头的量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+            continue
         if group == "noun":  # 问卷余份: the number belongs in front of 余
             shown = _snippet(text, start - 1, end)
             yield block, start - 1, end, f"“{shown}”中“余”前没有数字，疑为数字被删除或漏填"

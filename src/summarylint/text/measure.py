@@ -52,7 +52,12 @@ class MeasureWordSettings(_Section):
     after_le_words: list[str] = []
     before_object: dict[str, list[str]] = {}
     not_before_object: str = ""
+    not_after_person: list[str] = []
     not_before_yu: str = ""
+    quoted_words: list[str] = []
+    list_heads: list[str] = []
+    listed_words: list[str] = []
+    multiple_verbs: list[str] = []
     duo_words: list[str] = []
     not_before_duo: str = ""
 
@@ -81,6 +86,7 @@ class WanYiSettings(_Section):
     units: list[str] = Field(min_length=1)
     number_before: str
     approximators: str = ""
+    verbs_before: list[str] = []
     terms: list[str] = []
     unit_notes: list[str] = []
 
@@ -227,9 +233,16 @@ def patterns() -> MeasurePatterns:
     spaced = f"(?<!{number}[ \u3000])(?<!{number}[ \u3000]{{2}})"
     # after a space it is a blank, which MF002 reports; at the start of a paragraph it continues a
     # number that a page break split off (74.4 / 万亿元), which GA001 reports
-    split_off = f"(?<=[^\n])(?<!^{char_class(mf5.approximators)})(?<!\n{char_class(mf5.approximators)})"
+    # a verb ending in an approximating character (完成万元) does not stand for a number
+    not_figure = (
+        f"(?<!{number})"
+        if not mf5.verbs_before
+        else (f"(?:(?<!{number})|" + "|".join(f"(?<={re.escape(v)})" for v in mf5.verbs_before) + ")")
+    )
+    starts = "\n\u200b\u200c\u200d\u2060\ufeff"  # a line break, or invisible characters at a line start
+    split_off = f"(?<=[^{starts}])(?<!^{char_class(mf5.approximators)})(?<![{starts}]{char_class(mf5.approximators)})"
     wan_yi = re.compile(
-        f"(?=[万亿]){split_off}(?<!{number})(?<![A-Za-z \u3000]){approximate}{spaced}[万亿](?:{alternation(mf5.units)})"
+        f"(?=[万亿]){split_off}{not_figure}(?<![A-Za-z \u3000]){approximate}{spaced}[万亿](?:{alternation(mf5.units)})"
     )
     wan_yi_exempt = any_of(p.mf005.terms + p.mf005.unit_notes)
 
@@ -275,9 +288,17 @@ def patterns() -> MeasurePatterns:
             + "".join(
                 f"|(?:{alternation(verbs_of)})(?P<object{k}>{re.escape(word)})"
                 f"(?=[{CJK}])(?!{char_class(mf1.not_before_object or word)})"
+                + (f"(?!{alternation(mf1.not_after_person)})" if word == "人" and mf1.not_after_person else "")
                 for k, (word, verbs_of) in enumerate(sorted(mf1.before_object.items()))
                 if verbs_of
             )
+            + (f"|(?<=[“‘「])(?P<quoted>{alternation(mf1.quoted_words)})(?=[{CJK}])" if mf1.quoted_words else "")
+            + (
+                f"|(?:{alternation(mf1.list_heads)})的?(?P<listed>{alternation(mf1.listed_words)})(?=[{CJK}])"
+                if mf1.list_heads and mf1.listed_words
+                else ""
+            )
+            + (f"|(?:{alternation(mf1.multiple_verbs)})(?P<times>倍)(?![数增])" if mf1.multiple_verbs else "")
         )
     duo = None
     if mf1.duo_words:

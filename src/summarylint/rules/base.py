@@ -40,8 +40,16 @@ class RuleMeta(BaseModel):
     norm: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     rationale: str = Field(min_length=1)
+    #: documentation examples, each a whole document (several lines when the rule needs context: a title,
+    #: headings, the paragraph that follows). The test suite lints every one with the rule turned on: each
+    #: ``wrong`` example gets a finding of the rule, no ``right`` example does.
     wrong: list[str] = Field(min_length=1)
     right: list[str] = Field(min_length=1)
+    #: the kind of file the examples are read as: ``text`` (a .txt file) or ``markdown`` (a .md file: for
+    #: rules about Markdown headings, code blocks or comments). In the examples of a ``batch`` rule each
+    #: document begins on a line ``name.txt：`` (or ``name.md：``, whose suffix picks its reader) followed by
+    #: its text, and the documents are checked together as one batch.
+    example_format: Literal["text", "markdown"] = "text"
     notes: str = ""
     jieba: bool = False
     #: ``batch``: the rule compares the documents of one run with each other (the batch stage); checking

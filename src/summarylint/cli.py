@@ -36,6 +36,7 @@ from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.reporters.common import terminal_width
 from summarylint.rules import Registry, Rule, RuleMeta, registry_for
+from summarylint.rules.base import example_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
@@ -580,17 +581,6 @@ def _examples_note(meta: RuleMeta) -> list[str]:
     return notes
 
 
-def _examples(examples: list[str]) -> list[str]:
-    """The examples indented; a blank line between them when one has several lines (a whole document)."""
-    separate = any("\n" in example for example in examples)
-    lines: list[str] = []
-    for example in examples:
-        if separate and lines:
-            lines.append("")
-        lines += ["  " + line if line else "" for line in example.splitlines()]
-    return lines
-
-
 def _rule_doc(rule: Rule) -> str:
     meta = rule.meta
     lines = [
@@ -616,10 +606,10 @@ def _rule_doc(rule: Rule) -> str:
         "",
         *_examples_note(meta),
         "反例：",
-        *_examples(meta.wrong),
+        *example_lines(meta.wrong),
         "",
         "正例：",
-        *_examples(meta.right),
+        *example_lines(meta.right),
     ]
     if meta.notes:
         lines += ["", "备注：", *("  " + line for line in meta.notes.strip().splitlines())]

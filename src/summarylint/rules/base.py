@@ -60,6 +60,18 @@ class RuleMeta(BaseModel):
     profiles: dict[Profile, Severity | Literal["off"]] = Field(default_factory=dict)
 
 
+def example_lines(examples: list[str], indent: str = "  ") -> list[str]:
+    """Documentation examples as lines to show, indented; a blank line between examples when one of them
+    has several lines (a whole document)."""
+    separate = any("\n" in example for example in examples)
+    lines: list[str] = []
+    for example in examples:
+        if separate and lines:
+            lines.append("")
+        lines += [indent + line if line else "" for line in example.splitlines()]
+    return lines
+
+
 @dataclass(frozen=True)
 class Context:
     """What a check function receives."""

@@ -1,5 +1,5 @@
 """WD007: the structural particles 的/地/得 confused: 的 written for an adverbial 地 (认真的学习了) or a
-complement 得 (完成的很好).
+complement 得 (完成的很好), and 得 written for 的 (最难得是 → 的是, 接触过得东西 → 的).
 
 Every 的 of a paragraph is looked at in a segmentation of the few characters around it (jieba's
 dictionary, its tags and a unigram word model, :class:`.detect.Scorer`); the word lists are data in
@@ -25,6 +25,10 @@ from summarylint.rules.base import Context, check
 _CLAUSE_END = "，。；！？：）)”’\n,.;!?:"  # not 、: an enumeration of modifiers (的不抓辫子、不扣帽子)
 #: characters segmented on each side of a 的
 _WINDOW = 8
+#: 得 that may be a 的: before 是 (最关键得是), or after 过 (接触过得东西)
+_DE2 = re.compile("(?<=[\u3400-\u9fff])得(?=是)|(?<=过)得")
+#: tags of the word before 得是 that make it a noun phrase's 的 (not a pronoun: 他得是 is 他 + 得 děi)
+_BEFORE_DE_SHI = ("a", "ad", "an", "d", "n", "v", "vn")
 
 
 class ParticlePack(BaseModel):
@@ -100,7 +104,7 @@ class _Word:
 
 
 def _words(text: str, at: int) -> tuple[list[_Word], int] | None:
-    """The words around the 的 at ``at`` and the index of that 的 among them (None: 的 is inside a word)."""
+    """The words around the particle at ``at`` and its index among them (None: it is inside a word)."""
     from summarylint.rules.typo.detect import Scorer, dictionary
 
     scorer = Scorer(dictionary())
@@ -108,7 +112,7 @@ def _words(text: str, at: int) -> tuple[list[_Word], int] | None:
     window = text[left : min(len(text), at + 1 + _WINDOW)]
     _, spans = scorer.best(window)
     words = [_Word(window[a:b], scorer.tag(window[a:b]), left + a, left + b) for a, b in spans]
-    k = next((i for i, w in enumerate(words) if w.start == at and w.text == "的"), None)
+    k = next((i for i, w in enumerate(words) if w.start == at and w.text == text[at]), None)
     return None if k is None else (words, k)
 
 
@@ -162,6 +166,18 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     return not any(w.tag.startswith("n") for w in inside)
 
 
+def _de_for_de(words: list[_Word], k: int) -> bool:
+    """A 得 of its own that should be 的: before 是 after a describing word, or after 过 before a noun or a stop."""
+    if k < 1 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    if after.text == "是":
+        return before.tag in _BEFORE_DE_SHI
+    if before.text in ("过", "不过"):
+        return after.tag.startswith("n") or after.text in _CLAUSE_END
+    return False
+
+
 @check("WD007")
 def de_di_de(ctx: Context) -> Iterator[Finding]:
     t = _tables()
@@ -181,6 +197,19 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
                 continue
             span = block.span(at, at + 1)
             yield Finding(span, f"“的”应写作“{right}”：{why}", fix=Fix.unsafe(Edit(span, right)))
+    for block in ctx.views.candidates(_DE2):
+        text = block.text
+        for m in block.finditer(_DE2):
+            at = m.start()
+            found = _words(text, at)
+            if found is None or not _de_for_de(*found):
+                continue
+            span = block.span(at, at + 1)
+            yield Finding(
+                span,
+                f"“得”应写作“的”：“{_shown(text, at)}”中这里是名词性的“……的”，“得”只用在动词、形容词后引出补语",
+                fix=Fix.unsafe(Edit(span, "的")),
+            )
 
 
 def _shown(text: str, at: int) -> str:

@@ -35,7 +35,7 @@ from summarylint.linter import FileResult
 from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.reporters.common import terminal_width
-from summarylint.rules import Registry, Rule, RuleMeta, registry_for
+from summarylint.rules import REDIRECTS, Registry, Rule, RuleMeta, registry_for
 from summarylint.rules.base import example_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -599,6 +599,7 @@ def _rule_doc(rule: Rule) -> str:
             if meta.profiles
             else []
         ),
+        *[f"旧代码：{old}（仍然有效，等同于 {meta.code}）" for old, new in REDIRECTS.items() if new == meta.code],
         f"依据：{meta.norm}",
         "",
         "为什么：",
@@ -667,6 +668,13 @@ def _main(argv: list[str]) -> int:
         if args.command == "rule":
             rule = registry.get(args.code)
             if rule is not None:
+                moved = registry.moved(args.code)
+                if moved is not None:
+                    old = args.code.replace("-", "").upper()
+                    print(
+                        f"{old} 已改为 {moved}（规则移入 {rule.meta.category.value} 类）；"
+                        f"配置和抑制注释中的 {old} 仍然有效，等同于 {moved}。\n"
+                    )
                 sys.stdout.write(_rule_doc(rule))
                 return EXIT_OK
             try:  # a prefix (NU, NU00) or a category: the table of its rules

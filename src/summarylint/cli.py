@@ -35,7 +35,8 @@ from summarylint.linter import FileResult
 from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.reporters.common import terminal_width
-from summarylint.rules import REDIRECTS, Registry, Rule, registry_for
+from summarylint.rules import REDIRECTS, Registry, Rule, RuleMeta, registry_for
+from summarylint.rules.base import example_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
@@ -570,6 +571,16 @@ def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
     return buffer.getvalue()
 
 
+def _examples_note(meta: RuleMeta) -> list[str]:
+    """How the examples below are read, when that is not a plain text file."""
+    notes = []
+    if meta.scope == "batch":
+        notes.append("示例是一次检查的几份文稿，每份以“文件名：”开头。")
+    elif meta.example_format == "markdown":
+        notes.append("示例是 Markdown 文件（.md）的内容。")
+    return notes
+
+
 def _rule_doc(rule: Rule) -> str:
     meta = rule.meta
     lines = [
@@ -594,11 +605,12 @@ def _rule_doc(rule: Rule) -> str:
         "为什么：",
         *("  " + line for line in meta.rationale.strip().splitlines()),
         "",
+        *_examples_note(meta),
         "反例：",
-        *("  " + line for example in meta.wrong for line in example.splitlines()),
+        *example_lines(meta.wrong),
         "",
         "正例：",
-        *("  " + line for example in meta.right for line in example.splitlines()),
+        *example_lines(meta.right),
     ]
     if meta.notes:
         lines += ["", "备注：", *("  " + line for line in meta.notes.strip().splitlines())]

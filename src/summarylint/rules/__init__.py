@@ -28,6 +28,7 @@ _FAMILIES = (
     "summarylint.rules.typo",
     "summarylint.rules.missing_figure",
     "summarylint.rules.garbled",
+    "summarylint.rules.broken_paragraph",
     "summarylint.rules.duplicate",
     "summarylint.rules.punctuation",
     "summarylint.rules.number_usage",

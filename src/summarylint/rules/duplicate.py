@@ -40,6 +40,8 @@ _CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 #: shorter duplicates are often formulaic lines that procedures repeat on purpose: reported as info
 WARN_PARAGRAPH_CJK = 40
 WARN_SENTENCE_LENGTH = 25
+#: a figure: the same statistic written twice is not a set phrase
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,22 @@ def _units(ctx: Context) -> list[_Unit]:
     return cached
 
 
+#: a line without any clause mark that ends like a document title (…的通知, …工作总结)
+_TITLE_END = re.compile(
+    r"(?:通知|通报|报告|总结|方案|意见|办法|规定|决定|请示|批复|函|纪要|计划|要点|规划|细则|公告|通告)\s*$"
+)
+
+
+def _unmarked_prose(text: str) -> bool:
+    """Running text whose punctuation was lost (``组织了运动会等活动 丰富了职工生活``): long, and not a title."""
+    return cjk_count(text) >= MIN_PARAGRAPH_CJK and not _TITLE_END.search(text)
+
+
 def _compared(ctx: Context) -> list[_Unit]:
     outline = ctx.views.outline
     units = []
     for block in ctx.views.blocks:
-        if block.first.kind not in _COMPARED or not _CLAUSE_MARK.search(block.text):
+        if block.first.kind not in _COMPARED or not (_CLAUSE_MARK.search(block.text) or _unmarked_prose(block.text)):
             continue
         heading = outline.heading_at(block.first.index)
         if heading is not None and heading.standalone:
@@ -90,17 +103,17 @@ def _compared(ctx: Context) -> list[_Unit]:
     return units
 
 
-def _paragraph_duplicates(units: list[_Unit]) -> tuple[dict[int, _Unit], set[int]]:
-    """Later copies → the first occurrence, and the indices of every paragraph that has a copy."""
+def _paragraph_duplicates(units: list[_Unit]) -> tuple[dict[int, int], set[int]]:
+    """Later copies → the index of the first occurrence, and the indices of every paragraph that has a copy."""
     first: dict[str, int] = {}
-    copies: dict[int, _Unit] = {}
+    copies: dict[int, int] = {}
     involved: set[int] = set()
     for n, unit in enumerate(units):
         if cjk_count(unit.folded) < MIN_PARAGRAPH_CJK:
             continue
         seen = first.setdefault(unit.folded, n)
         if seen != n:
-            copies[n] = units[seen]
+            copies[n] = seen
             involved.update((n, seen))
     return copies, involved
 
@@ -113,12 +126,15 @@ def _block_removal(block: Block) -> Span:
 def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     copies, _ = _paragraph_duplicates(units)
-    for n, original in sorted(copies.items()):
-        block = units[n].block
+    for n, seen in sorted(copies.items()):
+        block, original = units[n].block, units[seen]
+        # a paragraph pasted right after itself, or one that repeats figures, is a slip however short; a short
+        # one far away may be a set phrase that a procedure repeats on purpose
+        pasted_twice = seen == n - 1 or _FIGURE.search(block.text) or cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK
         yield Finding(
             block.span(0, len(block.text)),
             f"本段与前文的一段完全相同（“{_shown(block.text)}”），应删除重复的一段",
-            severity=None if cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK else Severity.INFO,
+            severity=None if pasted_twice else Severity.INFO,
             fix=Fix.unsafe(Edit(_block_removal(block), "")),
             related=_related(ctx, _whole(original.block), "第一次出现"),
         )
@@ -230,10 +246,13 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             whole = at == m.start()
             what = "这句话" if whole else "这半句话"
             earlier, clause, end = first[repeated.key]
+            # a sentence pasted right after itself (only spaces between), or one that repeats figures, is a slip
+            adjacent = earlier is block and not block.text[end:at].strip(" \t\u3000")
+            adjacent = adjacent or bool(_FIGURE.search(block.text, at, m.end()))
             yield Finding(
                 span,
                 f"{what}与前文的句子重复：“{_shown(block.text[at : m.end()])}”",
-                severity=None if whole and repeated.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
+                severity=None if whole and (adjacent or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
                 related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )

@@ -13,7 +13,7 @@ from summarylint.config import Config, ConfigError, Settings, load_config, team_
 from summarylint.packs import load_pack
 from summarylint.rules.typo import detect, lexicon
 from summarylint.rules.typo.checks import ScriptPack
-from summarylint.text.segment import cache_root
+from summarylint.text.segment import cache_root, jieba_dictionary_path
 
 
 def _codes(text: str, config: Config | None = None) -> list[str]:
@@ -45,26 +45,43 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
 
 def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
     words = lexicon.load_words(tmp_path)
-    words.require("抱")
     [path] = list(tmp_path.glob("typo-words-*.txt"))
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     again = lexicon.load_words(tmp_path)
-    again.require("抱")
-    assert again.freq["抱歉"] == words.freq["抱歉"] > 0
+    assert again.freq("抱歉") == words.freq("抱歉") > 0
     assert path.read_bytes() == data
 
 
-def test_word_groups_are_decoded_on_demand() -> None:
-    data = lexicon.serialise_words([("抱歉", 270, "v"), ("报告", 900, "n"), ("抱", 50, "v")], "k")
+def test_words_are_looked_up_without_decoding() -> None:
+    entries = [("抱歉", 270, "v"), ("报告", 900, "n"), ("抱", 50, "v"), ("报告会", 30, "n")]
+    data = lexicon.serialise_words(entries, "k")
     words = lexicon.parse_words(data, "k")
-    assert words is not None and words.total == 1220
-    assert words.freq == {}
-    words.require("抱")
-    assert words.freq == {"抱歉": 270, "抱": 50}
-    assert words.tags["抱歉"] == "v"
+    assert words is not None and words.total == 1250
+    assert words.lookup("抱歉") == 270 and words.tag("抱歉") == "v"
+    assert words.lookup("报告会") == 30 and words.tag("报告会") == "n"
+    assert words.lookup("报") == 0 and words.freq("报") == 0  # a prefix of longer words only
+    assert words.lookup("报歉") is None and words.freq("报歉") == 0 and words.tag("报歉") == "x"
+    assert words.lookup("告") is None  # no word starts with it
     assert lexicon.parse_words(data, "other") is None
     assert lexicon.parse_words(data[:-3], "k") is None
+
+
+def test_word_lookups_agree_with_decoded_groups(tmp_path: Path) -> None:
+    """Searching a group's bytes and decoding the group (after many look-ups) give the same answers."""
+    entries = lexicon.read_jieba_entries(jieba_dictionary_path())
+    chosen = [e for e in entries if e[0][0] in "报抱工作"]
+    data = lexicon.serialise_words(chosen, "k")
+    searched, decoded = lexicon.parse_words(data, "k"), lexicon.parse_words(data, "k")
+    assert searched is not None and decoded is not None
+    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们"})
+    for word in probes * 2:  # the second round reads decoded groups
+        decoded.lookup(word)
+    assert not decoded._index, "every group was decoded"
+    for word in probes:
+        assert searched.lookup(word) == decoded.lookup(word), word
+        assert searched.tag(word) == decoded.tag(word), word
+    assert searched.lookup("报告") == dict((w, f) for w, f, _ in chosen)["报告"] > 0
 
 
 def test_acceptance_draft(tmp_path: Path) -> None:

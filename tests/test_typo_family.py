@@ -84,6 +84,55 @@ def test_word_lookups_agree_with_decoded_groups(tmp_path: Path) -> None:
     assert searched.lookup("报告") == dict((w, f) for w, f, _ in chosen)["报告"] > 0
 
 
+#: New sentences of the kind the family reads, with slips and without: the fast paths (look-ups in the
+#: cached bytes, memoized spans) must find exactly what the reference (groups decoded on first use,
+#: nothing memoized) finds.
+_SENTENCES = [
+    "今年以来，我们坚持把安全生产放在首位，定期开展隐患排查。",
+    "对此次工作中的疏漏，我们深表报歉。",
+    "全体干部职工各抒已见，提出意见建议二十余条。",
+    "通过这次培训，大家都觉得获益非浅。",
+    "要进一步加强锻练，提高身体素质。",
+    "我们将再接再励，争取更大成绩。",
+    "项目建设按照时间节点有序推尽。",
+    "我们要以此为契机，进一步提高服务质量和效律。",
+    "经过反复论证，该方案具有很强的可操做性。",
+    "单位领导高度重式此项工作，多次召开专题会议。",
+    "《关于加强基层组织建设的意见》印发后，各地积极行动。",
+    "张建国同志任劳任怨，兢兢业业，深受群众好评。",
+    "对群众反映的问题，做到件件有着落、事事有回音。",
+    "一年来，在局党组的正确领导下，全体同志齐心协力，圆满完成了各项目标任务。",
+    "各村要按照统一部署，认真做好防汛抗旱各项准备工做。",
+    "他们迎难而上，按时保质完成了既定目标，成绩有目共堵。",
+    "要坚持问题导向，以钉钉子精神抓好整改落实，做到立行立改。",
+    "会上，大家畅所欲言，气氛热列，达成了广泛共识。",
+]
+_SLIPS = {("报歉", "抱歉"), ("锻练", "锻炼"), ("再接再励", "再接再厉"), ("工做", "工作"), ("有目共堵", "有目共睹")}
+
+
+def _all_typos(texts: list[str]) -> list[tuple[int, int, str, str, str, bool, float]]:
+    return [
+        (i, t.start, t.written, t.target, t.evidence.value, t.idiom, t.gain)
+        for i, text in enumerate(texts)
+        for t in detect.find_typos(text)
+    ]
+
+
+def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_SENTENCES, "".join(_SENTENCES)]  # one by one, and as one paragraph
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    decoded = lexicon.load_words()
+    decoded.decode_after = 1 << 40  # every group decoded on its first look-up
+    monkeypatch.setattr(detect, "dictionary", lambda: decoded)
+    reference = _all_typos(texts)
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    searched = lexicon.load_words()
+    monkeypatch.setattr(detect, "dictionary", lambda: searched)
+    assert _all_typos(texts) == reference  # nothing memoized yet
+    assert _all_typos(texts) == reference  # every span memoized
+    assert {(written, target) for _, _, written, target, *_ in reference} >= _SLIPS
+
+
 def test_acceptance_draft(tmp_path: Path) -> None:
     draft = tmp_path / "草稿.txt"
     draft.write_text(
@@ -129,6 +178,37 @@ def test_data_is_loaded_lazily() -> None:
         "assert 'pypinyin' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_NOT_LOADED = ("jieba", "pypinyin", "summarylint.rules.typo.lexicon", "summarylint.rules.typo.detect")
+
+
+def _modules_after(arguments: list[str]) -> set[str]:
+    """The modules a fresh process has imported after running ``summarylint ARGUMENTS``."""
+    code = (
+        "import sys\n"
+        "from summarylint.cli import main\n"
+        "try:\n"
+        f"    main({arguments!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return set(out.split())
+
+
+def test_version_loads_no_language_data() -> None:
+    loaded = _modules_after(["--version"])
+    assert "summarylint.cli" in loaded
+    assert not loaded & set(_NOT_LOADED)
+
+
+def test_text_without_chinese_loads_no_language_data(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Weekly notes\n\n1. Fixed the build.\n2. Wrote 3 tests.\n", encoding="utf-8")
+    loaded = _modules_after(["check", "--no-cache", "--exit-zero", str(tmp_path / "notes.md")])
+    assert "summarylint.linter" in loaded
+    assert not {"jieba", "pypinyin"} & loaded
 
 
 def test_team_dictionary_words_are_never_reported(tmp_path: Path) -> None:

@@ -311,15 +311,21 @@ class Words:
     present with frequency 0, as jieba's search expects.
     """
 
-    def __init__(self, total: int, index: dict[str, tuple[int, int]], body: bytes) -> None:
+    def __init__(self, total: int, index: dict[str, int], offsets: list[int], body: bytes, base: int = 0) -> None:
         self.total = total
         #: word → frequency (0: a prefix only; -1: absent) of the words looked up or decoded so far
         self._known: dict[str, int] = {}
         self._tags: dict[str, str] = {}
         self._pending: list[tuple[list[str], list[str]]] = []  # decoded groups whose tags are not read yet
         self._hits: dict[str, int] = {}
+        #: a group is decoded as a whole once it has been searched this many times per byte
+        self.decode_after = _DECODE_AFTER
+        #: first character → i, its group being ``body[base + offsets[i] : base + offsets[i + 1]]``
+        #: (removed once the group is decoded)
         self._index = index
+        self._offsets = offsets
         self._body = body
+        self._base = base
 
     def lookup(self, word: str) -> int | None:
         """The frequency of ``word`` (0 for a prefix of a longer word only), or None when absent."""
@@ -347,14 +353,14 @@ class Words:
 
     def _find(self, word: str) -> int:
         char = word[:1]
-        where = self._index.get(char)
-        if where is None:  # (a group decoded as a whole, or no word starts with the character)
+        i = self._index.get(char)
+        if i is None:  # (a group decoded as a whole, or no word starts with the character)
             self._known[word] = -1
             return -1
-        start, end = where
+        start, end = self._base + self._offsets[i], self._base + self._offsets[i + 1]
         hits = self._hits.get(char, 0) + 1
         self._hits[char] = hits
-        if hits * _DECODE_AFTER > end - start:
+        if hits * self.decode_after > end - start:
             del self._index[char]
             self._decode(start, end)
             found = self._known.get(word)
@@ -389,7 +395,8 @@ class Words:
 
 
 #: A group is decoded as a whole once it has been searched this many times per byte (1/64: a group of
-#: 6,400 bytes, about 400 entries, after 100 look-ups).
+#: 6,400 bytes, about 400 entries, after 100 look-ups): searching costs little in a small document and
+#: decoding less in a long one.
 _DECODE_AFTER = 64
 
 
@@ -419,19 +426,24 @@ def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
 
 def parse_words(data: bytes, key: str) -> Words | None:
     """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
-    parts = data.split(b"\n", 4)
-    if len(parts) != 5 or parts[0] != f"{_WORDS_HEADER} {key}".encode() or not parts[1].isdigit():
+    ends: list[int] = []
+    for _ in range(4):
+        at = data.find(b"\n", ends[-1] + 1 if ends else 0)
+        if at < 0:
+            return None
+        ends.append(at)
+    header, total = data[: ends[0]], data[ends[0] + 1 : ends[1]]
+    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit():
         return None
     try:
-        chars = parts[2].decode("utf-8")
-        offsets = [int(x) for x in parts[3].split()]
+        chars = data[ends[1] + 1 : ends[2]].decode("utf-8")
+        offsets = list(map(int, data[ends[2] + 1 : ends[3]].split()))
     except (UnicodeDecodeError, ValueError):
         return None
-    body = parts[4]
-    if len(offsets) != len(chars) + 1 or offsets[-1] != len(body):
+    base = ends[3] + 1  # the body is read in place, not copied
+    if len(offsets) != len(chars) + 1 or offsets[0] != 0 or offsets[-1] != len(data) - base:
         return None
-    index = {char: (offsets[i], offsets[i + 1]) for i, char in enumerate(chars)}
-    return Words(int(parts[1]), index, body)
+    return Words(int(total), dict(zip(chars, range(len(chars)), strict=True)), offsets, data, base)
 
 
 def load_words(cache_dir: Path | None = None) -> Words:

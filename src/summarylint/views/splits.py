@@ -324,7 +324,8 @@ def find_splits(
         split = _judge(first, second, markers, layout, first.index == continued, weak_only, between)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)
-            continued = second.index
+            if split.join:
+                continued = second.index
     return splits
 
 

@@ -87,7 +87,9 @@ class Views:
     @cached_property
     def splits(self) -> list[Split]:
         """Consecutive paragraphs where the second continues a sentence cut off in the first."""
-        return find_splits(self.doc, self.markers, self.page_numbers, frozenset(self.running_lines))
+        return find_splits(
+            self.doc, self.markers, self.page_numbers, frozenset(self.running_lines), self.boilerplate_paragraphs
+        )
 
     @cached_property
     def running_lines(self) -> dict[int, int]:

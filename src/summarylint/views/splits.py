@@ -288,6 +288,7 @@ def find_splits(
     markers: dict[int, Marker],
     page_numbers: frozenset[int] = frozenset(),
     running: frozenset[int] = frozenset(),
+    skipped: frozenset[int] = frozenset(),
 ) -> list[Split]:
     """Consecutive prose paragraphs where the second continues the sentence cut off in the first.
 
@@ -295,11 +296,16 @@ def find_splits(
     paragraph cut by a page break often have one between them, which is itself a sign of the break;
     so is a Word page break between the two paragraphs (``Paragraph.page_break_before``), and so is
     a page header or footer repeated at the page breaks (``running``, from :func:`find_running_lines`).
+    Paragraphs in ``skipped`` (a template site's lines) are neither halves nor between them.
     """
     prose = [
         p
         for p in doc.paragraphs
-        if p.kind.is_prose and p.text and p.index not in page_numbers and p.index not in running
+        if p.kind.is_prose
+        and p.text
+        and p.index not in page_numbers
+        and p.index not in running
+        and p.index not in skipped
     ]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
     layout = _Layout(doc, prose, markers)

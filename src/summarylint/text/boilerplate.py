@@ -8,6 +8,7 @@ TB001/TB004 and left out of the content blocks that every other content rule rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,8 +41,16 @@ class Genre(_Model):
     cues: dict[str, str] = Field(min_length=2)
 
 
+class LinkList(_Model):
+    """A site's list of links to other articles (``[TB001.links]``)."""
+
+    header: str
+    title: str
+
+
 class PhraseSet(_Model):
     phrase: list[Phrase] = Field(min_length=1)
+    links: LinkList
     genre: Genre
 
 
@@ -89,6 +98,8 @@ class GenreCues:
 @dataclass(frozen=True)
 class Compiled:
     phrases: tuple[tuple[re.Pattern[str], bool], ...]
+    link_header: re.Pattern[str]
+    link_title: re.Pattern[str]
     genre: GenreCues
     title_tail: re.Pattern[str]
     compilation_title: re.Pattern[str]
@@ -119,6 +130,8 @@ def compiled() -> Compiled:
     )
     return Compiled(
         tuple((compile_one(p.pattern, classes), p.weak) for p in pack.TB001.phrase),
+        compile_one(pack.TB001.links.header, classes),
+        compile_one(pack.TB001.links.title, classes),
         cues,
         compile_any(pack.TB002.tails, classes),
         compile_any(pack.TB002.patterns, classes),
@@ -274,8 +287,30 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
         rest = [s for s in parts if s not in hit_sentences and _CONTENT.search(paragraph.text, s[0], s[1])]
         if not rest:
             whole.add(paragraph.index)
+    hits.extend(_link_lists(readable, whole, c))
     hits.sort(key=lambda h: (h.paragraph.index, h.start, h.code))
     return BoilerplateScan(tuple(hits), frozenset(whole))
+
+
+def _link_lists(readable: list[Paragraph], whole: set[int], c: Compiled) -> Iterator[SiteHit]:
+    """The article titles listed under a site's link-list header (``相关文章：``), up to the first line
+    that is not one; each becomes whole boilerplate (``whole`` is updated)."""
+    in_list = False
+    for paragraph in readable:
+        text = paragraph.text
+        if paragraph.index in whole and c.link_header.search(text):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        m = c.link_title.match(text)
+        if m is None:
+            in_list = False
+            continue
+        start = len(text) - len(text.lstrip(" \t\u3000"))
+        end = len(text.rstrip(" \t\u3000"))
+        whole.add(paragraph.index)
+        yield SiteHit("TB001", paragraph, start, end, (start, end), (text[start:end],), False)
 
 
 def paragraph_deletion(doc: Document, paragraph: Paragraph) -> Span:

@@ -358,8 +358,20 @@ _MIXED = re.compile(
 )
 
 
+#: 百分之15: a percentage half in words, half in digits
+_PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)(?![\d.])")
+
+
 @check("NB006")
 def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_PERCENT_WORDS):
+        span = block.span(m.start(), m.end())
+        value = f"{m.group('n')}%"
+        yield Finding(
+            span,
+            f"百分数不能一半用汉字一半用数字：“{m.group()}”应写作“{value}”",
+            fix=Fix.safe(Edit(span, value)),
+        )
     for block, m in ctx.views.matches(_MIXED):
         number, unit = m.group("n"), m.group("u")
         factor = 1000 if unit == "千" else 100

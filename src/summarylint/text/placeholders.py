@@ -163,7 +163,8 @@ def _delimited_slot(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if any(ch and _LATIN_OR_DIGIT.match(ch) for ch in (before, after)):
         return False
-    return len(_CJK.findall(text)) > len(_LATIN.findall(text))
+    # Chinese text: more CJK characters than Latin letters, the slot's own letters not counted
+    return len(_CJK.findall(text)) > len(_LATIN.findall(text)) - (end - start)
 
 
 def _multiplication(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ _HALF_POINT = re.compile(
     rf"(?<=[{CJK}])(?P<a>[,;:?!])[ \t]*"  # after a Chinese character
     rf"|(?P<b>[,;:?!])[ \t]*(?=[{CJK}])"  # before a Chinese character
     rf"|(?<=[{CJK}])(?P<dot>\.)(?=[{CJK}]|[ \t]*$)"  # a full stop between Chinese characters or at the end
+    rf"|(?<=[%％])(?P<pct>\.)(?=[{CJK}]|[ \t]*$)"  # …达到92.3%. at the end of a Chinese sentence
     r")"
 )
 
@@ -72,8 +73,10 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
                 continue  # characters lost in an encoding conversion (GA005), not a question mark
             if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
                 continue  # the end of an HTML entity left in the text (&nbsp;)
-            mark = m.group("a") or m.group("b") or m.group("dot")
-            if m.group("dot"):
+            mark = m.group("a") or m.group("b") or m.group("dot") or m.group("pct")
+            if m.group("pct") and not CJK_CHAR.search(block.text, max(0, m.start() - 20), m.start()):
+                continue  # a percentage in English text
+            if m.group("dot") or m.group("pct"):
                 after = m.end()
                 if after < len(block.text) and after not in joins and not CJK_CHAR.match(block.text[after]):
                     continue

@@ -145,6 +145,8 @@ class _MeasureSettings:
     after_marks: str
     longest_stop: int
     measure_words: frozenset[str]
+    counting_anywhere: frozenset[str]
+    linking_words: frozenset[str]
 
 
 @cache
@@ -171,6 +173,8 @@ def _measure_settings() -> _MeasureSettings:
         s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
         frozenset(s.measure_words),
+        frozenset(s.counting_anywhere),
+        frozenset(s.linking_words),
     )
 
 
@@ -208,8 +212,8 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
     return None
 
 
-def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
-    """Measure words that pass the cheap tests: ``(start, end, at the end of a clause)``."""
+def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
+    """Measure words that pass the cheap tests: ``(start, end, at the end of a clause, in a statistic)``."""
     settings = _measure_settings()
     compiled = patterns()
     text = block.text
@@ -235,12 +239,13 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
                 clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
             starts = clause_starts
         k = bisect_right(starts, start)
-        if not any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start)):
+        statistic = any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start))
+        if not statistic and (at_clause_end or match.group() not in settings.counting_anywhere):
             continue  # no statistic in front of it
         nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
         if any(m.start() <= start and end <= m.end() for m in nearby):
             continue
-        candidates.append((start, end, at_clause_end))
+        candidates.append((start, end, at_clause_end, statistic))
     return candidates
 
 
@@ -250,7 +255,7 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         return
     settings = _measure_settings()
     text = block.text
-    for start, end, at_clause_end in candidates:
+    for start, end, at_clause_end, statistic in candidates:
         if text[start - 1] in settings.after_marks:
             if at_clause_end:  # 发放《致家长的一封信》份
                 opening = text.rfind("《" if text[start - 1] == "》" else "“", max(0, start - 40), start)
@@ -267,9 +272,15 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         previous = tokens[k - 1]
         if previous.word in settings.verb_particles and k >= 2 and tokens[k - 2].tag.startswith("v"):
             previous = tokens[k - 2]  # 发放了份资料
+        if not statistic and not (
+            previous.word in settings.linking_words
+            or (len(previous.word) >= 2 and _noun_like(previous, settings, settings.previous_tags))
+        ):
+            continue  # outside a statistic only after a word, a preposition or 的: not 搞个, 开个会
         if _counts_itself(previous, settings):
             continue
-        if not _noun_like(previous, settings, settings.previous_tags):
+        linked = not at_clause_end and word in settings.counting_anywhere and previous.word in settings.linking_words
+        if not linked and not _noun_like(previous, settings, settings.previous_tags):
             continue
         if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
             continue  # 攻关期, 决胜期: a time word, not a count
@@ -281,7 +292,7 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
                 continue
         elif not at_clause_end:
             continue
-        if _is_name(text, start, end, previous, settings.surnames):
+        if not linked and _is_name(text, start, end, previous, settings.surnames):
             continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
@@ -480,7 +491,13 @@ def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
     for match in block.finditer(compiled.month):
         start, end = match.span()
         seen.add(start)
-        yield block, start, end, f"“{_snippet(text, start, end)}”中“{match.group()}”前缺少数字"
+        shown = _snippet(text, start, end)
+        if shown == match.group():  # at the start of a clause: show what follows (年来，…)
+            right = end
+            while right < len(text) and right - end < 4 and _WORD_CHAR.match(text[right]):
+                right += 1
+            shown = text[start:right]
+        yield block, start, end, f"“{shown}”中“{match.group()}”前缺少数字"
     verbs = set(settings.verb_tags)
     prepositions = set(settings.prepositions)
     not_before = set(settings.not_before)

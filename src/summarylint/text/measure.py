@@ -32,6 +32,8 @@ class MeasureWordSettings(_Section):
     after_marks: str = ""
     statistics_words: list[str] = Field(min_length=1)
     sentence_scope: list[str] = []
+    counting_anywhere: list[str] = []
+    linking_words: list[str] = []
     not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]

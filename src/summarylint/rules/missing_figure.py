@@ -521,3 +521,98 @@ def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 @check("MF007")
 def month_year_without_number(ctx: Context) -> Iterator[Finding]:
     yield from _findings(ctx, (item for block in ctx.views.blocks for item in _month_findings(block)))
+
+
+# --- MF008 --------------------------------------------------------------------------------
+
+_SENTENCE = re.compile("[^。！？；!?;\n]+")
+
+
+@dataclass(frozen=True)
+class _SentenceSettings:
+    figures: re.Pattern[str]
+    statistics: re.Pattern[str]
+    measure_chars: str
+    measure_words: frozenset[str]
+    min_verbs: int
+    min_units: int
+
+
+@cache
+def _sentence_settings() -> _SentenceSettings:
+    p = pack()
+    s = p.mf008
+    excluded = p.mf001.not_statistics_words
+    words = sorted(set(s.statistics_words), key=len, reverse=True)
+    statistics = re.compile(
+        ("(?:" + "|".join(map(re.escape, excluded)) + ")|" if excluded else "")
+        + "("
+        + "|".join(map(re.escape, words))
+        + ")"
+    )
+    return _SentenceSettings(
+        re.compile(s.figures),
+        statistics,
+        "".join(dict.fromkeys("".join(s.measure_words))),
+        frozenset(s.measure_words),
+        s.min_verbs,
+        s.min_units,
+    )
+
+
+def _bare_measure_words(sentence: str, settings: _SentenceSettings) -> list[str]:
+    """The measure words of ``sentence`` that segmentation makes words of their own, after a noun or
+    a verb (not after a determiner, a pronoun or a name)."""
+    measure = _measure_settings()
+    tokens = _cut(sentence)
+    found = []
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if token.word not in settings.measure_words:
+            continue
+        previous = tokens[k - 1]
+        if previous.word in measure.determiner_set or _counts_itself(previous, measure):
+            continue
+        if _noun_like(previous, measure, measure.previous_tags):
+            found.append(token.word)
+    return found
+
+
+@check("MF008")
+def statistics_sentence_without_digits(ctx: Context) -> Iterator[Finding]:
+    settings = _sentence_settings()
+    others: list[Span] | None = None
+    for block in ctx.views.blocks:
+        text = block.text
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group()
+            if not any(c in settings.measure_chars for c in sentence) or settings.figures.search(sentence):
+                continue
+            verbs = [m.group(1) for m in settings.statistics.finditer(sentence) if m.group(1)]
+            if len(verbs) < settings.min_verbs:
+                continue
+            units = _bare_measure_words(sentence, settings)
+            if len(units) < settings.min_units:
+                continue
+            lead = len(sentence) - len(sentence.lstrip(" \u3000\t"))
+            span = block.span(match.start() + lead, match.end())
+            if others is None:  # the figures the other MF rules report: they already say it
+                others = [
+                    finding.span
+                    for rule in (
+                        measure_word_without_number,
+                        blank_before_measure_word,
+                        percent_without_number,
+                        ordinal_without_number,
+                        wan_yi_without_number,
+                    )
+                    for finding in rule(ctx)
+                ]
+            if any(o.start < span.end and span.start < o.end for o in others):
+                continue
+            shown_verbs = "、".join(dict.fromkeys(verbs))
+            shown_units = "、".join(dict.fromkeys(units))
+            yield Finding(
+                span,
+                f"这句有统计用语（{shown_verbs}）和量词（{shown_units}），却没有一个数字，疑为统计数字被删除",
+            )

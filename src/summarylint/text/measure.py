@@ -112,6 +112,14 @@ class MonthSettings(_Section):
     year_patterns: list[str] = []
 
 
+class StatisticsSentenceSettings(_Section):
+    statistics_words: list[str] = Field(min_length=1)
+    measure_words: list[str] = Field(min_length=1)
+    figures: str
+    min_verbs: int = Field(ge=1)
+    min_units: int = Field(ge=1)
+
+
 class MeasurePack(_Section):
     segment: SegmentSettings
     words: WordSettings
@@ -122,6 +130,7 @@ class MeasurePack(_Section):
     mf005: WanYiSettings = Field(alias="MF005")
     mf006: EnumerationSettings = Field(alias="MF006")
     mf007: MonthSettings = Field(alias="MF007")
+    mf008: StatisticsSentenceSettings = Field(alias="MF008")
 
 
 def pack() -> MeasurePack:

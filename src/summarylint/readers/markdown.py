@@ -3,7 +3,9 @@ front matter) and inline markup (escapes, emphasis, links, code spans), keeping 
 
 Chinese Markdown documents usually hold one paragraph per line; consecutive lines are joined into
 one paragraph as in CommonMark, except that a line starting with an ordinal marker (``1、``,
-``（二）`` ...) always starts a new paragraph, as a writer means it to.
+``（二）`` ...) always starts a new paragraph, as a writer means it to, and that a line that is only a
+page number (``— 3 —``, ``- 3 -``, ``第3页``: text copied from a PDF or Word page) is a paragraph of its
+own, neither joined to the lines around it nor taken for a list item.
 """
 
 from __future__ import annotations
@@ -15,16 +17,27 @@ from summarylint.document import BlockKind, Document, Format, Paragraph
 from summarylint.outline.markers import parse_marker
 from summarylint.readers.text import BULLET, split_line
 from summarylint.source import LineIndex, OffsetMapBuilder, Span
+from summarylint.text.artefacts import PAGE_NUMBER_MAX, page_number_pattern
 
 _LINE = re.compile(r"[^\n]*\n?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=\r?\n?$))")
+#: ``##一、标题``: hashes with no space before Chinese text, a year or an ordinal (``#2026年…``, ``####1、…``;
+#: ``#2机组``, unit number 2, is text).  Markdown shows the line as a paragraph with the hashes in it; the
+#: writer meant a heading.  The hashes are left out of the paragraph's text so that its ordinal is read
+#: (ST021 reports the missing space).  ``#话题#`` hashtags (another ``#`` soon after) are text.
+ATX_NO_SPACE = re.compile(
+    r"(?m)^ {0,3}(#{1,6})"
+    r"(?=(?:\*\*)?(?:[\u3400-\u4dbf\u4e00-\u9fff]|(?:19|20)\d\d(?:年|[-—～~至]\d)|\d{1,2}[、.．](?!\d)))"
+    r"(?![^#\n]{1,30}#)"
+)
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r" {0,3}>[ \t]?")
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _COMMENT_OPEN = re.compile(r"[ \t]*<!--")
+_DIGIT = re.compile(r"\d")
 _INLINE = re.compile(
     r"(?=[\\!\[\]`*~<])"  # (skips ahead to the characters inline markup begins with)
     r"(?:(?P<esc>\\[!-/:-@\[-`{-~])"
@@ -207,6 +220,13 @@ class _Reader:
                 para.end = content_end
                 self.flush()
                 continue
+            if len(line) <= PAGE_NUMBER_MAX and _DIGIT.search(line) and page_number_pattern().fullmatch(line):
+                para = self.start(BlockKind.BODY, line_start)
+                s, e = split_line(source, line_start, content_end)
+                para.builder.add(source[s:e], s)
+                para.end = content_end
+                self.flush()
+                continue
             kind = BlockKind.BODY
             body_start = line_start
             quote = _QUOTE.match(source, body_start, content_end)
@@ -214,11 +234,15 @@ class _Reader:
                 kind = BlockKind.QUOTE
                 body_start = quote.end()
                 quote = _QUOTE.match(source, body_start, content_end)
+            hashed = ATX_NO_SPACE.match(source, body_start, content_end) if kind is BlockKind.BODY else None
+            if hashed:
+                body_start = hashed.end(1)
             s, e = split_line(source, body_start, content_end)
             bullet_match = BULLET.match(source, s, e)
             current = self.current
             continues = (
-                current is not None
+                hashed is None
+                and current is not None
                 and current.kind in (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
                 and (current.kind is BlockKind.QUOTE) == (kind is BlockKind.QUOTE)
                 and bullet_match is None

@@ -5,12 +5,15 @@
   frequent word or a fixed expression, verified in context (:mod:`.detect`, data from
   :mod:`.lexicon`, built from jieba's dictionary and pypinyin's readings and cached);
 * WD004 ``traditional-character`` — traditional characters in simplified text (full-width Latin
-  letters are NB007's).
+  letters are NB007's);
+* WD005 ``stuttered-function-word`` and WD006 ``stuttered-word`` — a character or a word typed twice
+  (:mod:`.stutter`; formerly DU005 and DU006, whose codes redirect here);
+* WD007 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; off by default).
 
 The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never
 on import.
 """
 
-from summarylint.rules.typo import checks, confusions
+from summarylint.rules.typo import checks, confusions, particles, stutter
 
-__all__ = ["checks", "confusions"]
+__all__ = ["checks", "confusions", "particles", "stutter"]

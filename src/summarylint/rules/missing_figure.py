@@ -145,6 +145,8 @@ class _MeasureSettings:
     after_marks: str
     longest_stop: int
     measure_words: frozenset[str]
+    counting_anywhere: frozenset[str]
+    linking_words: frozenset[str]
 
 
 @cache
@@ -171,6 +173,8 @@ def _measure_settings() -> _MeasureSettings:
         s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
         frozenset(s.measure_words),
+        frozenset(s.counting_anywhere),
+        frozenset(s.linking_words),
     )
 
 
@@ -208,8 +212,8 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
     return None
 
 
-def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
-    """Measure words that pass the cheap tests: ``(start, end, at the end of a clause)``."""
+def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
+    """Measure words that pass the cheap tests: ``(start, end, at the end of a clause, in a statistic)``."""
     settings = _measure_settings()
     compiled = patterns()
     text = block.text
@@ -235,12 +239,13 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
                 clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
             starts = clause_starts
         k = bisect_right(starts, start)
-        if not any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start)):
+        statistic = any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start))
+        if not statistic and (at_clause_end or match.group() not in settings.counting_anywhere):
             continue  # no statistic in front of it
         nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
         if any(m.start() <= start and end <= m.end() for m in nearby):
             continue
-        candidates.append((start, end, at_clause_end))
+        candidates.append((start, end, at_clause_end, statistic))
     return candidates
 
 
@@ -250,7 +255,7 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         return
     settings = _measure_settings()
     text = block.text
-    for start, end, at_clause_end in candidates:
+    for start, end, at_clause_end, statistic in candidates:
         if text[start - 1] in settings.after_marks:
             if at_clause_end:  # 发放《致家长的一封信》份
                 opening = text.rfind("《" if text[start - 1] == "》" else "“", max(0, start - 40), start)
@@ -267,9 +272,15 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         previous = tokens[k - 1]
         if previous.word in settings.verb_particles and k >= 2 and tokens[k - 2].tag.startswith("v"):
             previous = tokens[k - 2]  # 发放了份资料
+        if not statistic and not (
+            previous.word in settings.linking_words
+            or (len(previous.word) >= 2 and _noun_like(previous, settings, settings.previous_tags))
+        ):
+            continue  # outside a statistic only after a word, a preposition or 的: not 搞个, 开个会
         if _counts_itself(previous, settings):
             continue
-        if not _noun_like(previous, settings, settings.previous_tags):
+        linked = not at_clause_end and word in settings.counting_anywhere and previous.word in settings.linking_words
+        if not linked and not _noun_like(previous, settings, settings.previous_tags):
             continue
         if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
             continue  # 攻关期, 决胜期: a time word, not a count
@@ -281,7 +292,7 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
                 continue
         elif not at_clause_end:
             continue
-        if _is_name(text, start, end, previous, settings.surnames):
+        if not linked and _is_name(text, start, end, previous, settings.surnames):
             continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
@@ -480,7 +491,13 @@ def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
     for match in block.finditer(compiled.month):
         start, end = match.span()
         seen.add(start)
-        yield block, start, end, f"“{_snippet(text, start, end)}”中“{match.group()}”前缺少数字"
+        shown = _snippet(text, start, end)
+        if shown == match.group():  # at the start of a clause: show what follows (年来，…)
+            right = end
+            while right < len(text) and right - end < 4 and _WORD_CHAR.match(text[right]):
+                right += 1
+            shown = text[start:right]
+        yield block, start, end, f"“{shown}”中“{match.group()}”前缺少数字"
     verbs = set(settings.verb_tags)
     prepositions = set(settings.prepositions)
     not_before = set(settings.not_before)
@@ -504,3 +521,98 @@ def _month_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 @check("MF007")
 def month_year_without_number(ctx: Context) -> Iterator[Finding]:
     yield from _findings(ctx, (item for block in ctx.views.blocks for item in _month_findings(block)))
+
+
+# --- MF008 --------------------------------------------------------------------------------
+
+_SENTENCE = re.compile("[^。！？；!?;\n]+")
+
+
+@dataclass(frozen=True)
+class _SentenceSettings:
+    figures: re.Pattern[str]
+    statistics: re.Pattern[str]
+    measure_chars: str
+    measure_words: frozenset[str]
+    min_verbs: int
+    min_units: int
+
+
+@cache
+def _sentence_settings() -> _SentenceSettings:
+    p = pack()
+    s = p.mf008
+    excluded = p.mf001.not_statistics_words
+    words = sorted(set(s.statistics_words), key=len, reverse=True)
+    statistics = re.compile(
+        ("(?:" + "|".join(map(re.escape, excluded)) + ")|" if excluded else "")
+        + "("
+        + "|".join(map(re.escape, words))
+        + ")"
+    )
+    return _SentenceSettings(
+        re.compile(s.figures),
+        statistics,
+        "".join(dict.fromkeys("".join(s.measure_words))),
+        frozenset(s.measure_words),
+        s.min_verbs,
+        s.min_units,
+    )
+
+
+def _bare_measure_words(sentence: str, settings: _SentenceSettings) -> list[str]:
+    """The measure words of ``sentence`` that segmentation makes words of their own, after a noun or
+    a verb (not after a determiner, a pronoun or a name)."""
+    measure = _measure_settings()
+    tokens = _cut(sentence)
+    found = []
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if token.word not in settings.measure_words:
+            continue
+        previous = tokens[k - 1]
+        if previous.word in measure.determiner_set or _counts_itself(previous, measure):
+            continue
+        if _noun_like(previous, measure, measure.previous_tags):
+            found.append(token.word)
+    return found
+
+
+@check("MF008")
+def statistics_sentence_without_digits(ctx: Context) -> Iterator[Finding]:
+    settings = _sentence_settings()
+    others: list[Span] | None = None
+    for block in ctx.views.blocks:
+        text = block.text
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group()
+            if not any(c in settings.measure_chars for c in sentence) or settings.figures.search(sentence):
+                continue
+            verbs = [m.group(1) for m in settings.statistics.finditer(sentence) if m.group(1)]
+            if len(verbs) < settings.min_verbs:
+                continue
+            units = _bare_measure_words(sentence, settings)
+            if len(units) < settings.min_units:
+                continue
+            lead = len(sentence) - len(sentence.lstrip(" \u3000\t"))
+            span = block.span(match.start() + lead, match.end())
+            if others is None:  # the figures the other MF rules report: they already say it
+                others = [
+                    finding.span
+                    for rule in (
+                        measure_word_without_number,
+                        blank_before_measure_word,
+                        percent_without_number,
+                        ordinal_without_number,
+                        wan_yi_without_number,
+                    )
+                    for finding in rule(ctx)
+                ]
+            if any(o.start < span.end and span.start < o.end for o in others):
+                continue
+            shown_verbs = "、".join(dict.fromkeys(verbs))
+            shown_units = "、".join(dict.fromkeys(units))
+            yield Finding(
+                span,
+                f"这句有统计用语（{shown_verbs}）和量词（{shown_units}），却没有一个数字，疑为统计数字被删除",
+            )

@@ -32,6 +32,8 @@ class MeasureWordSettings(_Section):
     after_marks: str = ""
     statistics_words: list[str] = Field(min_length=1)
     sentence_scope: list[str] = []
+    counting_anywhere: list[str] = []
+    linking_words: list[str] = []
     not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]
@@ -110,6 +112,14 @@ class MonthSettings(_Section):
     year_patterns: list[str] = []
 
 
+class StatisticsSentenceSettings(_Section):
+    statistics_words: list[str] = Field(min_length=1)
+    measure_words: list[str] = Field(min_length=1)
+    figures: str
+    min_verbs: int = Field(ge=1)
+    min_units: int = Field(ge=1)
+
+
 class MeasurePack(_Section):
     segment: SegmentSettings
     words: WordSettings
@@ -120,6 +130,7 @@ class MeasurePack(_Section):
     mf005: WanYiSettings = Field(alias="MF005")
     mf006: EnumerationSettings = Field(alias="MF006")
     mf007: MonthSettings = Field(alias="MF007")
+    mf008: StatisticsSentenceSettings = Field(alias="MF008")
 
 
 def pack() -> MeasurePack:

@@ -143,7 +143,8 @@ MF_OBJECTS = (
 )
 MF_UNITS = ("次", "期", "户", "份", "家", "人", "人次", "场", "个", "项", "万元", "元")
 MF_PREFIXES = ("全年", "今年以来", "上半年", "本季度", "截至目前，", "", "", "共", "累计")
-MF_AMOUNT = ("余", "多")
+#: 余 without its number is a defect (举办余期); 多 is not: 举办多期培训班, 开展检查多次 are correct Chinese
+MF_AMOUNT = ("余",)
 MF_YEAR_FRAMES = ("比{y}年增长", "在{y}年的工作基础上", "与{y}年相比", "较{y}年同期", "自{y}年起")
 
 MOJIBAKE_FORMS = ("utf8-as-gbk", "utf8-as-gb18030", "utf8-as-cp1252", "utf8-as-latin1", "gbk-as-utf8", "double")
@@ -332,8 +333,9 @@ def plant_missing_figure(rng: random.Random, doc: Planted, i: int) -> Plant | No
     choice = rng.randrange(3)
     if choice == 0:
         matches = list(_UNIT_AFTER.finditer(line.text))
-        # a lone 一 before 个 may be dropped in speech (是个鼓舞): deleting it leaves no defect
-        matches = [m for m in matches if m.group("num") != "一"]
+        # a lone 一 before 个 may be dropped in speech (是个鼓舞), and 10多人 without its 10 is 多人 (several
+        # people): deleting either leaves correct Chinese, not a defect
+        matches = [m for m in matches if m.group("num") != "一" and not m.group("tail").startswith("多")]
         if matches:
             m = rng.choice(matches)
             start, _ = _replace(line, m.start("num"), m.end("num"), "")

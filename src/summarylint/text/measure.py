@@ -51,6 +51,7 @@ class MeasureWordSettings(_Section):
     counting_verbs: list[str] = []
     amount_words: list[str] = []
     verb_led_words: list[str] = []
+    amount_led_words: list[str] = []
     after_le_words: list[str] = []
     before_object: dict[str, list[str]] = {}
     not_before_object: str = ""
@@ -292,7 +293,8 @@ def patterns() -> MeasurePatterns:
         led_all = alternation(mf1.verb_led_words + mf1.after_le_words)
         verb_led = re.compile(
             f"(?:(?:{verbs})(?:了余?|余)?|(?:{amounts})余)(?P<unit>{led})"
-            f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
+            + (f"|(?:{alternation(mf1.amount_led_words)})(?P<amount>{led})" if mf1.amount_led_words else "")
+            + f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
             # 回收问卷余份: 余 after a noun stands for "more than" a number that is gone
             f"|(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_yu)})余(?P<noun>{led_all})"
             # 培训人帮扶对象, 举办期宣传活动: these measure words only count right before an object

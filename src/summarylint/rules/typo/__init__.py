@@ -5,12 +5,14 @@
   frequent word or a fixed expression, verified in context (:mod:`.detect`, data from
   :mod:`.lexicon`, built from jieba's dictionary and pypinyin's readings and cached);
 * WD004 ``traditional-character`` — traditional characters in simplified text (full-width Latin
-  letters are NB007's).
+  letters are NB007's);
+* WD005 ``latin-variant`` — a Latin-script term spelt once one keystroke away from the spelling the
+  same document keeps (:mod:`.latin`).
 
 The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never
 on import.
 """
 
-from summarylint.rules.typo import checks, confusions
+from summarylint.rules.typo import checks, confusions, latin
 
-__all__ = ["checks", "confusions"]
+__all__ = ["checks", "confusions", "latin"]

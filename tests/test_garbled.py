@@ -8,7 +8,7 @@ from pathlib import Path
 
 from summarylint.api import lint_text
 from summarylint.readers import read_document
-from summarylint.text.mojibake import common_chars, redecode
+from summarylint.rules.garbled.mojibake import common_chars, redecode
 from summarylint.views import Views
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,13 +45,13 @@ def test_mojibake_repair_is_suggested() -> None:
 
 
 def test_common_character_table_is_generated_from_jieba(tmp_path: Path) -> None:
-    output = tmp_path / "common-chars.toml"
+    output = tmp_path / "garbled-chars.toml"
     subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_common_chars.py"), "--output", str(output)],
+        [sys.executable, str(REPO / "scripts" / "build_garbled_chars.py"), "--output", str(output)],
         check=True,
         capture_output=True,
     )
-    assert output.read_text(encoding="utf-8") == (REPO / "rules" / "packs" / "common-chars.toml").read_text(
+    assert output.read_text(encoding="utf-8") == (REPO / "rules" / "packs" / "garbled-chars.toml").read_text(
         encoding="utf-8"
     )
     table = common_chars()

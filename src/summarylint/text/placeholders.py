@@ -51,7 +51,7 @@ class EllipsisSet(PatternSet):
 
 
 class PlaceholderPack(_Model):
-    """``rules/packs/placeholders.toml``."""
+    """``rules/packs/placeholder.toml``."""
 
     classes: dict[str, str]
     PH001: UnderscoreSet
@@ -82,7 +82,7 @@ class Compiled:
 
 @cache
 def compiled() -> Compiled:
-    pack = load_pack("placeholders", PlaceholderPack)
+    pack = load_pack("placeholder", PlaceholderPack)
     classes = pack.classes
     rules: dict[str, _Compiled] = {}
     for code in PRECEDENCE:

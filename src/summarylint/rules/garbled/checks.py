@@ -1,8 +1,4 @@
-"""Family GA: garbled text and conversion artefacts (GA001 page-break splits, GA003 page numbers,
-GA005 mojibake, GA006 invisible characters, GA007 masked characters, GA008 Markdown escapes).
-
-GA009 (a bullet in front of an ordinal) lives with the numbering rules, which parse the ordinal.
-"""
+"""The checks of family GA (see the package's docstring): GA001, GA003, GA005–GA008."""
 
 from __future__ import annotations
 
@@ -13,10 +9,10 @@ from functools import cache
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import Paragraph
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 from summarylint.source import Span
 from summarylint.text.artefacts import artefact_pack as _pack
 from summarylint.text.artefacts import page_number_line
-from summarylint.text.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _BLANKS = " \t\u3000\xa0"

@@ -1,8 +1,4 @@
-"""Family PU: punctuation marks (GB/T 15834-2011).
-
-Content rules: they read the joined content blocks, skip masked text (URLs, e-mail addresses, file
-names, code) and the ordinal marker at the start of a paragraph (the NU rules judge markers).
-"""
+"""The checks of family PU (see the package's docstring)."""
 
 from __future__ import annotations
 
@@ -14,8 +10,8 @@ from weakref import WeakKeyDictionary
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
+from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.chars import CJK, CJK_CHAR
-from summarylint.text.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 

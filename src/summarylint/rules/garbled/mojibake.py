@@ -4,13 +4,13 @@ Three kinds of evidence, from the most to the least specific:
 
 1. characters that never belong in a document: U+FFFD, private-use characters (Word symbol fonts),
    C0/C1 control characters;
-2. sequences that only garbling produces (``锟斤拷``, ``鈥``, ``â€œ``), from ``rules/packs/mojibake.toml``;
+2. sequences that only garbling produces (``锟斤拷``, ``鈥``, ``â€œ``), from ``rules/packs/garbled.toml``;
 3. a stretch of rare characters that turns back into common Chinese when its bytes are read again
    with the right encoding (``鍏ㄥ勾瀹屾垚`` is ``全年完成`` in UTF-8 read as GBK), even inside a word
    of an otherwise clean paragraph (:func:`find_reencoded`);
 4. a paragraph in which too many Chinese characters are outside the table of common characters
-   (``rules/packs/common-chars.toml``, generated from jieba's dictionary by
-   ``scripts/build_common_chars.py``).
+   (``rules/packs/garbled-chars.toml``, generated from jieba's dictionary by
+   ``scripts/build_garbled_chars.py``).
 
 A repair is offered only when re-decoding (GBK↔UTF-8, Windows-1252→UTF-8) yields clean text.
 """
@@ -60,7 +60,7 @@ class _Ratio(BaseModel):
 
 
 class MojibakePack(BaseModel):
-    """``rules/packs/mojibake.toml``."""
+    """``rules/packs/garbled.toml``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     sequences: list[_Sequence]
@@ -70,7 +70,7 @@ class MojibakePack(BaseModel):
 
 
 class CommonChars(BaseModel):
-    """``rules/packs/common-chars.toml`` (generated)."""
+    """``rules/packs/garbled-chars.toml`` (generated)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     chars: str = Field(min_length=1000)
@@ -87,12 +87,12 @@ class Mark:
 
 @cache
 def _pack() -> MojibakePack:
-    return load_pack("mojibake", MojibakePack)
+    return load_pack("garbled", MojibakePack)
 
 
 @cache
 def common_chars() -> frozenset[str]:
-    return frozenset(load_pack("common-chars", CommonChars).chars.replace("\n", ""))
+    return frozenset(load_pack("garbled-chars", CommonChars).chars.replace("\n", ""))
 
 
 @cache

@@ -84,6 +84,7 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
 COMMON_CHAR_MARGINS = (
     (20_000, 0, 7.0),
     (10_000, 0, 8.0),
+    (1_000, 10_000, 8.0),
     (3_000, 3_000, 9.0),
     (3_000, 1_000, 9.5),
     (500, 1_000, 10.5),
@@ -430,7 +431,10 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     gain = after - before
     if gain < margin:
         return None
-    if len(target) < 4 and not _stands_alone(window, start - left, end - left, words_before, words_after, scorer):
+    changed = start - left + _one_apart(written, target)
+    if len(target) < 4 and not _stands_alone(
+        window, start - left, end - left, words_before, words_after, changed, scorer
+    ):
         return None
     for s, e in words_before:
         if s < end - left and start - left < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
@@ -448,17 +452,19 @@ def _stands_alone(
     end: int,
     words_before: list[tuple[int, int]],
     words_after: list[tuple[int, int]],
+    changed: int,
     scorer: Scorer,
 ) -> bool:
     """Whether the span ``[start, end)`` of ``window`` is a word of its own, not part of a longer one:
     no word of the text as written straddles its edge (命令行式 is 命令行 + 式, not a misspelt 形式), and
-    the correction leaves no character that is rarely written alone beside it (腾讯财付通 would leave
-    通: the span is part of a name)."""
+    the correction leaves no character that is rarely written alone next to the changed one
+    (腾讯财付通 would leave 通: the span is part of a name)."""
     for s, e in words_before:
         if e - s > 1 and s < end and start < e and not (start <= s and e <= end):
             return False
     for s, e in words_after:
-        if e - s == 1 and (e == start or s == end) and scorer.freq(window[s:e]) < BOUND_CHAR:
+        beside = (e == start and changed == start) or (s == end and changed == end - 1)
+        if beside and e - s == 1 and scorer.freq(window[s:e]) < BOUND_CHAR:
             return False
     return True
 

@@ -7,12 +7,14 @@
 * WD004 ``traditional-character`` — traditional characters in simplified text (full-width Latin
   letters are NB007's);
 * WD005 ``latin-variant`` — a Latin-script term spelt once one keystroke away from the spelling the
-  same document keeps (:mod:`.latin`).
+  same document keeps (:mod:`.latin`);
+* WD006 ``english-misspelling`` — a word of an English paragraph that no English word list knows, one
+  keyboard slip away from a known word (:mod:`.english`, pyspellchecker's English dictionary).
 
 The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never
 on import.
 """
 
-from summarylint.rules.typo import checks, confusions, latin
+from summarylint.rules.typo import checks, confusions, english, latin
 
-__all__ = ["checks", "confusions", "latin"]
+__all__ = ["checks", "confusions", "english", "latin"]

@@ -659,6 +659,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every planted defect nothing found")
     parser.add_argument("--forms", action="store_true", help="recall per generated form too")
     parser.add_argument("--alarms", action="store_true", help="list errors and warnings outside the plants")
+    parser.add_argument("--dump", type=Path, help="write the planted documents into this folder (to inspect a miss)")
     args = parser.parse_args(argv)
     if not (args.corpus / "MANIFEST.tsv").is_file():
         print(f"corpus not found at {args.corpus}; nothing measured")
@@ -680,6 +681,9 @@ def main(argv: list[str] | None = None) -> int:
             source = doc.text()
             shown = f"r{round_number}-{Path(name).stem}{'.md' if doc.markdown else '.txt'}"
             doc.name = shown
+            if args.dump is not None:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                (args.dump / shown).write_text(source, encoding="utf-8")
             result = check_bytes(shown, source.encode("utf-8"), policy)
             if result.document is None:
                 print(f"warning: {shown}: {result.error}", file=sys.stderr)

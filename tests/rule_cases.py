@@ -9,10 +9,15 @@ selected rules).
 A case of a batch rule (DU1xx) gives ``files`` (name → text) instead of ``text``, optionally
 ``reference`` (names among them that are reference files), and its ``expect`` rows name the file:
 ``"CODE name line:column-end_line:end_column"``.
+
+The rules' documentation examples (``wrong``/``right`` in ``rules/builtin/*.toml``) are linted by
+:func:`example_findings`, in a file of the rule's ``example_format`` or, for a batch rule, as the
+batch of documents the example lists.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +25,10 @@ from typing import Any
 
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
+from summarylint.diagnostics import Diagnostic
 from summarylint.linter import FileResult
 from summarylint.reporters.common import locate
+from summarylint.rules import FixKind, RuleMeta, builtin_registry
 
 CASES = Path(__file__).parent / "cases"
 
@@ -118,17 +125,72 @@ def check_case(case: Case) -> None:
             if d.code == code and f"{locate(result, d.span).line}:{locate(result, d.span).column}" == where
         ]
         assert matching and matching[0].severity.value == level, key
+    registry = builtin_registry()
     for d in result.diagnostics:
         assert d.message and any("\u4e00" <= ch <= "\u9fff" for ch in d.message), "messages are in Chinese"
+        rule = registry.get(d.code)
+        if rule is not None:  # the fix made is of the kind the rule's metadata declares
+            assert fix_kind(d) in ALLOWED_FIXES[rule.meta.fix], (d.code, rule.meta.fix.value, fix_kind(d))
     if case.fixed is not None:
         fixed = run(case, fix=True)
         assert fixed.document is not None
         assert fixed.document.source == case.fixed
 
 
-def example_codes(text: str, code: str) -> list[str]:
-    """The codes ``code`` reports on a documentation example (the rule selected on its own)."""
-    policy = make_policy(Config(), Settings(select=[code]))
-    result = check_bytes("x.txt", (text + "\n").encode("utf-8"), policy)
-    assert result.error is None, result.error
-    return [d.code for d in result.diagnostics]
+#: a document of a batch rule's example: ``name.txt：text`` (the name's suffix picks the reader)
+_EXAMPLE_DOCUMENT = re.compile(r"^(?P<name>[^\s：]+\.(?:txt|md))：(?P<text>.*)$")
+
+
+#: the fixes (their applicability, None for a finding without one) a rule may make, by its declared ``fix``
+ALLOWED_FIXES: dict[FixKind, set[str | None]] = {
+    FixKind.NONE: {None},
+    FixKind.SAFE: {"safe"},
+    FixKind.SUGGEST: {None, "unsafe"},
+    FixKind.SOMETIMES: {None, "safe", "unsafe"},
+}
+
+
+def fix_kind(diagnostic: Diagnostic) -> str | None:
+    return diagnostic.fix.applicability.value if diagnostic.fix else None
+
+
+def example_documents(meta: RuleMeta, example: str) -> dict[str, str]:
+    """The documents of a documentation example (name → text): the example itself, in a file of the
+    rule's ``example_format``, or for a batch rule the documents it lists, one per ``name.txt：`` line."""
+    if meta.scope == "document":
+        return {"example.md" if meta.example_format == "markdown" else "example.txt": example + "\n"}
+    documents: dict[str, list[str]] = {}
+    for line in example.splitlines():
+        start = _EXAMPLE_DOCUMENT.match(line)
+        if start:
+            documents[start["name"]] = [start["text"]]
+        else:
+            assert documents, f"{meta.code}: a batch example starts with a document name (甲.txt：……): {example!r}"
+            documents[next(reversed(documents))].append(line)
+    assert len(documents) >= 2, f"{meta.code}: a batch example names two or more documents: {example!r}"
+    return {name: "\n".join(lines) + "\n" for name, lines in documents.items()}
+
+
+def example_findings(meta: RuleMeta, example: str) -> list[Diagnostic]:
+    """The findings of rule ``meta`` on one documentation example, linted with the default settings and
+    the rule turned on (also when it is off by default or in the default profile)."""
+    policy = make_policy(Config(), Settings(extend_select=[meta.code]))
+    documents = example_documents(meta, example)
+    if meta.scope == "document":
+        [(name, text)] = documents.items()
+        results = [check_bytes(name, text.encode("utf-8"), policy)]
+    else:
+        import tempfile
+
+        from summarylint.batch.run import BatchOptions, run_batch
+        from summarylint.files import Candidate
+
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            for name, text in documents.items():
+                (root / name).write_text(text, encoding="utf-8")
+            candidates = [Candidate(root / name, explicit=True) for name in documents]
+            results = run_batch(candidates, policy, BatchOptions(jobs=1, cache=False)).results
+    for result in results:
+        assert result.error is None, result.error
+    return [d for result in results for d in result.diagnostics if d.code == meta.code]

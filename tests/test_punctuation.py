@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from rule_cases import example_codes
-
 from summarylint.api import lint_text
-from summarylint.rules import builtin_registry
-from summarylint.rules.base import Rule
 
 
 def test_span_through_page_break_join() -> None:
@@ -17,15 +12,3 @@ def test_span_through_page_break_join() -> None:
     found = [d for d in result.diagnostics if d.code == "PU001"]
     assert len(found) == 1
     assert text[found[0].span.start] == ","
-
-
-PU_RULES = [rule for rule in builtin_registry() if rule.code.startswith("PU")]
-
-
-@pytest.mark.parametrize("rule", PU_RULES, ids=[r.code for r in PU_RULES])
-def test_documented_examples(rule: Rule) -> None:
-    """Every wrong example of a rule's documentation is reported by it, no right example is."""
-    for text in rule.meta.wrong:
-        assert rule.code in example_codes(text, rule.code), text
-    for text in rule.meta.right:
-        assert rule.code not in example_codes(text, rule.code), text

@@ -1,11 +1,13 @@
-"""WD001 (confusion set) from tests/cases/typo.toml."""
+"""WD001 (confusion set) from tests/cases/typo.toml; the suggestions of the typo family are unsafe fixes."""
 
 from __future__ import annotations
 
 import pytest
 from rule_cases import load_cases
 
+from summarylint.api import check_bytes, make_policy
 from summarylint.cli import main
+from summarylint.config import Config, Settings
 from summarylint.packs import load_pack
 from summarylint.rules import builtin_registry
 from summarylint.rules.typo.confusions import ConfusionPack
@@ -29,3 +31,23 @@ def test_confusion_set_is_consistent() -> None:
     for entry in pack.entry:
         assert entry.wrong != entry.right
         assert "精减" not in entry.wrong, "精减 is a real word"
+
+
+@pytest.mark.parametrize(
+    ("codes", "text", "suggested"),
+    [
+        (["WD001"], "再前期调研的基础上，各单位必需加强值班。\n", "在前期调研的基础上，各单位必须加强值班。\n"),
+        (["WD001"], "即要抓好管理，又要做好准备。会后在次检查。\n", "既要抓好管理，又要做好准备。会后再次检查。\n"),
+        (["WD005", "WD006"], "我们的的目标是推动高质量高质量发展。\n", "我们的目标是推动高质量发展。\n"),
+        (["WD007"], "设备调试的很顺利，大家耐心的向居民解释。\n", "设备调试得很顺利，大家耐心地向居民解释。\n"),
+    ],
+)
+def test_suggestions_are_unsafe_fixes_that_read_right(codes: list[str], text: str, suggested: str) -> None:
+    policy = make_policy(Config(), Settings(select=codes))
+    plain = check_bytes("x.txt", text.encode("utf-8"), policy, fix=True)
+    assert plain.fixed == 0 and plain.diagnostics, "plain --fix applies none of them"
+    for d in plain.diagnostics:
+        assert d.fix is not None and d.fix.applicability.value == "unsafe"
+        assert "：" in d.message or "，" in d.message, "the message says why"
+    unsafe = check_bytes("x.txt", text.encode("utf-8"), policy, fix=True, unsafe_fixes=True)
+    assert unsafe.fixed_source == suggested

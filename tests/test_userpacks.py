@@ -263,6 +263,22 @@ def test_example_pack_loads(tmp_path: Path) -> None:
     assert {"TM001", "TM003"} <= found
 
 
+def test_example_pack_rules_match_their_examples(tmp_path: Path) -> None:
+    """The example pack's own wrong examples are reported by their rule, its right examples are not."""
+    from summarylint.rules import builtin_registry, registry_for
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "team-rules.toml"
+    config = _project(tmp_path, example.read_text(encoding="utf-8"))
+    builtin = set(builtin_registry().codes())
+    rules = [rule for rule in registry_for(config) if rule.code not in builtin]
+    assert rules and any(rule.meta.wrong for rule in rules)
+    for rule in rules:
+        for text in rule.meta.wrong:
+            assert _found(lint_text(text + "\n", "x.txt", config), rule.code), (rule.code, text)
+        for text in rule.meta.right:
+            assert not _found(lint_text(text + "\n", "x.txt", config), rule.code), (rule.code, text)
+
+
 @pytest.mark.parametrize(
     ("pattern", "size"),
     [

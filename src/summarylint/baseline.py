@@ -18,6 +18,7 @@ from summarylint.atomic import write_atomically
 from summarylint.config import ConfigError
 from summarylint.fingerprint import fingerprints
 from summarylint.linter import FileResult
+from summarylint.rules import redirected
 
 FORMAT_VERSION = 1
 _KEY = "summarylint-baseline"
@@ -82,7 +83,7 @@ class Baseline:
         keys: Counter[Key] = Counter()
         for entry in data["findings"]:
             try:
-                keys[(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))] += 1
+                keys[(str(entry["path"]), redirected(str(entry["code"])), str(entry["fingerprint"]))] += 1
             except (KeyError, TypeError):
                 raise ConfigError(f"{path}: 基线文件中有一条记录缺少 path、code 或 fingerprint") from None
         return cls(path, keys)

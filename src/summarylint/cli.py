@@ -35,7 +35,8 @@ from summarylint.linter import FileResult
 from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
 from summarylint.reporters.common import terminal_width
-from summarylint.rules import Registry, Rule, registry_for
+from summarylint.rules import REDIRECTS, Registry, Rule, RuleMeta, registry_for
+from summarylint.rules.base import example_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
@@ -570,6 +571,16 @@ def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
     return buffer.getvalue()
 
 
+def _examples_note(meta: RuleMeta) -> list[str]:
+    """How the examples below are read, when that is not a plain text file."""
+    notes = []
+    if meta.scope == "batch":
+        notes.append("示例是一次检查的几份文稿，每份以“文件名：”开头。")
+    elif meta.example_format == "markdown":
+        notes.append("示例是 Markdown 文件（.md）的内容。")
+    return notes
+
+
 def _rule_doc(rule: Rule) -> str:
     meta = rule.meta
     lines = [
@@ -588,16 +599,18 @@ def _rule_doc(rule: Rule) -> str:
             if meta.profiles
             else []
         ),
+        *[f"旧代码：{old}（仍然有效，等同于 {meta.code}）" for old, new in REDIRECTS.items() if new == meta.code],
         f"依据：{meta.norm}",
         "",
         "为什么：",
         *("  " + line for line in meta.rationale.strip().splitlines()),
         "",
+        *_examples_note(meta),
         "反例：",
-        *("  " + line for example in meta.wrong for line in example.splitlines()),
+        *example_lines(meta.wrong),
         "",
         "正例：",
-        *("  " + line for example in meta.right for line in example.splitlines()),
+        *example_lines(meta.right),
     ]
     if meta.notes:
         lines += ["", "备注：", *("  " + line for line in meta.notes.strip().splitlines())]
@@ -655,6 +668,13 @@ def _main(argv: list[str]) -> int:
         if args.command == "rule":
             rule = registry.get(args.code)
             if rule is not None:
+                moved = registry.moved(args.code)
+                if moved is not None:
+                    old = args.code.replace("-", "").upper()
+                    print(
+                        f"{old} 已改为 {moved}（规则移入 {rule.meta.category.value} 类）；"
+                        f"配置和抑制注释中的 {old} 仍然有效，等同于 {moved}。\n"
+                    )
                 sys.stdout.write(_rule_doc(rule))
                 return EXIT_OK
             try:  # a prefix (NU, NU00) or a category: the table of its rules

@@ -3,7 +3,9 @@
 A finding is identified by its rule and a hash of the normalised text of the paragraph it is in
 (blanks removed), with an occurrence index among the findings of the same rule in paragraphs of the
 same text.  Lines moving, other paragraphs being edited or moved, do not change it; editing the
-paragraph itself does.  Baselines and SARIF's ``partialFingerprints`` both use it.
+paragraph itself does.  The rule enters as its first code, so a rule that moved to another family
+(:data:`summarylint.rules.REDIRECTS`) keeps its findings' identity.  Baselines and SARIF's
+``partialFingerprints`` both use it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import Counter
 
 from summarylint.document import Document
 from summarylint.linter import FileResult
+from summarylint.rules import first_code
 
 _BLANKS = re.compile(r"\s+")
 
@@ -38,7 +41,7 @@ def fingerprints(result: FileResult) -> list[str]:
     out = []
     for d in result.diagnostics:
         text = _BLANKS.sub("", _paragraph_text(doc, starts, d.span.start))
-        digest = hashlib.sha256(f"{d.code}\0{text}".encode()).hexdigest()[:16]
+        digest = hashlib.sha256(f"{first_code(d.code)}\0{text}".encode()).hexdigest()[:16]
         seen[digest] += 1
         out.append(f"{digest}:{seen[digest]}")
     return out

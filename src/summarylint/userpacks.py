@@ -477,6 +477,10 @@ def load_user_rules(paths: Sequence[Path], builtin: Iterable[Rule]) -> list[Rule
     for rule in builtin:
         reserved[rule.code] = "内置规则"
         reserved[rule.meta.name] = f"内置规则 {rule.code}"
+    from summarylint.rules import REDIRECTS
+
+    for old, new in REDIRECTS.items():
+        reserved[old] = f"内置规则 {new} 的旧代码"
     rules = []
     for path in paths:
         for pack_rule in load_pack_file(path, reserved):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from summarylint.document import BlockKind, Document, Paragraph
-from summarylint.outline.markers import Marker, paragraph_marker
+from summarylint.outline.markers import Family, Marker, paragraph_marker
 
 #: Paragraph kinds whose leading marker numbers the document's own structure.
 _OUTLINE_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
@@ -244,6 +244,10 @@ class _Builder:
 
         # 1. the next number of an open group
         following = [i for i in same if marker.value == stack[i].last_value + 1]
+        if not following and marker.family is Family.AR_HALF_PAREN:
+            # ``2）`` between ``（1）`` and ``（3）`` lost its opening bracket: it goes on with their group
+            bracketed = self.open.get((Family.AR_PAREN.value, ""), [])[-SCAN_OPEN:][::-1]
+            following = [i for i in bracketed if marker.value == stack[i].last_value + 1]
         if following:
             phrase = is_phrase(para, marker)
             shaped = [i for i in following if stack[i].shape() == phrase]

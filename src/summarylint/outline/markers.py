@@ -303,6 +303,10 @@ _CANDIDATE = re.compile(
 _UNITS = frozenset("亿万千百十元角分个次件项倍成米吨斤公里年月日天时秒周岁座台辆套家所期批篇条张本页位名户")
 # How much of a paragraph the grammar needs to see: a marker is never longer than this.
 _WINDOW = 16
+#: How much text after a marker :func:`_acceptable` looks at.
+_AFTER = 8
+#: A heading that opens with a year or a count (``2025年工作回顾``): digits, then Chinese text.
+_FIGURE_HEAD = re.compile(rf"[0-9０-９]{{2,4}}[ \u3000]?{_CJK.pattern}")
 
 
 def _acceptable(marker: Marker, after: str) -> bool:
@@ -318,11 +322,12 @@ def _acceptable(marker: Marker, after: str) -> bool:
             return False  # (1:30 is a time, 3：2 a ratio)
         if marker.value > 199:
             return False
-    # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5)
+    # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5), or before a year or count that
+    # opens a heading (一.2025年工作回顾, 二，1981年国民经济计划)
     if (
         fam is Family.CN_BARE
         and marker.delimiter != "、"
-        and (not (_CJK.match(nxt) or nxt in "“《（") or nxt in "一二三四五六七八九十")
+        and (not (_CJK.match(nxt) or nxt in "“《（" or _FIGURE_HEAD.match(after)) or nxt in "一二三四五六七八九十")
     ):
         return False
     # a. / A. only before Chinese text, so English sentences are not ordinals
@@ -332,6 +337,8 @@ def _acceptable(marker: Marker, after: str) -> bool:
         first = after.lstrip(" \u3000")[:1]
         if marker.text.startswith(("0", "０")) or not _CJK.match(first) or (first == nxt and nxt in _UNITS):
             return False  # 1.5亿元 3.2万人 are quantities, 0.9.1 a version, a lone 2.5 a figure
+        if first in "版号":
+            return False  # 3.2.1版本已发布, 2.3号楼: a version or a number, not a section
     if fam is Family.AR_HALF_PAREN and nxt in "%％":
         return False
     # 一） only with Chinese text after it
@@ -369,7 +376,7 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     marker = _parse_window(text[offset : offset + _WINDOW])
     if marker is None:
         return None
-    after = text[offset + marker.end : offset + marker.end + 4]
+    after = text[offset + marker.end : offset + marker.end + _AFTER]
     if check_after and not _acceptable(marker, after):
         return None
     if marker.shi and after[1:2] in ("否", "非"):  # （二）是否…: the 是 belongs to the heading text

@@ -19,6 +19,10 @@ from summarylint.source import LineIndex, OffsetMapBuilder, Span
 _LINE = re.compile(r"[^\n]*\n?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=\r?\n?$))")
+#: ``##一、标题``: hashes with no space before Chinese text.  Markdown shows the line as a paragraph with the
+#: hashes in it; the writer meant a heading.  The hashes are left out of the paragraph's text so that its
+#: ordinal is read (ST021 reports the missing space).  ``#话题#`` hashtags (another ``#`` soon after) are text.
+ATX_NO_SPACE = re.compile(r"(?m)^ {0,3}(#{1,6})(?=(?:\*\*)?[\u3400-\u4dbf\u4e00-\u9fff])(?![^#\n]{1,30}#)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r" {0,3}>[ \t]?")
@@ -214,11 +218,15 @@ class _Reader:
                 kind = BlockKind.QUOTE
                 body_start = quote.end()
                 quote = _QUOTE.match(source, body_start, content_end)
+            hashed = ATX_NO_SPACE.match(source, body_start, content_end) if kind is BlockKind.BODY else None
+            if hashed:
+                body_start = hashed.end(1)
             s, e = split_line(source, body_start, content_end)
             bullet_match = BULLET.match(source, s, e)
             current = self.current
             continues = (
-                current is not None
+                hashed is None
+                and current is not None
                 and current.kind in (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
                 and (current.kind is BlockKind.QUOTE) == (kind is BlockKind.QUOTE)
                 and bullet_match is None

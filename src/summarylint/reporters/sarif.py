@@ -23,6 +23,7 @@ from summarylint.fingerprint import fingerprints
 from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions, locate
 from summarylint.rules import RuleMeta
+from summarylint.rules.base import example_lines
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -54,7 +55,7 @@ def _pascal(name: str) -> str:
 
 
 def _rule(meta: RuleMeta) -> dict[str, object]:
-    examples = "\n".join(["反例：", *meta.wrong, "正例：", *meta.right])
+    examples = "\n".join(["反例：", *example_lines(meta.wrong, ""), "正例：", *example_lines(meta.right, "")])
     return {
         "id": meta.code,
         "name": _pascal(meta.name),

@@ -40,8 +40,16 @@ class RuleMeta(BaseModel):
     norm: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     rationale: str = Field(min_length=1)
+    #: documentation examples, each a whole document (several lines when the rule needs context: a title,
+    #: headings, the paragraph that follows). The test suite lints every one with the rule turned on: each
+    #: ``wrong`` example gets a finding of the rule, no ``right`` example does.
     wrong: list[str] = Field(min_length=1)
     right: list[str] = Field(min_length=1)
+    #: the kind of file the examples are read as: ``text`` (a .txt file) or ``markdown`` (a .md file: for
+    #: rules about Markdown headings, code blocks or comments). In the examples of a ``batch`` rule each
+    #: document begins on a line ``name.txt：`` (or ``name.md：``, whose suffix picks its reader) followed by
+    #: its text, and the documents are checked together as one batch.
+    example_format: Literal["text", "markdown"] = "text"
     notes: str = ""
     jieba: bool = False
     #: ``batch``: the rule compares the documents of one run with each other (the batch stage); checking
@@ -50,6 +58,18 @@ class RuleMeta(BaseModel):
     #: what a profile changes: the rule's severity there, or "off" (a rule ``enabled = false`` is turned on
     #: by the profiles that give it a severity)
     profiles: dict[Profile, Severity | Literal["off"]] = Field(default_factory=dict)
+
+
+def example_lines(examples: list[str], indent: str = "  ") -> list[str]:
+    """Documentation examples as lines to show, indented; a blank line between examples when one of them
+    has several lines (a whole document)."""
+    separate = any("\n" in example for example in examples)
+    lines: list[str] = []
+    for example in examples:
+        if separate and lines:
+            lines.append("")
+        lines += [indent + line if line else "" for line in example.splitlines()]
+    return lines
 
 
 @dataclass(frozen=True)

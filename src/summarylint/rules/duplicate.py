@@ -1,4 +1,5 @@
-"""Family DU: duplicated paragraphs, sentences, headings and stuttered function words.
+"""Family DU: duplicated paragraphs, sentences and headings (doubled characters and words are the typo
+family's: WD005, WD006, formerly DU005, DU006).
 
 Paragraphs and sentences are compared width-folded and without punctuation or spaces
 (:mod:`summarylint.text.shingles`).  Near-duplicate paragraphs (DU002) are found with an exact
@@ -12,14 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from weakref import WeakKeyDictionary
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.diagnostics import Edit, Finding, Fix, Related, Severity
 from summarylint.document import BlockKind, Paragraph
-from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.shingles import cjk_count, fold, fold_content, has_cjk, similar_pairs
@@ -43,6 +40,8 @@ _CLAUSE_MARK = re.compile(r"[，。；！？：,;!?:]")
 #: shorter duplicates are often formulaic lines that procedures repeat on purpose: reported as info
 WARN_PARAGRAPH_CJK = 40
 WARN_SENTENCE_LENGTH = 25
+#: a figure: the same statistic written twice is not a set phrase
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,22 @@ def _units(ctx: Context) -> list[_Unit]:
     return cached
 
 
+#: a line without any clause mark that ends like a document title (…的通知, …工作总结)
+_TITLE_END = re.compile(
+    r"(?:通知|通报|报告|总结|方案|意见|办法|规定|决定|请示|批复|函|纪要|计划|要点|规划|细则|公告|通告)\s*$"
+)
+
+
+def _unmarked_prose(text: str) -> bool:
+    """Running text whose punctuation was lost (``组织了运动会等活动 丰富了职工生活``): long, and not a title."""
+    return cjk_count(text) >= MIN_PARAGRAPH_CJK and not _TITLE_END.search(text)
+
+
 def _compared(ctx: Context) -> list[_Unit]:
     outline = ctx.views.outline
     units = []
     for block in ctx.views.blocks:
-        if block.first.kind not in _COMPARED or not _CLAUSE_MARK.search(block.text):
+        if block.first.kind not in _COMPARED or not (_CLAUSE_MARK.search(block.text) or _unmarked_prose(block.text)):
             continue
         heading = outline.heading_at(block.first.index)
         if heading is not None and heading.standalone:
@@ -93,17 +103,17 @@ def _compared(ctx: Context) -> list[_Unit]:
     return units
 
 
-def _paragraph_duplicates(units: list[_Unit]) -> tuple[dict[int, _Unit], set[int]]:
-    """Later copies → the first occurrence, and the indices of every paragraph that has a copy."""
+def _paragraph_duplicates(units: list[_Unit]) -> tuple[dict[int, int], set[int]]:
+    """Later copies → the index of the first occurrence, and the indices of every paragraph that has a copy."""
     first: dict[str, int] = {}
-    copies: dict[int, _Unit] = {}
+    copies: dict[int, int] = {}
     involved: set[int] = set()
     for n, unit in enumerate(units):
         if cjk_count(unit.folded) < MIN_PARAGRAPH_CJK:
             continue
         seen = first.setdefault(unit.folded, n)
         if seen != n:
-            copies[n] = units[seen]
+            copies[n] = seen
             involved.update((n, seen))
     return copies, involved
 
@@ -116,12 +126,15 @@ def _block_removal(block: Block) -> Span:
 def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     copies, _ = _paragraph_duplicates(units)
-    for n, original in sorted(copies.items()):
-        block = units[n].block
+    for n, seen in sorted(copies.items()):
+        block, original = units[n].block, units[seen]
+        # a paragraph pasted right after itself, or one that repeats figures, is a slip however short; a short
+        # one far away may be a set phrase that a procedure repeats on purpose
+        pasted_twice = seen == n - 1 or _FIGURE.search(block.text) or cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK
         yield Finding(
             block.span(0, len(block.text)),
             f"本段与前文的一段完全相同（“{_shown(block.text)}”），应删除重复的一段",
-            severity=None if cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK else Severity.INFO,
+            severity=None if pasted_twice else Severity.INFO,
             fix=Fix.unsafe(Edit(_block_removal(block), "")),
             related=_related(ctx, _whole(original.block), "第一次出现"),
         )
@@ -233,10 +246,13 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             whole = at == m.start()
             what = "这句话" if whole else "这半句话"
             earlier, clause, end = first[repeated.key]
+            # a sentence pasted right after itself (only spaces between), or one that repeats figures, is a slip
+            adjacent = earlier is block and not block.text[end:at].strip(" \t\u3000")
+            adjacent = adjacent or bool(_FIGURE.search(block.text, at, m.end()))
             yield Finding(
                 span,
                 f"{what}与前文的句子重复：“{_shown(block.text[at : m.end()])}”",
-                severity=None if whole and repeated.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
+                severity=None if whole and (adjacent or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
                 related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )
@@ -283,102 +299,6 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
                         related=_related(ctx, earlier.span(0, len(earlier.text.rstrip(" \u3000"))), "前面的标题"),
                     )
         parents.append(para)
-
-
-# --- DU005 -------------------------------------------------------------------------------------
-
-
-class WordStutters(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    reduplicable: list[str]
-    not_starts: str
-
-
-class StutterPack(BaseModel):
-    """``rules/packs/duplicate.toml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    #: function words that are never doubled
-    chars: str = Field(min_length=1)
-    #: words ending with one of the chars: ``为了|了解`` is not a stutter
-    left_words: list[str]
-    #: words starting with one of the chars
-    right_words: list[str]
-    #: fixed expressions containing a doubled char (不了了之, 是是非非)
-    fixed: list[str]
-    words: WordStutters
-
-
-@cache
-def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    pack = load_pack("duplicate", StutterPack)
-    doubled = re.compile(f"([{re.escape(pack.chars)}])\\1")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    left = re.compile(f"(?:{alternation(pack.left_words)})$")
-    right = re.compile(f"(?:{alternation(pack.right_words)})")
-    fixed = re.compile(alternation(pack.fixed))
-    return pack, doubled, left, right, fixed
-
-
-@check("DU005")
-def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
-    _, doubled, left, right, fixed = _stutter()
-    for block in ctx.views.candidates(doubled):
-        text = block.text
-        protected = [(m.start(), m.end()) for m in fixed.finditer(text)]
-        for m in block.finditer(doubled):
-            at = m.start()
-            if any(s <= at < e for s, e in protected):
-                continue
-            if left.search(text, max(0, at - 6), at + 1) or right.match(text, at + 1):
-                continue  # 为了|了解, 目的|的: two words that meet, not a stutter
-            word = m.group(1)
-            context = text[max(0, at - 4) : m.end() + 4]
-            yield Finding(
-                block.span(at, m.end()),
-                f"“{word}”字重复：“{context}”中多了一个“{word}”",
-                fix=Fix.safe(Edit(block.span(at + 1, m.end()), "")),
-            )
-
-
-_REPEATED_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,4})\1")
-
-
-def _whole_words(text: str, *cuts: int) -> bool:
-    """Whether segmenting the stretch around ``cuts`` puts a word boundary at each of them."""
-    from summarylint.text.measure import focus
-    from summarylint.text.segment import segmenter
-
-    left, right = max(0, cuts[0] - 6), min(len(text), cuts[-1] + 6)
-    bounds = {left} | {token.end for token in segmenter(focus()).cut(text[left:right], left)}
-    return all(cut in bounds for cut in cuts)
-
-
-@check("DU006")
-def stuttered_word(ctx: Context) -> Iterator[Finding]:
-    words = _stutter()[0].words
-    reduplicable = frozenset(words.reduplicable)
-    for block in ctx.views.candidates(_REPEATED_WORD):
-        text = block.text
-        for m in block.finditer(_REPEATED_WORD):
-            word = m.group(1)
-            if word[0] in words.not_starts or len(set(word)) == 1:
-                continue  # 一步一步, 很紧很紧, 哈哈哈哈
-            start, end = m.span()
-            if not _whole_words(text, start, start + len(word), end):
-                continue  # 产业|创业|创新: the repetition straddles words
-            context = text[max(0, start - 4) : end + 4]
-            yield Finding(
-                block.span(start, end),
-                f"“{word}”重复了一次：“{context}”中应删去一个“{word}”"
-                if word not in reduplicable
-                else f"“{word}{word}”是口语的重叠说法，书面材料中一般只写一个“{word}”",
-                severity=Severity.INFO if word in reduplicable else None,
-                fix=Fix.unsafe(Edit(block.span(start + len(word), end), "")),
-            )
 
 
 @check("DU007")

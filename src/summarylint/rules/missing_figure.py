@@ -130,6 +130,7 @@ class _MeasureSettings:
     sentence_scope: frozenset[str]
     word_starts: tuple[str, ...]
     previous_tags: frozenset[str]
+    long_previous_tags: frozenset[str]
     noun_tags: frozenset[str]
     counted: frozenset[str]
     after_noun_only: frozenset[str]
@@ -138,9 +139,12 @@ class _MeasureSettings:
     blocked_next: frozenset[str]
     numeric: frozenset[str]
     determiners: tuple[str, ...]
+    determiner_set: frozenset[str]
+    noun_ends: str
     surnames: str
     after_marks: str
     longest_stop: int
+    measure_words: frozenset[str]
 
 
 @cache
@@ -152,6 +156,7 @@ def _measure_settings() -> _MeasureSettings:
         frozenset(s.sentence_scope),
         tuple(p.words.word_starts),
         frozenset(s.previous_tags),
+        frozenset(s.long_previous_tags),
         frozenset(s.noun_tags),
         frozenset(s.counted_words),
         frozenset(s.after_noun_only),
@@ -160,10 +165,47 @@ def _measure_settings() -> _MeasureSettings:
         frozenset(s.blocked_next_tags),
         frozenset(s.numeric_tail),
         tuple(s.determiners),
+        frozenset(s.determiners),
+        s.noun_ends,
         s.surnames,
         s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
+        frozenset(s.measure_words),
     )
+
+
+def _noun_like(token: Token, settings: _MeasureSettings, tags: frozenset[str]) -> bool:
+    """A word counted as a noun (or, with ``previous_tags``, a verb) in front of a measure word."""
+    return (
+        token.tag in tags
+        or (token.tag in settings.long_previous_tags and len(token.word) >= 2)
+        or _mistagged_name(token, settings.surnames)
+    )
+
+
+def _counts_itself(token: Token, settings: _MeasureSettings) -> bool:
+    """A word in front of a measure word that stands for the number: a numeral (三, 几, 20余), a
+    determiner (这, 每, 若干), or a word ending in one, unless it is a noun of two or more characters
+    (合同, 传单, 人数: jieba tags them n, or 合同 a)."""
+    if token.word in settings.determiner_set:
+        return True
+    if not (token.word[-1] in settings.numeric or token.word.endswith(settings.determiners)):
+        return False
+    noun = len(token.word) >= 2 and token.word[-1] in settings.noun_ends
+    return not (noun and _noun_like(token, settings, settings.noun_tags))
+
+
+def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> tuple[list[Token], int, int] | None:
+    """The tokens around the measure word ``[start, end)`` and its index and start, when segmentation
+    makes it a word of its own; when it puts the first characters into the previous word (培训班/次
+    for 班次), the shorter measure word that is left (次) is tried."""
+    for begin in range(start, end):
+        if begin > start and text[begin:end] not in measure_words:
+            continue
+        around = _tokens_around(text, begin, end)
+        if around is not None:
+            return around[0], around[1], begin
+    return None
 
 
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool]]:
@@ -215,19 +257,19 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
                 shown = text[opening:end] if opening >= 0 else _snippet(text, start, end)
                 yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
             continue
-        around = _tokens_around(text, start, end)
-        if around is None:
+        aligned = _aligned(text, start, end, settings.measure_words)
+        if aligned is None:
             continue
-        tokens, k = around
+        tokens, k, start = aligned
         if k == 0:
             continue  # nothing in front of it in this clause
         word = tokens[k].word
         previous = tokens[k - 1]
         if previous.word in settings.verb_particles and k >= 2 and tokens[k - 2].tag.startswith("v"):
             previous = tokens[k - 2]  # 发放了份资料
-        if previous.word[-1] in settings.numeric or previous.word.endswith(settings.determiners):
+        if _counts_itself(previous, settings):
             continue
-        if previous.tag not in settings.previous_tags and not _mistagged_name(previous, settings.surnames):
+        if not _noun_like(previous, settings, settings.previous_tags):
             continue
         if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
             continue  # 攻关期, 决胜期: a time word, not a count
@@ -259,8 +301,51 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
             continue
         if end < len(text) and not (text[end] in CLAUSE_END or re.match(f"[{CJK}]", text[end])):
             continue  # 发放元/吨 is a unit written out, not a count
+        if group == "quoted":  # “个代表”: the slogan lost its number
+            if _tokens_around(text, start, end) is None:
+                continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
+            close = text.find("”", end, end + 12)
+            shown = text[start - 1 : close + 1] if close > 0 else text[start - 1 : end]
+            yield block, start, end, f"{shown}开头的量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+            continue
+        if group == "noun":  # 问卷余份: the number belongs in front of 余
+            shown = _snippet(text, start - 1, end)
+            yield block, start - 1, end, f"“{shown}”中“余”前没有数字，疑为数字被删除或漏填"
+            continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+
+
+def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:
+    """Whether the clause in front of ``start`` contains a statistics word."""
+    k = bisect_right(clause_starts, start)
+    return any(m.group(1) for m in patterns().statistics.finditer(text, clause_starts[k - 1] if k else 0, start))
+
+
+def _approximate_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    """慰问困难群众多人，回收问卷多份: 多 after a noun and before a measure word ending a clause of a
+    statistic stands for "more than" a number that has been deleted (200多人)."""
+    pattern = patterns().approximate
+    if pattern is None:
+        return
+    settings = _measure_settings()
+    text = block.text
+    clause_starts: list[int] | None = None
+    for match in block.finditer(pattern):
+        start, end = match.span()
+        if clause_starts is None:
+            clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
+        if not _statistic_before(text, start, clause_starts):
+            continue
+        left, right = _window(text, start, end)
+        tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in _cut(text[left:right])]
+        k = next((i for i, t in enumerate(tokens) if t.start == start), None)
+        if not k or tokens[k].word not in ("多", text[start:end]):
+            continue  # 多 inside a word (许多, 增多, 多人次数), or nothing in front of it
+        if not _noun_like(tokens[k - 1], settings, settings.noun_tags):
+            continue
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中“多”前没有数字，疑为数字被删除或漏填"
 
 
 @check("MF001")
@@ -269,12 +354,12 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
         for block in ctx.views.blocks:
-            seen: set[int] = set()
-            for item in _verb_led_findings(block, word_starts):
-                seen.add(item[1])
-                yield item
-            for item in _measure_word_findings(block):
-                if item[1] not in seen:
+            seen: set[int] = set()  # where findings end: one finding per measure word
+            for item in itertools.chain(
+                _verb_led_findings(block, word_starts), _measure_word_findings(block), _approximate_findings(block)
+            ):
+                if item[2] not in seen:
+                    seen.add(item[2])
                     yield item
 
     yield from _findings(ctx, items())

@@ -469,6 +469,88 @@ def date_mixed_forms(ctx: Context) -> Iterator[Finding]:
         )
 
 
+# --- NB014 -------------------------------------------------------------------------------------
+
+#: a four-character year in Chinese numerals, with any character a writer puts for the zero
+_CN_YEAR_ANY = re.compile(r"(?<![一二三四五六七八九十〇零○OoＯｏ0-9])[一二三四五六七八九〇零○OoＯｏ0]{4}(?=年)")
+#: 〇 inside a quantity: 三千〇五十 (a quantity writes 零)
+_ZERO_IN_QUANTITY = re.compile(r"(?<=[一二两三四五六七八九十][百千万亿])〇(?=[一二两三四五六七八九十])")
+#: what each stand-in for 〇 is called in the message, and the severity (a Latin letter is an error)
+_ZERO_STAND_INS = {"零": ("“零”", None), "○": ("圆圈“○”", Severity.INFO)} | {
+    c: ("字母或数字“" + c + "”", Severity.ERROR) for c in "OoＯｏ0"
+}
+
+
+@check("NB014")
+def zero_character(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_CN_YEAR_ANY):
+        year = m.group()
+        wrong = [c for c in dict.fromkeys(year) if c in _ZERO_STAND_INS]
+        if not wrong or not any(c in "一二三四五六七八九" for c in year):
+            continue
+        levels = [_ZERO_STAND_INS[c][1] for c in wrong]
+        severity = Severity.ERROR if Severity.ERROR in levels else None if None in levels else Severity.INFO
+        right = "".join("〇" if c in _ZERO_STAND_INS else c for c in year)
+        what = "、".join(_ZERO_STAND_INS[c][0] for c in wrong)
+        span = block.span(m.start(), m.end())
+        yield Finding(
+            span,
+            f"汉字数字的年份中零写作“〇”：“{year}年”中的{what}应写作“〇”（“{right}年”）",
+            severity=severity,
+            fix=Fix.safe(Edit(span, right)),
+        )
+    for block, m in ctx.views.matches(_ZERO_IN_QUANTITY):
+        span = block.span(m.start(), m.end())
+        shown = block.text[max(0, m.start() - 2) : m.end() + 2]
+        yield Finding(
+            span,
+            f"数量中的零写作“零”：“{shown}”中的“〇”应写作“零”（“〇”用于年份等编号）",
+            fix=Fix.safe(Edit(span, "零")),
+        )
+
+
+# --- NB018 -------------------------------------------------------------------------------------
+
+_DECREASE_BY_MULTIPLE = re.compile(
+    r"(?:减少|降低|下降|缩小|缩减|缩短|减轻|压缩)了?\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+|半)倍"
+)
+
+
+@check("NB018")
+def decrease_by_multiple(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_DECREASE_BY_MULTIPLE):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"减少不用“倍”表示：“{m.group()}”意思不清，应写明减少了百分之几或减少到多少",
+        )
+
+
+# --- NB019 -------------------------------------------------------------------------------------
+
+#: unit symbols written in the wrong case after a number, and their right form (GB 3100-3102)
+_UNIT_SYMBOLS = {
+    "mpa": "MPa", "Mpa": "MPa", "MPA": "MPa", "kpa": "kPa", "KPa": "kPa", "KPA": "kPa", "Kpa": "kPa",
+    "kv": "kV", "KV": "kV", "Kv": "kV", "kw": "kW", "KW": "kW", "Kw": "kW",
+    "Kg": "kg", "KG": "kg", "KM": "km", "Km": "km",
+}  # fmt: skip
+_UNIT_SYMBOL = re.compile(
+    r"(?<=\d)[ \t]?(?P<u>" + "|".join(sorted(_UNIT_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
+
+
+@check("NB019")
+def unit_symbol_case(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_UNIT_SYMBOL):
+        written = m.group("u")
+        right = _UNIT_SYMBOLS[written]
+        span = block.span(m.start("u"), m.end("u"))
+        yield Finding(
+            span,
+            f"计量单位符号大小写有误：“{written}”应写作“{right}”",
+            fix=Fix.safe(Edit(span, right)),
+        )
+
+
 # --- NB015 -------------------------------------------------------------------------------------
 
 _DOTTED_DATE = re.compile(

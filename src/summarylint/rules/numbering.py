@@ -142,9 +142,34 @@ def chinese_ordinal_wrong_punct(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _half_bracket(marker: Marker) -> bool:
+    """``二）`` or ``2）``: a bracketed ordinal without its opening bracket."""
+    return not marker.open and not marker.enclosed and marker.family in (Family.CN_PAREN, Family.AR_HALF_PAREN)
+
+
+def _lost_open_bracket(ctx: Context, para: Paragraph, marker: Marker) -> Finding | None:
+    """``二）`` among siblings written ``（一）`` ``（三）``: the opening bracket was lost.  A list written
+    ``一）二）三）`` throughout is a style of its own, reported once by NU010."""
+    heading = ctx.views.outline.heading_at(para.index)
+    if heading is None or not any(h.marker.open for h in heading.group.items):
+        return None
+    open_mark = "（" if marker.close == "）" else "("
+    whole = f"{open_mark}{marker.text[: marker.text.index(marker.close) + 1]}"
+    return Finding(
+        para.span(marker.start, marker.end),
+        f"序号缺少左括号，“{marker.text.strip()}”应写作“{whole}”（同组其他序号带括号）",
+        fix=Fix.safe(Edit(para.span(marker.start, marker.start), open_mark)),
+    )
+
+
 @check("NU004")
 def ordinal_bracket_width(ctx: Context) -> Iterator[Finding]:
     for para, marker in _typed(ctx):
+        if _half_bracket(marker):
+            lost = _lost_open_bracket(ctx, para, marker)
+            if lost is not None:
+                yield lost
+            continue
         if marker.family not in (Family.CN_PAREN, Family.AR_PAREN) or marker.enclosed or not marker.open:
             continue
         if marker.open == "（" and marker.close == "）":
@@ -264,7 +289,7 @@ def top_level_not_l1(ctx: Context) -> Iterator[Finding]:
 
 def acceptable(marker: Marker) -> bool:
     """A marker no single-marker rule (NU001-NU004, NU013) objects to: ``1.`` ``1．`` ``（1）`` ``⑴`` ``一、`` …"""
-    if marker.auto or marker.trail or marker.shi:
+    if marker.auto or marker.trail or marker.shi or _half_bracket(marker):
         return False
     if marker.family is Family.AR_BARE and not marker.enclosed:
         return marker.delimiter in ".．"

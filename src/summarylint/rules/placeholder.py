@@ -6,6 +6,7 @@ The detection is one scan shared with the ``placeholder_spans`` view (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix
@@ -75,3 +76,29 @@ def instruction_left_in(ctx: Context) -> Iterator[Finding]:
             f"模板的填写说明“{_shown(hit.text)}”留在了正文中，应按说明修改后删去",
             fix=Fix.unsafe(Edit(hit.span, "")),
         )
+
+
+#: a blank date under a signature or stamp line, or in an attached form, is there to be filled in by hand
+_FORM_CUE = re.compile(r"签章|盖章|签字|签名|（章）|\(章\)|意见")
+_ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?")
+
+
+def _form_to_fill(ctx: Context, hit: PlaceholderHit) -> bool:
+    """Whether the blank belongs to a form meant to be filled by hand: the paragraph or one of the three
+    before it asks for a signature or a stamp, or an attachment heading comes before it."""
+    first = hit.block.paragraphs[0].index
+    before = ctx.doc.paragraphs[max(0, first - 3) : first + 1]
+    if any(_FORM_CUE.search(p.text) for p in before):
+        return True
+    return any(_ATTACHMENT.match(p.text) for p in ctx.doc.paragraphs[:first])
+
+
+@check("PH009")
+def blank_field(ctx: Context) -> Iterator[Finding]:
+    for hit in _hits(ctx, "PH009"):
+        if _form_to_fill(ctx, hit):
+            continue
+        if hit.text.startswith("年"):
+            yield Finding(hit.span, f"{_SLOT}：日期“{_shown(hit.text)}”中的月、日是空白，应填写具体日期")
+        else:
+            yield Finding(hit.span, f"{_SLOT}：“{hit.text}”后面是空白，应填写{hit.text[:-1]}")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format, Paragraph
 from summarylint.outline import Family, Group, Heading
+from summarylint.readers.markdown import ATX_NO_SPACE
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 
@@ -212,7 +213,6 @@ def heading_depth_mismatch(ctx: Context) -> Iterator[Finding]:
 
 #: ``##整体总结``: hashes at the start of a line, then Chinese text with no space (a hashtag ``#话题#`` and
 #: unit numbers such as ``#1机组`` are left alone).
-_ATX_NO_SPACE = re.compile(r"(?m)^ {0,3}(#{1,6})(?=(?:\*\*)?[\u3400-\u4dbf\u4e00-\u9fff])(?![^#\n]{1,30}#)")
 _INDENT = re.compile(r"(?: {4}|\t| {0,3}\t)[ \t]*")
 
 
@@ -228,7 +228,7 @@ def markdown_heading_no_space(ctx: Context) -> Iterator[Finding]:
     for para in ctx.doc.prose:
         if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM):
             continue
-        for m in _ATX_NO_SPACE.finditer(source, para.start, para.end):
+        for m in ATX_NO_SPACE.finditer(source, para.start, para.end):
             hashes = m.group(1)
             yield Finding(
                 Span(m.start(1), m.end(1)),

@@ -35,7 +35,9 @@ class MeasureWordSettings(_Section):
     not_statistics_words: list[str] = []
     numeric_tail: str
     determiners: list[str]
+    noun_ends: str = ""
     previous_tags: list[str]
+    long_previous_tags: list[str] = []
     noun_tags: list[str]
     counted_words: list[str] = []
     after_noun_only: list[str] = []
@@ -50,7 +52,14 @@ class MeasureWordSettings(_Section):
     after_le_words: list[str] = []
     before_object: dict[str, list[str]] = {}
     not_before_object: str = ""
+    not_after_person: list[str] = []
     not_before_yu: str = ""
+    quoted_words: list[str] = []
+    list_heads: list[str] = []
+    listed_words: list[str] = []
+    multiple_verbs: list[str] = []
+    duo_words: list[str] = []
+    not_before_duo: str = ""
 
 
 class WordSettings(_Section):
@@ -77,6 +86,7 @@ class WanYiSettings(_Section):
     units: list[str] = Field(min_length=1)
     number_before: str
     approximators: str = ""
+    verbs_before: list[str] = []
     terms: list[str] = []
     unit_notes: list[str] = []
 
@@ -97,6 +107,7 @@ class MonthSettings(_Section):
     span_not_after: str = ""
     plan_before: str = ""
     plans: list[str] = []
+    year_patterns: list[str] = []
 
 
 class MeasurePack(_Section):
@@ -176,6 +187,7 @@ class MeasurePatterns:
     enumeration_mentions: re.Pattern[str] | None
     month: re.Pattern[str]  # MF007 regex variant
     verb_led: re.Pattern[str] | None  # MF001: a measure word right after a counting verb
+    approximate: re.Pattern[str] | None  # MF001: 多 and a measure word ending a clause
 
 
 def _not_after(words: list[str], single: str) -> str:
@@ -191,9 +203,14 @@ def patterns() -> MeasurePatterns:
     p = pack()
     mf1 = p.mf001
     not_number = _not_after(mf1.determiners, mf1.numeric_tail)
+    # determiners and numerals that also end nouns (合同, 传单, 读本, 人数) are left to segmentation
+    not_number_word = _not_after(
+        [w for w in mf1.determiners if w not in mf1.noun_ends],
+        "".join(c for c in mf1.numeric_tail if c not in mf1.noun_ends),
+    )
     words = mf1.measure_words
     after = CJK + "".join(re.escape(c) for c in mf1.after_marks)
-    candidate = re.compile(f"{first_chars(words)}(?<=[{after}]){not_number}(?:{suffix_guarded(words)})")
+    candidate = re.compile(f"{first_chars(words)}(?<=[{after}]){not_number_word}(?:{suffix_guarded(words)})")
     month_candidate = re.compile(f"(?=月份)(?<=[{CJK}]){not_number}月份")
 
     blank_units = alternation(p.mf002.units)
@@ -214,9 +231,18 @@ def patterns() -> MeasurePatterns:
     approximate = f"(?<!{number}{char_class(mf5.approximators)})" if mf5.approximators else ""
     # digits spaced out (7 4 7 7 2 亿元) still stand in front
     spaced = f"(?<!{number}[ \u3000])(?<!{number}[ \u3000]{{2}})"
-    # after a space it is a blank, which MF002 reports
+    # after a space it is a blank, which MF002 reports; at the start of a paragraph it continues a
+    # number that a page break split off (74.4 / 万亿元), which GA001 reports
+    # a verb ending in an approximating character (完成万元) does not stand for a number
+    not_figure = (
+        f"(?<!{number})"
+        if not mf5.verbs_before
+        else (f"(?:(?<!{number})|" + "|".join(f"(?<={re.escape(v)})" for v in mf5.verbs_before) + ")")
+    )
+    starts = "\n\u200b\u200c\u200d\u2060\ufeff"  # a line break, or invisible characters at a line start
+    split_off = f"(?<=[^{starts}])(?<!^{char_class(mf5.approximators)})(?<![{starts}]{char_class(mf5.approximators)})"
     wan_yi = re.compile(
-        f"(?=[万亿])(?<!{number})(?<![A-Za-z \u3000]){approximate}{spaced}[万亿](?:{alternation(mf5.units)})"
+        f"(?=[万亿]){split_off}{not_figure}(?<![A-Za-z \u3000]){approximate}{spaced}[万亿](?:{alternation(mf5.units)})"
     )
     wan_yi_exempt = any_of(p.mf005.terms + p.mf005.unit_notes)
 
@@ -246,23 +272,40 @@ def patterns() -> MeasurePatterns:
             if mf7.plan_before and mf7.plans
             else ""
         )
+        + "".join(f"|(?:{pattern})" for pattern in mf7.year_patterns)
     )
     verb_led = None
     if mf1.counting_verbs and mf1.verb_led_words:
         verbs, amounts = alternation(mf1.counting_verbs), alternation(mf1.amount_words or ["共"])
         led, after_le = alternation(mf1.verb_led_words), alternation(mf1.after_le_words or mf1.verb_led_words)
+        led_all = alternation(mf1.verb_led_words + mf1.after_le_words)
         verb_led = re.compile(
             f"(?:(?:{verbs})(?:了余?|余)?|(?:{amounts})余)(?P<unit>{led})"
             f"|(?:(?:{verbs})(?:了余?|余)|(?:{amounts})余)(?P<after>{after_le})"
             # 回收问卷余份: 余 after a noun stands for "more than" a number that is gone
-            f"|(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_yu)})余(?P<noun>{led})"
+            f"|(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_yu)})余(?P<noun>{led_all})"
             # 培训人帮扶对象, 举办期宣传活动: these measure words only count right before an object
             + "".join(
                 f"|(?:{alternation(verbs_of)})(?P<object{k}>{re.escape(word)})"
                 f"(?=[{CJK}])(?!{char_class(mf1.not_before_object or word)})"
+                + (f"(?!{alternation(mf1.not_after_person)})" if word == "人" and mf1.not_after_person else "")
                 for k, (word, verbs_of) in enumerate(sorted(mf1.before_object.items()))
                 if verbs_of
             )
+            + (f"|(?<=[“‘「])(?P<quoted>{alternation(mf1.quoted_words)})(?=[{CJK}])" if mf1.quoted_words else "")
+            + (
+                f"|(?:{alternation(mf1.list_heads)})的?(?P<listed>{alternation(mf1.listed_words)})(?=[{CJK}])"
+                if mf1.list_heads and mf1.listed_words
+                else ""
+            )
+            + (f"|(?:{alternation(mf1.multiple_verbs)})(?P<times>倍)(?![数增])" if mf1.multiple_verbs else "")
+        )
+    duo = None
+    if mf1.duo_words:
+        units = alternation(mf1.duo_words)
+        duo = re.compile(
+            f"(?=多)(?<=[{CJK}])(?<!{char_class(mf1.numeric_tail + mf1.not_before_duo)})多(?:{units})"
+            f"(?=$|{char_class(CLAUSE_END)})"
         )
     return MeasurePatterns(
         candidate=candidate,
@@ -282,4 +325,5 @@ def patterns() -> MeasurePatterns:
         enumeration_mentions=any_of(p.mf006.mentions),
         month=month,
         verb_led=verb_led,
+        approximate=duo,
     )

@@ -22,7 +22,7 @@ from summarylint.text.patterns import compile_any, compile_one, covered, scan
 from summarylint.views.blocks import Block, candidate_blocks
 
 #: Rules in order of precedence: an earlier rule's hit hides overlapping hits of later rules.
-PRECEDENCE = ("PH003", "PH005", "PH008", "PH007", "PH001", "PH002", "PH006", "PH004")
+PRECEDENCE = ("PH003", "PH009", "PH005", "PH008", "PH007", "PH001", "PH002", "PH006", "PH004")
 
 
 class _Model(BaseModel):
@@ -62,6 +62,7 @@ class PlaceholderPack(_Model):
     PH006: EllipsisSet
     PH007: PatternSet
     PH008: PatternSet
+    PH009: PatternSet
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class _Scanner:
 
     def _ph002(self, start: int, end: int) -> bool:
         text = self.text
-        if text[start] in "*＊\\":  # masked digits: the pattern already requires the measure word
+        if text[start] in "*＊\\□■":  # masked digits: the pattern already requires the measure word
             return True
         if _multiplication(text, start, end):
             return False

@@ -5,8 +5,9 @@
   ``rules/packs/garbled.toml`` pack and the common-character list ``rules/packs/garbled-chars.toml``);
 * GA006 ``invisible-chars``, GA007 ``masked-character``, GA008 ``markdown-escape-residue`` (:mod:`.checks`).
 
-GA001 and GA003 (page-break splits, page numbers) report in category ``broken-paragraph``; GA009 (a
-bullet in front of an ordinal) lives with the numbering rules, which parse the ordinal.
+GA001 and GA003 (page-break splits, page numbers) are the broken-paragraph family
+(:mod:`summarylint.rules.broken_paragraph`); GA009 (a bullet in front of an ordinal) lives with the
+numbering rules, which parse the ordinal.
 """
 
 from summarylint.rules.garbled import checks

@@ -1,4 +1,4 @@
-"""The checks of family GA (see the package's docstring): GA001, GA003, GA005–GA008."""
+"""The checks of family GA (see the package's docstring): GA005–GA008."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 from summarylint.source import Span
 from summarylint.text.artefacts import artefact_pack as _pack
-from summarylint.text.artefacts import page_number_line
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _BLANKS = " \t\u3000\xa0"
@@ -22,52 +21,8 @@ def _shown(text: str, width: int = 8) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _tail(text: str, width: int = 8) -> str:
-    return text if len(text) <= width else "…" + text[-width:]
-
-
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in spans)
-
-
-# --- GA001 -------------------------------------------------------------------------------------
-
-
-@check("GA001")
-def page_break_split(ctx: Context) -> Iterator[Finding]:
-    for split in ctx.views.splits:
-        if split.title:
-            continue  # a title set on two lines on purpose
-        first, second = split.first, split.second
-        head = first.text.rstrip(_BLANKS)
-        lead = len(second.text) - len(second.text.lstrip(_BLANKS))
-        end = first.offsets.end_offset(len(head))
-        start = second.offsets.offset(lead)
-        gap = Span(end, start)
-        rest = second.text[lead:]
-        why = f"（{split.reason}）" if split.reason else ""
-        yield Finding(
-            gap,
-            f"段落在句子中间断开{why}：“{_tail(head)}”与下一段“{_shown(rest)}”应是同一句话，可能是分页或复制时断开的",
-            severity=None if split.confident else Severity.INFO,
-            fix=Fix.unsafe(Edit(gap, "")),
-        )
-
-
-# --- GA003 -------------------------------------------------------------------------------------
-
-
-@check("GA003")
-def stray_page_number(ctx: Context) -> Iterator[Finding]:
-    source = ctx.doc.source
-    for para in ctx.doc.prose:
-        found = page_number_line(ctx.doc, para)
-        if found is None:
-            continue
-        line = found.text(source)
-        shown = line.strip(" \t\u3000")
-        visible = Span(found.start + line.index(shown[0]), found.start + len(line.rstrip(" \t\u3000")))
-        yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(Span(found.start, found.end), "")))
 
 
 # --- GA005 -------------------------------------------------------------------------------------

@@ -1,5 +1,13 @@
 """WD001 checks a curated confusion set (wrong form → right form) with context
-guards, kept as data in ``rules/packs/typo-confusions.toml``."""
+guards, kept as data in ``rules/packs/typo-confusions.toml``.
+
+Guards are checked cheapest first: regular expressions on the neighbouring text (``after``,
+``not_after``, ``before``, ``not_before``), phrases that contain the wrong form legitimately
+(``exceptions``), then conditions on the neighbouring words of a segmentation of the few characters
+around the match (``starts_word``, ``ends_word``, ``prev_tag``, ``next_tag``, ``prev_word``,
+``next_word``: jieba's dictionary, its tags and a unigram word model, see :class:`.detect.Scorer`).
+Only an entry with word conditions whose text guards pass loads the dictionary.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
@@ -18,19 +26,50 @@ from summarylint.rules.base import Context, check
 class Confusion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    wrong: str = Field(min_length=2)
+    #: one character only with an ``after`` or ``before`` guard (再 in 再以上基础上)
+    wrong: str = Field(min_length=1)
     right: str = Field(min_length=1)
     idiom: bool = False
     after: str | None = None
     not_after: str | None = None
     before: str | None = None
     not_before: str | None = None
+    #: phrases containing the wrong form that are right (在次年 for 在次)
+    exceptions: list[str] = []
+    #: the segmented context: a word boundary right before / right after the wrong form
+    starts_word: bool = False
+    ends_word: bool = False
+    #: regexes the tag / the text of the word right before / right after the wrong form must match in full
+    prev_tag: str | None = None
+    next_tag: str | None = None
+    prev_word: str | None = None
+    next_word: str | None = None
     severity: Severity | None = None
     source: str | None = None
+    #: why the right form is right (shown in the message)
+    why: str | None = None
+
+    @model_validator(mode="after")
+    def _one_character_needs_a_text_guard(self) -> Confusion:
+        if len(self.wrong) == 1 and self.after is None and self.before is None:
+            raise ValueError(f"the one-character wrong form {self.wrong!r} needs an after or before guard")
+        return self
 
     @property
     def guarded(self) -> bool:
-        return any(g is not None for g in (self.after, self.not_after, self.before, self.not_before))
+        return (
+            bool(self.exceptions)
+            or self.segmented
+            or any(g is not None for g in (self.after, self.not_after, self.before, self.not_before))
+        )
+
+    @property
+    def segmented(self) -> bool:
+        return (
+            self.starts_word
+            or self.ends_word
+            or any(g is not None for g in (self.prev_tag, self.next_tag, self.prev_word, self.next_word))
+        )
 
 
 class ConfusionPack(BaseModel):
@@ -41,6 +80,43 @@ class ConfusionPack(BaseModel):
     entry: list[Confusion] = Field(min_length=1)
 
 
+#: characters of context segmented on each side of a wrong form with word conditions
+_SEGMENTED = 8
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words around a match: the word ending at its start and the word starting at its end."""
+
+    before: tuple[str, str] | None  # (word, tag)
+    after: tuple[str, str] | None
+
+
+def _words_around(text: str, start: int, end: int) -> _Words:
+    from summarylint.rules.typo.detect import Scorer, dictionary
+
+    scorer = Scorer(dictionary())
+    left = max(0, start - _SEGMENTED)
+    window = text[left : min(len(text), end + _SEGMENTED)]
+    _, spans = scorer.best(window)
+    before = after = None
+    for a, b in spans:
+        word = window[a:b]
+        if left + b == start:
+            before = (word, scorer.tag(word))
+        if left + a == end:
+            after = (word, scorer.tag(word))
+    return _Words(before, after)
+
+
+def _full(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else re.compile(f"(?:{pattern})")
+
+
+def _fits(pattern: re.Pattern[str] | None, value: str | None) -> bool:
+    return pattern is None or (value is not None and pattern.fullmatch(value) is not None)
+
+
 @dataclass(frozen=True)
 class _Entry:
     item: Confusion
@@ -48,8 +124,18 @@ class _Entry:
     not_after: re.Pattern[str] | None
     before: re.Pattern[str] | None
     not_before: re.Pattern[str] | None
+    prev_tag: re.Pattern[str] | None = None
+    next_tag: re.Pattern[str] | None = None
+    prev_word: re.Pattern[str] | None = None
+    next_word: re.Pattern[str] | None = None
 
     def accepts(self, text: str, start: int, end: int) -> bool:
+        if not self.text_fits(text, start, end):
+            return False
+        return not self.item.segmented or self._words_fit(_words_around(text, start, end))
+
+    def text_fits(self, text: str, start: int, end: int) -> bool:
+        """The guards on the text around the match (not the word conditions)."""
         window = max(0, start - 12)
         if self.after is not None and not self.after.match(text, end):
             return False
@@ -57,7 +143,33 @@ class _Entry:
             return False
         if self.before is not None and not self.before.search(text, window, start):
             return False
-        return not (self.not_before is not None and self.not_before.search(text, window, start))
+        if self.not_before is not None and self.not_before.search(text, window, start):
+            return False
+        return not self._excepted(text, start)
+
+    def _excepted(self, text: str, start: int) -> bool:
+        wrong = self.item.wrong
+        for phrase in self.item.exceptions:
+            at = phrase.find(wrong)
+            while at >= 0:
+                if start - at >= 0 and text.startswith(phrase, start - at):
+                    return True
+                at = phrase.find(wrong, at + 1)
+        return False
+
+    def _words_fit(self, words: _Words) -> bool:
+        item = self.item
+        if (item.starts_word or self.prev_tag or self.prev_word) and words.before is None:
+            return False
+        if (item.ends_word or self.next_tag or self.next_word) and words.after is None:
+            return False
+        before, after = words.before or ("", ""), words.after or ("", "")
+        return (
+            _fits(self.prev_tag, before[1])
+            and _fits(self.prev_word, before[0])
+            and _fits(self.next_tag, after[1])
+            and _fits(self.next_word, after[0])
+        )
 
 
 @dataclass(frozen=True)
@@ -81,7 +193,15 @@ def _compiled() -> _Compiled:
     by_first: dict[str, list[_Entry]] = {}
     for item in entries:
         entry = _Entry(
-            item, _starting(item.after), _starting(item.not_after), _ending(item.before), _ending(item.not_before)
+            item,
+            _starting(item.after),
+            _starting(item.not_after),
+            _ending(item.before),
+            _ending(item.not_before),
+            _full(item.prev_tag),
+            _full(item.next_tag),
+            _full(item.prev_word),
+            _full(item.next_word),
         )
         by_first.setdefault(item.wrong[0], []).append(entry)
     alternation = "|".join(re.escape(e.wrong) for e in entries)
@@ -89,8 +209,18 @@ def _compiled() -> _Compiled:
 
 
 def curated_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` contains a wrong form of the confusion set (WD001's business, guarded or not)."""
-    return [(m.start(), m.end()) for m in _compiled().candidates.finditer(text)]
+    """Where ``text`` contains a wrong form of the confusion set (WD001's business, guarded or not; a
+    one-character wrong form only where its text guards hold)."""
+    c = _compiled()
+    spans = []
+    for m in c.candidates.finditer(text):
+        start = m.start()
+        for entry in c.by_first.get(text[start], []):
+            wrong = entry.item.wrong
+            if text.startswith(wrong, start) and (len(wrong) > 1 or entry.text_fits(text, start, start + 1)):
+                spans.append((start, start + len(wrong)))
+                break
+    return spans
 
 
 def _severity(item: Confusion) -> Severity:
@@ -124,9 +254,10 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
             span = block.span(start, end)
             edit = Edit(span, item.right)
             source = f"（{item.source}）" if item.source else ""
+            why = f"：{item.why}" if item.why else ""
             yield Finding(
                 span,
-                f"“{item.wrong}”应写作“{item.right}”{source}",
+                f"“{item.wrong}”应写作“{item.right}”{source}{why}",
                 severity=_severity(item),
                 fix=Fix.safe(edit) if item.idiom and not item.guarded else Fix.unsafe(edit),
             )

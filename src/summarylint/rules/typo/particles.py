@@ -1,0 +1,216 @@
+"""WD007: the structural particles 的/地/得 confused: 的 written for an adverbial 地 (认真的学习了) or a
+complement 得 (完成的很好), and 得 written for 的 (最难得是 → 的是, 接触过得东西 → 的).
+
+Every 的 of a paragraph is looked at in a segmentation of the few characters around it (jieba's
+dictionary, its tags and a unigram word model, :class:`.detect.Scorer`); the word lists are data in
+``rules/packs/typo-particles.toml``.  jieba's tags are the dictionary's, not tags in context: many
+nouns are tagged as verbs (作用, 支持), so a 的 before a verb becomes 地 only with evidence that the
+verb is used as a verb (an aspect marker or an object pronoun after it, a preposition or 去/来 right
+after 的), and never after a word that makes the phrase a noun (有了一定的了解, 给予了很大的帮助).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Edit, Finding, Fix
+from summarylint.packs import load_pack
+from summarylint.rules.base import Context, check
+
+_CLAUSE_END = "，。；！？：）)”’\n,.;!?:"  # not 、: an enumeration of modifiers (的不抓辫子、不扣帽子)
+#: characters segmented on each side of a 的
+_WINDOW = 8
+#: 得 that may be a 的: before 是 (最关键得是), or after 过 (接触过得东西)
+_DE2 = re.compile("(?<=[\u3400-\u9fff])得(?=是)|(?<=过)得")
+#: tags of the word before 得是 that make it a noun phrase's 的 (not a pronoun: 他得是 is 他 + 得 děi)
+_BEFORE_DE_SHI = ("a", "ad", "an", "d", "n", "v", "vn")
+
+
+class ParticlePack(BaseModel):
+    """``rules/packs/typo-particles.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    adverbial_tags: list[str] = Field(min_length=1)
+    adverbials: list[str]
+    nominal_heads: list[str]
+    prepositions: list[str]
+    copulas: list[str]
+    serial_verbs: list[str]
+    verb_markers: list[str]
+    degree_words: list[str] = Field(min_length=1)
+    not_complement_verbs: list[str]
+    nominal_degree: list[str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    pack: ParticlePack
+    adverbial_tags: frozenset[str]
+    adverbials: frozenset[str]
+    nominal_heads: frozenset[str]
+    prepositions: frozenset[str]
+    copulas: frozenset[str]
+    serial_verbs: frozenset[str]
+    verb_markers: re.Pattern[str]
+    degree_words: frozenset[str]
+    complement: re.Pattern[str]
+    not_complement: frozenset[str]
+    nominal_degree: re.Pattern[str]
+    #: a 的 worth segmenting: followed by a degree word, a preposition, 去/来, or a verb-sized word and a marker
+    candidate: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _tables() -> _Tables:
+    pack = load_pack("typo-particles", ParticlePack)
+    return _Tables(
+        pack,
+        frozenset(pack.adverbial_tags),
+        frozenset(pack.adverbials),
+        frozenset(pack.nominal_heads),
+        frozenset(pack.prepositions),
+        frozenset(pack.copulas),
+        frozenset(pack.serial_verbs),
+        re.compile(f"(?:{_alternation(pack.verb_markers)})"),
+        frozenset(pack.degree_words),
+        # after the degree word: a short complement without 的, then the end of the clause
+        re.compile(f"[^{_CLAUSE_END}的]{{0,4}}?了?(?=[{_CLAUSE_END}]|$)"),
+        frozenset(pack.not_complement_verbs),
+        re.compile(f"(?:{_alternation(pack.nominal_degree)})") if pack.nominal_degree else re.compile("(?!)"),
+        re.compile(
+            "的(?=(?:"
+            + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
+            + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)}))"
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    tag: str
+    start: int
+    end: int
+
+
+def _words(text: str, at: int) -> tuple[list[_Word], int] | None:
+    """The words around the particle at ``at`` and its index among them (None: it is inside a word)."""
+    from summarylint.rules.typo.detect import Scorer, dictionary
+
+    scorer = Scorer(dictionary())
+    left = max(0, at - _WINDOW)
+    window = text[left : min(len(text), at + 1 + _WINDOW)]
+    _, spans = scorer.best(window)
+    words = [_Word(window[a:b], scorer.tag(window[a:b]), left + a, left + b) for a, b in spans]
+    k = next((i for i, w in enumerate(words) if w.start == at and w.text == text[at]), None)
+    return None if k is None else (words, k)
+
+
+def _is_adverbial(t: _Tables, word: _Word) -> bool:
+    if word.text in t.adverbials:
+        return True
+    han = len(word.text) == 4 and word.text[0] == word.text[1] and word.text[2] == word.text[3]  # AABB
+    return han or (word.tag in t.adverbial_tags and len(word.text) > 1)
+
+
+def _adverbial_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
+    """的 between an adverbial and a verb used as a verb: should be 地."""
+    if k < 1 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    if not _is_adverbial(t, before):
+        return False
+    if k >= 2 and (words[k - 2].text in t.nominal_heads or words[k - 2].text.endswith("的")):
+        return False  # 有了一定的了解, 给予了很大的帮助: a noun phrase
+    if after.text in t.copulas:
+        return False  # 严重的是……: a noun phrase before 是
+    if after.text in t.prepositions:
+        # an adjective before a preposition may modify a noun further on (持久的按比例的发展)
+        return before.text in t.adverbials or before.tag in ("ad", "d")
+    if k + 2 >= len(words):
+        return False
+    following = words[k + 2]
+    if after.text in t.serial_verbs and following.tag.startswith("v"):
+        return True
+    return after.tag == "v" and t.verb_markers.fullmatch(following.text) is not None
+
+
+def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
+    """的 between a verb and a short complement of degree closing the clause: should be 得."""
+    if k < 1:
+        return False
+    verb = words[k - 1]
+    if verb.tag not in ("v", "vn") or verb.text in t.not_complement:
+        return False
+    if k >= 2 and words[k - 2].text in ("所", "的"):
+        return False  # 所需要的, 的……的: a noun phrase
+    if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
+        return False  # 不便, 更新: the degree word must be a word of its own
+    if t.nominal_degree.match(text, words[k].end):
+        return False
+    m = t.complement.match(text, words[k + 1].end)
+    if m is None:
+        return False
+    # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
+    inside = [w for w in words[k + 2 :] if w.end <= m.end()]
+    return not any(w.tag.startswith("n") for w in inside)
+
+
+def _de_for_de(words: list[_Word], k: int) -> bool:
+    """A 得 of its own that should be 的: before 是 after a describing word, or after 过 before a noun or a stop."""
+    if k < 1 or k + 1 >= len(words):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    if after.text == "是":
+        return before.tag in _BEFORE_DE_SHI
+    if before.text in ("过", "不过"):
+        return after.tag.startswith("n") or after.text in _CLAUSE_END
+    return False
+
+
+@check("WD007")
+def de_di_de(ctx: Context) -> Iterator[Finding]:
+    t = _tables()
+    for block in ctx.views.candidates(t.candidate):
+        text = block.text
+        for m in block.finditer(t.candidate):
+            at = m.start()
+            found = _words(text, at)
+            if found is None:
+                continue
+            words, k = found
+            if _complement_de(t, text, words, k):
+                right, why = "得", f"“{words[k - 1].text}”是动词，后面补充说明程度（{_shown(text, at)}），用“得”"
+            elif _adverbial_de(t, text, words, k):
+                right, why = "地", f"“{words[k - 1].text}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
+            else:
+                continue
+            span = block.span(at, at + 1)
+            yield Finding(span, f"“的”应写作“{right}”：{why}", fix=Fix.unsafe(Edit(span, right)))
+    for block in ctx.views.candidates(_DE2):
+        text = block.text
+        for m in block.finditer(_DE2):
+            at = m.start()
+            found = _words(text, at)
+            if found is None or not _de_for_de(*found):
+                continue
+            span = block.span(at, at + 1)
+            yield Finding(
+                span,
+                f"“得”应写作“的”：“{_shown(text, at)}”中这里是名词性的“……的”，“得”只用在动词、形容词后引出补语",
+                fix=Fix.unsafe(Edit(span, "的")),
+            )
+
+
+def _shown(text: str, at: int) -> str:
+    return text[max(0, at - 4) : at + 5].strip()

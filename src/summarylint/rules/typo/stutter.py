@@ -1,0 +1,128 @@
+"""WD005, WD006: a character or a word typed twice (的的, 在在, 进行进行).
+
+These were DU005 and DU006 of the duplicate family; the old codes are redirects
+(:data:`summarylint.rules.REDIRECTS`).  Data: ``rules/packs/typo-stutter.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.packs import load_pack
+from summarylint.rules.base import Context, check
+
+
+class WordStutters(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    #: verbs that are doubled to soften them (研究研究): ordinary speech, reported as info
+    reduplicable: list[str]
+    #: before a reduplicable word, words that make it a noun (开展活动活动): a stutter again
+    noun_before: list[str] = []
+    #: a repeated stretch starting with one of these is a numeral phrase or emphasis
+    not_starts: str
+
+
+class StutterPack(BaseModel):
+    """``rules/packs/typo-stutter.toml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    #: function words that are never doubled
+    chars: str = Field(min_length=1)
+    #: words ending with one of the chars: ``为了|了解`` is not a stutter
+    left_words: list[str]
+    #: words starting with one of the chars
+    right_words: list[str]
+    #: fixed expressions containing a doubled char (不了了之, 是是非非)
+    fixed: list[str]
+    words: WordStutters
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    pack = load_pack("typo-stutter", StutterPack)
+    doubled = re.compile(f"([{re.escape(pack.chars)}])\\1")
+    left = re.compile(f"(?:{_alternation(pack.left_words)})$")
+    right = re.compile(f"(?:{_alternation(pack.right_words)})")
+    fixed = re.compile(_alternation(pack.fixed))
+    return pack, doubled, left, right, fixed
+
+
+@cache
+def _noun_before() -> re.Pattern[str] | None:
+    words = _stutter()[0].words.noun_before
+    return re.compile(f"(?:{_alternation(words)})$") if words else None
+
+
+def _around(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 4) : end + 4]
+
+
+@check("WD005")
+def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
+    _, doubled, left, right, fixed = _stutter()
+    for block in ctx.views.candidates(doubled):
+        text = block.text
+        protected = [(m.start(), m.end()) for m in fixed.finditer(text)]
+        for m in block.finditer(doubled):
+            at = m.start()
+            if any(s <= at < e for s, e in protected):
+                continue
+            if left.search(text, max(0, at - 6), at + 1) or right.match(text, at + 1):
+                continue  # 为了|了解, 目的|的: two words that meet, not a stutter
+            word = m.group(1)
+            yield Finding(
+                block.span(at, m.end()),
+                f"“{word}{word}”：“{_around(text, at, m.end())}”中“{word}”连写了两次，"
+                f"这里不是两个词相接，多半是多打了一个，建议删去一个“{word}”",
+                fix=Fix.unsafe(Edit(block.span(at + 1, m.end()), "")),
+            )
+
+
+_REPEATED_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,4})\1")
+
+
+def _whole_words(text: str, *cuts: int) -> bool:
+    """Whether segmenting the stretch around ``cuts`` puts a word boundary at each of them."""
+    from summarylint.text.measure import focus
+    from summarylint.text.segment import segmenter
+
+    left, right = max(0, cuts[0] - 6), min(len(text), cuts[-1] + 6)
+    bounds = {left} | {token.end for token in segmenter(focus()).cut(text[left:right], left)}
+    return all(cut in bounds for cut in cuts)
+
+
+@check("WD006")
+def stuttered_word(ctx: Context) -> Iterator[Finding]:
+    words = _stutter()[0].words
+    reduplicable = frozenset(words.reduplicable)
+    noun_before = _noun_before()
+    for block in ctx.views.candidates(_REPEATED_WORD):
+        text = block.text
+        for m in block.finditer(_REPEATED_WORD):
+            word = m.group(1)
+            if word[0] in words.not_starts or len(set(word)) == 1:
+                continue  # 一步一步, 很紧很紧, 哈哈哈哈
+            start, end = m.span()
+            if not _whole_words(text, start, start + len(word), end):
+                continue  # 产业|创业|创新: the repetition straddles words
+            context = _around(text, start, end)
+            verbal = word in reduplicable and not (
+                noun_before is not None and noun_before.search(text, max(0, start - 4), start)
+            )
+            yield Finding(
+                block.span(start, end),
+                f"“{word}{word}”是口语的动词重叠说法，书面材料中一般只写一个“{word}”"
+                if verbal
+                else f"“{word}”连写了两次：“{context}”中多了一个“{word}”，多半是复制或修改时留下的，建议删去一个",
+                severity=Severity.INFO if verbal else None,
+                fix=Fix.unsafe(Edit(block.span(start + len(word), end), "")),
+            )

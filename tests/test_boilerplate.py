@@ -24,6 +24,18 @@ def test_suggested_fix_deletes_the_paragraph_or_the_sentence() -> None:
     assert removed == ["下面是小编整理的总结，希望对大家有所帮助！\n", "更多精彩内容请关注本站。"]
 
 
+def test_site_line_glued_to_report_text_is_removed_alone() -> None:
+    """A site line that a lost line break glued to report text: the fix removes the site line, and the
+    paragraph stays among the content blocks."""
+    text = "全面落实各项任务此文档经网友校对后上传，排版可随意编辑。\n"
+    result = lint_text(text, "x.txt")
+    fixes = [d.fix for d in result.diagnostics if d.code == "TB001"]
+    removed = [text[e.span.start : e.span.end] for f in fixes if f is not None for e in f.edits]
+    assert removed == ["此文档经网友校对后上传，排版可随意编辑。"]
+    doc = read_document("x.txt", text.encode("utf-8"))
+    assert Views(doc).boilerplate_paragraphs == frozenset()
+
+
 def test_template_copy_recall() -> None:
     """A summary copied from a template site: every planted artefact is reported."""
     text = (

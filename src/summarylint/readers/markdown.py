@@ -19,10 +19,15 @@ from summarylint.source import LineIndex, OffsetMapBuilder, Span
 _LINE = re.compile(r"[^\n]*\n?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|(?=\r?\n?$))")
-#: ``##一、标题``: hashes with no space before Chinese text.  Markdown shows the line as a paragraph with the
-#: hashes in it; the writer meant a heading.  The hashes are left out of the paragraph's text so that its
-#: ordinal is read (ST021 reports the missing space).  ``#话题#`` hashtags (another ``#`` soon after) are text.
-ATX_NO_SPACE = re.compile(r"(?m)^ {0,3}(#{1,6})(?=(?:\*\*)?[\u3400-\u4dbf\u4e00-\u9fff])(?![^#\n]{1,30}#)")
+#: ``##一、标题``: hashes with no space before Chinese text, a year or an ordinal (``#2026年…``, ``####1、…``;
+#: ``#2机组``, unit number 2, is text).  Markdown shows the line as a paragraph with the hashes in it; the
+#: writer meant a heading.  The hashes are left out of the paragraph's text so that its ordinal is read
+#: (ST021 reports the missing space).  ``#话题#`` hashtags (another ``#`` soon after) are text.
+ATX_NO_SPACE = re.compile(
+    r"(?m)^ {0,3}(#{1,6})"
+    r"(?=(?:\*\*)?(?:[\u3400-\u4dbf\u4e00-\u9fff]|(?:19|20)\d\d(?:年|[-—～~至]\d)|\d{1,2}[、.．](?!\d)))"
+    r"(?![^#\n]{1,30}#)"
+)
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _QUOTE = re.compile(r" {0,3}>[ \t]?")

@@ -73,9 +73,15 @@ def _heading_like(para: Paragraph, limit: int = 60) -> str | None:
 @check("TB002")
 def compilation_title(ctx: Context) -> Iterator[Finding]:
     pattern = compiled().compilation_title
+    tail = compiled().title_tail  # tags closing a line that is not heading-like
     for para in ctx.doc.prose:
         text = _heading_like(para)
         if text is None:
+            for m in tail.finditer(para.text):
+                span = para.span(*m.span())
+                if ctx.doc.source[span.end : span.end + 1] not in ("", "\r", "\n"):
+                    continue  # only closing a line of the file
+                yield Finding(span, f"行末的“{m.group()}”是范文网站的合集标记，应删除", fix=Fix.unsafe(Edit(span, "")))
             continue
         for m in pattern.finditer(text):
             cut = m.span("cut") if m.group("cut") else m.span()
@@ -105,12 +111,17 @@ def compilation_multiple_articles(ctx: Context) -> Iterator[Finding]:
         ending = c.genre_title.search(line)
         if ending and ending.start() >= 4:  # a full title: unit/period/subject before the genre word
             titles[ending.group()].append((para, ending))
-    if len(numbered) >= 2:
-        for para, m in numbered[1:]:
+    for k, (para, m) in enumerate(numbered):
+        span = para.span(*m.span())
+        label = m.group().strip()
+        if k == 0:  # the first article's number: no report numbers itself 篇一
             yield Finding(
-                para.span(*m.span()),
-                f"“{m.group().strip()}”说明这是从范文网站复制的多篇合集，一份报告只应保留一篇",
+                span,
+                f"“{label}”是范文网站给合集中各篇文章加的编号，不属于报告标题，应删除",
+                fix=Fix.unsafe(Edit(span, "")),
             )
+        else:
+            yield Finding(span, f"“{label}”说明这是从范文网站复制的多篇合集，一份报告只应保留一篇")
     for genre, found in titles.items():
         first_para = found[0][0]
         first = first_para.text.strip()

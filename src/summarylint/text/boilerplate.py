@@ -8,6 +8,7 @@ TB001/TB004 and left out of the content blocks that every other content rule rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,8 +30,33 @@ class Phrase(_Model):
     weak: bool = False
 
 
+class Genre(_Model):
+    """Scoring a sentence as site text by the kinds of site words in it (``[TB001.genre]``)."""
+
+    max_length: int = Field(gt=0)
+    min_kinds: int = Field(ge=2)
+    voice: list[str] = Field(min_length=1)
+    exceptions: str
+    figures: str
+    cues: dict[str, str] = Field(min_length=2)
+
+
+class LinkList(_Model):
+    """A site's list of links to other articles (``[TB001.links]``)."""
+
+    header: str
+    title: str
+
+
 class PhraseSet(_Model):
     phrase: list[Phrase] = Field(min_length=1)
+    links: LinkList
+    genre: Genre
+
+
+class TitleSet(_Model):
+    patterns: list[str] = Field(min_length=1)
+    tails: list[str] = Field(min_length=1)
 
 
 class PatternSet(_Model):
@@ -52,15 +78,30 @@ class BoilerplatePack(_Model):
 
     classes: dict[str, str]
     TB001: PhraseSet
-    TB002: PatternSet
+    TB002: TitleSet
     TB003: CompilationSet
     TB004: PatternSet
     TB005: AnchorSet
 
 
 @dataclass(frozen=True)
+class GenreCues:
+    cues: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern)
+    voice: frozenset[str]
+    any_voice: re.Pattern[str]  # finds the paragraphs worth scoring
+    exceptions: re.Pattern[str]
+    figures: re.Pattern[str]
+    max_length: int
+    min_kinds: int
+
+
+@dataclass(frozen=True)
 class Compiled:
     phrases: tuple[tuple[re.Pattern[str], bool], ...]
+    link_header: re.Pattern[str]
+    link_title: re.Pattern[str]
+    genre: GenreCues
+    title_tail: re.Pattern[str]
     compilation_title: re.Pattern[str]
     article_heading: re.Pattern[str]
     genre_title: re.Pattern[str]
@@ -74,8 +115,25 @@ class Compiled:
 def compiled() -> Compiled:
     pack = load_pack("boilerplate", BoilerplatePack)
     classes = pack.classes
+    genre = pack.TB001.genre
+    unknown = set(genre.voice) - set(genre.cues)
+    if unknown:
+        raise ValueError(f"[TB001.genre] voice names cues that are not defined: {sorted(unknown)}")
+    cues = GenreCues(
+        tuple((kind, compile_one(pattern, classes)) for kind, pattern in genre.cues.items()),
+        frozenset(genre.voice),
+        compile_any([genre.cues[kind] for kind in genre.voice], classes, re.MULTILINE),
+        compile_one(genre.exceptions, classes),
+        compile_one(genre.figures, classes),
+        genre.max_length,
+        genre.min_kinds,
+    )
     return Compiled(
         tuple((compile_one(p.pattern, classes), p.weak) for p in pack.TB001.phrase),
+        compile_one(pack.TB001.links.header, classes),
+        compile_one(pack.TB001.links.title, classes),
+        cues,
+        compile_any(pack.TB002.tails, classes),
         compile_any(pack.TB002.patterns, classes),
         compile_any(pack.TB003.patterns, classes),
         compile_one(f"{pack.TB003.genre}$", classes),
@@ -127,15 +185,57 @@ class BoilerplateScan:
         return any(not h.weak for h in self.hits)
 
 
-def _matches(paragraph: Paragraph, c: Compiled) -> dict[str, list[tuple[int, int, bool]]]:
+def genre_sentences(text: str, cues: GenreCues) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The sentences of ``text`` written in a template site's voice: ``(start, end, kinds)`` with ``end``
+    before the closing marks.
+
+    A sentence qualifies when it has a cue of a "voice" kind (the site speaking of itself, of this
+    document, of its members or editors) and cues of at least ``min_kinds`` kinds in all, is short and
+    quotes no figures.  One kind alone is ordinary language (会员, 下载, 欢迎, 版权 all occur in
+    reports); a report sentence seldom mixes two of them in the site's voice.
+    """
+    found = []
+    for start, end in sentences(text):
+        body_end = end
+        while body_end > start and not _CONTENT.match(text[body_end - 1]):
+            body_end -= 1
+        sentence = text[start:body_end]
+        hits = {kind: m.start() for kind, pattern in cues.cues if (m := pattern.search(sentence))}
+        if len(hits) < cues.min_kinds or not cues.voice.intersection(hits):
+            continue
+        # the site line begins with its first cue (a lost line break may have glued it to report text)
+        begin = start + min(hits.values())
+        if body_end - begin > cues.max_length:
+            continue
+        line = text[begin:body_end]
+        if cues.figures.search(line) or cues.exceptions.search(text, start, body_end):
+            continue
+        found.append((begin, body_end, tuple(hits)))
+    return found
+
+
+def _matches(paragraph: Paragraph, c: Compiled) -> tuple[dict[str, list[tuple[int, int, bool]]], set[int]]:
+    """Phrase and genre matches by code, and the starts of genre matches glued to report text before
+    them in their sentence."""
     text = paragraph.text
+    glued: set[int] = set()
     found: dict[str, list[tuple[int, int, bool]]] = {"TB001": [], "TB004": []}
     for pattern, weak in c.phrases:
         found["TB001"].extend((m.start(), m.end(), weak) for m in pattern.finditer(text) if m.end() > m.start())
+    if c.genre.any_voice.search(text):
+        # the genre finds the site lines that no listed phrase names (a phrase's span is the precise one)
+        phrases = list(found["TB001"])
+        for start, end, _ in genre_sentences(text, c.genre):
+            if any(start < e and s < end for s, e, _ in phrases):
+                continue
+            found["TB001"].append((start, end, False))
+            sentence_start = next((a for a, b in sentences(text) if a <= start < b), start)
+            if _CONTENT.search(text, sentence_start, start):
+                glued.add(start)
     found["TB004"].extend((m.start(), m.end(), False) for m in c.advice.finditer(text) if m.end() > m.start())
     for code in found:
         found[code] = [(s, e, w) for s, e, w in found[code] if not covered(paragraph.masks, s, e)]
-    return found
+    return found, glued
 
 
 def _merged(matches: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
@@ -154,11 +254,11 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
     hits: list[SiteHit] = []
     whole: set[int] = set()
     readable = [p for p in doc.paragraphs if p.kind.is_prose or p.kind is BlockKind.MARGIN]
-    patterns = [pattern for pattern, _ in c.phrases] + [c.advice]
+    patterns = [pattern for pattern, _ in c.phrases] + [c.advice, c.genre.any_voice]
     for paragraph in candidate_blocks(readable, *patterns):
         if not paragraph.text.strip():
             continue
-        found = _matches(paragraph, c)
+        found, glued = _matches(paragraph, c)
         if not any(found.values()):
             continue
         parts = sentences(paragraph.text)
@@ -168,14 +268,18 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
                 inside = sorted((s, e, w) for s, e, w in matches if sentence[0] <= s < sentence[1])
                 if not inside:
                     continue
-                hit_sentences.add(sentence)
+                if inside[0][0] in glued:  # report text, then the site line: only the latter goes
+                    removal = (inside[0][0], sentence[1])
+                else:
+                    hit_sentences.add(sentence)
+                    removal = sentence
                 hits.append(
                     SiteHit(
                         code,
                         paragraph,
                         inside[0][0],
                         max(e for _, e, _ in inside),
-                        sentence,
+                        removal,
                         tuple(dict.fromkeys(paragraph.text[s:e] for s, e in _merged(inside))),
                         all(w for _, _, w in inside),
                     )
@@ -183,8 +287,30 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
         rest = [s for s in parts if s not in hit_sentences and _CONTENT.search(paragraph.text, s[0], s[1])]
         if not rest:
             whole.add(paragraph.index)
+    hits.extend(_link_lists(readable, whole, c))
     hits.sort(key=lambda h: (h.paragraph.index, h.start, h.code))
     return BoilerplateScan(tuple(hits), frozenset(whole))
+
+
+def _link_lists(readable: list[Paragraph], whole: set[int], c: Compiled) -> Iterator[SiteHit]:
+    """The article titles listed under a site's link-list header (``相关文章：``), up to the first line
+    that is not one; each becomes whole boilerplate (``whole`` is updated)."""
+    in_list = False
+    for paragraph in readable:
+        text = paragraph.text
+        if paragraph.index in whole and c.link_header.search(text):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        m = c.link_title.match(text)
+        if m is None:
+            in_list = False
+            continue
+        start = len(text) - len(text.lstrip(" \t\u3000"))
+        end = len(text.rstrip(" \t\u3000"))
+        whole.add(paragraph.index)
+        yield SiteHit("TB001", paragraph, start, end, (start, end), (text[start:end],), False)
 
 
 def paragraph_deletion(doc: Document, paragraph: Paragraph) -> Span:

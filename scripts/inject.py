@@ -148,7 +148,23 @@ MF_YEAR_FRAMES = ("比{y}年增长", "在{y}年的工作基础上", "与{y}年�
 
 MOJIBAKE_FORMS = ("utf8-as-gbk", "utf8-as-gb18030", "utf8-as-cp1252", "utf8-as-latin1", "gbk-as-utf8", "double")
 
-PAGE_LINES = ("— {n} —", "- {n} -", "－{n}－", "—{n}—", "第{n}页", "第 {n} 页", "第{n}页 共{m}页", "{n}/{m}", "- {n} -")
+PAGE_LINES = (
+    "— {n} —",
+    "- {n} -",
+    "－{n}－",
+    "—{n}—",
+    "第{n}页",
+    "第 {n} 页",
+    "第{n}页 共{m}页",
+    "第{n}页/共{m}页",
+    "{n}/{m}",
+    "- {n} -",
+    "Page {n}",
+    "{n}",
+)
+#: running headers and footers a PDF or Word page carries (``{unit}`` from the pool below)
+HEADER_LINES = ("{unit}工作报告", "{unit}", "内部资料 注意保存", "{unit}文件", "内部资料")
+HEADER_UNITS = ("某某市人民政府", "某某县财政局", "某某区民政局", "某某集团有限公司", "某某街道办事处")
 
 AD_SUBJECTS = ("更多", "更多精彩", "更多相关", "更多优秀", "海量", "最新")
 AD_THINGS = ("范文", "工作总结", "文章", "资料", "模板", "述职报告", "心得体会", "文档")
@@ -200,6 +216,7 @@ class Planted:
     markdown: bool
     wikisource: bool
     plants: list[Plant] = field(default_factory=list)
+    header: str = ""  # the running header of the document's pages, once a plant needs one
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -387,7 +404,7 @@ def plant_page_break(rng: random.Random, doc: Planted, i: int) -> Plant | None:
         return None
     at = rng.choice(places)
     head, tail = line, Line(line.text[at:])
-    form = rng.choice(("page-number", "page-number", "blank-line", "hard-split"))
+    form = rng.choice(("page-number", "page-number", "blank-line", "hard-split", "header"))
     if doc.markdown and form == "hard-split":
         form = "blank-line"  # in Markdown a single line break joins the lines again: no defect
     between: list[Line] = []
@@ -397,6 +414,15 @@ def plant_page_break(rng: random.Random, doc: Planted, i: int) -> Plant | None:
         pad = rng.choice(("", "　", " " * rng.randint(2, 20)))
         blanks = rng.randint(0, 2)
         between = [Line("") for _ in range(blanks)] + [Line(pad + number)] + [Line("") for _ in range(blanks)]
+    elif form == "header":
+        # the footer of one page (a page number) and the header of the next, the same header on
+        # every page of the document
+        if not doc.header:
+            doc.header = rng.choice(HEADER_LINES).format(unit=rng.choice(HEADER_UNITS))
+        n = rng.randint(2, 40)
+        blank = [Line("") for _ in range(rng.randint(1 if doc.markdown else 0, 1))]  # (Markdown would join the lines)
+        number = Line(rng.choice(PAGE_LINES[:6]).format(n=n, m=n))
+        between = [*blank, number, *[Line("") for _ in blank], Line(doc.header), *[Line("") for _ in blank]]
     elif form == "blank-line":
         between = [Line("") for _ in range(rng.randint(1, 3))]
     index = doc.index(line)

@@ -13,7 +13,7 @@ from summarylint.config import Config, ConfigError, Settings, load_config, team_
 from summarylint.packs import load_pack
 from summarylint.rules.typo import detect, lexicon
 from summarylint.rules.typo.checks import ScriptPack
-from summarylint.text.segment import cache_root
+from summarylint.text.segment import cache_root, jieba_dictionary_path
 
 
 def _codes(text: str, config: Config | None = None) -> list[str]:
@@ -45,26 +45,92 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
 
 def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
     words = lexicon.load_words(tmp_path)
-    words.require("抱")
     [path] = list(tmp_path.glob("typo-words-*.txt"))
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     again = lexicon.load_words(tmp_path)
-    again.require("抱")
-    assert again.freq["抱歉"] == words.freq["抱歉"] > 0
+    assert again.freq("抱歉") == words.freq("抱歉") > 0
     assert path.read_bytes() == data
 
 
-def test_word_groups_are_decoded_on_demand() -> None:
-    data = lexicon.serialise_words([("抱歉", 270, "v"), ("报告", 900, "n"), ("抱", 50, "v")], "k")
+def test_words_are_looked_up_without_decoding() -> None:
+    entries = [("抱歉", 270, "v"), ("报告", 900, "n"), ("抱", 50, "v"), ("报告会", 30, "n")]
+    data = lexicon.serialise_words(entries, "k")
     words = lexicon.parse_words(data, "k")
-    assert words is not None and words.total == 1220
-    assert words.freq == {}
-    words.require("抱")
-    assert words.freq == {"抱歉": 270, "抱": 50}
-    assert words.tags["抱歉"] == "v"
+    assert words is not None and words.total == 1250
+    assert words.lookup("抱歉") == 270 and words.tag("抱歉") == "v"
+    assert words.lookup("报告会") == 30 and words.tag("报告会") == "n"
+    assert words.lookup("报") == 0 and words.freq("报") == 0  # a prefix of longer words only
+    assert words.lookup("报歉") is None and words.freq("报歉") == 0 and words.tag("报歉") == "x"
+    assert words.lookup("告") is None  # no word starts with it
     assert lexicon.parse_words(data, "other") is None
     assert lexicon.parse_words(data[:-3], "k") is None
+
+
+def test_word_lookups_agree_with_decoded_groups(tmp_path: Path) -> None:
+    """Searching a group's bytes and decoding the group (after many look-ups) give the same answers."""
+    entries = lexicon.read_jieba_entries(jieba_dictionary_path())
+    chosen = [e for e in entries if e[0][0] in "报抱工作"]
+    data = lexicon.serialise_words(chosen, "k")
+    searched, decoded = lexicon.parse_words(data, "k"), lexicon.parse_words(data, "k")
+    assert searched is not None and decoded is not None
+    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们"})
+    for word in probes * 2:  # the second round reads decoded groups
+        decoded.lookup(word)
+    assert not decoded._index, "every group was decoded"
+    for word in probes:
+        assert searched.lookup(word) == decoded.lookup(word), word
+        assert searched.tag(word) == decoded.tag(word), word
+    assert searched.lookup("报告") == dict((w, f) for w, f, _ in chosen)["报告"] > 0
+
+
+#: New sentences of the kind the family reads, with slips and without: the fast paths (look-ups in the
+#: cached bytes, memoized spans) must find exactly what the reference (groups decoded on first use,
+#: nothing memoized) finds.
+_SENTENCES = [
+    "今年以来，我们坚持把安全生产放在首位，定期开展隐患排查。",
+    "对此次工作中的疏漏，我们深表报歉。",
+    "全体干部职工各抒已见，提出意见建议二十余条。",
+    "通过这次培训，大家都觉得获益非浅。",
+    "要进一步加强锻练，提高身体素质。",
+    "我们将再接再励，争取更大成绩。",
+    "项目建设按照时间节点有序推尽。",
+    "我们要以此为契机，进一步提高服务质量和效律。",
+    "经过反复论证，该方案具有很强的可操做性。",
+    "单位领导高度重式此项工作，多次召开专题会议。",
+    "《关于加强基层组织建设的意见》印发后，各地积极行动。",
+    "张建国同志任劳任怨，兢兢业业，深受群众好评。",
+    "对群众反映的问题，做到件件有着落、事事有回音。",
+    "一年来，在局党组的正确领导下，全体同志齐心协力，圆满完成了各项目标任务。",
+    "各村要按照统一部署，认真做好防汛抗旱各项准备工做。",
+    "他们迎难而上，按时保质完成了既定目标，成绩有目共堵。",
+    "要坚持问题导向，以钉钉子精神抓好整改落实，做到立行立改。",
+    "会上，大家畅所欲言，气氛热列，达成了广泛共识。",
+]
+_SLIPS = {("报歉", "抱歉"), ("锻练", "锻炼"), ("再接再励", "再接再厉"), ("工做", "工作"), ("有目共堵", "有目共睹")}
+
+
+def _all_typos(texts: list[str]) -> list[tuple[int, int, str, str, str, bool, float]]:
+    return [
+        (i, t.start, t.written, t.target, t.evidence.value, t.idiom, t.gain)
+        for i, text in enumerate(texts)
+        for t in detect.find_typos(text)
+    ]
+
+
+def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_SENTENCES, "".join(_SENTENCES)]  # one by one, and as one paragraph
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    decoded = lexicon.load_words()
+    decoded.decode_after = 1 << 40  # every group decoded on its first look-up
+    monkeypatch.setattr(detect, "dictionary", lambda: decoded)
+    reference = _all_typos(texts)
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    searched = lexicon.load_words()
+    monkeypatch.setattr(detect, "dictionary", lambda: searched)
+    assert _all_typos(texts) == reference  # nothing memoized yet
+    assert _all_typos(texts) == reference  # every span memoized
+    assert {(written, target) for _, _, written, target, *_ in reference} >= _SLIPS
 
 
 def test_acceptance_draft(tmp_path: Path) -> None:
@@ -112,6 +178,37 @@ def test_data_is_loaded_lazily() -> None:
         "assert 'pypinyin' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_NOT_LOADED = ("jieba", "pypinyin", "summarylint.rules.typo.lexicon", "summarylint.rules.typo.detect")
+
+
+def _modules_after(arguments: list[str]) -> set[str]:
+    """The modules a fresh process has imported after running ``summarylint ARGUMENTS``."""
+    code = (
+        "import sys\n"
+        "from summarylint.cli import main\n"
+        "try:\n"
+        f"    main({arguments!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return set(out.split())
+
+
+def test_version_loads_no_language_data() -> None:
+    loaded = _modules_after(["--version"])
+    assert "summarylint.cli" in loaded
+    assert not loaded & set(_NOT_LOADED)
+
+
+def test_text_without_chinese_loads_no_language_data(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Weekly notes\n\n1. Fixed the build.\n2. Wrote 3 tests.\n", encoding="utf-8")
+    loaded = _modules_after(["check", "--no-cache", "--exit-zero", str(tmp_path / "notes.md")])
+    assert "summarylint.linter" in loaded
+    assert not {"jieba", "pypinyin"} & loaded
 
 
 def test_team_dictionary_words_are_never_reported(tmp_path: Path) -> None:

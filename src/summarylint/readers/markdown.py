@@ -3,7 +3,9 @@ front matter) and inline markup (escapes, emphasis, links, code spans), keeping 
 
 Chinese Markdown documents usually hold one paragraph per line; consecutive lines are joined into
 one paragraph as in CommonMark, except that a line starting with an ordinal marker (``1、``,
-``（二）`` ...) always starts a new paragraph, as a writer means it to.
+``（二）`` ...) always starts a new paragraph, as a writer means it to, and that a line that is only a
+page number (``— 3 —``, ``- 3 -``, ``第3页``: text copied from a PDF or Word page) is a paragraph of its
+own, neither joined to the lines around it nor taken for a list item.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from summarylint.document import BlockKind, Document, Format, Paragraph
 from summarylint.outline.markers import parse_marker
 from summarylint.readers.text import BULLET, split_line
 from summarylint.source import LineIndex, OffsetMapBuilder, Span
+from summarylint.text.artefacts import PAGE_NUMBER_MAX, page_number_pattern
 
 _LINE = re.compile(r"[^\n]*\n?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -34,6 +37,7 @@ _QUOTE = re.compile(r" {0,3}>[ \t]?")
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _COMMENT_OPEN = re.compile(r"[ \t]*<!--")
+_DIGIT = re.compile(r"\d")
 _INLINE = re.compile(
     r"(?=[\\!\[\]`*~<])"  # (skips ahead to the characters inline markup begins with)
     r"(?:(?P<esc>\\[!-/:-@\[-`{-~])"
@@ -213,6 +217,13 @@ class _Reader:
                 para = self.start(BlockKind.TABLE, line_start)
                 s, e = split_line(source, line_start, content_end)
                 _inline(source, s, e, para)
+                para.end = content_end
+                self.flush()
+                continue
+            if len(line) <= PAGE_NUMBER_MAX and _DIGIT.search(line) and page_number_pattern().fullmatch(line):
+                para = self.start(BlockKind.BODY, line_start)
+                s, e = split_line(source, line_start, content_end)
+                para.builder.add(source[s:e], s)
                 para.end = content_end
                 self.flush()
                 continue

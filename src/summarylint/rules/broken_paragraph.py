@@ -1,5 +1,6 @@
 """Family GA, category broken-paragraph: a paragraph cut in two by a page break or a conversion
-(GA001 page-break splits, GA003 stray page numbers).
+(GA001 page-break splits, GA002 hard-wrapped lines, GA003 stray page numbers, GA004 repeated page
+headers and footers).
 
 Which paragraphs are split is decided by the splits view (:mod:`summarylint.views.splits`), which
 the content view shares to join the halves; page-number lines come from
@@ -11,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
+from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
-from summarylint.text.artefacts import page_number_line
+from summarylint.text.artefacts import bare_page_numbers, page_number_line
+from summarylint.views.splits import TERMINAL
 
 _BLANKS = " \t\u3000\xa0"
 
@@ -50,17 +53,132 @@ def page_break_split(ctx: Context) -> Iterator[Finding]:
         )
 
 
+# --- GA002 -------------------------------------------------------------------------------------
+
+#: At least this many consecutive lines of nearly the same length, none ending with a mark ...
+WRAPPED_MIN = 4
+#: ... differing in length by at most this many characters ...
+WRAPPED_SPREAD = 4
+#: ... each at least this long.
+WRAPPED_WIDTH = 10
+_POINT_MARKS = "，；"
+_WRAPPABLE = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+
+
+def _wrapped_runs(ctx: Context) -> Iterator[list[tuple[int, int]]]:
+    """Runs of consecutive lines ``(start, content_end)`` cut at a fixed width."""
+    source = ctx.doc.source
+    prose_lines: dict[int, tuple[int, int]] = {}
+    lines = ctx.doc.lines
+    for para in ctx.doc.paragraphs:
+        if para.kind not in _WRAPPABLE or not para.text:
+            continue
+        first = lines.position(para.offsets.offset(0)).line
+        last = lines.position(para.offsets.end_offset(len(para.text))).line
+        for number in range(first, last + 1):
+            start = lines.line_start(number)
+            end = start + len(lines.line_text(number).rstrip("\r\n"))
+            prose_lines[number] = (start, end)
+    run: list[tuple[int, int]] = []
+    shortest = longest = 0
+    previous = -1
+    for number in sorted(prose_lines):
+        start, end = prose_lines[number]
+        text = source[start:end].rstrip(_BLANKS)
+        width = len(text)
+        fits = (
+            number == previous + 1
+            and width >= WRAPPED_WIDTH
+            and text[-1] not in TERMINAL
+            and max(longest, width) - min(shortest, width) <= WRAPPED_SPREAD
+        )
+        if run and fits:
+            run.append((start, start + width))
+            shortest, longest = min(shortest, width), max(longest, width)
+        else:
+            if len(run) >= WRAPPED_MIN:
+                yield run
+            run = [(start, start + width)] if width >= WRAPPED_WIDTH and text[-1] not in TERMINAL else []
+            shortest = longest = width
+        previous = number
+    if len(run) >= WRAPPED_MIN:
+        yield run
+
+
+def _running_text(source: str, run: list[tuple[int, int]]) -> bool:
+    """Most lines of the run have a point mark inside: running text, not a list of names or items."""
+    marked = sum(1 for start, end in run if any(mark in source[start:end] for mark in _POINT_MARKS))
+    return marked * 2 > len(run)
+
+
+@check("GA002")
+def hard_wrapped_lines(ctx: Context) -> Iterator[Finding]:
+    if ctx.doc.format is not Format.TEXT:
+        return  # a Markdown paragraph may be wrapped on purpose; Word has no lines
+    source = ctx.doc.source
+    for run in _wrapped_runs(ctx):
+        if not _running_text(source, run):
+            continue
+        edits = []
+        for _, end in run:
+            following = source.find("\n", end)
+            if following < 0:
+                break
+            nxt = following + 1
+            while nxt < len(source) and source[nxt] in _BLANKS:
+                nxt += 1
+            if nxt >= len(source) or source[nxt] in "\r\n":
+                break  # a blank line: the paragraph ends here
+            edits.append(Edit(Span(end, nxt), ""))
+        first = source[run[0][0] : run[0][1]]
+        lead = len(first) - len(first.lstrip(_BLANKS))
+        widths = sorted(end - start for start, end in run)
+        yield Finding(
+            Span(run[0][0] + lead, run[-1][1]),
+            f"连续{len(run)}行长度几乎相同（约{widths[len(widths) // 2]}字）且行末都没有句末标点，"
+            "像是按固定宽度硬换行的文字，应把这些行接成一段",
+            fix=Fix.unsafe(*edits) if edits else None,
+        )
+
+
 # --- GA003 -------------------------------------------------------------------------------------
 
 
 @check("GA003")
 def stray_page_number(ctx: Context) -> Iterator[Finding]:
     source = ctx.doc.source
+    bare = bare_page_numbers(ctx.doc)
     for para in ctx.doc.prose:
-        found = page_number_line(ctx.doc, para)
+        found = page_number_line(ctx.doc, para, bare)
         if found is None:
             continue
         line = found.text(source)
         shown = line.strip(" \t\u3000")
         visible = Span(found.start + line.index(shown[0]), found.start + len(line.rstrip(" \t\u3000")))
         yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(Span(found.start, found.end), "")))
+
+
+# --- GA004 -------------------------------------------------------------------------------------
+
+
+@check("GA004")
+def repeated_header_footer(ctx: Context) -> Iterator[Finding]:
+    running = ctx.views.running_lines
+    if not running:
+        return
+    source = ctx.doc.source
+    for para in ctx.doc.paragraphs:
+        count = running.get(para.index)
+        if count is None:
+            continue
+        text = para.text.strip(_BLANKS)
+        lead = para.text.index(text[0])
+        visible = para.span(lead, lead + len(text))
+        line_start = source.rfind("\n", 0, visible.start) + 1
+        line_end = source.find("\n", visible.end)
+        line_end = len(source) if line_end < 0 else line_end + 1
+        yield Finding(
+            visible,
+            f"“{_shown(text, 16)}”在文中出现{count}次，且出现在分页处，像是随正文复制过来的页眉或页脚，应删除",
+            fix=Fix.unsafe(Edit(Span(line_start, line_end), "")),
+        )

@@ -649,21 +649,105 @@ def approx_redundant(ctx: Context) -> Iterator[Finding]:
 # --- NB021 -------------------------------------------------------------------------------------
 
 _PERCENT = re.compile("[%％]")
+_CN_NUM = "一二三四五六七八九十百千两"
+#: measure words after an approximate count (二十余家, 20余家)
+_YU_UNITS = (
+    "个|人|次|家|项|件|户|名|位|场|篇|条|所|座|台|辆|套|吨|亩|元|天|年|月|周|期|批|处|份|种|类|门|支|起|部|本|幅|"
+    "公里|千米|米|平方米|小时|分钟|倍|万|亿"
+)
+#: 10余家 and 十余家: a number, 余, a measure word (其余 剩余 业余 多余 have no number before 余; 统一余额
+#: and 唯一余下 have a word, not a number, before it)
+_YU_AR = re.compile(rf"(?<![0-9.．])[0-9]+(?:\.[0-9]+)?万?余(?={_YU_UNITS})")
+_YU_CN = re.compile(rf"(?<![{_CN_NUM}统唯单第之同专划均归逐万])[{_CN_NUM}]+万?余(?={_YU_UNITS})")
+#: 3月 and 三月 as a month of the year (三个月 is a count; 3月 after a year in Chinese numerals, as in a
+#: signature date 二〇二四年三月, is left to the date rules)
+_MONTH_AR = re.compile(r"(?<![0-9.．/\-])(?:1[0-2]|0?[1-9])月")
+_MONTH_CN = re.compile(
+    r"(?<![一二三四五六七八九十第每几数个半正腊闰〇○零])(?:十[一二]|[一二三四五六七八九十])月(?![亮球饼光色])"
+)
+#: fixed expressions and names where a Chinese month is part of the name, not a date
+_MONTH_NAMES = re.compile(
+    r"阳春三月|烟花三月|十月怀胎|十月革命|十月围城|五月花|三月三|五月五|七月七|九月九|八月十五|十月一|"
+    r"五月天|六月雪|七月流火|十二月党人|金秋[八九十]月|[八九十]月金秋|[二三四]月春风"
+)
+_CN_YEAR_BEFORE = re.compile(r"[〇○零一二三四五六七八九]{2,4}年$")
+
+
+def _in_title(block: Block, start: int) -> bool:
+    """Whether ``start`` is inside 《…》 (a document or law title keeps its own wording)."""
+    before = block.text[:start]
+    return before.rfind("《") > before.rfind("》")
+
+
+def _named(names: re.Pattern[str], text: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` lies inside one of ``names`` (阳春三月, 十月革命)."""
+    return any(n.start() <= m.start() < n.end() for n in names.finditer(text, max(0, m.start() - 4), m.end() + 4))
+
+
+def _forms(
+    ctx: Context, arabic: re.Pattern[str], chinese: re.Pattern[str], names: re.Pattern[str] | None = None
+) -> list[tuple[str, Block, re.Match[str]]]:
+    """Occurrences of one kind of number in Arabic (``"ar"``) and Chinese (``"cn"``) form, in order."""
+    found: list[tuple[str, Block, re.Match[str]]] = []
+    for form, pattern in (("ar", arabic), ("cn", chinese)):
+        for block, m in ctx.views.matches(pattern):
+            if _in_title(block, m.start()):
+                continue
+            if form == "cn":
+                if names is not None and _named(names, block.text, m):
+                    continue
+                if _CN_YEAR_BEFORE.search(block.text, max(0, m.start() - 5), m.start()):
+                    continue
+            found.append((form, block, m))
+    found.sort(key=lambda f: f[1].span(f[2].start(), f[2].end()).start)
+    return found
+
+
+_FORM_NAMES = {"ar": "阿拉伯数字", "cn": "汉字数字"}
+
+
+def _minority(found: list[tuple[str, Block, re.Match[str]]]) -> tuple[str, Counter[str]] | None:
+    counts = Counter(form for form, _, _ in found)
+    if len(counts) < 2:
+        return None
+    (_, n_first), (second, n_second) = counts.most_common(2)
+    if n_first == n_second:  # a tie: the form that came second is the odd one
+        first_form = found[0][0]
+        return ("cn" if first_form == "ar" else "ar"), counts
+    return second, counts
 
 
 @check("NB021")
 def numeral_form_consistency(ctx: Context) -> Iterator[Finding]:
     marks = [(block, m) for block in ctx.views.candidates(_PERCENT) for m in block.finditer(_PERCENT)]
     counts = Counter(m.group() for _, m in marks)
-    if len(counts) < 2:
-        return
-    usual = counts.most_common(1)[0][0]
-    other = "％" if usual == "%" else "%"
-    block, m = next((b, m) for b, m in marks if m.group() == other)
-    yield Finding(
-        block.span(m.start(), m.end()),
-        f"百分号写法不统一：全文{counts[usual]}处用“{usual}”，{counts[other]}处用“{other}”（如这里），应统一",
+    if len(counts) >= 2:
+        usual = counts.most_common(1)[0][0]
+        other = "％" if usual == "%" else "%"
+        block, m = next((b, m) for b, m in marks if m.group() == other)
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"百分号写法不统一：全文{counts[usual]}处用“{usual}”，{counts[other]}处用“{other}”（如这里），应统一",
+        )
+    kinds = (
+        ("约数", _forms(ctx, _YU_AR, _YU_CN), "“10余家”“十余家”"),
+        ("月份", _forms(ctx, _MONTH_AR, _MONTH_CN, _MONTH_NAMES), "“3月”“三月”"),
     )
+    for what, found, example in kinds:
+        odd = _minority(found)
+        if odd is None:
+            continue
+        form, tally = odd
+        usual = "cn" if form == "ar" else "ar"
+        shown = next(m.group() for f, _, m in found if f == usual)
+        for f, block, m in found:
+            if f != form:
+                continue
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"{what}的数字形式不统一：全文{tally[usual]}处用{_FORM_NAMES[usual]}（如“{shown}”），"
+                f"{tally[form]}处用{_FORM_NAMES[form]}（如这里的“{m.group()}”）；{example}两种写法都可以，但同类应统一",
+            )
 
 
 # --- NB022 -------------------------------------------------------------------------------------

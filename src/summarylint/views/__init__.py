@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Family, Marker, Outline, build_outline, paragraph_marker, parse_marker
 from summarylint.views.blocks import Block, candidate_blocks, lay_out, make_block
-from summarylint.views.splits import Split, find_splits
+from summarylint.views.splits import Split, find_running_lines, find_splits
 
 if TYPE_CHECKING:
     from summarylint.source import Span
@@ -87,7 +87,14 @@ class Views:
     @cached_property
     def splits(self) -> list[Split]:
         """Consecutive paragraphs where the second continues a sentence cut off in the first."""
-        return find_splits(self.doc, self.markers, self.page_numbers)
+        return find_splits(
+            self.doc, self.markers, self.page_numbers, frozenset(self.running_lines), self.boilerplate_paragraphs
+        )
+
+    @cached_property
+    def running_lines(self) -> dict[int, int]:
+        """Page headers and footers copied along with the text (paragraph index → occurrences)."""
+        return find_running_lines(self.doc, self.markers, self.page_numbers)
 
     @cached_property
     def page_numbers(self) -> frozenset[int]:
@@ -99,15 +106,15 @@ class Views:
     @cached_property
     def blocks(self) -> list[Block]:
         """Prose for content rules: one block per paragraph, split paragraphs joined (code and comments left out)."""
-        continues = {split.second.index for split in self.splits}
-        page_numbers, boilerplate = self.page_numbers, self.boilerplate_paragraphs
+        continues = {split.second.index for split in self.splits if split.join}
+        page_numbers, boilerplate = self.page_numbers | frozenset(self.running_lines), self.boilerplate_paragraphs
         groups: list[list[Paragraph]] = []
         joinable = False
         for para in self.doc.paragraphs:
             if not para.kind.is_prose or not para.text:
                 continue
             if para.index in page_numbers:
-                continue  # a page number between two halves of a paragraph does not separate them
+                continue  # a page number or header between two halves of a paragraph does not separate them
             if para.index in boilerplate:
                 joinable = False
                 continue

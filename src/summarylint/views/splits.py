@@ -10,6 +10,10 @@ without punctuation too, so the decision weighs what the layout says:
 * strong signs: the first half ends with a mark that opens or continues a clause (``，、《“（``),
   a pair opened in the first half closes in the second, or the second starts with a closing mark
   or a point mark;
+* signs in the words themselves: the last sentence of the first half is unfinished after a full sentence
+  (``……取得新进展。档案数字`` / ``化方面……``), the break falls inside a word (``预防腐`` / ``败``:
+  jieba segments the two sides joined into a word that spans the break), or the second half starts
+  with a particle that never starts a sentence (``的 地 得 了 们 等``);
 * supporting signs: the first half ends with a function word (``的 和 在 对 …``); the second half is
   not indented where the document indents its paragraphs; the blank lines between the two differ
   from the document's usual paragraph gap (no blank line where paragraphs are separated by one, or
@@ -27,6 +31,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from summarylint.document import BlockKind, Document, Paragraph
 from summarylint.outline import Marker
@@ -35,6 +40,8 @@ from summarylint.outline import Marker
 TERMINAL = "。！？；：…”’）】》!?;:)」』—.．"
 #: The first half of a split is running text of at least this many characters.
 MIN_FIRST = 12
+#: A break inside a word is a sign of a split when the first half is at least this long.
+MIN_WORDS = 6
 #: Without any sign of a split, the first half must be at least this long.
 MIN_PLAIN = 30
 #: A first half this long with a full stop inside is a paragraph, however it is laid out.
@@ -57,6 +64,15 @@ _POINT_START = "，、。；：？！"
 _UNIT_START = re.compile(
     r"(?:人次|场次|户次|架次|万元|亿元|千元|万人|余[人次家项个件户元名]|多[人次家项个件户元名])(?=[，。；、）\s]|$)"
 )
+#: a sentence of the first half ends before its last clause, which stops without a mark
+_UNFINISHED = re.compile(r"[。！？][^。！？；：]{2,}$")
+#: single-character words that never start a sentence: they continue the one before
+_CONTINUING_WORDS = frozenset("的地得了着过们等")
+#: characters on each side of the break that the segmenter looks at
+_WORD_WINDOW = 4
+#: a paragraph that starts with a web address followed at once by a point mark goes on with the
+#: sentence the paragraph before left open (``……发布地址`` / ``http://……，其中……``)
+_URL_CONTINUES = re.compile(r"(?:https?://|www\.)[!-~]*?[，、；。]")
 _LABEL = re.compile(r"[^，。；：:、（）()]{1,15}[：:]")
 _DATE_LINE = re.compile(r"[\s\u3000]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,8}日[\s\u3000]*$")
 _BLANKS = " \t\u3000\xa0"
@@ -72,6 +88,9 @@ class Split:
     reason: str = ""
     #: a title set on two lines (公文 titles are broken into lines on purpose): joined, not reported
     title: bool = False
+    #: whether the content view joins the halves (not on the weakest sign alone, where the writer may
+    #: only have left out a full stop, which PU022 reports)
+    join: bool = True
 
 
 class _Layout:
@@ -130,6 +149,51 @@ def _pair_continues(first: str, second: str) -> bool:
     return any(_open_at_end(first, o, c) and _closes_first(second, o, c) for o, c in _PAIRS)
 
 
+@lru_cache(maxsize=2048)
+def _word_across(before: str, after: str) -> str:
+    """The word the segmenter finds across the break between ``before`` and ``after`` (both ending
+    or starting with Chinese characters), or the particle ``after`` starts with; "" when the break
+    falls between words."""
+    from summarylint.text.measure import focus
+    from summarylint.text.segment import segmenter
+
+    left = len(before)
+    cut = segmenter(focus()).cut
+    for token in cut(before + after):
+        if token.start < left < token.end:
+            # a heading ``主要工作`` before ``作风建设……`` joins into ``工作作风`` too: a word cut in two
+            # leaves a stray character on one side at least
+            alone = (cut(before)[-1], cut(after)[0])
+            return token.word if any(t.end - t.start == 1 for t in alone) else ""
+        if token.start == left:
+            return token.word if token.word in _CONTINUING_WORDS else ""
+    return ""
+
+
+def _cjk_run(text: str, tail: bool) -> str:
+    """Up to _WORD_WINDOW Chinese characters at the end (``tail``) or the start of ``text``."""
+    chars = text[-_WORD_WINDOW:] if tail else text[:_WORD_WINDOW]
+    run = ""
+    for ch in reversed(chars) if tail else chars:
+        if not _CJK.match(ch):
+            break
+        run = ch + run if tail else run + ch
+    return run
+
+
+def _in_words(text: str, nxt: str) -> str:
+    """Why the words on both sides of the break say it is a split, or ""."""
+    before, after = _cjk_run(text, True), _cjk_run(nxt, False)
+    if not before or not after:
+        return ""
+    word = _word_across(before, after)
+    if not word:
+        return ""
+    if word in _CONTINUING_WORDS:
+        return f"下一段以“{word}”开头"
+    return f"断在词语“{word}”中间"
+
+
 def _judge(
     first: Paragraph,
     second: Paragraph,
@@ -149,6 +213,8 @@ def _judge(
         return None
     if _pair_continues(text, nxt) or (_opened_near_end(text) and len(nxt) <= SHORT_NEXT and "。" not in nxt):
         return Split(first, second, True, "成对的标点跨段才闭合")
+    if _URL_CONTINUES.match(nxt) and _CJK.match(text[-1]):
+        return Split(first, second, True, "下一段以网址开头，紧接着就是点号")
     if _LABEL.match(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(text):
         return None  # 联系人：…… and dates stand on their own lines
     if text[-1] in _OPEN_END and (_CJK.match(nxt) or nxt[0].isdigit()):
@@ -161,30 +227,36 @@ def _judge(
     unit = _UNIT_START.match(nxt)
     if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
-    if weak_only:
+    ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit())
+    starts_text = bool(_CJK.match(nxt) or nxt[0].isdigit())
+    unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
+    if weak_only and not (page_break and unfinished):
         return None  # the title and the closing block: only a split that punctuation proves
-    ends_in_text = _CJK.match(text[-1]) or text[-1].isdigit()
-    if page_break and ends_in_text and (_CJK.match(nxt) or nxt[0].isdigit()) and first.index not in markers:
+    if page_break and ends_in_text and starts_text and (first.index not in markers or unfinished):
         return Split(first, second, True, page_break)
+    if ends_in_text and starts_text and len(text) >= MIN_WORDS and (first.index not in markers or unfinished):
+        words = _in_words(text, nxt)
+        if words:
+            return Split(first, second, True, words)
     if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
     if not (_CJK.match(text[-1]) or text[-1].isdigit()):
         return None  # a URL, a code, an emoticon: a label line rather than running text
     if _LABEL.match(text) and len(text) <= 40 and "，" not in text:
         return None
-    if first.index in markers:
+    if first.index in markers and not unfinished:
         return None  # a numbered heading or list item that simply has no final mark
     # the first half indented like the document's paragraphs, the second not: a paragraph start
     # followed by its own continuation
     indent_break = layout.indents and layout.indented(first) and not layout.indented(second)
     continues = "，" in nxt or "。" in nxt  # the second half is running text, not a heading
-    if len(text) < MIN_FIRST and not chained and not ("，" in text and indent_break and continues):
+    if len(text) < MIN_FIRST and not chained and not unfinished and not ("，" in text and indent_break and continues):
         return None
     # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
     # sides, is a heading (or a lead-in sentence set as one)
     # (not a long passage with a full stop inside: no heading reads like that, and a paragraph whose
     # indentation or blank lines were mangled by a conversion still is one)
-    prose_block = len(text) >= MIN_PROSE and "。" in text.rstrip("。")
+    prose_block = unfinished or (len(text) >= MIN_PROSE and "。" in text.rstrip("。"))
     heading_like = not prose_block and (
         (layout.indents and not layout.indented(first) and layout.indented(second))
         or (first.blank_before > layout.gap and second.blank_before > layout.gap)
@@ -203,19 +275,38 @@ def _judge(
         support = f"两段之间有{second.blank_before}个空行"
     if support:
         return Split(first, second, True, support)
+    if unfinished:
+        # a writer may leave out the last full stop of a paragraph: the sign alone is a weak one
+        return Split(first, second, False, "上一段最后一句没有说完", join=False)
     if chained or running:
         return Split(first, second, False)
     return None
 
 
-def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozenset[int] = frozenset()) -> list[Split]:
+def find_splits(
+    doc: Document,
+    markers: dict[int, Marker],
+    page_numbers: frozenset[int] = frozenset(),
+    running: frozenset[int] = frozenset(),
+    skipped: frozenset[int] = frozenset(),
+) -> list[Split]:
     """Consecutive prose paragraphs where the second continues the sentence cut off in the first.
 
     Lines that are only a page number (``page_numbers``) are passed over: the two halves of a
     paragraph cut by a page break often have one between them, which is itself a sign of the break;
-    so is a Word page break between the two paragraphs (``Paragraph.page_break_before``).
+    so is a Word page break between the two paragraphs (``Paragraph.page_break_before``), and so is
+    a page header or footer repeated at the page breaks (``running``, from :func:`find_running_lines`).
+    Paragraphs in ``skipped`` (a template site's lines) are neither halves nor between them.
     """
-    prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text and p.index not in page_numbers]
+    prose = [
+        p
+        for p in doc.paragraphs
+        if p.kind.is_prose
+        and p.text
+        and p.index not in page_numbers
+        and p.index not in running
+        and p.index not in skipped
+    ]
     closing_from = prose[-3].index if len(prose) >= 3 else 0
     layout = _Layout(doc, prose, markers)
     splits: list[Split] = []
@@ -230,6 +321,8 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
         between = (
             "两段之间隔着页码行"
             if any(first.index < i < second.index for i in page_numbers)
+            else "两段之间隔着页眉或页脚"
+            if any(first.index < i < second.index for i in running)
             else "两段之间有分页符"
             if second.page_break_before
             else ""
@@ -237,5 +330,83 @@ def find_splits(doc: Document, markers: dict[int, Marker], page_numbers: frozens
         split = _judge(first, second, markers, layout, first.index == continued, weak_only, between)
         if split is not None:
             splits.append(replace(split, title=title) if title else split)
-            continued = second.index
+            if split.join:
+                continued = second.index
     return splits
+
+
+#: A running header or footer is a short line ...
+RUNNING_MAX = 30
+#: ... that occurs at least this many times ...
+RUNNING_MIN = 3
+#: ... at least this many of them where a page ends: next to a page number, or between the two
+#: halves of a sentence
+RUNNING_AT_BREAK = 2
+_RUNNING_SKIP = " \t\u3000\xa0"
+
+
+def _finished(text: str) -> bool:
+    text = text.rstrip(_BLANKS)
+    return not text or text[-1] in TERMINAL
+
+
+def find_running_lines(
+    doc: Document, markers: dict[int, Marker], page_numbers: frozenset[int] = frozenset()
+) -> dict[int, int]:
+    """Short lines repeated where the pages of a copied document broke: a page header or footer
+    (``××市人民政府工作报告``, ``内部资料 注意保存``) that came along with the text.
+
+    Returns paragraph index → how many times its text occurs.  A line counts when it is a one-line
+    body paragraph of at most RUNNING_MAX characters, without a final mark, not numbered, not the
+    title, and occurs RUNNING_MIN times or more; and its text is reported only when at least
+    RUNNING_AT_BREAK of its occurrences stand where a page broke: beside a page-number line, or
+    after a paragraph that stops in the middle of a sentence.  A heading repeated in every section
+    (``存在问题``) follows finished paragraphs, and a sign-off (``特此报告。``) ends with a mark.
+    """
+    prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text]
+    if len(prose) < RUNNING_MIN * 2:
+        return {}
+    title = prose[0].index
+    groups: dict[str, list[int]] = {}
+    for position, para in enumerate(prose):
+        text = para.text.strip(_RUNNING_SKIP)
+        if (
+            para.kind is not BlockKind.BODY
+            or para.index == title
+            or para.index in page_numbers
+            or para.index in markers
+            or not text
+            or len(text) > RUNNING_MAX
+            or "\n" in doc.source[para.offsets.offset(0) : para.offsets.end_offset(len(para.text))]
+            or text[-1] in TERMINAL
+            or not _CJK.search(text)
+        ):
+            continue
+        groups.setdefault(" ".join(text.split()), []).append(position)
+    running: dict[int, int] = {}
+    for positions in groups.values():
+        if len(positions) < RUNNING_MIN:
+            continue
+        at_break = 0
+        for position in positions:
+            before = prose[position - 1] if position else None
+            after = prose[position + 1] if position + 1 < len(prose) else None
+            if (before is not None and before.text.rstrip(_BLANKS)[-1:] in tuple(_OPEN_END)) or (
+                after is not None and after.text.lstrip(_BLANKS)[:1] in tuple(_CLOSING_START + _POINT_START)
+            ):
+                break  # a title or quotation cut out of its sentence (``《`` / ``建议`` / ``》``), not a header
+            beside_number = any(p is not None and p.index in page_numbers for p in (before, after))
+            mid_sentence = (
+                before is not None
+                and before.index not in page_numbers
+                and not _finished(before.text)
+                and "，" in before.text
+                and len(before.text) >= MIN_FIRST
+            )
+            at_break += beside_number or mid_sentence
+        else:
+            if at_break < RUNNING_AT_BREAK:
+                continue
+            for position in positions:
+                running[prose[position].index] = len(positions)
+    return running

@@ -257,20 +257,14 @@ class Scorer:
         self._extra = extra
 
     def freq(self, word: str) -> int:
-        found = self._dictionary.freq.get(word)
-        if found is None:
-            self._dictionary.require(word[:1])
-            found = self._dictionary.freq.get(word, 0)
-        return found
+        return self._dictionary.freq(word)
 
     def tag(self, word: str) -> str:
-        self._dictionary.require(word[:1])
-        return self._dictionary.tags.get(word, "x")
+        return self._dictionary.tag(word)
 
     def best(self, text: str) -> tuple[float, list[tuple[int, int]]]:
         """The log-probability of the best segmentation of ``text`` and its words as (start, end)."""
-        self._dictionary.require(text)
-        freq = self._dictionary.freq
+        lookup = self._dictionary.lookup
         n = len(text)
         log_total = self.log_total
         # best[i]: score of text[i:], with the end of the first word
@@ -279,7 +273,7 @@ class Scorer:
             top = (-math.inf, i + 1)
             for k in range(i + 1, min(n, i + _MAX_WORD) + 1):
                 word = text[i:k]
-                f = freq.get(word)
+                f = lookup(word)
                 if f is None:
                     if k > i + 1:
                         break

@@ -40,7 +40,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 _HEADER = "summarylint-typo-lexicon"
 _SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights")
 
@@ -301,63 +301,110 @@ _WORDS_HEADER = "summarylint-typo-words"
 
 
 class Words:
-    """jieba's whole dictionary as word → frequency and word → tag, decoded by first character.
+    """jieba's whole dictionary: word → frequency and word → tag, looked up in the cached bytes.
 
     The cache file holds an index (first characters and byte offsets) and one group per first
-    character; only the groups of characters that candidate contexts contain are ever decoded, so a
-    document pays for the few hundred words around its candidates, not for 350,000 entries.
-    Prefixes of words are present with frequency 0, as jieba's search expects.
+    character, one ``word frequency tag`` entry per line.  A word is looked up by searching its
+    group's bytes (no decoding), and a group is decoded as a whole only once a document has asked it
+    for many words, so that a short document pays for the few hundred words around its candidates
+    and a long one for the groups it really uses, never for 350,000 entries.  Prefixes of words are
+    present with frequency 0, as jieba's search expects.
     """
 
-    def __init__(self, total: int, index: dict[str, tuple[int, int]], body: bytes) -> None:
+    def __init__(self, total: int, index: dict[str, int], offsets: list[int], body: bytes, base: int = 0) -> None:
         self.total = total
-        self.freq: dict[str, int] = {}
+        #: word → frequency (0: a prefix only; -1: absent) of the words looked up or decoded so far
+        self._known: dict[str, int] = {}
         self._tags: dict[str, str] = {}
-        self._pending: list[tuple[list[str], str]] = []  # groups whose tags are not decoded yet
+        self._pending: list[tuple[list[str], list[str]]] = []  # decoded groups whose tags are not read yet
+        self._hits: dict[str, int] = {}
+        #: a group is decoded as a whole once it has been searched this many times per byte
+        self.decode_after = _DECODE_AFTER
+        #: first character → i, its group being ``body[base + offsets[i] : base + offsets[i + 1]]``
+        #: (removed once the group is decoded)
         self._index = index
+        self._offsets = offsets
         self._body = body
+        self._base = base
 
-    @property
-    def tags(self) -> dict[str, str]:
-        """Word → tag of the loaded groups (decoded on first use: few candidates need a tag)."""
-        for words, tags in self._pending:
-            self._tags.update(zip(words, tags.split(" "), strict=True))
-        self._pending.clear()
-        return self._tags
+    def lookup(self, word: str) -> int | None:
+        """The frequency of ``word`` (0 for a prefix of a longer word only), or None when absent."""
+        found = self._known.get(word)
+        if found is None:
+            found = self._find(word)
+        return None if found < 0 else found
 
-    def require(self, text: str) -> None:
-        """Make sure every word starting with a character of ``text`` is loaded."""
-        index = self._index
-        if len(text) == 1:
-            where = index.pop(text, None)
-            if where is not None:
-                self._load(self._body[where[0] : where[1]])
-            return
-        for char in set(text):
-            where = index.pop(char, None)
-            if where is not None:
-                self._load(self._body[where[0] : where[1]])
+    def freq(self, word: str) -> int:
+        """The frequency of ``word`` (0 when it is absent or only a prefix)."""
+        found = self._known.get(word)
+        if found is None:
+            found = self._find(word)
+        return found if found > 0 else 0
 
-    def _load(self, raw: bytes) -> None:
-        fields = raw.decode("utf-8", "replace").split("\t")
-        if len(fields) != 3:
+    def tag(self, word: str) -> str:
+        """The tag of ``word`` (``x`` when absent)."""
+        if self.lookup(word) is None:
+            return "x"
+        if self._pending:
+            for words, tags in self._pending:
+                self._tags.update(zip(words, tags, strict=True))
+            self._pending.clear()
+        return self._tags.get(word, "x")
+
+    def _find(self, word: str) -> int:
+        char = word[:1]
+        i = self._index.get(char)
+        if i is None:  # (a group decoded as a whole, or no word starts with the character)
+            self._known[word] = -1
+            return -1
+        start, end = self._base + self._offsets[i], self._base + self._offsets[i + 1]
+        hits = self._hits.get(char, 0) + 1
+        self._hits[char] = hits
+        if hits * self.decode_after > end - start:
+            del self._index[char]
+            self._decode(start, end)
+            found = self._known.get(word)
+            if found is None:
+                self._known[word] = found = -1
+            return found
+        key = b"\n" + word.encode("utf-8") + b" "
+        at = self._body.find(key, start, end)
+        found = -1
+        if at >= 0:
+            line_end = self._body.find(b"\n", at + 1, end)
+            fields = self._body[at + len(key) : end if line_end < 0 else line_end].split(b" ")
+            if len(fields) == 2 and fields[0].isdigit():
+                found = int(fields[0])
+                self._tags[word] = fields[1].decode("utf-8", "replace")
+        self._known[word] = found
+        return found
+
+    def _decode(self, start: int, end: int) -> None:
+        parts = self._body[start:end].decode("utf-8", "replace").split()
+        if len(parts) % 3:
             return  # a damaged group is left out
-        words, counts = fields[0].split(" "), fields[1].split(" ")
-        if not (len(words) == len(counts) == fields[2].count(" ") + 1):
-            return
+        words = parts[0::3]
         try:
-            freq = dict(zip(words, map(int, counts), strict=True))
+            counts = list(map(int, parts[1::3]))
         except ValueError:
             return
-        self.freq.update(freq)
-        self._pending.append((words, fields[2]))
+        known = self._known
+        for word, count in zip(words, counts, strict=True):  # (looked-up words keep their entry)
+            known.setdefault(word, count)
+        self._pending.append((words, parts[2::3]))
+
+
+#: A group is decoded as a whole once it has been searched this many times per byte (1/64: a group of
+#: 6,400 bytes, about 400 entries, after 100 look-ups): searching costs little in a small document and
+#: decoding less in a long one.
+_DECODE_AFTER = 64
 
 
 def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
     groups: dict[str, dict[str, tuple[int, str]]] = {}
     total = 0
     for word, freq, tag in entries:
-        if " " in word or "\t" in word:
+        if not word or any(c.isspace() for c in word):
             continue
         total += freq
         groups.setdefault(word[0], {})[word] = (freq, tag or "x")
@@ -366,14 +413,10 @@ def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
             for end in range(1, len(word)):
                 group.setdefault(word[:end], (0, "-"))
     chars = "".join(sorted(groups))
-    body = b""
     pieces: list[bytes] = []
     offsets = [0]
     for char in chars:
-        group = groups[char]
-        piece = "\t".join(
-            (" ".join(group), " ".join(str(f) for f, _ in group.values()), " ".join(t for _, t in group.values()))
-        ).encode("utf-8")
+        piece = "".join(f"\n{w} {f} {t}" for w, (f, t) in groups[char].items()).encode("utf-8")
         pieces.append(piece)
         offsets.append(offsets[-1] + len(piece))
     body = b"".join(pieces)
@@ -383,19 +426,24 @@ def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
 
 def parse_words(data: bytes, key: str) -> Words | None:
     """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
-    parts = data.split(b"\n", 4)
-    if len(parts) != 5 or parts[0] != f"{_WORDS_HEADER} {key}".encode() or not parts[1].isdigit():
+    ends: list[int] = []
+    for _ in range(4):
+        at = data.find(b"\n", ends[-1] + 1 if ends else 0)
+        if at < 0:
+            return None
+        ends.append(at)
+    header, total = data[: ends[0]], data[ends[0] + 1 : ends[1]]
+    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit():
         return None
     try:
-        chars = parts[2].decode("utf-8")
-        offsets = [int(x) for x in parts[3].split()]
+        chars = data[ends[1] + 1 : ends[2]].decode("utf-8")
+        offsets = list(map(int, data[ends[2] + 1 : ends[3]].split()))
     except (UnicodeDecodeError, ValueError):
         return None
-    body = parts[4]
-    if len(offsets) != len(chars) + 1 or offsets[-1] != len(body):
+    base = ends[3] + 1  # the body is read in place, not copied
+    if len(offsets) != len(chars) + 1 or offsets[0] != 0 or offsets[-1] != len(data) - base:
         return None
-    index = {char: (offsets[i], offsets[i + 1]) for i, char in enumerate(chars)}
-    return Words(int(parts[1]), index, body)
+    return Words(int(total), dict(zip(chars, range(len(chars)), strict=True)), offsets, data, base)
 
 
 def load_words(cache_dir: Path | None = None) -> Words:

@@ -8,12 +8,16 @@
   letters are NB007's);
 * WD005 ``stuttered-function-word`` and WD006 ``stuttered-word`` — a character or a word typed twice
   (:mod:`.stutter`; formerly DU005 and DU006, whose codes redirect here);
-* WD007 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; off by default).
+* WD007 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; off by default);
+* WD008 ``latin-variant`` — a Latin-script term spelt once one keystroke away from the spelling the
+  same document keeps (:mod:`.latin`);
+* WD009 ``english-misspelling`` — a word of an English paragraph that no English word list knows, one
+  keyboard slip away from a known word (:mod:`.english`, pyspellchecker's English dictionary).
 
 The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never
 on import.
 """
 
-from summarylint.rules.typo import checks, confusions, particles, stutter
+from summarylint.rules.typo import checks, confusions, english, latin, particles, stutter
 
-__all__ = ["checks", "confusions", "particles", "stutter"]
+__all__ = ["checks", "confusions", "english", "latin", "particles", "stutter"]

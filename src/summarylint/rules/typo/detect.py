@@ -41,8 +41,8 @@ _PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^�
 
 
 class Evidence(StrEnum):
-    SOUND = "sound"  # same toneless syllable
-    NEAR = "near"  # near-confusion (zh/z, n/l, in/ing, en/eng)
+    SOUND = "sound"  # same usual toneless syllable
+    NEAR = "near"  # near-confusion (zh/z, n/l, in/ing, en/eng) or a shared rarer reading
     SHAPE = "shape"  # look-alike characters
     SOUND_SHAPE = "sound+shape"  # same syllable and look-alike (练/炼): both ways of slipping agree
     ECHO = "echo"  # the wrong character repeats another one of the expression
@@ -78,16 +78,26 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
 
 #: An input-method slip puts a *common* character in place of the right one (报 for 抱); a rarer
 #: character in an unknown span is more often a deliberate coinage (措 in 多措并举, 疫 in 抗疫).  So a
-#: span that is no dictionary word needs a smaller margin when its odd character is very common
-#: (jieba's frequency of the character as a word): (minimum frequency, margin), first match wins.
-COMMON_CHAR_MARGINS = ((20_000, 7.0), (10_000, 8.0))
+#: span that is no dictionary word needs a smaller margin when its odd character is common (jieba's
+#: frequency of the character as a word) and the word it stands for is common too:
+#: (minimum character frequency, minimum target frequency, margin); the smallest margin that applies.
+COMMON_CHAR_MARGINS = (
+    (20_000, 0, 7.0),
+    (10_000, 0, 8.0),
+    (1_000, 10_000, 8.0),
+    (3_000, 3_000, 9.0),
+)
 
 
-def _common_char_margin(char_freq: int) -> float:
-    for floor, margin in COMMON_CHAR_MARGINS:
-        if char_freq >= floor:
-            return margin
-    return math.inf
+def _common_char_margin(char_freq: int, target_freq: int) -> float:
+    return min(
+        (
+            m
+            for char_floor, target_floor, m in COMMON_CHAR_MARGINS
+            if char_freq >= char_floor and target_freq >= target_floor
+        ),
+        default=math.inf,
+    )
 
 
 class ShapePack(BaseModel):
@@ -140,10 +150,10 @@ def dictionary() -> Words:
 def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:
     """How two characters can be confused, or None."""
     exact_w, exact_t = lex.exact.get(written, ""), lex.exact.get(target, "")
-    if exact_w and exact_t and not set(exact_w).isdisjoint(exact_t):
-        if exact_w[0] == exact_t[0] and written in look_alike().get(target, ()):  # by their usual readings
-            return Evidence.SOUND_SHAPE
-        return Evidence.SOUND
+    if exact_w and exact_t and exact_w[0] == exact_t[0]:  # by their usual readings
+        # (a shared rarer reading, 提 dī for 地 or 带 for 大 dài, counts as near: an input method lists
+        # such characters far down)
+        return Evidence.SOUND_SHAPE if written in look_alike().get(target, ()) else Evidence.SOUND
     fuzzy_w = {lex.fuzzy.get(ord(written), ""), *lex.more.get(written, "")} - {""}
     fuzzy_t = {lex.fuzzy.get(ord(target), ""), *lex.more.get(target, "")} - {""}
     if not fuzzy_w.isdisjoint(fuzzy_t):
@@ -365,7 +375,7 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     if margin is None:
         return None
     if not idiom and not attested and evidence is not Evidence.NEAR:
-        margin = min(margin, _common_char_margin(scorer.freq(written[at])))
+        margin = min(margin, _common_char_margin(scorer.freq(written[at]), scorer.freq(target)))
     if _gain_bound(scorer, written, target) < margin:
         return None
     return _Screened(target, evidence, margin)
@@ -413,10 +423,42 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     gain = after - before
     if gain < margin:
         return None
+    changed = start - left + _one_apart(written, target)
+    if len(target) < 4 and not _stands_alone(
+        window, start - left, end - left, words_before, words_after, changed, scorer
+    ):
+        return None
     for s, e in words_before:
         if s < end - left and start - left < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain)
+
+
+#: A character written alone less often than this (jieba's frequency) is mostly part of longer words.
+BOUND_CHAR = 10_000
+
+
+def _stands_alone(
+    window: str,
+    start: int,
+    end: int,
+    words_before: list[tuple[int, int]],
+    words_after: list[tuple[int, int]],
+    changed: int,
+    scorer: Scorer,
+) -> bool:
+    """Whether the span ``[start, end)`` of ``window`` is a word of its own, not part of a longer one:
+    no word of the text as written straddles its edge (命令行式 is 命令行 + 式, not a misspelt 形式), and
+    the correction leaves no character that is rarely written alone next to the changed one
+    (腾讯财付通 would leave 通: the span is part of a name)."""
+    for s, e in words_before:
+        if e - s > 1 and s < end and start < e and not (start <= s and e <= end):
+            return False
+    for s, e in words_after:
+        beside = (e == start and changed == start) or (s == end and changed == end - 1)
+        if beside and e - s == 1 and scorer.freq(window[s:e]) < BOUND_CHAR:
+            return False
+    return True
 
 
 def find_typos(

@@ -5,7 +5,7 @@ Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] 
 Generates a work summary of about 20,000 characters and a compilation of about ``--big-mb`` MB with
 the generator of ``bench/speed.py`` (sentence templates written for the benchmarks), puts a few
 same-sound slips into them, and checks each in a fresh ``python -m summarylint`` process with all
-default rules, then with ``--ignore WD`` (the whole family; WD002 and WD003 load the typo lexicon,
+default rules, then with ``--ignore WD`` (the whole family; WD009 and WD010 load the typo lexicon,
 and they and WD001's word conditions the word table).  The cache directory is filled first (warm
 cache).  Times are the median CPU time (user + system) of the child process, which a busy machine
 disturbs less than wall time (``--least``: the least of the runs, the one a busy machine disturbed

@@ -102,19 +102,19 @@ def test_fix_refuses_when_reencoding_would_change_bytes(monkeypatch: pytest.Monk
 
 
 def test_fix_converges_on_long_runs_past_the_old_round_cap(capsys: pytest.CaptureFixture[str]) -> None:
-    # WD005's suggestion (delete one of a doubled 了) is applied with --unsafe-fixes, one per round
+    # WD012's suggestion (delete one of a doubled 了) is applied with --unsafe-fixes, one per round
     Path("le.txt").write_text("工作总结\n我们提高" + "了" * 1025 + "工作效率。\n", encoding="utf-8")
-    run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD005", "le.txt")
+    run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD012", "le.txt")
     once = Path("le.txt").read_text(encoding="utf-8")
     assert once == "工作总结\n我们提高了工作效率。\n"
-    run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD005", "le.txt")
+    run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD012", "le.txt")
     assert Path("le.txt").read_text(encoding="utf-8") == once
 
 
 def test_fix_round_cap_is_reported(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(api, "MAX_FIX_ROUNDS", 2)
     Path("le.txt").write_text("提高" + "了" * 64 + "效率。\n", encoding="utf-8")
-    code, _, err = run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD005", "le.txt")
+    code, _, err = run(capsys, "check", "--fix", "--unsafe-fixes", "--select", "WD012", "le.txt")
     assert "请再运行一次 --fix" in err
     assert code in (0, 1)
 

@@ -142,7 +142,7 @@ def test_acceptance_draft(tmp_path: Path) -> None:
     policy = make_policy(Config(), Settings(select=["typo"]))
     result = check_bytes(str(draft), draft.read_bytes(), policy)
     found = sorted((d.span.start, d.code) for d in result.diagnostics)
-    assert [code for _, code in found] == ["WD002", "WD002", "WD003", "WD001"]
+    assert [code for _, code in found] == ["WD009", "WD009", "WD010", "WD001"]
     assert all(d.fix is not None for d in result.diagnostics)
     second_line = draft.read_text(encoding="utf-8").index("\n")
     assert all(d.span.start < second_line for d in result.diagnostics)
@@ -213,10 +213,10 @@ def test_text_without_chinese_loads_no_language_data(tmp_path: Path) -> None:
 
 def test_team_dictionary_words_are_never_reported(tmp_path: Path) -> None:
     text = "对此深表报歉。\n"
-    assert "WD002" in _codes(text)
+    assert "WD009" in _codes(text)
     config_file = tmp_path / "summarylint.toml"
     config_file.write_text('[typo]\nwords = ["报歉"]\n', encoding="utf-8")
-    assert "WD002" not in _codes(text, load_config(config_file))
+    assert "WD009" not in _codes(text, load_config(config_file))
 
 
 def test_team_dictionary_file(tmp_path: Path) -> None:
@@ -225,7 +225,7 @@ def test_team_dictionary_file(tmp_path: Path) -> None:
     config_file.write_text('[typo]\ndictionary = "words.txt"\n', encoding="utf-8")
     config = load_config(config_file)
     assert team_words(config) == frozenset({"报歉"})
-    assert "WD002" not in _codes("对此深表报歉。\n", config)
+    assert "WD009" not in _codes("对此深表报歉。\n", config)
 
 
 def test_missing_team_dictionary_is_a_clear_error(tmp_path: Path) -> None:
@@ -243,9 +243,9 @@ def test_unknown_typo_setting_is_refused(tmp_path: Path) -> None:
 
 
 def test_suggestions_are_unsafe_fixes() -> None:
-    policy = make_policy(Config(), Settings(select=["WD002", "WD003", "WD004"]))
+    policy = make_policy(Config(), Settings(select=["WD009", "WD010", "WD011"]))
     result = check_bytes("x.txt", "对此深表报歉，会上各抒已见，發給我。\n".encode(), policy)
-    assert {d.code for d in result.diagnostics} == {"WD002", "WD003", "WD004"}
+    assert {d.code for d in result.diagnostics} == {"WD009", "WD010", "WD011"}
     for d in result.diagnostics:
         assert d.fix is not None and d.fix.applicability.value == "unsafe"
         assert "“" in d.message

@@ -38,8 +38,8 @@ _FAMILIES = (
 
 #: Old code → new code of the rules that moved to another family (the old code keeps working).
 REDIRECTS: dict[str, str] = {
-    "DU005": "WD005",  # stuttered-function-word: from duplicate to typo
-    "DU006": "WD006",  # stuttered-word: from duplicate to typo
+    "DU005": "WD012",  # stuttered-function-word: from duplicate to typo
+    "DU006": "WD013",  # stuttered-word: from duplicate to typo
 }
 _FORMER = {new: old for old, new in REDIRECTS.items()}
 
@@ -77,7 +77,7 @@ class Registry:
         return self._by_code.get(code) or self._by_name.get(key.lower())
 
     def moved(self, key: str) -> str | None:
-        """The new code when ``key`` is the old code of a rule that moved (``DU005`` → ``WD005``)."""
+        """The new code when ``key`` is the old code of a rule that moved (``DU005`` → ``WD012``)."""
         return self._redirects.get(key.replace("-", "").upper())
 
     def codes(self) -> list[str]:

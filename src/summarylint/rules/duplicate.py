@@ -1,5 +1,5 @@
 """Family DU: duplicated paragraphs, sentences and headings (doubled characters and words are the typo
-family's: WD005, WD006, formerly DU005, DU006).
+family's: WD012, WD013, formerly DU005, DU006).
 
 Paragraphs and sentences are compared width-folded and without punctuation or spaces
 (:mod:`summarylint.text.shingles`).  Near-duplicate paragraphs (DU002) are found with an exact

@@ -1,17 +1,18 @@
 """Family WD (category ``typo``): wrong characters (别字) and wrong word forms.
 
 * WD001 ``confusion-set-typo`` — a curated confusion set with context guards (:mod:`.confusions`);
-* WD002 ``near-word-typo`` and WD003 ``idiom-typo`` — a span one similar character away from a
+* WD009 ``near-word-typo`` and WD010 ``idiom-typo`` — a span one similar character away from a
   frequent word or a fixed expression, verified in context (:mod:`.detect`, data from
   :mod:`.lexicon`, built from jieba's dictionary and pypinyin's readings and cached);
-* WD004 ``traditional-character`` — traditional characters in simplified text (full-width Latin
+* WD011 ``traditional-character`` — traditional characters in simplified text (full-width Latin
   letters are NB007's);
-* WD005 ``stuttered-function-word`` and WD006 ``stuttered-word`` — a character or a word typed twice
+* WD012 ``stuttered-function-word`` and WD013 ``stuttered-word`` — a character or a word typed twice
   (:mod:`.stutter`; formerly DU005 and DU006, whose codes redirect here);
-* WD007 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; off by default);
-* WD008 ``latin-variant`` — a Latin-script term spelt once one keystroke away from the spelling the
+* WD002 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; on by default,
+  info level);
+* WD014 ``latin-variant`` — a Latin-script term spelt once one keystroke away from the spelling the
   same document keeps (:mod:`.latin`);
-* WD009 ``english-misspelling`` — a word of an English paragraph that no English word list knows, one
+* WD015 ``english-misspelling`` — a word of an English paragraph that no English word list knows, one
   keyboard slip away from a known word (:mod:`.english`, pyspellchecker's English dictionary).
 
 The lexicon and jieba's dictionary are loaded on the first Chinese paragraph that needs them, never

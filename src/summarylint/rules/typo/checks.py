@@ -1,4 +1,4 @@
-"""WD002–WD004: wrong characters found without a list of wrong forms, and traditional characters."""
+"""WD009–WD011: wrong characters found without a list of wrong forms, and traditional characters."""
 
 from __future__ import annotations
 
@@ -69,14 +69,14 @@ def _finding(block: Block, typo: Typo, kind: str) -> Finding:
     )
 
 
-@check("WD002")
+@check("WD009")
 def near_word_typo(ctx: Context) -> Iterator[Finding]:
     for block, typo in _block_typos(ctx):
         if not typo.idiom:
             yield _finding(block, typo, "“" + typo.target + "”是常用词，原文不成词或远不如它常用")
 
 
-@check("WD003")
+@check("WD010")
 def idiom_typo(ctx: Context) -> Iterator[Finding]:
     for block, typo in _block_typos(ctx):
         if typo.idiom:
@@ -101,7 +101,7 @@ def _traditional() -> tuple[dict[str, str], re.Pattern[str]]:
 _TRADITIONAL_SHARE = 0.2
 
 
-@check("WD004")
+@check("WD011")
 def traditional_character(ctx: Context) -> Iterator[Finding]:
     table, pattern = _traditional()
     for block in ctx.views.candidates(pattern):

@@ -1,4 +1,4 @@
-"""WD009: a misspelt word in an English paragraph of a Chinese draft (imporve, upgrated).
+"""WD015: a misspelt word in an English paragraph of a Chinese draft (imporve, upgrated).
 
 Bilingual reports carry English paragraphs (an English version of the summary, release notes); a
 word there that no English word list knows, written once, and one keyboard slip away from a known
@@ -6,7 +6,7 @@ word is reported with that word as the suggestion.  The word list and frequencie
 pyspellchecker's English dictionary, loaded on the first English paragraph that needs it.
 
 What is left alone, because it is mostly names and terms rather than slips: paragraphs that are
-mainly Chinese (Latin terms there are WD008's), words under five letters, words with capitals
+mainly Chinese (Latin terms there are WD014's), words under five letters, words with capitals
 inside (CnWizards) or in capitals (LSLAM), words written more than once in the document, team words,
 Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter (endings: crypto/crypt,
 copywrite/copywriter).  An extra letter counts as a slip only when it doubles a neighbour or sits
@@ -126,7 +126,7 @@ def correction(word: str) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
-@check("WD009")
+@check("WD015")
 def english_misspelling(ctx: Context) -> Iterator[Finding]:
     paragraphs = [(block, words) for block in ctx.views.blocks if (words := _english(block))]
     if not paragraphs:

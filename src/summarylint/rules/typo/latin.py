@@ -1,4 +1,4 @@
-"""WD008: a Latin-script term spelt once one keystroke away from the spelling the document keeps.
+"""WD014: a Latin-script term spelt once one keystroke away from the spelling the document keeps.
 
 Chinese drafts name software, products and techniques in Latin letters (spark, protobuf, Redis);
 a slip of the keyboard (two letters swapped, a letter doubled, dropped or struck next to the right
@@ -100,7 +100,7 @@ def _why(kind: str, written: str, right: str) -> str:
     return "少了一个字母" if len(written) < len(right) else "错了一个字母"
 
 
-@check("WD008")
+@check("WD014")
 def latin_variant(ctx: Context) -> Iterator[Finding]:
     tokens = _tokens(ctx)
     if len(tokens) < MIN_RATIO + 1:

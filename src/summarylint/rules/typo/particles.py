@@ -1,4 +1,4 @@
-"""WD007: the structural particles 的/地/得 confused: 的 written for an adverbial 地 (认真的学习了) or a
+"""WD002: the structural particles 的/地/得 confused: 的 written for an adverbial 地 (认真的学习了) or a
 complement 得 (完成的很好), and 得 written for 的 (最难得是 → 的是, 接触过得东西 → 的).
 
 Every 的 of a paragraph is looked at in a segmentation of the few characters around it (jieba's
@@ -178,7 +178,7 @@ def _de_for_de(words: list[_Word], k: int) -> bool:
     return False
 
 
-@check("WD007")
+@check("WD002")
 def de_di_de(ctx: Context) -> Iterator[Finding]:
     t = _tables()
     for block in ctx.views.candidates(t.candidate):

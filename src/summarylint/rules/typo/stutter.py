@@ -1,4 +1,4 @@
-"""WD005, WD006: a character or a word typed twice (的的, 在在, 进行进行).
+"""WD012, WD013: a character or a word typed twice (的的, 在在, 进行进行).
 
 These were DU005 and DU006 of the duplicate family; the old codes are redirects
 (:data:`summarylint.rules.REDIRECTS`).  Data: ``rules/packs/typo-stutter.toml``.
@@ -66,7 +66,7 @@ def _around(text: str, start: int, end: int) -> str:
     return text[max(0, start - 4) : end + 4]
 
 
-@check("WD005")
+@check("WD012")
 def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
     _, doubled, left, right, fixed = _stutter()
     for block in ctx.views.candidates(doubled):
@@ -100,7 +100,7 @@ def _whole_words(text: str, *cuts: int) -> bool:
     return all(cut in bounds for cut in cuts)
 
 
-@check("WD006")
+@check("WD013")
 def stuttered_word(ctx: Context) -> Iterator[Finding]:
     words = _stutter()[0].words
     reduplicable = frozenset(words.reduplicable)

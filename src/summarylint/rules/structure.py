@@ -261,6 +261,34 @@ def markdown_indented_code(ctx: Context) -> Iterator[Finding]:
         previous = para
 
 
+@check("ST023")
+def markdown_heading_increment(ctx: Context) -> Iterator[Finding]:
+    """A Markdown heading more than one level below the heading before it (## then ####)."""
+    if not _markdown(ctx):
+        return
+    previous = 0
+    source = ctx.doc.source
+    for para in ctx.doc.paragraphs:
+        if para.kind is not BlockKind.HEADING or para.depth == 0:
+            continue
+        if previous and para.depth > previous + 1:
+            line = source[para.start : para.end]
+            start = para.start + len(line) - len(line.lstrip(" "))
+            end = start
+            while end < para.end and source[end] == "#":
+                end += 1
+            if end - start == para.depth:  # an ATX heading (a setext or Word heading has no hashes to fix)
+                span = Span(start, end)
+                right = "#" * (previous + 1)
+                yield Finding(
+                    span,
+                    f"标题层级跳级：上一个标题是 {previous} 级（{'#' * previous}），这里直接用了 {para.depth} 级"
+                    f"（{'#' * para.depth}），应为 {previous + 1} 级（{right}）",
+                    fix=Fix.unsafe(Edit(span, right)),
+                )
+        previous = para.depth
+
+
 # --- The title (ST001-ST004) ----------------------------------------------------------------------
 
 #: A title is at least and at most this long (``张三。`` is a sentence).

@@ -24,10 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+# the tests' ZIP helpers build the broken .docx files
+from docx_fixtures import read_member, rewrite_member
 
 SENTENCE = "今年以来，我局认真贯彻落实上级部署，全年开展安全检查12次，整改隐患35处。"
 #: A case still running after this many seconds is stopped and reported as such.
@@ -56,19 +60,6 @@ def _docx(body_paragraphs: int = 3) -> bytes:
         document.add_paragraph(SENTENCE)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
-
-
-def _rewrite_member(data: bytes, name: str, content: bytes | None) -> bytes:
-    """``data`` with member ``name`` replaced by ``content`` (added if missing, removed if None)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename != name:
-                target.writestr(info, source.read(info))
-        if content is not None:
-            target.writestr(name, content)
     return out.getvalue()
 
 
@@ -202,7 +193,7 @@ def docx_truncated(folder: Path) -> list[str]:
 
 
 def docx_no_document(folder: Path) -> list[str]:
-    (folder / "a.docx").write_bytes(_rewrite_member(_docx(), "word/document.xml", None))
+    (folder / "a.docx").write_bytes(rewrite_member(_docx(), "word/document.xml", None))
     return ["a.docx"]
 
 
@@ -224,17 +215,17 @@ def docx_entities(folder: Path) -> list[str]:
         )
         + "]><w:document>&lol9;</w:document>"
     )
-    (folder / "a.docx").write_bytes(_rewrite_member(_docx(), "word/document.xml", laughs.encode()))
+    (folder / "a.docx").write_bytes(rewrite_member(_docx(), "word/document.xml", laughs.encode()))
     return ["a.docx"]
 
 
 def docx_zip_bomb(folder: Path) -> list[str]:
-    (folder / "a.docx").write_bytes(_rewrite_member(_docx(), "word/media/pad.bin", bytes(200_000_000)))
+    (folder / "a.docx").write_bytes(rewrite_member(_docx(), "word/media/pad.bin", bytes(200_000_000)))
     return ["a.docx"]
 
 
 def docx_damaged_xml(folder: Path) -> list[str]:
-    (folder / "a.docx").write_bytes(_rewrite_member(_docx(), "word/document.xml", b"<w:document><w:body>"))
+    (folder / "a.docx").write_bytes(rewrite_member(_docx(), "word/document.xml", b"<w:document><w:body>"))
     return ["a.docx"]
 
 
@@ -244,7 +235,7 @@ def docx_deep_tables(folder: Path) -> list[str]:
     for _ in range(80):
         cell = f"<w:tbl><w:tr><w:tc>{cell}<w:p/></w:tc></w:tr></w:tbl>"
     xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{cell}</w:body></w:document>'
-    (folder / "a.docx").write_bytes(_rewrite_member(_docx(), "word/document.xml", xml.encode()))
+    (folder / "a.docx").write_bytes(rewrite_member(_docx(), "word/document.xml", xml.encode()))
     return ["a.docx"]
 
 
@@ -266,16 +257,16 @@ def docx_numbering_bomb(folder: Path) -> list[str]:
     )
     body = "".join(paragraph.format(f"第{i}项：{SENTENCE[i % 20 :]}") for i in range(5_000))
     xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body}</w:body></w:document>'
-    data = _rewrite_member(_docx(), "word/document.xml", xml.encode())
-    data = _rewrite_member(data, "word/numbering.xml", numbering.encode())
-    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode()
+    data = rewrite_member(_docx(), "word/document.xml", xml.encode())
+    data = rewrite_member(data, "word/numbering.xml", numbering.encode())
+    rels = read_member(data, "word/_rels/document.xml.rels").decode()
     if "numbering.xml" not in rels:
         rels = rels.replace(
             "</Relationships>",
             '<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             'numbering" Target="numbering.xml"/></Relationships>',
         )
-        data = _rewrite_member(data, "word/_rels/document.xml.rels", rels.encode())
+        data = rewrite_member(data, "word/_rels/document.xml.rels", rels.encode())
     (folder / "a.docx").write_bytes(data)
     return ["a.docx"]
 

@@ -205,15 +205,16 @@ def append_xml(parent: Any, xml: str) -> Any:
     return element
 
 
-def rewrite_member(data: bytes, name: str, content: bytes) -> bytes:
-    """A copy of a ZIP file with one member's content replaced (or added)."""
+def rewrite_member(data: bytes, name: str, content: bytes | None) -> bytes:
+    """A copy of a ZIP file with one member's content replaced (added if missing, removed if ``None``)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename != name:
                 target.writestr(info, source.read(info))
-        target.writestr(name, content)
+        if content is not None:
+            target.writestr(name, content)
     return out.getvalue()
 
 

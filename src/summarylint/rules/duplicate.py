@@ -44,6 +44,12 @@ WARN_SENTENCE_LENGTH = 25
 _FIGURE = re.compile(r"[0-9０-９]")
 
 
+def _slip(adjacent: bool, text: str, start: int, end: int) -> bool:
+    """Whether a repeat is a slip however short: pasted right after its first occurrence, or repeating
+    figures (``text[start:end]``).  A short set phrase that a procedure repeats on purpose has neither."""
+    return adjacent or _FIGURE.search(text, start, end) is not None
+
+
 @dataclass(frozen=True)
 class _Unit:
     block: Block
@@ -128,9 +134,8 @@ def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
     copies, _ = _paragraph_duplicates(units)
     for n, seen in sorted(copies.items()):
         block, original = units[n].block, units[seen]
-        # a paragraph pasted right after itself, or one that repeats figures, is a slip however short; a short
-        # one far away may be a set phrase that a procedure repeats on purpose
-        pasted_twice = seen == n - 1 or _FIGURE.search(block.text) or cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK
+        long_enough = cjk_count(units[n].folded) >= WARN_PARAGRAPH_CJK
+        pasted_twice = long_enough or _slip(seen == n - 1, block.text, 0, len(block.text))
         yield Finding(
             block.span(0, len(block.text)),
             f"本段与前文的一段完全相同（“{_shown(block.text)}”），应删除重复的一段",
@@ -246,13 +251,12 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             whole = at == m.start()
             what = "这句话" if whole else "这半句话"
             earlier, clause, end = first[repeated.key]
-            # a sentence pasted right after itself (only spaces between), or one that repeats figures, is a slip
-            adjacent = earlier is block and not block.text[end:at].strip(" \t\u3000")
-            adjacent = adjacent or bool(_FIGURE.search(block.text, at, m.end()))
+            adjacent = earlier is block and not block.text[end:at].strip(" \t\u3000")  # only spaces between
+            slip = _slip(adjacent, block.text, at, m.end())
             yield Finding(
                 span,
                 f"{what}与前文的句子重复：“{_shown(block.text[at : m.end()])}”",
-                severity=None if whole and (adjacent or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
+                severity=None if whole and (slip or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
                 related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )

@@ -13,7 +13,8 @@ shown too.
 ``inject``: realistic slips put into the clean documents with a fixed seed, one per sentence:
 ``sound`` replaces one character of a frequent two- or three-character word by another common
 character with the same reading (pypinyin), such that the result is no dictionary word; ``idiom``
-does the same inside an idiom or fixed expression found in the text (jieba's ``i``/``l`` entries).
+does the same inside an idiom or fixed expression found in the text (jieba's ``i``/``l`` entries);
+``near`` is ``sound`` with a near reading (zh/z, ch/c, sh/s, n/l, in/ing, en/eng: 自愿 for 志愿).
 The slips are generated from the dependencies' data, not from the rules' lists.  A slip is found
 when a typo finding covers the changed character and suggests the original text.
 
@@ -36,7 +37,7 @@ from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
 from summarylint.diagnostics import Severity
 from summarylint.reporters.common import locate
-from summarylint.rules.typo.lexicon import pypinyin_readings_path, read_jieba_entries, read_readings
+from summarylint.rules.typo.lexicon import fuzzy, pypinyin_readings_path, read_jieba_entries, read_readings
 from summarylint.text.segment import jieba_dictionary_path
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -177,11 +178,56 @@ def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, 
     return slips
 
 
+def _near_slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, int, str]]:
+    """Like the ``sound`` slips, but the new character's reading is a *near* one: the same syllable
+    but for one of the usual input-method and regional confusions (zh/z, ch/c, sh/s, n/l, in/ing,
+    en/eng), drawn with a random generator of their own (the other kinds stay as they were)."""
+    import jieba
+
+    entries = read_jieba_entries(jieba_dictionary_path())
+    freq = {w: f for w, f, _ in entries}
+    readings = read_readings(pypinyin_readings_path())
+    common = [c for c, f in freq.items() if len(c) == 1 and f >= 2000 and _HAN.match(c) and c in readings]
+    by_class: dict[str, list[str]] = {}
+    for c in common:
+        by_class.setdefault(fuzzy(readings[c][0]), []).append(c)
+    rng = random.Random(seed * 1000 + 17)
+    jieba.setLogLevel(60)
+    sentences = [(text, m.start(), m.group()) for _, text, _ in load_clean(corpus) for m in _SENTENCE.finditer(text)]
+    sentences = [s for s in sentences if len(s[2]) >= 12]
+    rng.shuffle(sentences)
+    slips: list[tuple[str, str, str, int, str]] = []
+    for text, at, sentence in sentences:
+        if len(slips) >= per_kind:
+            break
+        words, pos = [], 0
+        for word in jieba.cut(sentence, HMM=False):
+            words.append((pos, word))
+            pos += len(word)
+        options = [(p, w) for p, w in words if len(w) in (2, 3) and _HAN.match(w) and freq.get(w, 0) >= 100]
+        if not options:
+            continue
+        p, word = rng.choice(options)
+        i = rng.randrange(len(word))
+        syllables = readings.get(word[i])
+        if not syllables:
+            continue
+        choices = [c for c in by_class.get(fuzzy(syllables[0]), []) if readings[c][0] != syllables[0]]
+        rng.shuffle(choices)
+        for c in choices:
+            slipped = word[:i] + c + word[i + 1 :]
+            if freq.get(slipped, 0) == 0:
+                start = at + p
+                slips.append(("near", text[:start] + slipped + text[start + len(word) :], word, start, slipped))
+                break
+    return slips
+
+
 def inject(corpus: Path, seed: int, per_kind: int, show: bool) -> None:
     policy = make_policy(Config(), Settings(select=["typo"]))
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    for kind, text, word, start, slipped in _slips(corpus, seed, per_kind):
+    for kind, text, word, start, slipped in _slips(corpus, seed, per_kind) + _near_slips(corpus, seed, per_kind):
         total[kind] += 1
         # check the paragraph around the slip only: the rest of the document is the clean measurement
         para_start = text.rfind("\n", 0, start) + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -131,6 +133,83 @@ def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatc
     assert _all_typos(texts) == reference  # nothing memoized yet
     assert _all_typos(texts) == reference  # every span memoized
     assert {(written, target) for _, _, written, target, *_ in reference} >= _SLIPS
+
+
+def _screen_all(
+    written: str, targets: tuple[str, ...], lex: lexicon.Lexicon, scorer: detect.Scorer
+) -> tuple[object, ...]:
+    screened = (detect.screen(written, t, lex, scorer) for t in dict.fromkeys(targets))
+    return tuple(s for s in screened if s is not None)
+
+
+def _reference_candidates(text: str) -> list[tuple[int, tuple[object, ...]]]:
+    """The candidates of ``text`` found the plain way: every span of every run of Chinese characters,
+    one by one, nothing memoized or filtered first."""
+    lex, scorer = detect.lexicon(), detect.Scorer(detect.dictionary())
+    spans: list[tuple[int, tuple[object, ...]]] = []
+    idioms: dict[tuple[int, str], None] = {}
+    for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}", text):
+        end = m.end()
+        for j in range(m.start(), end - 1):
+            gram = text[j : j + 2]
+            found = _screen_all(gram, detect._pair_targets(lex, gram), lex, scorer)
+            if found:
+                spans.append((j, found))
+            items = lex.anchors.get(gram)
+            if items:
+                idioms.update(dict.fromkeys(detect._idiom_candidates(text, j, items, lex)))
+            if j + 2 < end:
+                gram = text[j : j + 3]
+                found = _screen_all(gram, detect._triple_targets(lex, gram), lex, scorer)
+                if found:
+                    spans.append((j, found))
+    for start, target in idioms:
+        screened = detect.screen(text[start : start + 4], target, lex, scorer)
+        if screened is not None:
+            spans.append((start, (screened,)))
+    return spans
+
+
+def _slipped(texts: list[str], seed: int) -> list[str]:
+    """``texts`` with about one character in five replaced by one of the same sound class (new slips,
+    so that many spans have candidates)."""
+    lex = detect.lexicon()
+    by_class: dict[str, list[str]] = {}
+    for code, sound in sorted(lex.fuzzy.items()):
+        by_class.setdefault(sound, []).append(chr(code))
+    rng = random.Random(seed)
+    out = []
+    for text in texts:
+        chars = list(text)
+        for i, char in enumerate(chars):
+            sound = lex.fuzzy.get(ord(char))
+            if sound is not None and rng.random() < 0.2:
+                chars[i] = rng.choice(by_class[sound])
+        out.append("".join(chars))
+    return out
+
+
+def test_candidate_search_finds_what_the_plain_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search for candidates (keys looked up in step over all spans, spans memoized, three- and
+    four-character spans filtered by their characters first) finds exactly the candidates, in the same
+    order, that screening every span of every run of Chinese characters finds."""
+    edges = [
+        "",
+        "报",
+        "报歉",
+        "再接再励",
+        "我们将再接再",
+        "接再励。有目共堵",
+        "深表报歉\ue000工做，各抒已见abc获益非浅\x00锻练",
+        "各抒已见" * 3,
+        "力所能力，事半功陪。",
+    ]
+    texts = [*_SENTENCES, "".join(_SENTENCES), *edges, *_slipped(_SENTENCES, 1), *_slipped(_SENTENCES * 2, 2)]
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    lex = detect.lexicon()
+    for _ in range(2):  # nothing memoized yet, then every span memoized
+        for text in texts:
+            assert detect.candidates(text, lex) == _reference_candidates(text), text
 
 
 def test_acceptance_draft(tmp_path: Path) -> None:

@@ -30,19 +30,21 @@ import importlib.util
 import json
 import math
 import unicodedata
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_path
 
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 _HEADER = "summarylint-typo-lexicon"
-_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights")
+_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", "triples")
 
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
@@ -104,6 +106,73 @@ def read_readings(path: Path) -> dict[str, list[str]]:
     return readings
 
 
+V = TypeVar("V")
+
+
+class Table(Mapping[str, V]):
+    """A large read-only table as the cache stores it: keys in code-point order, values beside them.
+
+    Loading makes a set of the keys and nothing else (a dict of 70,000 entries costs several times
+    more to build): membership, which the search for candidates asks of nearly every span, is a set
+    look-up, and the few values asked for are found by bisection and converted then."""
+
+    __slots__ = ("_convert", "_found", "_keys", "_raw", "_values", "members")
+
+    def __init__(self, keys: list[str], values: str, convert: Callable[[str], V], sep: str = "\x1f") -> None:
+        self._keys = keys  # sorted
+        #: the keys as a set (``members.__contains__`` is the quickest membership test to map over spans)
+        self.members = frozenset(keys)
+        self._raw = (values, sep)
+        self._values: list[str] | None = None
+        self._convert = convert
+        self._found: dict[str, V] = {}  # the values asked for so far
+
+    def _value(self, key: str) -> V:
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        values = self._values
+        if values is None:
+            raw, sep = self._raw
+            values = self._values = raw.split(sep) if raw else []
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i >= len(keys) or keys[i] != key:  # (keys out of order: a damaged cache still answers right)
+            i = keys.index(key)
+        self._found[key] = found = self._convert(values[i])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.members
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self.members:
+            raise KeyError(key)
+        return self._value(key)
+
+    @overload
+    def get(self, key: str, /) -> V | None: ...
+
+    @overload
+    def get(self, key: str, /, default: V | T) -> V | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        return self._value(key) if key in self.members else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _text(value: str) -> str:
+    return value
+
+
 @dataclass
 class Lexicon:
     """The loaded typo lexicon (see the module documentation)."""
@@ -111,12 +180,44 @@ class Lexicon:
     fuzzy: dict[int, str]  # a str.translate table: code point → class character
     exact: dict[str, str]
     more: dict[str, str]
-    pairs: dict[str, str]  # key → target words joined by ","
+    pairs: Table[str]  # key → target words joined by ","
     anchors: dict[str, str]  # key → "offset target" items joined by ","
     shapes: dict[str, str]  # variant → target
     idioms: frozenset[str] = field(default_factory=frozenset)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: Table[float] = field(default_factory=lambda: Table([], "", float))
+    #: the three-character targets
+    triples: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def more_tables(self) -> tuple[dict[int, str], ...]:
+        """str.translate tables: code point → the class of the character's second reading, third..."""
+        most = max(map(len, self.more.values()), default=0)
+        return tuple({ord(k): v[i] for k, v in self.more.items() if len(v) > i} for i in range(most))
+
+    @cached_property
+    def triple_parts(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Of the three-character targets: the first two characters, the last two, the first and the last."""
+        triples = self.triples
+        return (
+            frozenset(w[:2] for w in triples),
+            frozenset(w[1:] for w in triples),
+            frozenset(w[0] + w[2] for w in triples),
+        )
+
+    @cached_property
+    def idiom_parts(self) -> tuple[frozenset[str], ...]:
+        """Of the four-character targets: the first two characters, the last two, the first three, the
+        last three, the first two with the fourth, the first with the last two."""
+        idioms = self.idioms
+        return (
+            frozenset(w[:2] for w in idioms),
+            frozenset(w[2:] for w in idioms),
+            frozenset(w[:3] for w in idioms),
+            frozenset(w[1:] for w in idioms),
+            frozenset(w[:2] + w[3] for w in idioms),
+            frozenset(w[0] + w[2:] for w in idioms),
+        )
 
 
 def _is_han(char: str) -> bool:
@@ -160,6 +261,7 @@ def build(
     anchors: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
+    triples: list[str] = []
     for word, freq, tag in entries:
         if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
             a, b = word[0], word[1]
@@ -176,6 +278,7 @@ def build(
             for key in keys:
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
+            triples.append(word)
         elif len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word)):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
@@ -203,6 +306,7 @@ def build(
         "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
+        "triples": dict.fromkeys(triples, ""),
         "weights": {
             w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
         },
@@ -213,39 +317,44 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
     return [primary[char], *more.get(char, "")]
 
 
+#: The sections loaded as a :class:`Table` (stored with their keys in order).
+_TABLES = ("pairs", "weights")
+
+
 def parse(data: str, key: str) -> Lexicon | None:
     """The lexicon stored by :func:`serialise`, or None when ``data`` is not a valid cache for ``key``.
 
     Each table is stored as two lines, its keys and its values, so that loading is two splits and a
-    ``dict(zip(...))`` per table."""
+    ``dict(zip(...))`` per table; the two large tables (:data:`_TABLES`) only split their keys."""
     lines = data.split("\n")
     if len(lines) != 2 * len(_SECTIONS) + 1 or lines[0] != f"{_HEADER} {key}":
         return None
     tables: dict[str, dict[str, str]] = {}
+    sorted_keys: dict[str, tuple[list[str], str]] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
-        if not keys:
-            tables[name] = {}
+        key_list = keys.split(_SEP) if keys else []
+        if name in _TABLES:
+            if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
+                return None
+            sorted_keys[name] = (key_list, values)
             continue
-        key_list, value_list = keys.split(_SEP), values.split(_SEP)
+        value_list = values.split(_SEP) if keys else []
         if len(key_list) != len(value_list):
             return None
         tables[name] = dict(zip(key_list, value_list, strict=True))
-    if not tables["fuzzy"] or not tables["pairs"] or not tables["anchors"]:
-        return None
-    try:
-        weights = dict(zip(tables["weights"], map(float, tables["weights"].values()), strict=True))
-    except ValueError:
+    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not tables["anchors"]:
         return None
     return Lexicon(
         dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
         tables["exact"],
         tables["more"],
-        tables["pairs"],
+        Table(*sorted_keys["pairs"], _text),
         tables["anchors"],
         tables["shapes"],
         frozenset(tables["idioms"]),
-        weights,
+        Table(*sorted_keys["weights"], float),
+        frozenset(tables["triples"]),
     )
 
 
@@ -253,7 +362,8 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     lines = [f"{_HEADER} {key}"]
     for name in _SECTIONS:
         table = sections[name]
-        lines += [_SEP.join(table), _SEP.join(table.values())]
+        keys = sorted(table) if name in _TABLES else list(table)
+        lines += [_SEP.join(keys), _SEP.join(table[k] for k in keys)]
     return "\n".join(lines)
 
 

@@ -208,6 +208,40 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert proc.stdout.startswith("bad.txt:3:1: NU005")
 
 
+def _imported(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """``python -X importtime -m summarylint ARGS``: the finished process and the modules it imported."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "summarylint", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    lines = proc.stderr.splitlines()
+    return proc, {line.rsplit("|", 1)[1].strip() for line in lines if line.startswith("import time:")}
+
+
+#: what the version and the help never need: the configuration models, the rules, the libraries behind them
+_HEAVY = {"pydantic", "lark", "regex", "jieba", "pypinyin", "rich", "docx", "summarylint.config", "summarylint.rules"}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["rules", "--help"], ["check", "--help"]])
+def test_version_and_help_import_only_what_they_need(tmp_path: Path, args: list[str]) -> None:
+    proc, modules = _imported(tmp_path, *args)
+    assert proc.returncode == 0 and "summarylint" in proc.stdout
+    assert "summarylint.cli" in modules
+    assert not modules & _HEAVY
+
+
+def test_checking_a_markdown_file_loads_no_word_or_chinese_language_library(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Weekly notes\n\n1. Fixed the build.\n2. Wrote 3 tests.\n", encoding="utf-8")
+    proc, modules = _imported(tmp_path, "check", "--no-cache", "--output-format", "concise", "notes.md")
+    assert proc.returncode == 0 and proc.stdout.startswith("notes.md:")
+    assert "summarylint.linter" in modules
+    assert not modules & {"docx", "lxml", "jieba", "pypinyin", "rich"}  # concise output needs no terminal library
+
+
 def test_statistics_follow_the_report(capsys: pytest.CaptureFixture[str]) -> None:
     write("bad.txt", ERROR)
     code, out, _ = run(capsys, "check", "--output-format", "concise", "--statistics", "bad.txt")

@@ -267,7 +267,7 @@ def test_ctrl_c_in_a_folder_run_says_what_was_done(
             raise KeyboardInterrupt
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("summarylint.cli.check_path", interrupted_at_the_third)
+    monkeypatch.setattr("summarylint.api.check_path", interrupted_at_the_third)  # --diff runs
     monkeypatch.setattr("summarylint.batch.run.check_path", interrupted_at_the_third)  # folder runs
     code, _, err = run(capsys, "check", "--fix", ".")
     assert code == 130

@@ -10,7 +10,7 @@ from summarylint.cli import main
 from summarylint.config import Config, Settings
 from summarylint.packs import load_pack
 from summarylint.rules import builtin_registry
-from summarylint.rules.typo.confusions import ConfusionPack
+from summarylint.rules.typo.confusions import Confusion, ConfusionPack
 
 CASES = load_cases("typo")
 
@@ -26,8 +26,18 @@ def test_firing_and_quiet_cases_and_documentation(capsys: pytest.CaptureFixture[
 
 def test_confusion_set_is_consistent() -> None:
     pack = load_pack("typo-confusions", ConfusionPack)
-    wrongs = [e.wrong for e in pack.entry]
-    assert len(wrongs) == len(set(wrongs)), "duplicate entries"
+    by_wrong: dict[str, list[Confusion]] = {}
+    for entry in pack.entry:
+        by_wrong.setdefault(entry.wrong, []).append(entry)
+    for wrong, entries in by_wrong.items():
+        # a wrong form may have one entry per context, all with the same correction and different guards
+        assert len({e.right for e in entries}) == 1, wrong
+        assert len(entries) == 1 or all(e.guarded for e in entries), wrong
+        guards = [
+            e.model_dump(include={"after", "not_after", "before", "not_before", "prev_tag", "next_tag"})
+            for e in entries
+        ]
+        assert all(guards.count(g) == 1 for g in guards), f"duplicate entries for {wrong}"
     for entry in pack.entry:
         assert entry.wrong != entry.right
         assert "精减" not in entry.wrong, "精减 is a real word"

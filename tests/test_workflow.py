@@ -63,6 +63,18 @@ def test_diff_prints_and_writes_nothing(capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
+def test_diff_names_an_unreadable_file_once_and_shows_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("broken.txt").write_bytes(b"\x00\x00\x00")
+    write("warn.txt", WARN)
+    code, out, err = run(capsys, "check", "--diff", "broken.txt", "warn.txt")
+    assert code == 2  # an input that could not be read wins over "there is something to fix"
+    assert "+1.开展检查" in out and "broken" not in out
+    summary, error = err.splitlines()  # the error line once, after the count of fixes
+    assert summary == "summarylint: 1 个文件中有 1 处可修复（--diff 未写入任何文件）"
+    assert error.startswith("summarylint: broken.txt: 文件含有空字节")
+    assert run(capsys, "check", "--diff", "--exit-zero", "broken.txt", "warn.txt")[0] == 2
+
+
 def test_unsafe_fixes_only_on_request(capsys: pytest.CaptureFixture[str]) -> None:
     path = write("bad.txt", ERROR)
     code, _, _ = run(capsys, "check", "--fix", "bad.txt")

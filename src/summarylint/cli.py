@@ -8,6 +8,10 @@ checked (the other inputs are still checked and reported), or a report that coul
 No traceback reaches the user: an unexpected error while checking one file becomes that file's
 one-line error, and one anywhere else a one-line message; ``--debug`` (or ``SUMMARYLINT_DEBUG=1``)
 prints the traceback as well.
+
+Start-up stays lean: ``--version`` and ``--help`` import only this module, the light modules below and
+the standard library; each command imports the linter, the configuration (pydantic), the rules (lark)
+and the reporters it needs when it runs.
 """
 
 from __future__ import annotations
@@ -23,20 +27,17 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from summarylint import __version__
-from summarylint.api import check_bytes, check_path, display_path, make_policy
-from summarylint.config import ConfigError, Settings, discover
-from summarylint.diagnostics import Severity
+from summarylint.diagnostics import Severity  # these three import only the standard library
 from summarylint.document import Format
-from summarylint.files import collect
-from summarylint.linter import FileResult
-from summarylint.policy import Policy, parse_selector
 from summarylint.reporters import REPORTERS, ReportOptions, render
-from summarylint.reporters.common import terminal_width
-from summarylint.rules import REDIRECTS, Registry, Rule, RuleMeta, registry_for
-from summarylint.rules.base import example_lines
+
+if TYPE_CHECKING:
+    from summarylint.linter import FileResult
+    from summarylint.policy import Policy
+    from summarylint.rules import Registry, Rule, RuleMeta
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEBUG_ENV = "SUMMARYLINT_DEBUG"
@@ -68,6 +69,9 @@ def _internal(exc: BaseException, debug: bool) -> str:
 
 def _contained(path: Path | str, debug: bool, check: Callable[[], FileResult]) -> FileResult:
     """The result of ``check``, or the file's one-line error when it fails unexpectedly."""
+    from summarylint.api import display_path
+    from summarylint.linter import FileResult
+
     try:
         return check()
     except (KeyboardInterrupt, MemoryError) as exc:
@@ -247,12 +251,17 @@ def _use_color(choice: str, stream: TextIO | None) -> bool:
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from summarylint.api import make_policy
+    from summarylint.config import Settings, discover
+
     config = discover(Path.cwd(), args.config, isolated=args.isolated)
     overrides = Settings(select=args.select, extend_select=args.extend_select, ignore=args.ignore, profile=args.profile)
     return make_policy(config, overrides)
 
 
 def _read_stdin(args: argparse.Namespace, policy: Policy, fix: bool, debug: bool) -> FileResult:
+    from summarylint.api import check_bytes
+
     name = args.stdin_filename or "<stdin>.md"
     data = sys.stdin.buffer.read()
     result = _contained(
@@ -288,6 +297,10 @@ def _unified_diff(result: FileResult) -> str:
 def _run_check(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes 需要与 --fix 或 --diff 一起使用")
+    from summarylint.api import check_path, display_path
+    from summarylint.files import collect
+    from summarylint.linter import FileResult
+
     policy = _policy(args)
     debug = _debug(args)
     if args.show_settings:
@@ -379,7 +392,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
         count = write_baseline(args.write_baseline, results)
         print(f"summarylint: 已把 {count} 条问题记录到基线文件 {args.write_baseline}", file=sys.stderr)
-        return EXIT_ERROR if any(r.error for r in results) else EXIT_OK
+        return _exit_code(results, failed=False, exit_zero=args.exit_zero)
     baseline = args.baseline
     if baseline is None and policy.settings.baseline is not None:
         baseline = policy.config.root / policy.settings.baseline
@@ -395,16 +408,28 @@ def _print_diff(args: argparse.Namespace, results: list[FileResult], diffs: list
     changed = sum(1 for d in diffs if d)
     fixes = sum(r.fixed for r in results)
     print(f"summarylint: {changed} 个文件中有 {fixes} 处可修复（--diff 未写入任何文件）", file=sys.stderr)
+    _say_file_errors(results)
+    return _exit_code(results, failed=changed > 0, exit_zero=args.exit_zero)
+
+
+def _say_file_errors(results: Sequence[FileResult]) -> None:
+    """Each file's one-line error on standard error, for the outputs that do not show it themselves."""
     for result in results:
         if result.error:
             print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+
+
+def _exit_code(results: Sequence[FileResult], failed: bool, exit_zero: bool) -> int:
+    """2 when a file could not be read or checked; else 1 when ``failed`` (and not ``--exit-zero``); else 0."""
     if any(r.error for r in results):
         return EXIT_ERROR
-    return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
+    return EXIT_FINDINGS if failed and not exit_zero else EXIT_OK
 
 
 def _docx_inputs(paths: list[str], policy: Policy) -> list[Path]:
     """The .docx files named or found in the folders named (in a stable order)."""
+    from summarylint.files import collect
+
     found: list[Path] = []
     for name in paths:
         path = Path(name)
@@ -426,6 +451,7 @@ def _say_interrupted(results: list[FileResult], fixed: list[str], fix: bool) -> 
 
 def _run_annotate(args: argparse.Namespace) -> int:
     from summarylint.annotate import annotate_file, default_output
+    from summarylint.api import display_path
 
     policy = _policy(args)
     inputs = _docx_inputs(args.paths, policy)
@@ -492,20 +518,15 @@ def _report(args: argparse.Namespace, results: list[FileResult], policy: Policy,
     else:
         _emit(out_stream, text)
     if args.output_format not in ("full", "concise", "grouped") or args.output_file is not None:  # machine formats
-        for result in results:
-            if result.error:
-                print(f"summarylint: {result.path}: {result.error}", file=sys.stderr)
+        _say_file_errors(results)
     for result in results:
         if result.note:
             print(f"summarylint: {result.path}: {result.note}", file=sys.stderr)
 
-    if any(r.error for r in results):
-        return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else policy.settings.fail_on or Severity.ERROR
     threshold = _RANK[fail_on]
-    if not args.exit_zero and any(_RANK[d.severity] >= threshold for r in results for d in r.diagnostics):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    failed = any(_RANK[d.severity] >= threshold for r in results for d in r.diagnostics)
+    return _exit_code(results, failed=failed, exit_zero=args.exit_zero)
 
 
 def _emit(stream: TextIO, text: str) -> None:
@@ -558,6 +579,8 @@ def _rules_table(registry: Registry | list[Rule], title: str = "") -> str:
     from rich.console import Console
     from rich.table import Table
 
+    from summarylint.reporters.common import terminal_width
+
     table = Table(title=title or f"summarylint 规则（共 {len(registry)} 条）")
     for column in ("代码", "名称", "类别", "默认级别", "可修复"):
         table.add_column(column, no_wrap=True)
@@ -582,6 +605,9 @@ def _examples_note(meta: RuleMeta) -> list[str]:
 
 
 def _rule_doc(rule: Rule) -> str:
+    from summarylint.rules import REDIRECTS
+    from summarylint.rules.base import example_lines
+
     meta = rule.meta
     lines = [
         f"{meta.code} {meta.name}",
@@ -647,53 +673,80 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "check":
-            return _run_check(args)
-        if args.command == "annotate":
-            return _run_annotate(args)
-        if args.command == "clean":
-            from summarylint.batch.cache import cache_dir, clean
-
-            removed = clean()
-            print(f"summarylint: 已清除检查结果缓存（{removed} 个条目）：{cache_dir()}")
-            return EXIT_OK
-        registry = registry_for(discover(Path.cwd()))  # built-in rules and the configured rule packs
-        if args.command == "rules":
-            if args.output_format == "json":
-                print(json.dumps([r.meta.model_dump(mode="json") for r in registry], ensure_ascii=False, indent=2))
-            else:
-                sys.stdout.write(_rules_table(registry))
-            return EXIT_OK
-        if args.command == "rule":
-            rule = registry.get(args.code)
-            if rule is not None:
-                moved = registry.moved(args.code)
-                if moved is not None:
-                    old = args.code.replace("-", "").upper()
-                    print(
-                        f"{old} 已改为 {moved}（规则移入 {rule.meta.category.value} 类）；"
-                        f"配置和抑制注释中的 {old} 仍然有效，等同于 {moved}。\n"
-                    )
-                sys.stdout.write(_rule_doc(rule))
-                return EXIT_OK
-            try:  # a prefix (NU, NU00) or a category: the table of its rules
-                selector = parse_selector(registry, args.code, "")
-            except ConfigError:
-                raise UsageError(f"没有规则“{args.code}”（用 summarylint rules 查看全部规则）") from None
-            chosen = [r for r in registry if r.code in selector.codes]
-            sys.stdout.write(_rules_table(chosen, f"“{args.code}”的规则（共 {len(chosen)} 条）"))
-            return EXIT_OK
-        if args.command == "schema":
-            from summarylint.schema import JsonReport  # only this command needs the report models
-
-            print(json.dumps(JsonReport.model_json_schema(), ensure_ascii=False, indent=2))
-            return EXIT_OK
-        parser.print_help()
-        return EXIT_ERROR
+        args = parser.parse_args(argv)  # --version and --help end here, before anything heavy is imported
     except UsageError as exc:
         print(f"summarylint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except ConfigError as exc:
+    from summarylint.config import ConfigError
+
+    try:
+        return _dispatch(parser, args)
+    except (UsageError, ConfigError) as exc:
         print(f"summarylint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _run_check(args)
+    if args.command == "annotate":
+        return _run_annotate(args)
+    if args.command == "rules":
+        return _run_rules(args)
+    if args.command == "rule":
+        return _run_rule(args)
+    if args.command == "schema":
+        from summarylint.schema import JsonReport  # only this command needs the report models
+
+        print(json.dumps(JsonReport.model_json_schema(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.command == "clean":
+        from summarylint.batch.cache import cache_dir, clean
+
+        removed = clean()
+        print(f"summarylint: 已清除检查结果缓存（{removed} 个条目）：{cache_dir()}")
+        return EXIT_OK
+    parser.print_help()
+    return EXIT_ERROR
+
+
+def _registry() -> Registry:
+    """The built-in rules and the configured rule packs."""
+    from summarylint.config import discover
+    from summarylint.rules import registry_for
+
+    return registry_for(discover(Path.cwd()))
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    registry = _registry()
+    if args.output_format == "json":
+        print(json.dumps([r.meta.model_dump(mode="json") for r in registry], ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(_rules_table(registry))
+    return EXIT_OK
+
+
+def _run_rule(args: argparse.Namespace) -> int:
+    from summarylint.config import ConfigError
+    from summarylint.policy import parse_selector
+
+    registry = _registry()
+    rule = registry.get(args.code)
+    if rule is not None:
+        moved = registry.moved(args.code)
+        if moved is not None:
+            old = args.code.replace("-", "").upper()
+            print(
+                f"{old} 已改为 {moved}（规则移入 {rule.meta.category.value} 类）；"
+                f"配置和抑制注释中的 {old} 仍然有效，等同于 {moved}。\n"
+            )
+        sys.stdout.write(_rule_doc(rule))
+        return EXIT_OK
+    try:  # a prefix (NU, NU00) or a category: the table of its rules
+        selector = parse_selector(registry, args.code, "")
+    except ConfigError:
+        raise UsageError(f"没有规则“{args.code}”（用 summarylint rules 查看全部规则）") from None
+    chosen = [r for r in registry if r.code in selector.codes]
+    sys.stdout.write(_rules_table(chosen, f"“{args.code}”的规则（共 {len(chosen)} 条）"))
+    return EXIT_OK

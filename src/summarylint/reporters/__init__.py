@@ -2,17 +2,22 @@
 
 A reporter's module is imported only when its format is asked for: ``full`` needs rich and
 ``json`` the pydantic report schema, which the other formats should not pay for at start-up.
+Importing this package imports neither the linter nor the rules, so that the command line can offer
+the format names without loading them.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from summarylint.linter import FileResult
 from summarylint.reporters.common import ReportOptions
 
-Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
+if TYPE_CHECKING:
+    from summarylint.linter import FileResult
+
+Reporter = Callable[[Sequence["FileResult"], ReportOptions], str]
 
 #: format name → (module, function)
 _WHERE = {

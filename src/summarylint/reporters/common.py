@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from summarylint.diagnostics import Severity
-from summarylint.linter import FileResult
-from summarylint.rules import Registry
-from summarylint.source import Span
+
+if TYPE_CHECKING:  # names for annotations only: importing this module must stay cheap (see summarylint.cli)
+    from summarylint.linter import FileResult
+    from summarylint.rules import Registry
+    from summarylint.source import Span
 
 
 @dataclass(frozen=True)

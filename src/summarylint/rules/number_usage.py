@@ -222,12 +222,12 @@ def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
     reported_uniform = False
     for block, m in runs:
         run = m.group()
+        if not any("０" <= ch <= "９" for ch in run):
+            continue  # full-width letters alone are a typo (WD016)
         half = to_halfwidth(run)
         span = block.span(m.start(), m.end())
         fix = Fix.safe(Edit(span, half))
-        if not any("０" <= ch <= "９" for ch in run):
-            yield Finding(span, f"拉丁字母宜使用半角：“{run}”应写作“{half}”", severity=Severity.INFO, fix=fix)
-        elif uniform and not reported_uniform:
+        if uniform and not reported_uniform:
             reported_uniform = True
             # a consistent choice of the whole document: a matter of style (info), unlike full-width
             # figures mixed among half-width ones

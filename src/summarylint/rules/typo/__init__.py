@@ -4,8 +4,8 @@
 * WD009 ``near-word-typo`` and WD010 ``idiom-typo`` — a span one similar character away from a
   frequent word or a fixed expression, verified in context (:mod:`.detect`, data from
   :mod:`.lexicon`, built from jieba's dictionary and pypinyin's readings and cached);
-* WD011 ``traditional-character`` — traditional characters in simplified text (full-width Latin
-  letters are NB007's);
+* WD011 ``traditional-character`` — traditional characters in simplified text, and WD016
+  ``fullwidth-latin`` — full-width Latin letters (ＷＥＢ; full-width digits are NB007's);
 * WD012 ``stuttered-function-word`` and WD013 ``stuttered-word`` — a character or a word typed twice
   (:mod:`.stutter`; formerly DU005 and DU006, whose codes redirect here);
 * WD002 ``de-di-de`` — 的 written for an adverbial 地 or a complement 得 (:mod:`.particles`; on by default,

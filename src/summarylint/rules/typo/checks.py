@@ -1,4 +1,5 @@
-"""WD009–WD011: wrong characters found without a list of wrong forms, and traditional characters."""
+"""WD009–WD011, WD016: wrong characters found without a list of wrong forms, traditional characters and
+full-width Latin letters."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.rules.typo.confusions import curated_spans
 from summarylint.rules.typo.detect import Evidence, Typo, find_typos
+from summarylint.text.chars import to_halfwidth
 from summarylint.views.blocks import Block
 
 _HAN_PAIR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
@@ -120,3 +122,16 @@ def traditional_character(ctx: Context) -> Iterator[Finding]:
 
 
 _HAN_ONE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+#: A run of full-width Latin letters that is not part of a run with full-width digits (those are NB007's).
+_FULLWIDTH_LETTERS = re.compile(r"(?<![０-９Ａ-Ｚａ-ｚ．])[Ａ-Ｚａ-ｚ]+(?![０-９Ａ-Ｚａ-ｚ])")
+
+
+@check("WD016")
+def fullwidth_latin(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_FULLWIDTH_LETTERS):
+        run = m.group()
+        span = block.span(m.start(), m.end())
+        half = to_halfwidth(run)
+        yield Finding(span, f"拉丁字母用了全角：“{run}”应写作半角“{half}”", fix=Fix.safe(Edit(span, half)))

@@ -42,7 +42,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 _HEADER = "summarylint-typo-lexicon"
 _SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", "triples")
 
@@ -233,6 +233,9 @@ def build(
     for word, freq, _ in entries:
         for char in word:
             char_use[char] = char_use.get(char, 0) + freq
+    # a character of a fixed expression takes part however rare it is (苟 of 一丝不苟): the expression
+    # is what a writer means, and its slips are written with common characters that sound like it
+    idiom_chars = {c for w, f, t in entries if _is_idiom(w, f, t) for c in w}
     fuzzy_class: dict[str, str] = {}
     exact_class: dict[str, str] = {}
 
@@ -245,7 +248,7 @@ def build(
     exact_codes: dict[str, str] = {}
     more: dict[str, str] = {}
     for char, syllables in readings.items():
-        if not _is_han(char) or char_use.get(char, 0) < CHAR_MIN_USE:
+        if not _is_han(char) or (char_use.get(char, 0) < CHAR_MIN_USE and char not in idiom_chars):
             continue  # a rare character is neither written by mistake nor meant
         classes = [code(fuzzy_class, fuzzy(s)) for s in syllables]
         fuzzy_codes[char] = classes[0]
@@ -279,7 +282,7 @@ def build(
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
             triples.append(word)
-        elif len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word)):
+        elif _is_idiom(word, freq, tag):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
                 anchors.setdefault(key, []).append(f"{offset}{word}")
@@ -311,6 +314,11 @@ def build(
             w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
         },
     }
+
+
+def _is_idiom(word: str, freq: int, tag: str) -> bool:
+    """Whether a jieba entry is a target fixed expression: four characters tagged i or l, frequent enough."""
+    return len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word))
 
 
 def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[str]:

@@ -69,26 +69,51 @@ def test_words_are_looked_up_without_decoding() -> None:
     assert lexicon.parse_words(data[:-3], "k") is None
 
 
-def test_word_lookups_agree_with_decoded_groups(tmp_path: Path) -> None:
-    """Searching a group's bytes and decoding the group (after many look-ups) give the same answers."""
+class _PlainWords:
+    """jieba's dictionary in plain dicts (the reference the cached table must agree with)."""
+
+    def __init__(self, entries: list[tuple[str, int, str]]) -> None:
+        self.freqs: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        self.total = 0
+        for word, freq, tag in entries:
+            if word and not any(c.isspace() for c in word):
+                self.total += freq
+                self.freqs[word], self.tags[word] = freq, tag or "x"
+        for word in list(self.freqs):
+            for end in range(1, len(word)):
+                if word[:end] not in self.freqs:  # a prefix only: frequency 0, tag "-"
+                    self.freqs[word[:end]], self.tags[word[:end]] = 0, "-"
+
+    def lookup(self, word: str) -> int | None:
+        return self.freqs.get(word)
+
+    def freq(self, word: str) -> int:
+        return self.freqs.get(word, 0)
+
+    def tag(self, word: str) -> str:
+        return self.tags.get(word, "x") if word in self.freqs else "x"
+
+
+def test_word_lookups_agree_with_the_dictionary() -> None:
+    """The hash table of the cached bytes answers every word (and prefix, and non-word) as plain dicts do."""
     entries = lexicon.read_jieba_entries(jieba_dictionary_path())
     chosen = [e for e in entries if e[0][0] in "报抱工作"]
     data = lexicon.serialise_words(chosen, "k")
-    searched, decoded = lexicon.parse_words(data, "k"), lexicon.parse_words(data, "k")
-    assert searched is not None and decoded is not None
-    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们"})
-    for word in probes * 2:  # the second round reads decoded groups
-        decoded.lookup(word)
-    assert not decoded._index, "every group was decoded"
-    for word in probes:
-        assert searched.lookup(word) == decoded.lookup(word), word
-        assert searched.tag(word) == decoded.tag(word), word
+    searched = lexicon.parse_words(data, "k")
+    assert searched is not None
+    plain = _PlainWords(chosen)
+    assert searched.total == plain.total
+    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们", "x"})
+    for word in probes * 2:  # the second round answers from what was looked up
+        assert searched.lookup(word) == plain.lookup(word), word
+        assert searched.tag(word) == plain.tag(word), word
     assert searched.lookup("报告") == dict((w, f) for w, f, _ in chosen)["报告"] > 0
 
 
 #: New sentences of the kind the family reads, with slips and without: the fast paths (look-ups in the
-#: cached bytes, memoized spans) must find exactly what the reference (groups decoded on first use,
-#: nothing memoized) finds.
+#: cached bytes, memoized spans) must find exactly what the reference (plain dicts, nothing memoized)
+#: finds.
 _SENTENCES = [
     "今年以来，我们坚持把安全生产放在首位，定期开展隐患排查。",
     "对此次工作中的疏漏，我们深表报歉。",
@@ -123,9 +148,8 @@ def _all_typos(texts: list[str]) -> list[tuple[int, int, str, str, str, bool, fl
 def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [*_SENTENCES, "".join(_SENTENCES)]  # one by one, and as one paragraph
     monkeypatch.setattr(detect, "_SCREENED", {})
-    decoded = lexicon.load_words()
-    decoded.decode_after = 1 << 40  # every group decoded on its first look-up
-    monkeypatch.setattr(detect, "dictionary", lambda: decoded)
+    plain = _PlainWords(lexicon.read_jieba_entries(jieba_dictionary_path()))
+    monkeypatch.setattr(detect, "dictionary", lambda: plain)
     reference = _all_typos(texts)
     monkeypatch.setattr(detect, "_SCREENED", {})
     searched = lexicon.load_words()

@@ -30,12 +30,14 @@ import importlib.util
 import json
 import math
 import unicodedata
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar, overload
+from zlib import crc32
 
 from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_path
 
@@ -421,28 +423,20 @@ _WORDS_HEADER = "summarylint-typo-words"
 class Words:
     """jieba's whole dictionary: word → frequency and word → tag, looked up in the cached bytes.
 
-    The cache file holds an index (first characters and byte offsets) and one group per first
-    character, one ``word frequency tag`` entry per line.  A word is looked up by searching its
-    group's bytes (no decoding), and a group is decoded as a whole only once a document has asked it
-    for many words, so that a short document pays for the few hundred words around its candidates
-    and a long one for the groups it really uses, never for 350,000 entries.  Prefixes of words are
-    present with frequency 0, as jieba's search expects.
+    The cache file holds one ``word frequency tag`` line per entry and a hash table of the lines'
+    offsets (CRC-32 of the word's UTF-8, open addressing, four bytes a slot), read in place: a look-up
+    is a hash, one or two probes and one comparison of bytes, whatever the document, and loading
+    decodes nothing.  Prefixes of words are present with frequency 0, as jieba's search expects.
     """
 
-    def __init__(self, total: int, index: dict[str, int], offsets: list[int], body: bytes, base: int = 0) -> None:
+    def __init__(self, total: int, data: bytes, slots: memoryview, base: int) -> None:
         self.total = total
-        #: word → frequency (0: a prefix only; -1: absent) of the words looked up or decoded so far
+        #: word → frequency (0: a prefix only; -1: absent) and word → tag of the words looked up so far
         self._known: dict[str, int] = {}
         self._tags: dict[str, str] = {}
-        self._pending: list[tuple[list[str], list[str]]] = []  # decoded groups whose tags are not read yet
-        self._hits: dict[str, int] = {}
-        #: a group is decoded as a whole once it has been searched this many times per byte
-        self.decode_after = _DECODE_AFTER
-        #: first character → i, its group being ``body[base + offsets[i] : base + offsets[i + 1]]``
-        #: (removed once the group is decoded)
-        self._index = index
-        self._offsets = offsets
-        self._body = body
+        self._data = data
+        self._slots = slots  # offsets of the lines from ``base``
+        self._mask = len(slots) - 1
         self._base = base
 
     def lookup(self, word: str) -> int | None:
@@ -463,105 +457,90 @@ class Words:
         """The tag of ``word`` (``x`` when absent)."""
         if self.lookup(word) is None:
             return "x"
-        if self._pending:
-            for words, tags in self._pending:
-                self._tags.update(zip(words, tags, strict=True))
-            self._pending.clear()
         return self._tags.get(word, "x")
 
     def _find(self, word: str) -> int:
-        char = word[:1]
-        i = self._index.get(char)
-        if i is None:  # (a group decoded as a whole, or no word starts with the character)
-            self._known[word] = -1
-            return -1
-        start, end = self._base + self._offsets[i], self._base + self._offsets[i + 1]
-        hits = self._hits.get(char, 0) + 1
-        self._hits[char] = hits
-        if hits * self.decode_after > end - start:
-            del self._index[char]
-            self._decode(start, end)
-            found = self._known.get(word)
-            if found is None:
-                self._known[word] = found = -1
-            return found
-        key = b"\n" + word.encode("utf-8") + b" "
-        at = self._body.find(key, start, end)
+        line = b"\n" + word.encode("utf-8") + b" "
+        data, slots, mask = self._data, self._slots, self._mask
+        slot = crc32(line) & mask
         found = -1
-        if at >= 0:
-            line_end = self._body.find(b"\n", at + 1, end)
-            fields = self._body[at + len(key) : end if line_end < 0 else line_end].split(b" ")
-            if len(fields) == 2 and fields[0].isdigit():
-                found = int(fields[0])
-                self._tags[word] = fields[1].decode("utf-8", "replace")
+        for _ in range(len(slots)):  # (a full table would be a damaged cache: give up after one round)
+            at = slots[slot]
+            if at == _EMPTY:
+                break
+            at += self._base
+            if data.startswith(line, at):
+                end = data.find(b"\n", at + 1)
+                fields = data[at + len(line) : end if end >= 0 else len(data)].split(b" ")
+                if len(fields) == 2 and fields[0].isdigit():
+                    found = int(fields[0])
+                    self._tags[word] = fields[1].decode("utf-8", "replace")
+                break
+            slot = (slot + 1) & mask
         self._known[word] = found
         return found
 
-    def _decode(self, start: int, end: int) -> None:
-        parts = self._body[start:end].decode("utf-8", "replace").split()
-        if len(parts) % 3:
-            return  # a damaged group is left out
-        words = parts[0::3]
-        try:
-            counts = list(map(int, parts[1::3]))
-        except ValueError:
-            return
-        known = self._known
-        for word, count in zip(words, counts, strict=True):  # (looked-up words keep their entry)
-            known.setdefault(word, count)
-        self._pending.append((words, parts[2::3]))
 
-
-#: A group is decoded as a whole once it has been searched this many times per byte (1/64: a group of
-#: 6,400 bytes, about 400 entries, after 100 look-ups): searching costs little in a small document and
-#: decoding less in a long one.
-_DECODE_AFTER = 64
+_EMPTY = 0xFFFFFFFF
+#: Slots of the hash table per entry, at least (a power of two above it is taken).
+_LOAD = 1.5
 
 
 def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
-    groups: dict[str, dict[str, tuple[int, str]]] = {}
+    words: dict[str, tuple[int, str]] = {}
     total = 0
     for word, freq, tag in entries:
         if not word or any(c.isspace() for c in word):
             continue
         total += freq
-        groups.setdefault(word[0], {})[word] = (freq, tag or "x")
-    for group in groups.values():
-        for word in list(group):
-            for end in range(1, len(word)):
-                group.setdefault(word[:end], (0, "-"))
-    chars = "".join(sorted(groups))
+        words[word] = (freq, tag or "x")
+    for word in list(words):
+        for end in range(1, len(word)):
+            words.setdefault(word[:end], (0, "-"))
+    size = 1
+    while size < _LOAD * max(len(words), 1):
+        size *= 2
+    slots = array("I", [_EMPTY]) * size
+    mask = size - 1
     pieces: list[bytes] = []
-    offsets = [0]
-    for char in chars:
-        piece = "".join(f"\n{w} {f} {t}" for w, (f, t) in groups[char].items()).encode("utf-8")
-        pieces.append(piece)
-        offsets.append(offsets[-1] + len(piece))
+    at = 0  # offsets are counted from the start of the body
+    for word, (freq, tag) in words.items():
+        line = f"\n{word} {freq} {tag}".encode()
+        slot = crc32(line[: len(word.encode("utf-8")) + 2]) & mask
+        while slots[slot] != _EMPTY:
+            slot = (slot + 1) & mask
+        slots[slot] = at
+        pieces.append(line)
+        at += len(line)
+    pieces.append(b"\n")
     body = b"".join(pieces)
-    head = "\n".join((f"{_WORDS_HEADER} {key}", str(total), chars, " ".join(map(str, offsets)), ""))
-    return head.encode("utf-8") + body
+    head = f"{_WORDS_HEADER} {key}\n{total}\n{size}\n".encode()
+    start = len(head) + 12  # (the table's offset follows in 12 digits)
+    start += -(start + len(body)) % 4  # the table starts on a multiple of four bytes
+    table_at = start + len(body)
+    return head + f"{table_at:012d}".encode() + b" " * (start - len(head) - 12) + body + slots.tobytes()
 
 
 def parse_words(data: bytes, key: str) -> Words | None:
     """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
     ends: list[int] = []
-    for _ in range(4):
+    for _ in range(3):
         at = data.find(b"\n", ends[-1] + 1 if ends else 0)
         if at < 0:
             return None
         ends.append(at)
-    header, total = data[: ends[0]], data[ends[0] + 1 : ends[1]]
-    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit():
+    header, total, size = data[: ends[0]], data[ends[0] + 1 : ends[1]], data[ends[1] + 1 : ends[2]]
+    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit() or not size.isdigit():
         return None
-    try:
-        chars = data[ends[1] + 1 : ends[2]].decode("utf-8")
-        offsets = list(map(int, data[ends[2] + 1 : ends[3]].split()))
-    except (UnicodeDecodeError, ValueError):
+    table = data[ends[2] + 1 : ends[2] + 13]
+    slots = int(size)
+    if not table.isdigit() or slots <= 0 or slots & (slots - 1) or int(table) + 4 * slots != len(data):
         return None
-    base = ends[3] + 1  # the body is read in place, not copied
-    if len(offsets) != len(chars) + 1 or offsets[0] != 0 or offsets[-1] != len(data) - base:
+    body = data.find(b"\n", ends[2] + 13)  # (after the padding)
+    if body < 0 or int(table) % 4:
         return None
-    return Words(int(total), dict(zip(chars, range(len(chars)), strict=True)), offsets, data, base)
+    view = memoryview(data)[int(table) :].cast("I")  # (read in place, not copied)
+    return Words(int(total), data, view, body)
 
 
 def load_words(cache_dir: Path | None = None) -> Words:

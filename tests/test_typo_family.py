@@ -364,3 +364,28 @@ def test_script_table_is_traditional_only() -> None:
 def test_shape_groups_are_well_formed() -> None:
     for group in detect.shape_groups():
         assert len(group) >= 2 and len(set(group)) == len(group), group
+
+
+def test_confusion_guards_compile() -> None:
+    """The confusion set's guards are compiled on first use only; every one must compile."""
+    from summarylint.rules.typo import confusions
+
+    guards = [
+        guard
+        for entries in confusions._compiled().by_first.values()
+        for entry in entries
+        for guard in [
+            entry.after,
+            entry.not_after,
+            entry.before,
+            entry.not_before,
+            entry.prev_tag,
+            entry.next_tag,
+            entry.prev_word,
+            entry.next_word,
+        ]
+        if guard is not None
+    ]
+    assert guards
+    for guard in guards:
+        guard.fullmatch("")  # compiles it (raises re.error when it is invalid)

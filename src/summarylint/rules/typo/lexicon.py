@@ -35,6 +35,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import add, itemgetter
 from pathlib import Path
 from typing import TypeVar, overload
 from zlib import crc32
@@ -175,6 +176,11 @@ def _text(value: str) -> str:
     return value
 
 
+def _part(start: int, end: int) -> Callable[[str], str]:
+    """``word[start:end]``, as a function to map over many words at once."""
+    return itemgetter(slice(start, end))
+
+
 @dataclass
 class Lexicon:
     """The loaded typo lexicon (see the module documentation)."""
@@ -202,9 +208,9 @@ class Lexicon:
         """Of the three-character targets: the first two characters, the last two, the first and the last."""
         triples = self.triples
         return (
-            frozenset(w[:2] for w in triples),
-            frozenset(w[1:] for w in triples),
-            frozenset(w[0] + w[2] for w in triples),
+            frozenset(map(_part(0, 2), triples)),
+            frozenset(map(_part(1, 3), triples)),
+            frozenset(map(add, map(_part(0, 1), triples), map(_part(2, 3), triples))),
         )
 
     @cached_property
@@ -213,12 +219,12 @@ class Lexicon:
         last three, the first two with the fourth, the first with the last two."""
         idioms = self.idioms
         return (
-            frozenset(w[:2] for w in idioms),
-            frozenset(w[2:] for w in idioms),
-            frozenset(w[:3] for w in idioms),
-            frozenset(w[1:] for w in idioms),
-            frozenset(w[:2] + w[3] for w in idioms),
-            frozenset(w[0] + w[2:] for w in idioms),
+            frozenset(map(_part(0, 2), idioms)),
+            frozenset(map(_part(2, 4), idioms)),
+            frozenset(map(_part(0, 3), idioms)),
+            frozenset(map(_part(1, 4), idioms)),
+            frozenset(map(add, map(_part(0, 2), idioms), map(_part(3, 4), idioms))),
+            frozenset(map(add, map(_part(0, 1), idioms), map(_part(2, 4), idioms))),
         )
 
 

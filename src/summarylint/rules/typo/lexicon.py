@@ -35,7 +35,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import add, itemgetter
 from pathlib import Path
 from typing import TypeVar, overload
 from zlib import crc32
@@ -45,9 +44,14 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 _HEADER = "summarylint-typo-lexicon"
-_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", "triples")
+#: The parts of the three-character targets (first two characters, last two, first and last) and of
+#: the four-character ones (first two, last two, first three, last three, first two and fourth, first
+#: and last two), by which the search for candidates filters spans (sets: their values are empty).
+_TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
+_IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
+_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", *_TRIPLE_PARTS, *_IDIOM_PARTS)
 
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
@@ -176,11 +180,6 @@ def _text(value: str) -> str:
     return value
 
 
-def _part(start: int, end: int) -> Callable[[str], str]:
-    """``word[start:end]``, as a function to map over many words at once."""
-    return itemgetter(slice(start, end))
-
-
 @dataclass
 class Lexicon:
     """The loaded typo lexicon (see the module documentation)."""
@@ -194,38 +193,16 @@ class Lexicon:
     idioms: frozenset[str] = field(default_factory=frozenset)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
     weights: Table[float] = field(default_factory=lambda: Table([], "", float))
-    #: the three-character targets
-    triples: frozenset[str] = field(default_factory=frozenset)
+    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`)
+    triple_parts: tuple[frozenset[str], ...] = ()
+    #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
+    idiom_parts: tuple[frozenset[str], ...] = ()
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
         """str.translate tables: code point → the class of the character's second reading, third..."""
         most = max(map(len, self.more.values()), default=0)
         return tuple({ord(k): v[i] for k, v in self.more.items() if len(v) > i} for i in range(most))
-
-    @cached_property
-    def triple_parts(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """Of the three-character targets: the first two characters, the last two, the first and the last."""
-        triples = self.triples
-        return (
-            frozenset(map(_part(0, 2), triples)),
-            frozenset(map(_part(1, 3), triples)),
-            frozenset(map(add, map(_part(0, 1), triples), map(_part(2, 3), triples))),
-        )
-
-    @cached_property
-    def idiom_parts(self) -> tuple[frozenset[str], ...]:
-        """Of the four-character targets: the first two characters, the last two, the first three, the
-        last three, the first two with the fourth, the first with the last two."""
-        idioms = self.idioms
-        return (
-            frozenset(map(_part(0, 2), idioms)),
-            frozenset(map(_part(2, 4), idioms)),
-            frozenset(map(_part(0, 3), idioms)),
-            frozenset(map(_part(1, 4), idioms)),
-            frozenset(map(add, map(_part(0, 2), idioms), map(_part(3, 4), idioms))),
-            frozenset(map(add, map(_part(0, 1), idioms), map(_part(2, 4), idioms))),
-        )
 
 
 def _is_han(char: str) -> bool:
@@ -317,10 +294,20 @@ def build(
         "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
-        "triples": dict.fromkeys(triples, ""),
+        **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
+        **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
         "weights": {
             w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
         },
+    }
+
+
+def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...], ...]) -> dict[str, dict[str, str]]:
+    """Sections of the parts of ``words``: for each name, the characters the slices ``cuts`` keep
+    (``(0, 2, 3, 4)`` keeps ``word[0:2] + word[3:4]``)."""
+    return {
+        name: dict.fromkeys(("".join(w[a:b] for a, b in zip(cut[::2], cut[1::2], strict=True)) for w in words), "")
+        for name, cut in zip(names, cuts, strict=True)
     }
 
 
@@ -335,6 +322,8 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
 
 #: The sections loaded as a :class:`Table` (stored with their keys in order).
 _TABLES = ("pairs", "weights")
+#: The sections loaded as sets of their keys.
+_SETS = (*_TRIPLE_PARTS, *_IDIOM_PARTS)
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -347,9 +336,15 @@ def parse(data: str, key: str) -> Lexicon | None:
         return None
     tables: dict[str, dict[str, str]] = {}
     sorted_keys: dict[str, tuple[list[str], str]] = {}
+    sets: dict[str, frozenset[str]] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
         key_list = keys.split(_SEP) if keys else []
+        if name in _SETS:
+            if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
+                return None
+            sets[name] = frozenset(key_list)
+            continue
         if name in _TABLES:
             if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
                 return None
@@ -370,7 +365,8 @@ def parse(data: str, key: str) -> Lexicon | None:
         tables["shapes"],
         frozenset(tables["idioms"]),
         Table(*sorted_keys["weights"], float),
-        frozenset(tables["triples"]),
+        tuple(sets[name] for name in _TRIPLE_PARTS),
+        tuple(sets[name] for name in _IDIOM_PARTS),
     )
 
 

@@ -13,7 +13,8 @@ shown too.
 ``inject``: realistic slips put into the clean documents with a fixed seed, one per sentence:
 ``sound`` replaces one character of a frequent two- or three-character word by another common
 character with the same reading (pypinyin), such that the result is no dictionary word; ``idiom``
-does the same inside an idiom or fixed expression found in the text (jieba's ``i``/``l`` entries).
+does the same inside an idiom or fixed expression found in the text (jieba's ``i``/``l`` entries);
+``near`` is ``sound`` with a near reading (zh/z, ch/c, sh/s, n/l, in/ing, en/eng: 自愿 for 志愿).
 The slips are generated from the dependencies' data, not from the rules' lists.  A slip is found
 when a typo finding covers the changed character and suggests the original text.
 
@@ -36,7 +37,7 @@ from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
 from summarylint.diagnostics import Severity
 from summarylint.reporters.common import locate
-from summarylint.rules.typo.lexicon import pypinyin_readings_path, read_jieba_entries, read_readings
+from summarylint.rules.typo.lexicon import fuzzy, pypinyin_readings_path, read_jieba_entries, read_readings
 from summarylint.text.segment import jieba_dictionary_path
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -120,8 +121,10 @@ def gold(corpus: Path, show: bool) -> None:
     print(f"  entries in Chinese text: {chinese_found}/{chinese_total} = {100 * chinese_found / chinese_total:.1f}%")
 
 
-def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, int, str]]:
-    """(kind, document text with one slip, original word, position of the word, slipped word)."""
+def _slips(corpus: Path, seed: int, per_kind: int, near: bool = False) -> list[tuple[str, str, str, int, str]]:
+    """(kind, document text with one slip, original word, position of the word, slipped word): the
+    ``sound`` and ``idiom`` slips, or with ``near`` the ``near`` ones (drawn with a random generator of
+    their own, so that adding them left the other kinds as they were)."""
     import jieba
 
     entries = read_jieba_entries(jieba_dictionary_path())
@@ -129,10 +132,13 @@ def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, 
     idioms = {w for w, f, tag in entries if len(w) == 4 and tag in ("i", "l") and f >= 10}
     readings = read_readings(pypinyin_readings_path())
     common = [c for c, f in freq.items() if len(c) == 1 and f >= 2000 and _HAN.match(c) and c in readings]
+    # a near slip keeps the sound class but not the syllable (zh/z, n/l, in/ing, en/eng)
+    group = (lambda c: fuzzy(readings[c][0])) if near else (lambda c: readings[c][0])
     by_sound: dict[str, list[str]] = {}
     for c in common:
-        by_sound.setdefault(readings[c][0], []).append(c)
-    rng = random.Random(seed)
+        by_sound.setdefault(group(c), []).append(c)
+    kinds = ("near",) if near else ("sound", "idiom")
+    rng = random.Random(seed * 1000 + 17 if near else seed)
     jieba.setLogLevel(60)
     sentences: list[tuple[str, int, str]] = []  # (document, sentence start, sentence)
     for _, text, _ in load_clean(corpus):
@@ -143,7 +149,7 @@ def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, 
     slips: list[tuple[str, str, str, int, str]] = []
     counts: Counter[str] = Counter()
     for text, at, sentence in sentences:
-        if all(counts[k] >= per_kind for k in ("sound", "idiom")):
+        if all(counts[k] >= per_kind for k in kinds):
             break
         words = []
         pos = 0
@@ -151,13 +157,13 @@ def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, 
             words.append((pos, word))
             pos += len(word)
         idiom_words = [(p, w) for p, w in words if w in idioms]
-        if idiom_words and counts["idiom"] < per_kind:
+        if idiom_words and counts["idiom"] < per_kind and "idiom" in kinds:
             kind, options = "idiom", idiom_words
-        elif counts["sound"] < per_kind:
-            kind = "sound"
-            options = [(p, w) for p, w in words if len(w) in (2, 3) and _HAN.match(w) and freq.get(w, 0) >= 100]
         else:
-            continue
+            kind = kinds[0]
+            options = [(p, w) for p, w in words if len(w) in (2, 3) and _HAN.match(w) and freq.get(w, 0) >= 100]
+            if counts[kind] >= per_kind:
+                continue
         if not options:
             continue
         p, word = rng.choice(options)
@@ -165,7 +171,8 @@ def _slips(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, 
         syllables = readings.get(word[i])
         if not syllables:
             continue
-        choices = [c for c in by_sound.get(syllables[0], []) if c != word[i]]
+        key = fuzzy(syllables[0]) if near else syllables[0]
+        choices = [c for c in by_sound.get(key, []) if c != word[i] and not (near and readings[c][0] == syllables[0])]
         rng.shuffle(choices)
         for c in choices:
             slipped = word[:i] + c + word[i + 1 :]
@@ -181,7 +188,7 @@ def inject(corpus: Path, seed: int, per_kind: int, show: bool) -> None:
     policy = make_policy(Config(), Settings(select=["typo"]))
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    for kind, text, word, start, slipped in _slips(corpus, seed, per_kind):
+    for kind, text, word, start, slipped in _slips(corpus, seed, per_kind) + _slips(corpus, seed, per_kind, True):
         total[kind] += 1
         # check the paragraph around the slip only: the rest of the document is the clean measurement
         para_start = text.rfind("\n", 0, start) + 1

@@ -13,7 +13,7 @@ import pytest
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, ConfigError, Settings, load_config, team_words
 from summarylint.packs import load_pack
-from summarylint.rules.typo import detect, lexicon
+from summarylint.rules.typo import detect, english, lexicon
 from summarylint.rules.typo.checks import ScriptPack
 from summarylint.text.segment import cache_root, jieba_dictionary_path
 
@@ -53,6 +53,19 @@ def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
     again = lexicon.load_words(tmp_path)
     assert again.freq("抱歉") == words.freq("抱歉") > 0
     assert path.read_bytes() == data
+
+
+def test_damaged_english_cache_is_rebuilt(tmp_path: Path) -> None:
+    words = english.english_words(tmp_path)
+    [path] = list(tmp_path.glob("typo-english-*.bin"))
+    data = path.read_bytes()
+    for damaged in (data[: len(data) // 2], b"summarylint-english-words x 1 1\n", b"\xff" * 10):
+        path.write_bytes(damaged)
+        english.english_words.cache_clear()
+        again = english.english_words(tmp_path)
+        assert again.count("improve") == words.count("improve") > 0
+        assert path.read_bytes() == data
+    assert words.count("imporve") == 0 and words.frequency("the") > words.frequency("improve")
 
 
 def test_words_are_looked_up_without_decoding() -> None:

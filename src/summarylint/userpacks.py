@@ -24,7 +24,7 @@ naming the file, the entry and the problem.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -471,15 +471,14 @@ def _meta(rule: PackRule) -> RuleMeta:
     )
 
 
-def load_user_rules(paths: Sequence[Path], builtin: Iterable[Rule]) -> list[Rule]:
-    """Rules from the pack files ``paths``, checked against the built-in ``rules`` and each other."""
+def load_user_rules(paths: Sequence[Path], builtin: Iterable[Rule], redirects: Mapping[str, str]) -> list[Rule]:
+    """Rules from the pack files ``paths``, checked against the built-in ``rules``, the old codes of
+    moved rules (``redirects``: old code → new code) and each other."""
     reserved: dict[str, str] = {}
     for rule in builtin:
         reserved[rule.code] = "内置规则"
         reserved[rule.meta.name] = f"内置规则 {rule.code}"
-    from summarylint.rules import REDIRECTS
-
-    for old, new in REDIRECTS.items():
+    for old, new in redirects.items():
         reserved[old] = f"内置规则 {new} 的旧代码"
     rules = []
     for path in paths:

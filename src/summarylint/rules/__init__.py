@@ -126,7 +126,7 @@ def registry_for(config: Config) -> Registry:
     from summarylint.userpacks import load_user_rules
 
     base = config.path.parent if config.path is not None else config.root
-    return Registry([*builtin, *load_user_rules([base / p for p in packs], builtin)])
+    return Registry([*builtin, *load_user_rules([base / p for p in packs], builtin, REDIRECTS)])
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Paragraph
 from summarylint.rules.base import Context, check
-from summarylint.text.boilerplate import SiteHit, compiled, paragraph_deletion
+from summarylint.views.boilerplate import SiteHit, compiled, paragraph_deletion
 
 _HEADING_PUNCT = re.compile(r"[。！？!?；;，,]")
 _TRAILING = " \t\u3000：:"

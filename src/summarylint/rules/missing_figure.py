@@ -169,7 +169,7 @@ def _measure_settings() -> _MeasureSettings:
         tuple(s.determiners),
         frozenset(s.determiners),
         s.noun_ends,
-        s.surnames,
+        p.words.surnames,
         s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
         frozenset(s.measure_words),

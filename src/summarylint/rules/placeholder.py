@@ -1,7 +1,7 @@
 """Family PH: unfilled template placeholders (``____``, ``XX``, ``20XX年``, ``某某``, ``【单位名称】`` …).
 
 The detection is one scan shared with the ``placeholder_spans`` view (see
-:mod:`summarylint.text.placeholders`); each rule reports the hits of its own code.
+:mod:`summarylint.views.placeholders`); each rule reports the hits of its own code.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.rules.base import Context, check
-from summarylint.text.placeholders import PlaceholderHit
+from summarylint.views.placeholders import PlaceholderHit
 
 _SLOT = "未填写的模板占位符"
 

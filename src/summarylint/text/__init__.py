@@ -1,1 +1,2 @@
-"""Detection helpers shared by rules and views (pattern packs, placeholder and boilerplate scanners)."""
+"""Text helpers shared by rules and views: pattern packs, character classes, segmentation, measure words,
+shingles, artefacts."""

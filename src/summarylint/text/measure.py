@@ -46,7 +46,6 @@ class MeasureWordSettings(_Section):
     after_noun_tags: list[str] = []
     verb_particles: list[str] = []
     blocked_next_tags: list[str]
-    surnames: str
     stop_phrases: list[str]
     counting_verbs: list[str] = []
     amount_words: list[str] = []
@@ -67,6 +66,8 @@ class MeasureWordSettings(_Section):
 
 class WordSettings(_Section):
     word_starts: list[str] = []
+    #: single-character surnames, most common first
+    surnames: str = ""
 
 
 class BlankSettings(_Section):

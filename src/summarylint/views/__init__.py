@@ -18,8 +18,8 @@ from summarylint.views.splits import Split, find_running_lines, find_splits
 
 if TYPE_CHECKING:
     from summarylint.source import Span
-    from summarylint.text.boilerplate import BoilerplateScan
-    from summarylint.text.placeholders import PlaceholderHit
+    from summarylint.views.boilerplate import BoilerplateScan
+    from summarylint.views.placeholders import PlaceholderHit
 
 #: Paragraph kinds whose leading ordinal belongs to the document's own numbering (writers often set
 #: their own lists in Markdown block quotes; the outline still leaves quotes out).
@@ -152,7 +152,7 @@ class Views:
     @cached_property
     def boilerplate(self) -> BoilerplateScan:
         """Template-site phrases (TB001) and writing advice (TB004), read from the paragraphs themselves."""
-        from summarylint.text.boilerplate import scan_boilerplate
+        from summarylint.views.boilerplate import scan_boilerplate
 
         return scan_boilerplate(self.doc)
 
@@ -165,7 +165,7 @@ class Views:
     @cached_property
     def placeholder_hits(self) -> list[PlaceholderHit]:
         """Unfilled template placeholders (PH001–PH008), one hit per placeholder, in document order."""
-        from summarylint.text.placeholders import find_placeholders
+        from summarylint.views.placeholders import find_placeholders
 
         return find_placeholders(self.doc, self.blocks + self.margin_blocks)
 

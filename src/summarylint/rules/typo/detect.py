@@ -60,7 +60,7 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
     # (idiom, evidence, written form attested): margin
     (False, Evidence.SOUND, False): 12.2,
     (False, Evidence.SOUND, True): 8.5,
-    (False, Evidence.SHAPE, False): 12.2,
+    (False, Evidence.SHAPE, False): 9.0,
     (False, Evidence.SHAPE, True): 8.5,
     (False, Evidence.SOUND_SHAPE, False): 7.0,
     (False, Evidence.SOUND_SHAPE, True): 5.0,
@@ -102,11 +102,21 @@ EDGE_MARGIN = 7.0
 _ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 
 
-def _common_char_margin(char_freq: int, target_freq: int) -> float:
+#: The same for a near reading (自愿 for 志愿, 留 for 流): the wrong syllable differs from the right one,
+#: so both the character and the word must be common (measured like the above with near-reading slips,
+#: ``scripts/typo_eval.py inject``, kind ``near``).
+COMMON_CHAR_NEAR_MARGINS = (
+    (10_000, 10_000, 8.0),
+    (1_000, 10_000, 9.0),
+    (1_000, 1_000, 10.5),
+)
+
+
+def _common_char_margin(char_freq: int, target_freq: int, near: bool = False) -> float:
     return min(
         (
             m
-            for char_floor, target_floor, m in COMMON_CHAR_MARGINS
+            for char_floor, target_floor, m in (COMMON_CHAR_NEAR_MARGINS if near else COMMON_CHAR_MARGINS)
             if char_freq >= char_floor and target_freq >= target_floor
         ),
         default=math.inf,
@@ -361,6 +371,32 @@ def _beside_name(text: str, start: int, end: int) -> bool:
     return (i >= 0 and _ALNUM.match(text, i) is not None) or _ALNUM.match(text, j) is not None
 
 
+#: Characters around an entry of a list of names (陈建祖、王平).
+_NAME_DELIMITERS = frozenset("、，,；;：:（）() \t\u3000/")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    from summarylint.text.measure import pack
+
+    return frozenset(pack().words.surnames)
+
+
+def listed_name(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies in a run of two or three Chinese characters that starts with a common
+    surname and stands between delimiters: a name in a list (陈建祖、王平), which the dictionary does
+    not know."""
+    a = start
+    while a > 0 and _HAN.match(text, a - 1):
+        a -= 1
+    b = end
+    while b < len(text) and _HAN.match(text, b):
+        b += 1
+    if not 2 <= b - a <= 3 or text[a] not in _surnames():
+        return False
+    return (a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)
+
+
 def protected_ranges(text: str, words: frozenset[str], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """Titles, short quotations and team words in ``text``."""
     ranges = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
@@ -394,8 +430,9 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     margin = MARGINS.get((idiom, evidence, attested))
     if margin is None:
         return None
-    if not idiom and not attested and evidence is not Evidence.NEAR:
-        margin = min(margin, _common_char_margin(scorer.freq(written[at]), scorer.freq(target)))
+    if not idiom and not attested:
+        near = evidence is Evidence.NEAR
+        margin = min(margin, _common_char_margin(scorer.freq(written[at]), scorer.freq(target), near))
     if _gain_bound(scorer, written, target) < margin:
         return None
     return _Screened(target, evidence, margin)
@@ -624,7 +661,7 @@ def find_typos(
             if any(s < end and start < e for s, e in protected):
                 continue
             typo = confirm(text, start, screened, scorer)
-            if typo is not None:
+            if typo is not None and (typo.idiom or not listed_name(text, typo.start, typo.end)):
                 found.append(typo)
     found.sort(key=lambda t: (-t.gain, t.start))
     kept: list[Typo] = []

@@ -1,14 +1,17 @@
-"""WD015: a misspelt word in an English paragraph of a Chinese draft (imporve, upgrated).
+"""WD015: a misspelt English word in a Chinese draft (imporve, upgrated, perfromance).
 
 Bilingual reports carry English paragraphs (an English version of the summary, release notes); a
 word there that no English word list knows, written once, and one keyboard slip away from a known
-word is reported with that word as the suggestion.  The word list and frequencies are
-pyspellchecker's English dictionary, loaded on the first English paragraph that needs it.
+word is reported with that word as the suggestion.  Chinese paragraphs of engineers' drafts carry
+English words too (优化了接口的perfromance): there only words in lower case of six letters or more
+are looked at, and the suggestion must be a common word (names and identifiers are mostly capitalised,
+short or rare).  The word list and frequencies are pyspellchecker's English dictionary, kept in a
+cached table built from it on first use (:func:`english_words`) and loaded on the first word that
+needs it.
 
-What is left alone, because it is mostly names and terms rather than slips: paragraphs that are
-mainly Chinese (Latin terms there are WD014's), words under five letters, words with capitals
-inside (CnWizards) or in capitals (LSLAM), words written more than once in the document, team words,
-Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter (endings: crypto/crypt,
+What is left alone, because it is mostly names and terms rather than slips: words under five letters,
+words with capitals inside (CnWizards) or in capitals (LSLAM), words written more than once in the
+document, team words, Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter (endings: crypto/crypt,
 copywrite/copywriter).  An extra letter counts as a slip only when it doubles a neighbour or sits
 next to one on the keyboard (Refactor is not a misspelt reactor), and a suggestion other than two
 swapped letters must be a common word (refactor is not a misspelt redactor).
@@ -16,18 +19,25 @@ swapped letters must be a common word (refactor is not a misspelt redactor).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import re
+import sys
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.rules.base import Context, check
+from summarylint.text.segment import cache_root, cached_build
 from summarylint.views.blocks import Block
 
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
+#: Bump when the cached table's format or selection changes.
+FORMAT_VERSION = 1
 
 _WORD = re.compile(r"(?<![A-Za-z0-9_./\\@#$&%'-])[A-Za-z]+(?![A-Za-z0-9_@']|[./\\-][A-Za-z0-9])")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -44,6 +54,11 @@ MIN_LENGTH = 5
 #: A suggestion other than two letters swapped must be at least this common (share of English text):
 #: a rare word one letter away from an unknown one is mostly a coincidence (refactor/redactor).
 MIN_FREQUENCY = 1e-6
+
+#: An English word inside a Chinese paragraph is looked at only in lower case and from this length, and
+#: its suggestion must be at least this common: such words are mostly terms, identifiers and names.
+MIN_EMBEDDED_LENGTH = 6
+MIN_EMBEDDED_FREQUENCY = 2e-6
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEYS = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
@@ -94,11 +109,96 @@ def slip_kind(written: str, word: str) -> str | None:
 _WHY = {"swap": "两个相邻字母颠倒", "letter": "错了一个字母", "extra": "多了一个字母", "missing": "少了一个字母"}
 
 
-@cache
-def _speller() -> SpellChecker:
-    from spellchecker import SpellChecker  # (about a second: loaded on the first English paragraph)
+@dataclass(frozen=True, slots=True)
+class EnglishWords:
+    """pyspellchecker's English dictionary as summarylint needs it: the known words in sorted order
+    with their counts, and the count of all words (a word's share of English text is its count over
+    the total).  Looked up by bisection: loading is a split and an array, no dictionary to build."""
 
-    return SpellChecker(distance=1)
+    words: list[str]
+    counts: array[int]
+    total: int
+
+    def count(self, word: str) -> int:
+        at = bisect_left(self.words, word)
+        return self.counts[at] if at < len(self.words) and self.words[at] == word else 0
+
+    def frequency(self, word: str) -> float:
+        return self.count(word) / self.total
+
+
+_HEADER = "summarylint-english-words"
+
+
+def _source() -> Path:
+    """pyspellchecker's English dictionary file, found without importing the package."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:  # pragma: no cover (a dependency)
+        raise RuntimeError("pyspellchecker is not installed")
+    return Path(spec.origin).parent / "resources" / "en.json.gz"
+
+
+def _serialise(counts: dict[str, int], total: int, key: str) -> bytes:
+    words = sorted(w for w in counts if w and "\n" not in w)
+    numbers = array("I", (min(counts[w], 2**32 - 1) for w in words))
+    if sys.byteorder != "little":  # pragma: no cover
+        numbers.byteswap()
+    head = f"{_HEADER} {key} {len(words)} {total}\n".encode()
+    return head + numbers.tobytes() + "\n".join(words).encode("utf-8")
+
+
+def _parse(data: bytes, key: str) -> EnglishWords | None:
+    end = data.find(b"\n")
+    fields = data[:end].decode("ascii", errors="replace").split(" ")
+    if end < 0 or len(fields) != 4 or fields[:2] != [_HEADER, key] or not (fields[2] + fields[3]).isdigit():
+        return None
+    n, total = int(fields[2]), int(fields[3])
+    numbers = array("I")
+    numbers.frombytes(data[end + 1 : end + 1 + 4 * n])
+    if sys.byteorder != "little":  # pragma: no cover
+        numbers.byteswap()
+    words = data[end + 1 + 4 * n :].decode("utf-8", errors="replace").split("\n")
+    if len(numbers) != n or len(words) != n or total <= 0:
+        return None
+    return EnglishWords(words, numbers, total)
+
+
+def _build(key: str) -> tuple[EnglishWords, bytes]:
+    from spellchecker import SpellChecker  # (about a third of a second; once per installation)
+
+    frequency = SpellChecker(distance=1).word_frequency
+    counts = {w: int(c) for w, c in frequency.dictionary.items()}
+    data = _serialise(counts, max(int(frequency.total_words), 1), key)
+    words = _parse(data, key)
+    if words is None:  # pragma: no cover
+        raise RuntimeError("the English word table could not be built")
+    return words, data
+
+
+@cache
+def english_words(cache_dir: Path | None = None) -> EnglishWords:
+    """The English word table from the cache, built from pyspellchecker's dictionary on first use."""
+    source = _source()
+    stat = source.stat()
+    material = f"{FORMAT_VERSION}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    key = hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+    path = (cache_dir or cache_root()) / f"typo-english-{key}.bin"
+    return cached_build(path, lambda data: _parse(data, key), lambda: _build(key))
+
+
+def interior_slips(word: str) -> Iterator[str]:
+    """The words one interior keyboard slip away from ``word``: two neighbouring letters swapped, a
+    letter replaced, dropped or added, never the first letter (and the checks of :func:`slip_kind`)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n = len(word)
+    for i in range(1, n):
+        if i + 1 < n:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        yield word[:i] + word[i + 1 :]
+        for c in letters:
+            yield word[:i] + c + word[i:]
+            if i < n - 1:
+                yield word[:i] + c + word[i + 1 :]
 
 
 def _english(block: Block) -> list[re.Match[str]]:
@@ -108,31 +208,46 @@ def _english(block: Block) -> list[re.Match[str]]:
     return words
 
 
-def correction(word: str) -> tuple[str, str] | None:
-    """The most frequent known word one interior slip away from ``word`` (lower case) and the slip."""
-    speller = _speller()
-    if speller.known([word]):
+def correction(word: str, floor: float = 0.0) -> tuple[str, str] | None:
+    """The most frequent known word one interior slip away from ``word`` (lower case) and the slip;
+    the word must be at least ``floor`` common (share of English text) whatever the slip."""
+    words = english_words()
+    if words.count(word):
         return None
     best: tuple[float, str, str] | None = None
-    for candidate in speller.known(speller.edit_distance_1(word)):
+    for candidate in set(interior_slips(word)):
+        freq = words.frequency(candidate)
+        if freq <= 0:
+            continue
         kind = slip_kind(word, candidate)
         if kind is None:
             continue
-        freq = speller.word_usage_frequency(candidate)
-        if freq <= 0 or (kind != "swap" and freq < MIN_FREQUENCY):
+        if freq <= max(floor, 0.0) or (kind != "swap" and freq < MIN_FREQUENCY):
             continue
         if best is None or freq > best[0]:
             best = (freq, candidate, kind)
     return None if best is None else (best[1], best[2])
 
 
+def _embedded(block: Block) -> list[re.Match[str]]:
+    """The English words written in lower case inside a Chinese paragraph (完成了deploy脚本)."""
+    if not _HAN.search(block.text):
+        return []
+    return [m for m in block.finditer(_WORD) if m.group().islower() and len(m.group()) >= MIN_EMBEDDED_LENGTH]
+
+
 @check("WD015")
 def english_misspelling(ctx: Context) -> Iterator[Finding]:
-    paragraphs = [(block, words) for block in ctx.views.blocks if (words := _english(block))]
+    paragraphs = []
+    for block in ctx.views.blocks:
+        if words := _english(block):
+            paragraphs.append((block, words, False))
+        elif words := _embedded(block):
+            paragraphs.append((block, words, True))
     if not paragraphs:
         return
     counts = Counter(m.group().lower() for block in ctx.views.blocks for m in block.finditer(_WORD))
-    for block, words in paragraphs:
+    for block, words, embedded in paragraphs:
         for m in words:
             written = m.group()
             lower = written.lower()
@@ -144,7 +259,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or _PINYIN.fullmatch(lower)
             ):
                 continue
-            found = correction(lower)
+            found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0)
             if found is None:
                 continue
             word, kind = found

@@ -44,7 +44,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -219,8 +219,10 @@ def build(
         for char in word:
             char_use[char] = char_use.get(char, 0) + freq
     # a character of a fixed expression takes part however rare it is (苟 of 一丝不苟): the expression
-    # is what a writer means, and its slips are written with common characters that sound like it
-    idiom_chars = {c for w, f, t in entries if _is_idiom(w, f, t) for c in w}
+    # is what a writer means, and its slips are written with common characters that sound like it; so
+    # does a character of a curated look-alike group (竣 of 竣工, written 峻)
+    shape_groups = list(shape_groups)
+    idiom_chars = {c for w, f, t in entries if _is_idiom(w, f, t) for c in w} | {c for g in shape_groups for c in g}
     fuzzy_class: dict[str, str] = {}
     exact_class: dict[str, str] = {}
 

@@ -17,10 +17,15 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``anchors``: four-character targets (idioms, fixed expressions) keyed by the two characters they
   keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
-  ``rules/packs/typo-shapes.toml``), keyed by that variant.
+  ``rules/packs/typo-shapes.toml``), keyed by that variant;
+* the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
+  which the search for candidates skips spans that share too little with any target.
 
-The frequencies used to verify a candidate in context are jieba's whole dictionary, loaded by
-first character through :func:`summarylint.text.segment.load_focused_dictionary`.
+The two large tables (``pairs``, ``weights``) are stored with their keys in order and loaded as a
+:class:`Table`: a set of the keys, the values found by bisection when asked for.
+
+The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
+:func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
 """
 
 from __future__ import annotations

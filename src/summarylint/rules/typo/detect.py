@@ -528,21 +528,16 @@ def _hits(found: Iterable[object], shift: int = 0) -> set[int]:
     return set(compress(count(shift), found))
 
 
-def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> None:
-    """Screen the two-character spans ``grams`` (not yet in the memo) and remember their survivors.
+def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+    """Screen the two-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
 
     Most spans have no candidate at all: a span has some only when one of its look-up keys
     (:func:`_pair_targets`) is a key of the lexicon.  The keys of all the spans are made and looked
     up at once, in step (``map`` over the spans written one after the other), and only the spans
     with a key go through :func:`_pair_targets` and :func:`screen`; the others are remembered as having
     no survivor (as are the spans with a character other than a Chinese one, NUL)."""
-    memo = _SCREENED
-    if len(memo) + len(grams) >= _SCREENED_MAX:
-        memo.clear()
-    memo.update(dict.fromkeys(grams, ()))
+    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
     spans = [g for g in grams if "\0" not in g]
-    if not spans:
-        return
     written = "".join(spans)
     firsts, seconds = written[0::2], written[1::2]
     sound = written.translate(lex.fuzzy)  # each character's sound class (itself when it has none)
@@ -560,7 +555,12 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> None:
         for i in keyed:
             gram = spans[i]
             screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_pair_targets(lex, gram)))
-            memo[gram] = tuple(s for s in screened if s is not None)
+            learned[gram] = tuple(s for s in screened if s is not None)
+    memo = _SCREENED
+    if len(memo) + len(learned) >= _SCREENED_MAX:
+        memo.clear()
+    memo.update(learned)
+    return learned
 
 
 def _spans(
@@ -574,9 +574,9 @@ def _spans(
     known = list(map(memo.get, bigrams))  # (None: not screened yet; (): no candidate survives)
     unknown = list(compress(count(), map(is_, known, repeat(None))))
     if unknown:
-        _learn({bigrams[j] for j in unknown}, lex, scorer)
+        learned = _learn({bigrams[j] for j in unknown}, lex, scorer)
         for j in unknown:
-            known[j] = memo[bigrams[j]]
+            known[j] = learned[bigrams[j]]
     screened = cast("list[tuple[_Screened, ...]]", known)
     found = [(j, 2, screened[j]) for j in compress(count(), screened)]
     # a three-character span has a candidate only if two of its characters are those of a target

@@ -550,6 +550,7 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
             keyed |= _hits(map(pairs, map(add, firsts, other[1::2])))
             keyed |= _hits(map(pairs, map(add, other[0::2], seconds)))
     keyed |= _hits(map(lex.shapes.__contains__, spans))
+    keyed -= _hits(map(lex.weights.members.__contains__, spans))  # (a frequent word is no slip)
     if keyed:
         screener = scorer()
         for i in keyed:

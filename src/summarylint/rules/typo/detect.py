@@ -564,6 +564,25 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
     return learned
 
 
+def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+    """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
+    A span has a candidate only if two of its characters are those of a three-character target (its
+    first two, last two, or first and last): only those go through :func:`_triple_targets`."""
+    heads, tails, ends = lex.triple_parts
+    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
+    screener: Scorer | None = None
+    for gram in grams:
+        if gram[:2] in heads or gram[1:] in tails or gram[0] + gram[2] in ends:
+            screener = screener or scorer()
+            screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_triple_targets(lex, gram)))
+            learned[gram] = tuple(s for s in screened if s is not None)
+    memo = _SCREENED
+    if len(memo) + len(learned) >= _SCREENED_MAX:
+        memo.clear()
+    memo.update(learned)
+    return learned
+
+
 def _spans(
     han: str, lex: Lexicon, scorer: Callable[[], Scorer]
 ) -> tuple[list[str], list[tuple[int, tuple[_Screened, ...]]]]:
@@ -580,22 +599,15 @@ def _spans(
             known[j] = learned[bigrams[j]]
     screened = cast("list[tuple[_Screened, ...]]", known)
     found = [(j, 2, screened[j]) for j in compress(count(), screened)]
-    # a three-character span has a candidate only if two of its characters are those of a target
-    heads, tails, ends = lex.triple_parts
-    sites = _hits(map(heads.__contains__, bigrams))
-    sites |= _hits(map(tails.__contains__, bigrams), -1)
-    sites |= _hits(map(ends.__contains__, map(add, han, han[2:])))
-    last = len(han) - 3
-    screener: Scorer | None = None
-    for j in sites:
-        if 0 <= j <= last:
-            gram = han[j : j + 3]
-            survivors = memo.get(gram)
-            if survivors is None:
-                screener = screener or scorer()
-                survivors = _screened(gram, _triple_targets(lex, gram), lex, screener)
-            if survivors:
-                found.append((j, 3, survivors))
+    trigrams = list(map(add, bigrams, han[2:]))
+    known = list(map(memo.get, trigrams))
+    unknown = list(compress(count(), map(is_, known, repeat(None))))
+    if unknown:
+        learned = _learn_triples({trigrams[j] for j in unknown}, lex, scorer)
+        for j in unknown:
+            known[j] = learned[trigrams[j]]
+    screened = cast("list[tuple[_Screened, ...]]", known)
+    found += [(j, 3, screened[j]) for j in compress(count(), screened)]
     found.sort(key=lambda f: f[:2])
     return bigrams, [(j, survivors) for j, _, survivors in found]
 

@@ -134,4 +134,5 @@ def fullwidth_latin(ctx: Context) -> Iterator[Finding]:
         run = m.group()
         span = block.span(m.start(), m.end())
         half = to_halfwidth(run)
-        yield Finding(span, f"拉丁字母用了全角：“{run}”应写作半角“{half}”", fix=Fix.safe(Edit(span, half)))
+        # (a suggestion like every typo finding: --fix --unsafe-fixes applies it)
+        yield Finding(span, f"拉丁字母用了全角：“{run}”应写作半角“{half}”", fix=Fix.unsafe(Edit(span, half)))

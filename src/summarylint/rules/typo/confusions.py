@@ -284,6 +284,6 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
                 span,
                 f"“{item.wrong}”应写作“{item.right}”{source}{why}",
                 severity=_severity(item),
-                fix=Fix.safe(edit) if item.idiom and not item.guarded else Fix.unsafe(edit),
+                fix=Fix.unsafe(edit),  # (a suggestion like every typo finding, idioms included)
             )
             pos = end

@@ -90,14 +90,18 @@ def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
 _REPEATED_WORD = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,4})\1")
 
 
-def _whole_words(text: str, *cuts: int) -> bool:
-    """Whether segmenting the stretch around ``cuts`` puts a word boundary at each of them."""
+def _whole_words(text: str, start: int, middle: int, end: int) -> bool:
+    """Whether segmenting the stretch around a repeat puts word boundaries at its start and between its
+    copies, and the second copy is not cut inside (it may begin a longer word: 认真|认真学习)."""
     from summarylint.text.measure import focus
     from summarylint.text.segment import segmenter
 
-    left, right = max(0, cuts[0] - 6), min(len(text), cuts[-1] + 6)
-    bounds = {left} | {token.end for token in segmenter(focus()).cut(text[left:right], left)}
-    return all(cut in bounds for cut in cuts)
+    left, right = max(0, start - 6), min(len(text), end + 6)
+    tokens = list(segmenter(focus()).cut(text[left:right], left))
+    bounds = {left} | {token.end for token in tokens}
+    if start not in bounds or middle not in bounds:
+        return False
+    return end in bounds or any(token.start == middle and token.end > end for token in tokens)
 
 
 @check("WD013")

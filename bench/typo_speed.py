@@ -1,6 +1,6 @@
 """What the typo family costs: ``summarylint check`` with and without the family (WD), in fresh processes.
 
-Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] [--no-generated] [--least]
+Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] [--no-generated] [--least] [--direct]
 
 Generates a work summary of about 20,000 characters and a compilation of about ``--big-mb`` MB with
 the generator of ``bench/speed.py`` (sentence templates written for the benchmarks), puts a few
@@ -14,6 +14,12 @@ least); runs with and without the family alternate, and the difference is what t
 ``--document`` measures given files the same way (real text has fewer repeated phrases than the
 generated one, so more distinct spans to look up), for example a 20,000-character report and a 1 MB
 concatenation of reports.
+
+``--direct`` times the family's rules themselves instead: a fresh process reads the document, splits
+it into paragraphs (what every family shares), then runs the family's rules alone under
+``time.process_time``; loading the family's data counts, the other hundred rules do not.  On a busy
+machine the difference of two whole runs (each a second or more) varies by more than the family
+costs; this figure varies far less.
 """
 
 from __future__ import annotations
@@ -55,6 +61,34 @@ def cpu_seconds(arguments: list[str], cache: Path) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+_DIRECT = """
+import sys, time
+from pathlib import Path
+from summarylint.api import make_policy
+from summarylint.readers import read_document
+from summarylint.rules.base import Context
+from summarylint.views import Views
+path = Path(sys.argv[1])
+policy = make_policy()
+document = read_document(str(path), path.read_bytes())
+views = Views(document)
+views.blocks
+rules = [r for r in policy.rules_for(path) if r.code.startswith("WD")]
+start = time.process_time()
+for rule in rules:
+    for _ in rule.run(Context(document, views, rule.meta, policy.words)):
+        pass
+print(time.process_time() - start)
+"""
+
+
+def direct_seconds(path: Path, cache: Path) -> float:
+    """The CPU time of the family's rules on ``path`` in a fresh process (see ``--direct``)."""
+    env = dict(os.environ, SUMMARYLINT_CACHE_DIR=str(cache))
+    out = subprocess.run([sys.executable, "-c", _DIRECT, str(path)], env=env, check=True, capture_output=True)
+    return float(out.stdout.decode().split()[-1])
+
+
 def median(arguments: list[str], cache: Path, runs: int) -> float:
     return statistics.median(cpu_seconds(arguments, cache) for _ in range(runs))
 
@@ -76,6 +110,7 @@ def main() -> int:
     parser.add_argument("--document", type=Path, action="append", default=[], help="also measure this file")
     parser.add_argument("--no-generated", action="store_true", help="measure only the --document files")
     parser.add_argument("--least", action="store_true", help="the least CPU time of the runs instead of the median")
+    parser.add_argument("--direct", action="store_true", help="time the family's rules themselves (see above)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="summarylint-typo-bench-") as folder:
         root = Path(folder)
@@ -103,6 +138,17 @@ def main() -> int:
             data = path.read_bytes()
             chars, size = len(data.decode("utf-8", "replace")), len(data)
             runs = args.runs if size < 300_000 else max(3, args.runs // 2)
+            if args.direct:
+                pick = min if args.least else statistics.median
+                times = []
+                for _ in range(runs):
+                    times.append(direct_seconds(path, cache))
+                added = pick(times)
+                print(
+                    f"{name}: {chars:,} characters, {size:,} bytes; the family's rules take {added * 1000:.0f} ms CPU"
+                    + (f" = {added / (size / 1_000_000):.2f} s per MB" if size >= 300_000 else "")
+                )
+                continue
             with_family, without_family = paired([*base, str(path)], [*without, str(path)], cache, runs, args.least)
             added = with_family - without_family
             print(

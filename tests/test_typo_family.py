@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,26 +82,51 @@ def test_words_are_looked_up_without_decoding() -> None:
     assert lexicon.parse_words(data[:-3], "k") is None
 
 
-def test_word_lookups_agree_with_decoded_groups(tmp_path: Path) -> None:
-    """Searching a group's bytes and decoding the group (after many look-ups) give the same answers."""
+class _PlainWords:
+    """jieba's dictionary in plain dicts (the reference the cached table must agree with)."""
+
+    def __init__(self, entries: list[tuple[str, int, str]]) -> None:
+        self.freqs: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
+        self.total = 0
+        for word, freq, tag in entries:
+            if word and not any(c.isspace() for c in word):
+                self.total += freq
+                self.freqs[word], self.tags[word] = freq, tag or "x"
+        for word in list(self.freqs):
+            for end in range(1, len(word)):
+                if word[:end] not in self.freqs:  # a prefix only: frequency 0, tag "-"
+                    self.freqs[word[:end]], self.tags[word[:end]] = 0, "-"
+
+    def lookup(self, word: str) -> int | None:
+        return self.freqs.get(word)
+
+    def freq(self, word: str) -> int:
+        return self.freqs.get(word, 0)
+
+    def tag(self, word: str) -> str:
+        return self.tags.get(word, "x") if word in self.freqs else "x"
+
+
+def test_word_lookups_agree_with_the_dictionary() -> None:
+    """The hash table of the cached bytes answers every word (and prefix, and non-word) as plain dicts do."""
     entries = lexicon.read_jieba_entries(jieba_dictionary_path())
     chosen = [e for e in entries if e[0][0] in "报抱工作"]
     data = lexicon.serialise_words(chosen, "k")
-    searched, decoded = lexicon.parse_words(data, "k"), lexicon.parse_words(data, "k")
-    assert searched is not None and decoded is not None
-    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们"})
-    for word in probes * 2:  # the second round reads decoded groups
-        decoded.lookup(word)
-    assert not decoded._index, "every group was decoded"
-    for word in probes:
-        assert searched.lookup(word) == decoded.lookup(word), word
-        assert searched.tag(word) == decoded.tag(word), word
+    searched = lexicon.parse_words(data, "k")
+    assert searched is not None
+    plain = _PlainWords(chosen)
+    assert searched.total == plain.total
+    probes = sorted({w[:end] for w, _, _ in chosen for end in range(1, len(w) + 1)} | {"报歉", "工做", "抱负们", "x"})
+    for word in probes * 2:  # the second round answers from what was looked up
+        assert searched.lookup(word) == plain.lookup(word), word
+        assert searched.tag(word) == plain.tag(word), word
     assert searched.lookup("报告") == dict((w, f) for w, f, _ in chosen)["报告"] > 0
 
 
 #: New sentences of the kind the family reads, with slips and without: the fast paths (look-ups in the
-#: cached bytes, memoized spans) must find exactly what the reference (groups decoded on first use,
-#: nothing memoized) finds.
+#: cached bytes, memoized spans) must find exactly what the reference (plain dicts, nothing memoized)
+#: finds.
 _SENTENCES = [
     "今年以来，我们坚持把安全生产放在首位，定期开展隐患排查。",
     "对此次工作中的疏漏，我们深表报歉。",
@@ -134,9 +161,8 @@ def _all_typos(texts: list[str]) -> list[tuple[int, int, str, str, str, bool, fl
 def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [*_SENTENCES, "".join(_SENTENCES)]  # one by one, and as one paragraph
     monkeypatch.setattr(detect, "_SCREENED", {})
-    decoded = lexicon.load_words()
-    decoded.decode_after = 1 << 40  # every group decoded on its first look-up
-    monkeypatch.setattr(detect, "dictionary", lambda: decoded)
+    plain = _PlainWords(lexicon.read_jieba_entries(jieba_dictionary_path()))
+    monkeypatch.setattr(detect, "dictionary", lambda: plain)
     reference = _all_typos(texts)
     monkeypatch.setattr(detect, "_SCREENED", {})
     searched = lexicon.load_words()
@@ -144,6 +170,83 @@ def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatc
     assert _all_typos(texts) == reference  # nothing memoized yet
     assert _all_typos(texts) == reference  # every span memoized
     assert {(written, target) for _, _, written, target, *_ in reference} >= _SLIPS
+
+
+def _screen_all(
+    written: str, targets: tuple[str, ...], lex: lexicon.Lexicon, scorer: detect.Scorer
+) -> tuple[object, ...]:
+    screened = (detect.screen(written, t, lex, scorer) for t in dict.fromkeys(targets))
+    return tuple(s for s in screened if s is not None)
+
+
+def _reference_candidates(text: str) -> list[tuple[int, tuple[object, ...]]]:
+    """The candidates of ``text`` found the plain way: every span of every run of Chinese characters,
+    one by one, nothing memoized or filtered first."""
+    lex, scorer = detect.lexicon(), detect.Scorer(detect.dictionary())
+    spans: list[tuple[int, tuple[object, ...]]] = []
+    idioms: dict[tuple[int, str], None] = {}
+    for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}", text):
+        end = m.end()
+        for j in range(m.start(), end - 1):
+            gram = text[j : j + 2]
+            found = _screen_all(gram, detect._pair_targets(lex, gram), lex, scorer)
+            if found:
+                spans.append((j, found))
+            items = lex.anchors.get(gram)
+            if items:
+                idioms.update(dict.fromkeys(detect._idiom_candidates(text, j, items, lex)))
+            if j + 2 < end:
+                gram = text[j : j + 3]
+                found = _screen_all(gram, detect._triple_targets(lex, gram), lex, scorer)
+                if found:
+                    spans.append((j, found))
+    for start, target in idioms:
+        screened = detect.screen(text[start : start + 4], target, lex, scorer)
+        if screened is not None:
+            spans.append((start, (screened,)))
+    return spans
+
+
+def _slipped(texts: list[str], seed: int) -> list[str]:
+    """``texts`` with about one character in five replaced by one of the same sound class (new slips,
+    so that many spans have candidates)."""
+    lex = detect.lexicon()
+    by_class: dict[str, list[str]] = {}
+    for code, sound in sorted(lex.fuzzy.items()):
+        by_class.setdefault(sound, []).append(chr(code))
+    rng = random.Random(seed)
+    out = []
+    for text in texts:
+        chars = list(text)
+        for i, char in enumerate(chars):
+            sound = lex.fuzzy.get(ord(char))
+            if sound is not None and rng.random() < 0.2:
+                chars[i] = rng.choice(by_class[sound])
+        out.append("".join(chars))
+    return out
+
+
+def test_candidate_search_finds_what_the_plain_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search for candidates (keys looked up in step over all spans, spans memoized, three- and
+    four-character spans filtered by their characters first) finds exactly the candidates, in the same
+    order, that screening every span of every run of Chinese characters finds."""
+    edges = [
+        "",
+        "报",
+        "报歉",
+        "再接再励",
+        "我们将再接再",
+        "接再励。有目共堵",
+        "深表报歉\ue000工做，各抒已见abc获益非浅\x00锻练",
+        "各抒已见" * 3,
+        "力所能力，事半功陪。",
+    ]
+    texts = [*_SENTENCES, "".join(_SENTENCES), *edges, *_slipped(_SENTENCES, 1), *_slipped(_SENTENCES * 2, 2)]
+    monkeypatch.setattr(detect, "_SCREENED", {})
+    lex = detect.lexicon()
+    for _ in range(2):  # nothing memoized yet, then every span memoized
+        for text in texts:
+            assert detect.candidates(text, lex) == _reference_candidates(text), text
 
 
 def test_acceptance_draft(tmp_path: Path) -> None:
@@ -274,3 +377,28 @@ def test_script_table_is_traditional_only() -> None:
 def test_shape_groups_are_well_formed() -> None:
     for group in detect.shape_groups():
         assert len(group) >= 2 and len(set(group)) == len(group), group
+
+
+def test_confusion_guards_compile() -> None:
+    """The confusion set's guards are compiled on first use only; every one must compile."""
+    from summarylint.rules.typo import confusions
+
+    guards = [
+        guard
+        for entries in confusions._compiled().by_first.values()
+        for entry in entries
+        for guard in [
+            entry.after,
+            entry.not_after,
+            entry.before,
+            entry.not_before,
+            entry.prev_tag,
+            entry.next_tag,
+            entry.prev_word,
+            entry.next_word,
+        ]
+        if guard is not None
+    ]
+    assert guards
+    for guard in guards:
+        guard.fullmatch("")  # compiles it (raises re.error when it is invalid)

@@ -109,25 +109,50 @@ def _words_around(text: str, start: int, end: int) -> _Words:
     return _Words(before, after)
 
 
-def _full(pattern: str | None) -> re.Pattern[str] | None:
-    return None if pattern is None else re.compile(f"(?:{pattern})")
+class _Guard:
+    """A guard's regular expression, compiled on first use: a document meets few of the entries, and
+    compiling all their guards would cost more than the rest of the rule on a short document."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        return self._pattern().match(text, pos)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self._pattern().search(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._pattern().fullmatch(text)
 
 
-def _fits(pattern: re.Pattern[str] | None, value: str | None) -> bool:
+def _full(pattern: str | None) -> _Guard | None:
+    return None if pattern is None else _Guard(f"(?:{pattern})")
+
+
+def _fits(pattern: _Guard | None, value: str | None) -> bool:
     return pattern is None or (value is not None and pattern.fullmatch(value) is not None)
 
 
 @dataclass(frozen=True)
 class _Entry:
     item: Confusion
-    after: re.Pattern[str] | None
-    not_after: re.Pattern[str] | None
-    before: re.Pattern[str] | None
-    not_before: re.Pattern[str] | None
-    prev_tag: re.Pattern[str] | None = None
-    next_tag: re.Pattern[str] | None = None
-    prev_word: re.Pattern[str] | None = None
-    next_word: re.Pattern[str] | None = None
+    after: _Guard | None
+    not_after: _Guard | None
+    before: _Guard | None
+    not_before: _Guard | None
+    prev_tag: _Guard | None = None
+    next_tag: _Guard | None = None
+    prev_word: _Guard | None = None
+    next_word: _Guard | None = None
 
     def accepts(self, text: str, start: int, end: int) -> bool:
         if not self.text_fits(text, start, end):
@@ -178,12 +203,12 @@ class _Compiled:
     by_first: dict[str, list[_Entry]]  # first character → entries, longest wrong form first
 
 
-def _ending(pattern: str | None) -> re.Pattern[str] | None:
-    return None if pattern is None else re.compile(f"(?:{pattern})$")
+def _ending(pattern: str | None) -> _Guard | None:
+    return None if pattern is None else _Guard(f"(?:{pattern})$")
 
 
-def _starting(pattern: str | None) -> re.Pattern[str] | None:
-    return None if pattern is None else re.compile(pattern)
+def _starting(pattern: str | None) -> _Guard | None:
+    return None if pattern is None else _Guard(pattern)
 
 
 @cache

@@ -20,10 +20,13 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from itertools import compress, count, repeat
+from operator import add, is_
+from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -517,42 +520,149 @@ def _stands_alone(
     return True
 
 
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _hits(found: Iterable[object], shift: int = 0) -> set[int]:
+    """The positions (plus ``shift``) where ``found`` is true."""
+    return set(compress(count(shift), found))
+
+
+def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+    """Screen the two-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
+
+    Most spans have no candidate at all: a span has some only when one of its look-up keys
+    (:func:`_pair_targets`) is a key of the lexicon.  The keys of all the spans are made and looked
+    up at once, in step (``map`` over the spans written one after the other), and only the spans
+    with a key go through :func:`_pair_targets` and :func:`screen`; the others are remembered as having
+    no survivor (as are the spans with a character other than a Chinese one, NUL)."""
+    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
+    spans = [g for g in grams if "\0" not in g]
+    written = "".join(spans)
+    firsts, seconds = written[0::2], written[1::2]
+    sound = written.translate(lex.fuzzy)  # each character's sound class (itself when it has none)
+    pairs = lex.pairs.members.__contains__
+    keyed = _hits(map(pairs, map(add, firsts, sound[1::2])))
+    keyed |= _hits(map(pairs, map(add, sound[0::2], seconds)))
+    for table in lex.more_tables:
+        other = written.translate(table)  # the class of a character's other reading, if it has one
+        if other != written:
+            keyed |= _hits(map(pairs, map(add, firsts, other[1::2])))
+            keyed |= _hits(map(pairs, map(add, other[0::2], seconds)))
+    keyed |= _hits(map(lex.shapes.__contains__, spans))
+    keyed -= _hits(map(lex.weights.members.__contains__, spans))  # (a frequent word is no slip)
+    if keyed:
+        screener = scorer()
+        for i in keyed:
+            gram = spans[i]
+            screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_pair_targets(lex, gram)))
+            learned[gram] = tuple(s for s in screened if s is not None)
+    memo = _SCREENED
+    if len(memo) + len(learned) >= _SCREENED_MAX:
+        memo.clear()
+    memo.update(learned)
+    return learned
+
+
+def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+    """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
+    A span has a candidate only if two of its characters are those of a three-character target (its
+    first two, last two, or first and last): only those go through :func:`_triple_targets`."""
+    heads, tails, ends = lex.triple_parts
+    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
+    screener: Scorer | None = None
+    for gram in grams:
+        if gram[:2] in heads or gram[1:] in tails or gram[0] + gram[2] in ends:
+            screener = screener or scorer()
+            screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_triple_targets(lex, gram)))
+            learned[gram] = tuple(s for s in screened if s is not None)
+    memo = _SCREENED
+    if len(memo) + len(learned) >= _SCREENED_MAX:
+        memo.clear()
+    memo.update(learned)
+    return learned
+
+
+def _spans(
+    han: str, lex: Lexicon, scorer: Callable[[], Scorer]
+) -> tuple[list[str], list[tuple[int, tuple[_Screened, ...]]]]:
+    """The two-character spans of ``han`` (the text with every character other than a Chinese one
+    replaced by NUL) and the screened candidates of its two- and three-character spans that have
+    some, as ``(start, survivors)`` in the order of the text (at one start, the shorter span first)."""
+    memo = _SCREENED
+    bigrams = list(map(add, han, han[1:]))
+    known = list(map(memo.get, bigrams))  # (None: not screened yet; (): no candidate survives)
+    unknown = list(compress(count(), map(is_, known, repeat(None))))
+    if unknown:
+        learned = _learn({bigrams[j] for j in unknown}, lex, scorer)
+        for j in unknown:
+            known[j] = learned[bigrams[j]]
+    screened = cast("list[tuple[_Screened, ...]]", known)
+    found = [(j, 2, screened[j]) for j in compress(count(), screened)]
+    trigrams = list(map(add, bigrams, han[2:]))
+    known = list(map(memo.get, trigrams))
+    unknown = list(compress(count(), map(is_, known, repeat(None))))
+    if unknown:
+        learned = _learn_triples({trigrams[j] for j in unknown}, lex, scorer)
+        for j in unknown:
+            known[j] = learned[trigrams[j]]
+    screened = cast("list[tuple[_Screened, ...]]", known)
+    found += [(j, 3, screened[j]) for j in compress(count(), screened)]
+    found.sort(key=lambda f: f[:2])
+    return bigrams, [(j, survivors) for j, _, survivors in found]
+
+
+def _idiom_sites(han: str, bigrams: list[str], lex: Lexicon) -> list[int]:
+    """The positions of ``han`` where :func:`_idiom_candidates` may find a fixed expression, in order:
+    the anchored half and one character of the other half agree with the expression."""
+    firsts, seconds, heads, tails, head_gaps, tail_gaps = lex.idiom_parts
+    last = len(han) - 4  # the last start of a four-character span
+    found = [  # the expression starts at j: 再接再? or 再接?厉
+        j
+        for j in compress(count(), map(firsts.__contains__, bigrams))
+        if j <= last and (han[j : j + 3] in heads or bigrams[j] + han[j + 3] in head_gaps)
+    ]
+    found += [  # it ends at j + 2: ?接再厉 or 再?再厉
+        j
+        for j in compress(count(), map(seconds.__contains__, bigrams))
+        if j >= 2 and (han[j - 1 : j + 2] in tails or han[j - 2] + bigrams[j] in tail_gaps)
+    ]
+    return sorted(set(found))
+
+
+def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]]]:
+    """The screened candidates of ``text``, as ``(start, survivors)``: those of its two- and
+    three-character spans in the order of the text (at one start, the shorter span first), then those
+    of four-character spans."""
+    scorer: Scorer | None = None
+
+    def screener() -> Scorer:  # (screening asks for frequencies only, never for the team words)
+        nonlocal scorer
+        scorer = scorer or Scorer(dictionary())
+        return scorer
+
+    han = _NOT_HAN.sub("\0", text)
+    if len(han) < 2:
+        return []
+    bigrams, spans = _spans(han, lex, screener)
+    idioms: dict[tuple[int, str], None] = {}
+    anchors = lex.anchors
+    for j in _idiom_sites(han, bigrams, lex):
+        items = anchors.get(bigrams[j])
+        if items:
+            idioms.update(dict.fromkeys(_idiom_candidates(text, j, items, lex)))
+    for start, target in idioms:
+        screened = screen(text[start : start + 4], target, lex, screener())
+        if screened is not None:
+            spans.append((start, (screened,)))
+    return spans
+
+
 def find_typos(
     text: str, words: frozenset[str] = frozenset(), words_pattern: re.Pattern[str] | None = None
 ) -> list[Typo]:
     """The verified wrong-character findings of ``text`` (a paragraph), not overlapping each other."""
-    lex = lexicon()
-    scorer: Scorer | None = None
-    memo, anchors = _SCREENED, lex.anchors
-    spans: list[tuple[int, tuple[_Screened, ...]]] = []
-    idioms: dict[tuple[int, str], None] = {}
-    for m in _HAN_RUN.finditer(text):
-        end = m.end()
-        for j in range(m.start(), end - 1):
-            gram = text[j : j + 2]
-            survivors = memo.get(gram)
-            if survivors is None:
-                scorer = scorer or Scorer(dictionary(), words)
-                survivors = _screened(gram, _pair_targets(lex, gram), lex, scorer)
-            if survivors:
-                spans.append((j, survivors))
-            items = anchors.get(gram)
-            if items:
-                idioms.update(dict.fromkeys(_idiom_candidates(text, j, items, lex)))
-            if j + 2 < end:
-                gram = text[j : j + 3]
-                survivors = memo.get(gram)
-                if survivors is None:
-                    scorer = scorer or Scorer(dictionary(), words)
-                    survivors = _screened(gram, _triple_targets(lex, gram), lex, scorer)
-                if survivors:
-                    spans.append((j, survivors))
-    if idioms:
-        scorer = scorer or Scorer(dictionary(), words)
-        for start, target in idioms:
-            screened = screen(text[start : start + 4], target, lex, scorer)
-            if screened is not None:
-                spans.append((start, (screened,)))
+    spans = candidates(text, lexicon())
     if not spans:
         return []
     scorer = Scorer(dictionary(), words)  # (with the team words, for the segmentations)

@@ -17,10 +17,15 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``anchors``: four-character targets (idioms, fixed expressions) keyed by the two characters they
   keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
-  ``rules/packs/typo-shapes.toml``), keyed by that variant.
+  ``rules/packs/typo-shapes.toml``), keyed by that variant;
+* the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
+  which the search for candidates skips spans that share too little with any target.
 
-The frequencies used to verify a candidate in context are jieba's whole dictionary, loaded by
-first character through :func:`summarylint.text.segment.load_focused_dictionary`.
+The two large tables (``pairs``, ``weights``) are stored with their keys in order and loaded as a
+:class:`Table`: a set of the keys, the values found by bisection when asked for.
+
+The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
+:func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
 """
 
 from __future__ import annotations
@@ -30,19 +35,28 @@ import importlib.util
 import json
 import math
 import unicodedata
-from collections.abc import Callable, Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
+from zlib import crc32
 
 from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_path
 
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 12
 _HEADER = "summarylint-typo-lexicon"
-_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights")
+#: The parts of the three-character targets (first two characters, last two, first and last) and of
+#: the four-character ones (first two, last two, first three, last three, first two and fourth, first
+#: and last two), by which the search for candidates filters spans (sets: their values are empty).
+_TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
+_IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
+_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", *_TRIPLE_PARTS, *_IDIOM_PARTS)
 
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
@@ -104,6 +118,73 @@ def read_readings(path: Path) -> dict[str, list[str]]:
     return readings
 
 
+V = TypeVar("V")
+
+
+class Table(Mapping[str, V]):
+    """A large read-only table as the cache stores it: keys in code-point order, values beside them.
+
+    Loading makes a set of the keys and nothing else (a dict of 70,000 entries costs several times
+    more to build): membership, which the search for candidates asks of nearly every span, is a set
+    look-up, and the few values asked for are found by bisection and converted then."""
+
+    __slots__ = ("_convert", "_found", "_keys", "_raw", "_values", "members")
+
+    def __init__(self, keys: list[str], values: str, convert: Callable[[str], V], sep: str = "\x1f") -> None:
+        self._keys = keys  # sorted
+        #: the keys as a set (``members.__contains__`` is the quickest membership test to map over spans)
+        self.members = frozenset(keys)
+        self._raw = (values, sep)
+        self._values: list[str] | None = None
+        self._convert = convert
+        self._found: dict[str, V] = {}  # the values asked for so far
+
+    def _value(self, key: str) -> V:
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        values = self._values
+        if values is None:
+            raw, sep = self._raw
+            values = self._values = raw.split(sep) if raw else []
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i >= len(keys) or keys[i] != key:  # (keys out of order: a damaged cache still answers right)
+            i = keys.index(key)
+        self._found[key] = found = self._convert(values[i])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.members
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self.members:
+            raise KeyError(key)
+        return self._value(key)
+
+    @overload
+    def get(self, key: str, /) -> V | None: ...
+
+    @overload
+    def get(self, key: str, /, default: V | T) -> V | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        return self._value(key) if key in self.members else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _text(value: str) -> str:
+    return value
+
+
 @dataclass
 class Lexicon:
     """The loaded typo lexicon (see the module documentation)."""
@@ -111,12 +192,22 @@ class Lexicon:
     fuzzy: dict[int, str]  # a str.translate table: code point → class character
     exact: dict[str, str]
     more: dict[str, str]
-    pairs: dict[str, str]  # key → target words joined by ","
+    pairs: Table[str]  # key → target words joined by ","
     anchors: dict[str, str]  # key → "offset target" items joined by ","
     shapes: dict[str, str]  # variant → target
     idioms: frozenset[str] = field(default_factory=frozenset)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
-    weights: dict[str, float] = field(default_factory=dict)
+    weights: Table[float] = field(default_factory=lambda: Table([], "", float))
+    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`)
+    triple_parts: tuple[frozenset[str], ...] = ()
+    #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
+    idiom_parts: tuple[frozenset[str], ...] = ()
+
+    @cached_property
+    def more_tables(self) -> tuple[dict[int, str], ...]:
+        """str.translate tables: code point → the class of the character's second reading, third..."""
+        most = max(map(len, self.more.values()), default=0)
+        return tuple({ord(k): v[i] for k, v in self.more.items() if len(v) > i} for i in range(most))
 
 
 def _is_han(char: str) -> bool:
@@ -165,6 +256,7 @@ def build(
     anchors: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
+    triples: list[str] = []
     for word, freq, tag in entries:
         if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
             a, b = word[0], word[1]
@@ -181,6 +273,7 @@ def build(
             for key in keys:
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
+            triples.append(word)
         elif _is_idiom(word, freq, tag):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
@@ -208,9 +301,20 @@ def build(
         "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
+        **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
+        **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
         "weights": {
             w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
         },
+    }
+
+
+def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...], ...]) -> dict[str, dict[str, str]]:
+    """Sections of the parts of ``words``: for each name, the characters the slices ``cuts`` keep
+    (``(0, 2, 3, 4)`` keeps ``word[0:2] + word[3:4]``)."""
+    return {
+        name: dict.fromkeys(("".join(w[a:b] for a, b in zip(cut[::2], cut[1::2], strict=True)) for w in words), "")
+        for name, cut in zip(names, cuts, strict=True)
     }
 
 
@@ -223,39 +327,53 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
     return [primary[char], *more.get(char, "")]
 
 
+#: The sections loaded as a :class:`Table` (stored with their keys in order).
+_TABLES = ("pairs", "weights")
+#: The sections loaded as sets of their keys.
+_SETS = (*_TRIPLE_PARTS, *_IDIOM_PARTS)
+
+
 def parse(data: str, key: str) -> Lexicon | None:
     """The lexicon stored by :func:`serialise`, or None when ``data`` is not a valid cache for ``key``.
 
     Each table is stored as two lines, its keys and its values, so that loading is two splits and a
-    ``dict(zip(...))`` per table."""
+    ``dict(zip(...))`` per table; the two large tables (:data:`_TABLES`) only split their keys."""
     lines = data.split("\n")
     if len(lines) != 2 * len(_SECTIONS) + 1 or lines[0] != f"{_HEADER} {key}":
         return None
     tables: dict[str, dict[str, str]] = {}
+    sorted_keys: dict[str, tuple[list[str], str]] = {}
+    sets: dict[str, frozenset[str]] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
-        if not keys:
-            tables[name] = {}
+        key_list = keys.split(_SEP) if keys else []
+        if name in _SETS:
+            if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
+                return None
+            sets[name] = frozenset(key_list)
             continue
-        key_list, value_list = keys.split(_SEP), values.split(_SEP)
+        if name in _TABLES:
+            if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
+                return None
+            sorted_keys[name] = (key_list, values)
+            continue
+        value_list = values.split(_SEP) if keys else []
         if len(key_list) != len(value_list):
             return None
         tables[name] = dict(zip(key_list, value_list, strict=True))
-    if not tables["fuzzy"] or not tables["pairs"] or not tables["anchors"]:
-        return None
-    try:
-        weights = dict(zip(tables["weights"], map(float, tables["weights"].values()), strict=True))
-    except ValueError:
+    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not tables["anchors"]:
         return None
     return Lexicon(
         dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
         tables["exact"],
         tables["more"],
-        tables["pairs"],
+        Table(*sorted_keys["pairs"], _text),
         tables["anchors"],
         tables["shapes"],
         frozenset(tables["idioms"]),
-        weights,
+        Table(*sorted_keys["weights"], float),
+        tuple(sets[name] for name in _TRIPLE_PARTS),
+        tuple(sets[name] for name in _IDIOM_PARTS),
     )
 
 
@@ -263,7 +381,8 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     lines = [f"{_HEADER} {key}"]
     for name in _SECTIONS:
         table = sections[name]
-        lines += [_SEP.join(table), _SEP.join(table.values())]
+        keys = sorted(table) if name in _TABLES else list(table)
+        lines += [_SEP.join(keys), _SEP.join(table[k] for k in keys)]
     return "\n".join(lines)
 
 
@@ -313,28 +432,20 @@ _WORDS_HEADER = "summarylint-typo-words"
 class Words:
     """jieba's whole dictionary: word → frequency and word → tag, looked up in the cached bytes.
 
-    The cache file holds an index (first characters and byte offsets) and one group per first
-    character, one ``word frequency tag`` entry per line.  A word is looked up by searching its
-    group's bytes (no decoding), and a group is decoded as a whole only once a document has asked it
-    for many words, so that a short document pays for the few hundred words around its candidates
-    and a long one for the groups it really uses, never for 350,000 entries.  Prefixes of words are
-    present with frequency 0, as jieba's search expects.
+    The cache file holds one ``word frequency tag`` line per entry and a hash table of the lines'
+    offsets (CRC-32 of the word's UTF-8, open addressing, four bytes a slot), read in place: a look-up
+    is a hash, one or two probes and one comparison of bytes, whatever the document, and loading
+    decodes nothing.  Prefixes of words are present with frequency 0, as jieba's search expects.
     """
 
-    def __init__(self, total: int, index: dict[str, int], offsets: list[int], body: bytes, base: int = 0) -> None:
+    def __init__(self, total: int, data: bytes, slots: memoryview, base: int) -> None:
         self.total = total
-        #: word → frequency (0: a prefix only; -1: absent) of the words looked up or decoded so far
+        #: word → frequency (0: a prefix only; -1: absent) and word → tag of the words looked up so far
         self._known: dict[str, int] = {}
         self._tags: dict[str, str] = {}
-        self._pending: list[tuple[list[str], list[str]]] = []  # decoded groups whose tags are not read yet
-        self._hits: dict[str, int] = {}
-        #: a group is decoded as a whole once it has been searched this many times per byte
-        self.decode_after = _DECODE_AFTER
-        #: first character → i, its group being ``body[base + offsets[i] : base + offsets[i + 1]]``
-        #: (removed once the group is decoded)
-        self._index = index
-        self._offsets = offsets
-        self._body = body
+        self._data = data
+        self._slots = slots  # offsets of the lines from ``base``
+        self._mask = len(slots) - 1
         self._base = base
 
     def lookup(self, word: str) -> int | None:
@@ -355,105 +466,90 @@ class Words:
         """The tag of ``word`` (``x`` when absent)."""
         if self.lookup(word) is None:
             return "x"
-        if self._pending:
-            for words, tags in self._pending:
-                self._tags.update(zip(words, tags, strict=True))
-            self._pending.clear()
         return self._tags.get(word, "x")
 
     def _find(self, word: str) -> int:
-        char = word[:1]
-        i = self._index.get(char)
-        if i is None:  # (a group decoded as a whole, or no word starts with the character)
-            self._known[word] = -1
-            return -1
-        start, end = self._base + self._offsets[i], self._base + self._offsets[i + 1]
-        hits = self._hits.get(char, 0) + 1
-        self._hits[char] = hits
-        if hits * self.decode_after > end - start:
-            del self._index[char]
-            self._decode(start, end)
-            found = self._known.get(word)
-            if found is None:
-                self._known[word] = found = -1
-            return found
-        key = b"\n" + word.encode("utf-8") + b" "
-        at = self._body.find(key, start, end)
+        line = b"\n" + word.encode("utf-8") + b" "
+        data, slots, mask = self._data, self._slots, self._mask
+        slot = crc32(line) & mask
         found = -1
-        if at >= 0:
-            line_end = self._body.find(b"\n", at + 1, end)
-            fields = self._body[at + len(key) : end if line_end < 0 else line_end].split(b" ")
-            if len(fields) == 2 and fields[0].isdigit():
-                found = int(fields[0])
-                self._tags[word] = fields[1].decode("utf-8", "replace")
+        for _ in range(len(slots)):  # (a full table would be a damaged cache: give up after one round)
+            at = slots[slot]
+            if at == _EMPTY:
+                break
+            at += self._base
+            if data.startswith(line, at):
+                end = data.find(b"\n", at + 1)
+                fields = data[at + len(line) : end if end >= 0 else len(data)].split(b" ")
+                if len(fields) == 2 and fields[0].isdigit():
+                    found = int(fields[0])
+                    self._tags[word] = fields[1].decode("utf-8", "replace")
+                break
+            slot = (slot + 1) & mask
         self._known[word] = found
         return found
 
-    def _decode(self, start: int, end: int) -> None:
-        parts = self._body[start:end].decode("utf-8", "replace").split()
-        if len(parts) % 3:
-            return  # a damaged group is left out
-        words = parts[0::3]
-        try:
-            counts = list(map(int, parts[1::3]))
-        except ValueError:
-            return
-        known = self._known
-        for word, count in zip(words, counts, strict=True):  # (looked-up words keep their entry)
-            known.setdefault(word, count)
-        self._pending.append((words, parts[2::3]))
 
-
-#: A group is decoded as a whole once it has been searched this many times per byte (1/64: a group of
-#: 6,400 bytes, about 400 entries, after 100 look-ups): searching costs little in a small document and
-#: decoding less in a long one.
-_DECODE_AFTER = 64
+_EMPTY = 0xFFFFFFFF
+#: Slots of the hash table per entry, at least (a power of two above it is taken).
+_LOAD = 1.5
 
 
 def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
-    groups: dict[str, dict[str, tuple[int, str]]] = {}
+    words: dict[str, tuple[int, str]] = {}
     total = 0
     for word, freq, tag in entries:
         if not word or any(c.isspace() for c in word):
             continue
         total += freq
-        groups.setdefault(word[0], {})[word] = (freq, tag or "x")
-    for group in groups.values():
-        for word in list(group):
-            for end in range(1, len(word)):
-                group.setdefault(word[:end], (0, "-"))
-    chars = "".join(sorted(groups))
+        words[word] = (freq, tag or "x")
+    for word in list(words):
+        for end in range(1, len(word)):
+            words.setdefault(word[:end], (0, "-"))
+    size = 1
+    while size < _LOAD * max(len(words), 1):
+        size *= 2
+    slots = array("I", [_EMPTY]) * size
+    mask = size - 1
     pieces: list[bytes] = []
-    offsets = [0]
-    for char in chars:
-        piece = "".join(f"\n{w} {f} {t}" for w, (f, t) in groups[char].items()).encode("utf-8")
-        pieces.append(piece)
-        offsets.append(offsets[-1] + len(piece))
+    at = 0  # offsets are counted from the start of the body
+    for word, (freq, tag) in words.items():
+        line = f"\n{word} {freq} {tag}".encode()
+        slot = crc32(line[: len(word.encode("utf-8")) + 2]) & mask
+        while slots[slot] != _EMPTY:
+            slot = (slot + 1) & mask
+        slots[slot] = at
+        pieces.append(line)
+        at += len(line)
+    pieces.append(b"\n")
     body = b"".join(pieces)
-    head = "\n".join((f"{_WORDS_HEADER} {key}", str(total), chars, " ".join(map(str, offsets)), ""))
-    return head.encode("utf-8") + body
+    head = f"{_WORDS_HEADER} {key}\n{total}\n{size}\n".encode()
+    start = len(head) + 12  # (the table's offset follows in 12 digits)
+    start += -(start + len(body)) % 4  # the table starts on a multiple of four bytes
+    table_at = start + len(body)
+    return head + f"{table_at:012d}".encode() + b" " * (start - len(head) - 12) + body + slots.tobytes()
 
 
 def parse_words(data: bytes, key: str) -> Words | None:
     """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
     ends: list[int] = []
-    for _ in range(4):
+    for _ in range(3):
         at = data.find(b"\n", ends[-1] + 1 if ends else 0)
         if at < 0:
             return None
         ends.append(at)
-    header, total = data[: ends[0]], data[ends[0] + 1 : ends[1]]
-    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit():
+    header, total, size = data[: ends[0]], data[ends[0] + 1 : ends[1]], data[ends[1] + 1 : ends[2]]
+    if header != f"{_WORDS_HEADER} {key}".encode() or not total.isdigit() or not size.isdigit():
         return None
-    try:
-        chars = data[ends[1] + 1 : ends[2]].decode("utf-8")
-        offsets = list(map(int, data[ends[2] + 1 : ends[3]].split()))
-    except (UnicodeDecodeError, ValueError):
+    table = data[ends[2] + 1 : ends[2] + 13]
+    slots = int(size)
+    if not table.isdigit() or slots <= 0 or slots & (slots - 1) or int(table) + 4 * slots != len(data):
         return None
-    base = ends[3] + 1  # the body is read in place, not copied
-    if len(offsets) != len(chars) + 1 or offsets[0] != 0 or offsets[-1] != len(data) - base:
+    body = data.find(b"\n", ends[2] + 13)  # (after the padding)
+    if body < 0 or int(table) % 4:
         return None
-    return Words(int(total), dict(zip(chars, range(len(chars)), strict=True)), offsets, data, base)
+    view = memoryview(data)[int(table) :].cast("I")  # (read in place, not copied)
+    return Words(int(total), data, view, body)
 
 
 def load_words(cache_dir: Path | None = None) -> Words:

@@ -444,20 +444,6 @@ _SCREENED: dict[str, tuple[_Screened, ...]] = {}
 _SCREENED_MAX = 400_000
 
 
-def _screened(written: str, targets: tuple[str, ...], lex: Lexicon, scorer: Scorer) -> tuple[_Screened, ...]:
-    found = _SCREENED.get(written)
-    if found is None:
-        if targets:
-            screened = (screen(written, t, lex, scorer) for t in dict.fromkeys(targets))
-            found = tuple(s for s in screened if s is not None)
-        else:  # (most spans)
-            found = ()
-        if len(_SCREENED) >= _SCREENED_MAX:
-            _SCREENED.clear()
-        _SCREENED[written] = found
-    return found
-
-
 def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> Typo | None:
     """The finding for candidate ``target`` at ``start``, or None when the context does not support it."""
     written = text[start : start + len(target)]
@@ -555,8 +541,18 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
         screener = scorer()
         for i in keyed:
             gram = spans[i]
-            screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_pair_targets(lex, gram)))
-            learned[gram] = tuple(s for s in screened if s is not None)
+            learned[gram] = _survivors(gram, _pair_targets(lex, gram), lex, screener)
+    return _remember(learned)
+
+
+def _survivors(gram: str, targets: tuple[str, ...], lex: Lexicon, screener: Scorer) -> tuple[_Screened, ...]:
+    """The targets of ``gram`` that pass :func:`screen`."""
+    screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(targets))
+    return tuple(s for s in screened if s is not None)
+
+
+def _remember(learned: dict[str, tuple[_Screened, ...]]) -> dict[str, tuple[_Screened, ...]]:
+    """Add ``learned`` to the memo (emptied first when it would grow too large); ``learned`` itself."""
     memo = _SCREENED
     if len(memo) + len(learned) >= _SCREENED_MAX:
         memo.clear()
@@ -574,13 +570,21 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     for gram in grams:
         if gram[:2] in heads or gram[1:] in tails or gram[0] + gram[2] in ends:
             screener = screener or scorer()
-            screened = (screen(gram, t, lex, screener) for t in dict.fromkeys(_triple_targets(lex, gram)))
-            learned[gram] = tuple(s for s in screened if s is not None)
-    memo = _SCREENED
-    if len(memo) + len(learned) >= _SCREENED_MAX:
-        memo.clear()
-    memo.update(learned)
-    return learned
+            learned[gram] = _survivors(gram, _triple_targets(lex, gram), lex, screener)
+    return _remember(learned)
+
+
+def _looked_up(
+    grams: list[str], learn: Callable[[set[str]], dict[str, tuple[_Screened, ...]]]
+) -> list[tuple[_Screened, ...]]:
+    """The screened candidates of each of ``grams``, from the memo or, for those not in it, ``learn``."""
+    known = list(map(_SCREENED.get, grams))  # (None: not screened yet; (): no candidate survives)
+    unknown = list(compress(count(), map(is_, known, repeat(None))))
+    if unknown:
+        learned = learn({grams[j] for j in unknown})
+        for j in unknown:
+            known[j] = learned[grams[j]]
+    return cast("list[tuple[_Screened, ...]]", known)
 
 
 def _spans(
@@ -589,24 +593,11 @@ def _spans(
     """The two-character spans of ``han`` (the text with every character other than a Chinese one
     replaced by NUL) and the screened candidates of its two- and three-character spans that have
     some, as ``(start, survivors)`` in the order of the text (at one start, the shorter span first)."""
-    memo = _SCREENED
     bigrams = list(map(add, han, han[1:]))
-    known = list(map(memo.get, bigrams))  # (None: not screened yet; (): no candidate survives)
-    unknown = list(compress(count(), map(is_, known, repeat(None))))
-    if unknown:
-        learned = _learn({bigrams[j] for j in unknown}, lex, scorer)
-        for j in unknown:
-            known[j] = learned[bigrams[j]]
-    screened = cast("list[tuple[_Screened, ...]]", known)
+    screened = _looked_up(bigrams, lambda grams: _learn(grams, lex, scorer))
     found = [(j, 2, screened[j]) for j in compress(count(), screened)]
     trigrams = list(map(add, bigrams, han[2:]))
-    known = list(map(memo.get, trigrams))
-    unknown = list(compress(count(), map(is_, known, repeat(None))))
-    if unknown:
-        learned = _learn_triples({trigrams[j] for j in unknown}, lex, scorer)
-        for j in unknown:
-            known[j] = learned[trigrams[j]]
-    screened = cast("list[tuple[_Screened, ...]]", known)
+    screened = _looked_up(trigrams, lambda grams: _learn_triples(grams, lex, scorer))
     found += [(j, 3, screened[j]) for j in compress(count(), screened)]
     found.sort(key=lambda f: f[:2])
     return bigrams, [(j, survivors) for j, _, survivors in found]

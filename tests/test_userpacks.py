@@ -251,7 +251,8 @@ def test_slow_pattern_is_stopped_with_a_warning(tmp_path: Path, monkeypatch: pyt
 
 
 def test_no_packs_means_builtin_registry() -> None:
-    from summarylint.rules import builtin_registry, registry_for
+    from summarylint.rules import builtin_registry
+    from summarylint.userpacks import registry_for
 
     assert registry_for(Config(Settings())) is builtin_registry()
 
@@ -265,7 +266,8 @@ def test_example_pack_loads(tmp_path: Path) -> None:
 
 def test_example_pack_rules_match_their_examples(tmp_path: Path) -> None:
     """The example pack's own wrong examples are reported by their rule, its right examples are not."""
-    from summarylint.rules import builtin_registry, registry_for
+    from summarylint.rules import builtin_registry
+    from summarylint.userpacks import registry_for
 
     example = Path(__file__).resolve().parents[1] / "examples" / "team-rules.toml"
     config = _project(tmp_path, example.read_text(encoding="utf-8"))

@@ -17,7 +17,8 @@ from summarylint.fix import apply_fixes
 from summarylint.linter import FileResult, lint_document
 from summarylint.policy import Policy
 from summarylint.readers import Decoded, ReadError, read_decoded, read_document, unsupported
-from summarylint.rules import Rule, registry_for
+from summarylint.rules import Rule
+from summarylint.userpacks import registry_for
 
 #: Rounds of fixing before giving up (each round re-checks the fixed text).  Fixes that conflict
 #: wait for the next round, so a run of n repeated characters needs about log2(n) rounds: 64 rounds

@@ -713,7 +713,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _registry() -> Registry:
     """The built-in rules and the configured rule packs."""
     from summarylint.config import discover
-    from summarylint.rules import registry_for
+    from summarylint.userpacks import registry_for
 
     return registry_for(discover(Path.cwd()))
 

@@ -33,8 +33,9 @@ from typing import Annotated, Any, Literal
 import regex  # type: ignore[import-untyped]
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from summarylint.config import ConfigError, read_toml
+from summarylint.config import Config, ConfigError, read_toml
 from summarylint.diagnostics import Category, Edit, Finding, Fix, Severity
+from summarylint.rules import REDIRECTS, Registry, builtin_registry
 from summarylint.rules.base import Context, FixKind, Rule, RuleMeta
 from summarylint.source import Span
 from summarylint.views.blocks import Block
@@ -485,3 +486,14 @@ def load_user_rules(paths: Sequence[Path], builtin: Iterable[Rule], redirects: M
         for pack_rule in load_pack_file(path, reserved):
             rules.append(Rule(_meta(pack_rule), _check(pack_rule)))
     return rules
+
+
+def registry_for(config: Config) -> Registry:
+    """The built-in rules plus the rules of the user packs ``config`` names (``extend-rule-packs``,
+    paths relative to the configuration file's folder); a broken pack raises :class:`ConfigError`."""
+    builtin = builtin_registry()
+    packs = config.settings.extend_rule_packs
+    if not packs:
+        return builtin
+    base = config.path.parent if config.path is not None else config.root
+    return Registry([*builtin, *load_user_rules([base / p for p in packs], builtin, REDIRECTS)])

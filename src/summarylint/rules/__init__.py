@@ -14,7 +14,6 @@ from functools import cache
 
 from pydantic import ValidationError
 
-from summarylint.config import Config
 from summarylint.diagnostics import Category
 from summarylint.resources import data_dir
 from summarylint.rules.base import Context, FixKind, Rule, RuleMeta, check, registered_checks
@@ -116,19 +115,6 @@ def builtin_registry() -> Registry:
     return Registry([Rule(meta, checks[meta.code]) for meta in metas])
 
 
-def registry_for(config: Config) -> Registry:
-    """The built-in rules plus the rules of the user packs ``config`` names (``extend-rule-packs``,
-    paths relative to the configuration file's folder); a broken pack raises :class:`ConfigError`."""
-    builtin = builtin_registry()
-    packs = config.settings.extend_rule_packs
-    if not packs:
-        return builtin
-    from summarylint.userpacks import load_user_rules
-
-    base = config.path.parent if config.path is not None else config.root
-    return Registry([*builtin, *load_user_rules([base / p for p in packs], builtin, REDIRECTS)])
-
-
 __all__ = [
     "REDIRECTS",
     "Context",
@@ -140,5 +126,4 @@ __all__ = [
     "check",
     "first_code",
     "redirected",
-    "registry_for",
 ]

@@ -34,18 +34,13 @@ def _words_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def _changed(typo: Typo) -> int:
-    """Where the wrong character of ``typo`` is."""
-    return typo.start + next(i for i, (a, b) in enumerate(zip(typo.written, typo.target, strict=True)) if a != b)
-
-
 @lru_cache(maxsize=4096)
 def _typos(text: str, words: frozenset[str]) -> tuple[Typo, ...]:
     """The typos of one paragraph, except those whose wrong character lies in a wrong form of the
     confusion set (WD001 decides those, guards and all; 多忠形式 is still WD010's though 形式 is an entry)."""
     curated = curated_spans(text)
     return tuple(
-        t for t in find_typos(text, words, _words_pattern(words)) if not any(s <= _changed(t) < e for s, e in curated)
+        t for t in find_typos(text, words, _words_pattern(words)) if not any(s <= t.changed < e for s, e in curated)
     )
 
 

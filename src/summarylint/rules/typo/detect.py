@@ -39,7 +39,6 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」")
 
 
@@ -142,6 +141,11 @@ class Typo:
     evidence: Evidence
     idiom: bool
     gain: float
+
+    @property
+    def changed(self) -> int:
+        """Where the wrong character is."""
+        return self.start + _one_apart(self.written, self.target)
 
 
 @cache
@@ -664,8 +668,10 @@ def find_typos(
             end = start + len(screened.target)
             if any(s < end and start < e for s, e in protected):
                 continue
+            if end - start < 4 and listed_name(text, start, end):
+                continue
             typo = confirm(text, start, screened, scorer)
-            if typo is not None and (typo.idiom or not listed_name(text, typo.start, typo.end)):
+            if typo is not None:
                 found.append(typo)
     found.sort(key=lambda t: (-t.gain, t.start))
     kept: list[Typo] = []

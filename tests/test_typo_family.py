@@ -249,6 +249,46 @@ def test_candidate_search_finds_what_the_plain_search_finds(monkeypatch: pytest.
             assert detect.candidates(text, lex) == _reference_candidates(text), text
 
 
+def test_slack_codes_never_drop_a_span_the_rough_test_keeps() -> None:
+    """A two-character span is searched for candidates only when one of its keys' slack codes reaches the
+    code of the character its class stands for; every span with a target that passes the rough test
+    (detect._rough_bound) must be kept so, whatever its characters."""
+    lex, scorer = detect.lexicon(), detect.Scorer(detect.dictionary())
+    least = detect._LEAST_MARGIN[False]
+    by_class: dict[str, list[str]] = {}
+    for code, sound in lex.fuzzy.items():
+        for cls in (sound, *lex.more.get(chr(code), "")):
+            by_class.setdefault(cls, []).append(chr(code))
+    keys = [k for k in lex.pairs if len(k) == 2]
+    rng = random.Random(5)
+    kept = dropped = 0
+    for key in rng.sample(keys, 1500):
+        free = 0 if "\ue000" <= key[0] <= "\uf8ff" else 1
+        slack = lex.pairs.members[key]
+        for char in by_class[key[free]]:
+            span = char + key[1] if free == 0 else key[0] + char
+            passes = any(
+                detect._rough_bound(lex, scorer, span, t) >= least
+                for t in lex.pairs[key].split(",")
+                if detect._one_apart(span, t) >= 0
+            )
+            code = char.translate(lex.char_codes)
+            assert not passes or slack >= code, (key, span)
+            kept += slack >= code
+            dropped += slack < code
+    assert kept and dropped  # (the filter does filter)
+
+
+def test_weight_and_slack_codes_compare_like_their_values() -> None:
+    rng = random.Random(3)
+    for _ in range(5000):
+        weight, slack = rng.uniform(0, 16), rng.uniform(-3, 40)
+        if weight <= slack:
+            assert lexicon.slack_code(slack) >= lexicon.weight_code(weight), (weight, slack)
+    assert lexicon.slack_code(-10.0) < lexicon.weight_code(0.0)
+    assert lexicon.slack_code(100.0) > lexicon.weight_code(20.0)
+
+
 def test_acceptance_draft(tmp_path: Path) -> None:
     draft = tmp_path / "草稿.txt"
     draft.write_text(

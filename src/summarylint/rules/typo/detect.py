@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from itertools import compress, count, repeat
-from operator import add, is_
+from operator import add, ge, is_
 from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -165,7 +165,7 @@ def look_alike() -> dict[str, frozenset[str]]:
 @cache
 def lexicon() -> Lexicon:
     with _lock:
-        return load_lexicon(shape_groups())
+        return load_lexicon(shape_groups(), least_margin=_LEAST_MARGIN[False])
 
 
 @cache
@@ -531,14 +531,19 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
     written = "".join(spans)
     firsts, seconds = written[0::2], written[1::2]
     sound = written.translate(lex.fuzzy)  # each character's sound class (itself when it has none)
-    pairs = lex.pairs.members.__contains__
-    keyed = _hits(map(pairs, map(add, firsts, sound[1::2])))
-    keyed |= _hits(map(pairs, map(add, sound[0::2], seconds)))
+    # a key's slack against the code of the character its class stands for (see Lexicon.char_codes):
+    # a span whose keys all fall short would fail the rough test (_rough_bound) of every target
+    codes = written.translate(lex.char_codes)
+    first_codes, second_codes = codes[0::2], codes[1::2]
+    slack = lex.pairs.members.get
+    none = repeat("")  # (no key: shorter than any code)
+    keyed = _hits(map(ge, map(slack, map(add, firsts, sound[1::2]), none), second_codes))
+    keyed |= _hits(map(ge, map(slack, map(add, sound[0::2], seconds), none), first_codes))
     for table in lex.more_tables:
         other = written.translate(table)  # the class of a character's other reading, if it has one
         if other != written:
-            keyed |= _hits(map(pairs, map(add, firsts, other[1::2])))
-            keyed |= _hits(map(pairs, map(add, other[0::2], seconds)))
+            keyed |= _hits(map(ge, map(slack, map(add, firsts, other[1::2]), none), second_codes))
+            keyed |= _hits(map(ge, map(slack, map(add, other[0::2], seconds), none), first_codes))
     keyed |= _hits(map(lex.shapes.__contains__, spans))
     keyed -= _hits(map(lex.weights.members.__contains__, spans))  # (a frequent word is no slip)
     if keyed:

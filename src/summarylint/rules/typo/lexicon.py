@@ -19,7 +19,11 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
 * the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
-  which the search for candidates skips spans that share too little with any target.
+  which the search for candidates skips spans that share too little with any target;
+* ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
+  has in place of the class may be at most for one of the key's targets to pass the first, rough test
+  of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
+  each, compared as strings: see :attr:`Lexicon.char_codes`).
 
 The two large tables (``pairs``, ``weights``) are stored with their keys in order and loaded as a
 :class:`Table`: a set of the keys, the values found by bisection when asked for.
@@ -49,14 +53,27 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
 #: and last two), by which the search for candidates filters spans (sets: their values are empty).
 _TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
 _IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
-_SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "weights", *_TRIPLE_PARTS, *_IDIOM_PARTS)
+_SECTIONS = (
+    "fuzzy",
+    "exact",
+    "more",
+    "pairs",
+    "anchors",
+    "shapes",
+    "idioms",
+    "weights",
+    *_TRIPLE_PARTS,
+    *_IDIOM_PARTS,
+    "pair_slack",
+    "char_codes",
+)
 
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
@@ -130,12 +147,20 @@ class Table(Mapping[str, V]):
 
     __slots__ = ("_convert", "_found", "_keys", "_raw", "_values", "members")
 
-    def __init__(self, keys: list[str], values: str, convert: Callable[[str], V], sep: str = "\x1f") -> None:
-        self._keys = keys  # sorted
-        #: the keys as a set (``members.__contains__`` is the quickest membership test to map over spans)
-        self.members = frozenset(keys)
+    def __init__(
+        self,
+        keys: list[str],
+        values: str,
+        convert: Callable[[str], V],
+        sep: str = "\x1f",
+        members: dict[str, str] | None = None,
+    ) -> None:
+        self._keys = tuple(keys)  # sorted
+        #: the keys, with a value of their own if given (``members.__contains__`` is the quickest
+        #: membership test to map over spans)
+        self.members: dict[str, str] = _key_set(keys) if members is None else members
         self._raw = (values, sep)
-        self._values: list[str] | None = None
+        self._values: tuple[str, ...] | None = None
         self._convert = convert
         self._found: dict[str, V] = {}  # the values asked for so far
 
@@ -146,7 +171,7 @@ class Table(Mapping[str, V]):
         values = self._values
         if values is None:
             raw, sep = self._raw
-            values = self._values = raw.split(sep) if raw else []
+            values = self._values = tuple(raw.split(sep)) if raw else ()
         keys = self._keys
         i = bisect_left(keys, key)
         if i >= len(keys) or keys[i] != key:  # (keys out of order: a damaged cache still answers right)
@@ -185,6 +210,15 @@ def _text(value: str) -> str:
     return value
 
 
+def _key_set(keys: Iterable[str]) -> dict[str, str]:
+    """``keys`` as a dictionary with empty values, used as a set.
+
+    A dictionary of strings alone is not tracked by Python's cycle collector, a set always is: the
+    collector would walk the lexicon's 200,000 keys at each of its next few passes (about 10 ms on a
+    20,000-character document), for tables that live as long as the process."""
+    return dict.fromkeys(keys, "")
+
+
 @dataclass
 class Lexicon:
     """The loaded typo lexicon (see the module documentation)."""
@@ -195,13 +229,18 @@ class Lexicon:
     pairs: Table[str]  # key → target words joined by ","
     anchors: dict[str, str]  # key → "offset target" items joined by ","
     shapes: dict[str, str]  # variant → target
-    idioms: frozenset[str] = field(default_factory=frozenset)
+    idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
     weights: Table[float] = field(default_factory=lambda: Table([], "", float))
-    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`)
-    triple_parts: tuple[frozenset[str], ...] = ()
+    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
+    triple_parts: tuple[Mapping[str, str], ...] = ()
     #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
-    idiom_parts: tuple[frozenset[str], ...] = ()
+    idiom_parts: tuple[Mapping[str, str], ...] = ()
+    #: a str.translate table: code point → the character's frequency as a code comparable with the
+    #: codes of ``pairs.members`` (:func:`slack_code`, :func:`weight_code`): a two-character span can
+    #: have a candidate through key ``k`` only if ``pairs.members[k] >= code`` of the character the
+    #: class of ``k`` stands for
+    char_codes: dict[int, str] = field(default_factory=dict)
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
@@ -215,9 +254,13 @@ def _is_han(char: str) -> bool:
 
 
 def build(
-    entries: Iterable[tuple[str, int, str]], readings: dict[str, list[str]], shape_groups: Iterable[str]
+    entries: Iterable[tuple[str, int, str]],
+    readings: dict[str, list[str]],
+    shape_groups: Iterable[str],
+    least_margin: float = 5.0,
 ) -> dict[str, dict[str, str]]:
-    """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups."""
+    """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups;
+    ``least_margin``: the least gain a two-character candidate may need (see ``pair_slack``)."""
     entries = list(entries)
     char_use: dict[str, int] = {}  # how often a character is written, in words or alone
     for word, freq, _ in entries:
@@ -293,6 +336,9 @@ def build(
                     shapes.setdefault(variant, word)
 
     targets.update(idioms)
+    weights = {
+        w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
+    }
     return {
         "fuzzy": fuzzy_codes,
         "exact": exact_codes,
@@ -303,10 +349,58 @@ def build(
         "idioms": dict.fromkeys(idioms, ""),
         **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
         **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
-        "weights": {
-            w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
-        },
+        "weights": weights,
+        **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
     }
+
+
+#: The code of a frequency of 0 (see :func:`weight_code`); codes stay within Latin-1, whose
+#: one-character strings Python keeps ready-made (a table of them costs no new objects).
+_CODE_ZERO = 64
+_CODE_STEPS = 4  # codes per unit of natural-log frequency
+
+
+def weight_code(weight: float) -> str:
+    """A character's weight (natural-log frequency, at least 0) as a code, rounded down."""
+    return chr(_CODE_ZERO + min(math.floor(_CODE_STEPS * weight), 255 - _CODE_ZERO))
+
+
+def slack_code(slack: float) -> str:
+    """The most a character's weight may be (see ``pair_slack``) as a code, rounded up: comparing
+    codes keeps every span whose weights compare so, and a few more."""
+    steps = math.ceil(_CODE_STEPS * slack + 0.01)
+    return chr(_CODE_ZERO + max(-_CODE_STEPS, min(steps, 255 - _CODE_ZERO)))
+
+
+def _slack(
+    pairs: dict[str, list[str]], weights: dict[str, str], fuzzy_codes: dict[str, str], total: int, least: float
+) -> dict[str, dict[str, str]]:
+    """The sections ``pair_slack`` and ``char_codes``.
+
+    A two-character span ``ab`` with key ``a`` + class of ``b`` passes the rough test of one of the
+    key's targets ``t`` (``detect._rough_bound``) only if ``w(t) + log(total) - w(a) - w(b) >= least``
+    (``w``: the weights above, 0 for a character without one), that is ``w(b) <= slack`` where
+    ``slack = max w(t) + log(total) - least - w(a)``: a property of the key.  The slack of the
+    three-character keys is the largest code (they are not filtered so)."""
+    log_total = math.log(total) if total > 0 else 0.0
+    weight = {w: float(v) for w, v in weights.items()}
+    codes: list[str] = []
+    for key in sorted(pairs):
+        if len(key) != 2:
+            codes.append(chr(255))
+            continue
+        kept = key[1] if _is_class(key[0]) else key[0]
+        best = max(weight.get(t, 0.0) for t in pairs[key])
+        codes.append(slack_code(best + log_total - least - weight.get(kept, 0.0)))
+    return {
+        "pair_slack": {"": "".join(codes)},
+        "char_codes": {c: weight_code(weight.get(c, 0.0)) for c in fuzzy_codes},
+    }
+
+
+def _is_class(char: str) -> bool:
+    """Whether ``char`` is a sound class (a private-use character) rather than a Chinese character."""
+    return "\ue000" <= char <= "\uf8ff"
 
 
 def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...], ...]) -> dict[str, dict[str, str]]:
@@ -343,14 +437,20 @@ def parse(data: str, key: str) -> Lexicon | None:
         return None
     tables: dict[str, dict[str, str]] = {}
     sorted_keys: dict[str, tuple[list[str], str]] = {}
-    sets: dict[str, frozenset[str]] = {}
+    sets: dict[str, dict[str, str]] = {}
+    slack = ""
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
+        if name == "pair_slack":  # (one code for each key of pairs, in their order)
+            if keys or len(values) != len(sorted_keys["pairs"][0]):
+                return None
+            slack = values
+            continue
         key_list = keys.split(_SEP) if keys else []
         if name in _SETS:
             if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
                 return None
-            sets[name] = frozenset(key_list)
+            sets[name] = _key_set(key_list)
             continue
         if name in _TABLES:
             if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
@@ -363,17 +463,19 @@ def parse(data: str, key: str) -> Lexicon | None:
         tables[name] = dict(zip(key_list, value_list, strict=True))
     if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not tables["anchors"]:
         return None
+    pair_keys, pair_values = sorted_keys["pairs"]
     return Lexicon(
         dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
         tables["exact"],
         tables["more"],
-        Table(*sorted_keys["pairs"], _text),
+        Table(pair_keys, pair_values, _text, members=dict(zip(pair_keys, slack, strict=True))),
         tables["anchors"],
         tables["shapes"],
-        frozenset(tables["idioms"]),
+        _key_set(tables["idioms"]),
         Table(*sorted_keys["weights"], float),
         tuple(sets[name] for name in _TRIPLE_PARTS),
         tuple(sets[name] for name in _IDIOM_PARTS),
+        dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
     )
 
 
@@ -405,11 +507,12 @@ def read_jieba_entries(path: Path) -> list[tuple[str, int, str]]:
     return entries
 
 
-def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None) -> Lexicon:
-    """The lexicon from the cache, built (and cached when possible) on first use."""
+def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None, least_margin: float = 5.0) -> Lexicon:
+    """The lexicon from the cache, built (and cached when possible) on first use; ``least_margin``: the
+    least gain a two-character candidate may need (the search for candidates passes its own)."""
     jieba_dict = jieba_dictionary_path()
     readings_path = pypinyin_readings_path()
-    key = cache_key((jieba_dict, readings_path), shape_groups)
+    key = cache_key((jieba_dict, readings_path), (*shape_groups, f"least={least_margin!r}"))
 
     def read(data: bytes) -> Lexicon | None:
         try:
@@ -418,7 +521,7 @@ def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None) -
             return None
 
     def make() -> tuple[Lexicon, bytes]:
-        sections = build(read_jieba_entries(jieba_dict), read_readings(readings_path), shape_groups)
+        sections = build(read_jieba_entries(jieba_dict), read_readings(readings_path), shape_groups, least_margin)
         return readable(read, serialise(sections, key).encode("utf-8"))
 
     return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make)

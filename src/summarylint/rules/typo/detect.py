@@ -571,14 +571,24 @@ def _remember(learned: dict[str, tuple[_Screened, ...]]) -> dict[str, tuple[_Scr
 
 def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
     """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
-    A span has a candidate only if two of its characters are those of a three-character target (its
-    first two, last two, or first and last): only those go through :func:`_triple_targets`."""
-    heads, tails, ends = lex.triple_parts
+
+    A span has a candidate only if one of its look-up keys (:func:`_triple_targets`: one character
+    replaced by its sound class) is a key of the lexicon: the keys of all the spans are made and looked
+    up at once, in step, as in :func:`_learn`, and only the spans with a key go through
+    :func:`_triple_targets` and :func:`screen`."""
     learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
-    screener: Scorer | None = None
-    for gram in grams:
-        if gram[:2] in heads or gram[1:] in tails or gram[0] + gram[2] in ends:
-            screener = screener or scorer()
+    spans = [g for g in grams if "\0" not in g]
+    written = "".join(spans)
+    sound = written.translate(lex.fuzzy)
+    firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
+    has = lex.pairs.members.__contains__
+    keyed = _hits(map(has, map(add, map(add, firsts, seconds), sound[2::3])))
+    keyed |= _hits(map(has, map(add, sound[0::3], map(add, seconds, thirds))))
+    keyed |= _hits(map(has, map(add, map(add, firsts, sound[1::3]), thirds)))
+    if keyed:
+        screener = scorer()
+        for i in keyed:
+            gram = spans[i]
             learned[gram] = _survivors(gram, _triple_targets(lex, gram), lex, screener)
     return _remember(learned)
 
@@ -588,11 +598,9 @@ def _looked_up(
 ) -> list[tuple[_Screened, ...]]:
     """The screened candidates of each of ``grams``, from the memo or, for those not in it, ``learn``."""
     known = list(map(_SCREENED.get, grams))  # (None: not screened yet; (): no candidate survives)
-    unknown = list(compress(count(), map(is_, known, repeat(None))))
+    unknown = set(compress(grams, map(is_, known, repeat(None))))
     if unknown:
-        learned = learn({grams[j] for j in unknown})
-        for j in unknown:
-            known[j] = learned[grams[j]]
+        known = list(map(learn(unknown).get, grams, known))  # (what was learned, else what was known)
     return cast("list[tuple[_Screened, ...]]", known)
 
 

@@ -18,8 +18,8 @@ What the cache holds, each section one line so that loading is a few splits:
   keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
-* the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
-  which the search for candidates skips spans that share too little with any target;
+* the parts of the four-character targets (``idiom_firsts`` ... ``idiom_tail_gaps``), by which the
+  search for candidates skips spans that share too little with any target;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
@@ -53,12 +53,11 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 _HEADER = "summarylint-typo-lexicon"
-#: The parts of the three-character targets (first two characters, last two, first and last) and of
-#: the four-character ones (first two, last two, first three, last three, first two and fourth, first
-#: and last two), by which the search for candidates filters spans (sets: their values are empty).
-_TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
+#: The parts of the four-character targets (first two characters, last two, first three, last three,
+#: first two and fourth, first and last two), by which the search for candidates filters spans (sets:
+#: their values are empty).
 _IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
 _SECTIONS = (
     "fuzzy",
@@ -69,7 +68,6 @@ _SECTIONS = (
     "shapes",
     "idioms",
     "weights",
-    *_TRIPLE_PARTS,
     *_IDIOM_PARTS,
     "pair_slack",
     "char_codes",
@@ -232,8 +230,6 @@ class Lexicon:
     idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
     weights: Table[float] = field(default_factory=lambda: Table([], "", float))
-    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
-    triple_parts: tuple[Mapping[str, str], ...] = ()
     #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
     idiom_parts: tuple[Mapping[str, str], ...] = ()
     #: a str.translate table: code point → the character's frequency as a code comparable with the
@@ -299,7 +295,6 @@ def build(
     anchors: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
-    triples: list[str] = []
     for word, freq, tag in entries:
         if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
             a, b = word[0], word[1]
@@ -316,7 +311,6 @@ def build(
             for key in keys:
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
-            triples.append(word)
         elif _is_idiom(word, freq, tag):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
@@ -347,7 +341,6 @@ def build(
         "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
-        **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
         **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
         "weights": weights,
         **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
@@ -424,7 +417,7 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
 #: The sections loaded as a :class:`Table` (stored with their keys in order).
 _TABLES = ("pairs", "weights")
 #: The sections loaded as sets of their keys.
-_SETS = (*_TRIPLE_PARTS, *_IDIOM_PARTS)
+_SETS = _IDIOM_PARTS
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -473,7 +466,6 @@ def parse(data: str, key: str) -> Lexicon | None:
         tables["shapes"],
         _key_set(tables["idioms"]),
         Table(*sorted_keys["weights"], float),
-        tuple(sets[name] for name in _TRIPLE_PARTS),
         tuple(sets[name] for name in _IDIOM_PARTS),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
     )

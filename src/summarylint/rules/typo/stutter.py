@@ -89,7 +89,8 @@ def _tokens(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
 def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str], right: re.Pattern[str]) -> bool:
     """Whether the doubled character at ``at`` is a stutter (see :data:`_DOUBLED_ANY`)."""
     char = text[at]
-    if text[at - 2 : at - 1] == text[at - 1 : at] != "" or text[at + 2 : at + 3] == text[at + 3 : at + 4] != "":
+    before, after = text[max(0, at - 2) : at], text[at + 2 : at + 4]
+    if any(len(pair) == 2 and pair[0] == pair[1] != char for pair in (before, after)):
         return False  # AABB: 实实在在, 和和美美, 认认真真
     if right.match(text, at + 1):
         return False  # 为了|了解, 关键是|是否: the second copy begins a word

@@ -3,11 +3,12 @@
 Bilingual reports carry English paragraphs (an English version of the summary, release notes); a
 word there that no English word list knows, written once, and one keyboard slip away from a known
 word is reported with that word as the suggestion.  Chinese paragraphs of engineers' drafts carry
-English words too (优化了接口的perfromance): there only words in lower case of six letters or more
-are looked at, and the suggestion must be a common word (names and identifiers are mostly capitalised,
-short or rare).  The word list and frequencies are pyspellchecker's English dictionary, kept in a
-cached table built from it on first use (:func:`english_words`) and loaded on the first word that
-needs it.
+English words too (优化了接口的perfromance, 完成了Enviroment配置): there only words of six letters or
+more in lower case or with a capital first letter alone are looked at, and the suggestion must not be a
+rare word (names and identifiers there are mostly short, in capitals or camel case, or far from any
+word; five-letter product names such as Flink and Sqoop are one letter away from a word).  The word
+list and frequencies are pyspellchecker's English dictionary, kept in a cached table built from it on
+first use (:func:`english_words`) and loaded on the first word that needs it.
 
 What is left alone, because it is mostly names and terms rather than slips: words under five letters,
 words with capitals inside (CnWizards) or in capitals (LSLAM), words written more than once in the
@@ -53,12 +54,13 @@ MIN_WORDS = 5
 MIN_LENGTH = 5
 #: A suggestion other than two letters swapped must be at least this common (share of English text):
 #: a rare word one letter away from an unknown one is mostly a coincidence (refactor/redactor).
-MIN_FREQUENCY = 1e-6
+MIN_FREQUENCY = 5e-7
 
-#: An English word inside a Chinese paragraph is looked at only in lower case and from this length, and
-#: its suggestion must be at least this common: such words are mostly terms, identifiers and names.
+#: An English word inside a Chinese paragraph is looked at only from this length, and its suggestion must
+#: be at least this common (technical words such as configuration are rarer than 1e-6 in general English):
+#: such words are mostly terms, identifiers and names.
 MIN_EMBEDDED_LENGTH = 6
-MIN_EMBEDDED_FREQUENCY = 2e-6
+MIN_EMBEDDED_FREQUENCY = 5e-7
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEYS = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
@@ -230,10 +232,11 @@ def correction(word: str, floor: float = 0.0) -> tuple[str, str] | None:
 
 
 def _embedded(block: Block) -> list[re.Match[str]]:
-    """The English words written in lower case inside a Chinese paragraph (完成了deploy脚本)."""
+    """The English words written in lower case or with a capital first letter alone inside a Chinese
+    paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
     if not _HAN.search(block.text):
         return []
-    return [m for m in block.finditer(_WORD) if m.group().islower() and len(m.group()) >= MIN_EMBEDDED_LENGTH]
+    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_EMBEDDED_LENGTH]
 
 
 @check("WD015")

@@ -47,13 +47,11 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str]]:
     pack = load_pack("typo-stutter", StutterPack)
-    doubled = re.compile(f"([{re.escape(pack.chars)}])\\1")
-    left = re.compile(f"(?:{_alternation(pack.left_words)})$")
     right = re.compile(f"(?:{_alternation(pack.right_words)})")
     fixed = re.compile(_alternation(pack.fixed))
-    return pack, doubled, left, right, fixed
+    return pack, right, fixed
 
 
 @cache
@@ -66,18 +64,58 @@ def _around(text: str, start: int, end: int) -> str:
     return text[max(0, start - 4) : end + 4]
 
 
+#: Any Chinese character typed twice.  Beyond the function words of the pack, a doubled character is a
+#: stutter when the word model segments both copies as words of one character and the character is a
+#: function word, adverb, pronoun or verb by jieba's tag (各部门要要重视, 我我认为); nouns, measure words
+#: and numerals double to mean "every" (年年, 市市, 人人), names double (呦呦), and a doubled character
+#: that is itself a word (常常, 看看) is one token; a pair beside another pair is a reduplicated
+#: expression (实实在在, 和和美美).
+_DOUBLED_ANY = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff])\1")
+_STUTTER_TAGS = ("u", "p", "c", "d", "r", "v")
+
+
+def _tokens(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The words (start, end) of ``text`` holding the characters at ``at`` and ``at + 1``, by the typo
+    family's word model over a window around them."""
+    from summarylint.rules.typo.detect import Scorer, dictionary
+
+    left, right = max(0, at - 6), min(len(text), at + 8)
+    _, words = Scorer(dictionary()).best(text[left:right])
+    first = next((s + left, e + left) for s, e in words if s <= at - left < e)
+    second = next((s + left, e + left) for s, e in words if s <= at + 1 - left < e)
+    return first, second
+
+
+def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str], right: re.Pattern[str]) -> bool:
+    """Whether the doubled character at ``at`` is a stutter (see :data:`_DOUBLED_ANY`)."""
+    char = text[at]
+    before, after = text[max(0, at - 2) : at], text[at + 2 : at + 4]
+    if any(len(pair) == 2 and pair[0] == pair[1] != char for pair in (before, after)):
+        return False  # AABB: 实实在在, 和和美美, 认认真真
+    if right.match(text, at + 1):
+        return False  # 为了|了解, 关键是|是否: the second copy begins a word
+    first, second = _tokens(text, at)
+    if char in pack.chars:
+        # the first copy ends a word that may stand before the character (目的|的, 现在|在)
+        return not (first[1] - first[0] > 1 and text[first[0] : first[1]] in left_words)
+    if first == second or first[1] - first[0] > 1 or second[1] - second[0] > 1:
+        return False
+    from summarylint.rules.typo.detect import dictionary
+
+    return dictionary().tag(char).startswith(_STUTTER_TAGS)
+
+
 @check("WD012")
 def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
-    _, doubled, left, right, fixed = _stutter()
-    for block in ctx.views.candidates(doubled):
+    pack, right, fixed = _stutter()
+    left_words = frozenset(pack.left_words)
+    for block in ctx.views.candidates(_DOUBLED_ANY):
         text = block.text
         protected = [(m.start(), m.end()) for m in fixed.finditer(text)]
-        for m in block.finditer(doubled):
+        for m in block.finditer(_DOUBLED_ANY):
             at = m.start()
-            if any(s <= at < e for s, e in protected):
+            if any(s <= at < e for s, e in protected) or not _stutters(text, at, pack, left_words, right):
                 continue
-            if left.search(text, max(0, at - 6), at + 1) or right.match(text, at + 1):
-                continue  # 为了|了解, 目的|的: two words that meet, not a stutter
             word = m.group(1)
             yield Finding(
                 block.span(at, m.end()),

@@ -45,6 +45,24 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     assert lexicon.parse("\xff\xfe not a lexicon", "key") is None
 
 
+def test_lexicon_loaded_equals_the_build() -> None:
+    """What the cache holds, loaded, is what the build made: every table, set and code."""
+    entries = lexicon.read_jieba_entries(jieba_dictionary_path())
+    readings = lexicon.read_readings(lexicon.pypinyin_readings_path())
+    sections = lexicon.build(entries, readings, detect.shape_groups(), detect._LEAST_MARGIN[False])
+    lex = lexicon.parse(lexicon.serialise(sections, "k"), "k")
+    assert lex is not None
+    assert dict(lex.pairs) == sections["pairs"]
+    assert dict(lex.weights) == {k: float(v) for k, v in sections["weights"].items()}
+    assert lex.anchors == sections["anchors"] and lex.shapes == sections["shapes"]
+    assert lex.exact == sections["exact"] and lex.more == sections["more"]
+    assert lex.fuzzy == {ord(k): v for k, v in sections["fuzzy"].items()}
+    assert lex.char_codes == {ord(k): v for k, v in sections["char_codes"].items()}
+    assert "".join(lex.pairs.members[k] for k in sorted(sections["pairs"])) == sections["pair_slack"][""]
+    assert [set(part) for part in lex.idiom_parts] == [set(sections[name]) for name in lexicon._IDIOM_PARTS]
+    assert set(lex.idioms) == set(sections["idioms"])
+
+
 def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
     words = lexicon.load_words(tmp_path)
     [path] = list(tmp_path.glob("typo-words-*.txt"))
@@ -277,6 +295,20 @@ def test_slack_codes_never_drop_a_span_the_rough_test_keeps() -> None:
             kept += slack >= code
             dropped += slack < code
     assert kept and dropped  # (the filter does filter)
+
+
+def test_table_values_cut_by_offsets_equal_the_split_values() -> None:
+    rng = random.Random(8)
+    for size in (0, 1, 2, 50, 3000):
+        keys = sorted({"".join(rng.choice("抱报歉欠工作做") for _ in range(rng.randint(1, 4))) for _ in range(size)})
+        values = ["".join(rng.choice("甲乙,丙") for _ in range(rng.randint(0, 12))) for _ in keys]
+        raw = "\x1f".join(values)
+        split = lexicon.Table(keys, raw, str)
+        cut = lexicon.Table(keys, raw, str, offsets=lexicon.encode_offsets(values))
+        assert [cut[k] for k in keys] == [split[k] for k in keys] == values
+    lex = detect.lexicon()  # (the cached tables: values as the build made them)
+    assert lex.pairs["\u62b1" + lex.fuzzy[ord("欠")]].split(",").count("抱歉") == 1
+    assert lex.weights["抱歉"] > 0
 
 
 def test_weight_and_slack_codes_compare_like_their_values() -> None:

@@ -26,7 +26,8 @@ What the cache holds, each section one line so that loading is a few splits:
   each, compared as strings: see :attr:`Lexicon.char_codes`).
 
 The two large tables (``pairs``, ``weights``) are stored with their keys in order and loaded as a
-:class:`Table`: a set of the keys, the values found by bisection when asked for.
+:class:`Table`: a set of the keys, the values found by bisection when asked for and cut out of the
+stored line by the offsets of every sixteenth value (``pairs_at``, ``weights_at``).
 
 The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
 :func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
@@ -53,7 +54,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the four-character targets (first two characters, last two, first three, last three,
 #: first two and fourth, first and last two), by which the search for candidates filters spans (sets:
@@ -71,6 +72,8 @@ _SECTIONS = (
     *_IDIOM_PARTS,
     "pair_slack",
     "char_codes",
+    "pairs_at",
+    "weights_at",
 )
 
 #: Two-character words at least this frequent are targets.
@@ -141,9 +144,11 @@ class Table(Mapping[str, V]):
 
     Loading makes a set of the keys and nothing else (a dict of 70,000 entries costs several times
     more to build): membership, which the search for candidates asks of nearly every span, is a set
-    look-up, and the few values asked for are found by bisection and converted then."""
+    look-up, and the few values asked for are found by bisection and converted then.  With
+    ``offsets`` (:func:`encode_offsets`: where each value starts in ``values``), a value is cut out
+    of ``values`` directly; without, ``values`` is split once, when the first value is asked for."""
 
-    __slots__ = ("_convert", "_found", "_keys", "_raw", "_values", "members")
+    __slots__ = ("_convert", "_found", "_keys", "_offsets", "_raw", "_values", "members")
 
     def __init__(
         self,
@@ -152,12 +157,14 @@ class Table(Mapping[str, V]):
         convert: Callable[[str], V],
         sep: str = "\x1f",
         members: dict[str, str] | None = None,
+        offsets: str | None = None,
     ) -> None:
         self._keys = tuple(keys)  # sorted
         #: the keys, with a value of their own if given (``members.__contains__`` is the quickest
         #: membership test to map over spans)
         self.members: dict[str, str] = _key_set(keys) if members is None else members
         self._raw = (values, sep)
+        self._offsets = offsets
         self._values: tuple[str, ...] | None = None
         self._convert = convert
         self._found: dict[str, V] = {}  # the values asked for so far
@@ -166,15 +173,23 @@ class Table(Mapping[str, V]):
         found = self._found.get(key)
         if found is not None:
             return found
-        values = self._values
-        if values is None:
-            raw, sep = self._raw
-            values = self._values = tuple(raw.split(sep)) if raw else ()
         keys = self._keys
         i = bisect_left(keys, key)
         if i >= len(keys) or keys[i] != key:  # (keys out of order: a damaged cache still answers right)
             i = keys.index(key)
-        self._found[key] = found = self._convert(values[i])
+        offsets = self._offsets
+        if offsets is not None:  # (the values from the last written offset on, up to the next one)
+            group, at = divmod(i, _EVERY)
+            raw, sep = self._raw
+            start, end = _offset(offsets, group), _offset(offsets, group + 1)
+            text = raw[start : end - 1].split(sep)[at]
+        else:
+            values = self._values
+            if values is None:
+                raw, sep = self._raw
+                values = self._values = tuple(raw.split(sep)) if raw else ()
+            text = values[i]
+        self._found[key] = found = self._convert(text)
         return found
 
     def __contains__(self, key: object) -> bool:
@@ -206,6 +221,38 @@ class Table(Mapping[str, V]):
 
 def _text(value: str) -> str:
     return value
+
+
+_DIGIT = 0x30  # offsets are written in base 64 with the ASCII characters from "0" on
+_EVERY = 16  # the offset of every sixteenth value is written
+
+
+def encode_offsets(values: list[str]) -> str:
+    """Where every :data:`_EVERY`-th of ``values`` starts in ``sep.join(values)`` (one-character
+    separator), and where the next one after the last would start: four characters each
+    (:func:`_offset` reads them back)."""
+    out: list[str] = []
+    at = 0
+    for i, value in enumerate([*values, ""]):
+        if i % _EVERY == 0 or i == len(values):
+            out += (chr(_DIGIT + ((at >> shift) & 63)) for shift in (18, 12, 6, 0))
+        at += len(value) + 1
+    return "".join(out)
+
+
+def _offset(offsets: str, i: int) -> int:
+    j = 4 * i
+    return (
+        ((ord(offsets[j]) - _DIGIT) << 18)
+        | ((ord(offsets[j + 1]) - _DIGIT) << 12)
+        | ((ord(offsets[j + 2]) - _DIGIT) << 6)
+        | (ord(offsets[j + 3]) - _DIGIT)
+    )
+
+
+def _offsets_length(count: int) -> int:
+    """The length of :func:`encode_offsets` of ``count`` values."""
+    return 4 * (-(-count // _EVERY) + 1)
 
 
 def _key_set(keys: Iterable[str]) -> dict[str, str]:
@@ -416,6 +463,9 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
 
 #: The sections loaded as a :class:`Table` (stored with their keys in order).
 _TABLES = ("pairs", "weights")
+#: The sections that are one string of codes: the table whose keys they follow, and one code for
+#: each key (1) or offsets (:func:`encode_offsets`).
+_CODES = {"pair_slack": ("pairs", 1), "pairs_at": ("pairs", 4), "weights_at": ("weights", 4)}
 #: The sections loaded as sets of their keys.
 _SETS = _IDIOM_PARTS
 
@@ -431,13 +481,15 @@ def parse(data: str, key: str) -> Lexicon | None:
     tables: dict[str, dict[str, str]] = {}
     sorted_keys: dict[str, tuple[list[str], str]] = {}
     sets: dict[str, dict[str, str]] = {}
-    slack = ""
+    codes: dict[str, str] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
-        if name == "pair_slack":  # (one code for each key of pairs, in their order)
-            if keys or len(values) != len(sorted_keys["pairs"][0]):
+        if name in _CODES:  # (one code, or three, for each key of a table, in their order)
+            table, width = _CODES[name]
+            count = len(sorted_keys[table][0])
+            if keys or len(values) != (count if width == 1 else _offsets_length(count)):
                 return None
-            slack = values
+            codes[name] = values
             continue
         key_list = keys.split(_SEP) if keys else []
         if name in _SETS:
@@ -461,11 +513,17 @@ def parse(data: str, key: str) -> Lexicon | None:
         dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
         tables["exact"],
         tables["more"],
-        Table(pair_keys, pair_values, _text, members=dict(zip(pair_keys, slack, strict=True))),
+        Table(
+            pair_keys,
+            pair_values,
+            _text,
+            members=dict(zip(pair_keys, codes["pair_slack"], strict=True)),
+            offsets=codes["pairs_at"],
+        ),
         tables["anchors"],
         tables["shapes"],
         _key_set(tables["idioms"]),
-        Table(*sorted_keys["weights"], float),
+        Table(*sorted_keys["weights"], float, offsets=codes["weights_at"]),
         tuple(sets[name] for name in _IDIOM_PARTS),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
     )
@@ -473,6 +531,9 @@ def parse(data: str, key: str) -> Lexicon | None:
 
 def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     lines = [f"{_HEADER} {key}"]
+    for name in _TABLES:
+        table = sections[name]
+        sections = {**sections, f"{name}_at": {"": encode_offsets([table[k] for k in sorted(table)])}}
     for name in _SECTIONS:
         table = sections[name]
         keys = sorted(table) if name in _TABLES else list(table)

@@ -1,6 +1,7 @@
 """What the typo family costs: ``summarylint check`` with and without the family (WD), in fresh processes.
 
 Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] [--no-generated] [--least] [--direct]
+       [--instructions]
 
 Generates a work summary of about 20,000 characters and a compilation of about ``--big-mb`` MB with
 the generator of ``bench/speed.py`` (sentence templates written for the benchmarks), puts a few
@@ -20,6 +21,11 @@ it into paragraphs (what every family shares), then runs the family's rules alon
 ``time.process_time``; loading the family's data counts, the other hundred rules do not.  On a busy
 machine the difference of two whole runs (each a second or more) varies by more than the family
 costs; this figure varies far less.
+
+``--instructions`` counts instead the machine instructions of the ``--direct`` process under valgrind's
+cachegrind (``valgrind --tool=cachegrind --cache-sim=no``, about 30 times slower), minus those of the
+same process skipping the family's rules: a figure that other work on the machine does not change, for
+comparing two versions on a busy machine (it is not a time: it ignores cache misses and the like).
 """
 
 from __future__ import annotations
@@ -74,6 +80,8 @@ document = read_document(str(path), path.read_bytes())
 views = Views(document)
 views.blocks
 rules = [r for r in policy.rules_for(path) if r.code.startswith("WD")]
+if len(sys.argv) > 2:  # (--instructions: the same process without running the rules)
+    rules = []
 start = time.process_time()
 for rule in rules:
     for _ in rule.run(Context(document, views, rule.meta, policy.words)):
@@ -87,6 +95,21 @@ def direct_seconds(path: Path, cache: Path) -> float:
     env = dict(os.environ, SUMMARYLINT_CACHE_DIR=str(cache))
     out = subprocess.run([sys.executable, "-c", _DIRECT, str(path)], env=env, check=True, capture_output=True)
     return float(out.stdout.decode().split()[-1])
+
+
+def direct_instructions(path: Path, cache: Path) -> int:
+    """The machine instructions the family's rules execute on ``path`` (see ``--instructions``): the
+    ``--direct`` process under valgrind's cachegrind, minus the same process that skips the rules."""
+    env = dict(os.environ, SUMMARYLINT_CACHE_DIR=str(cache))
+    counts = []
+    for extra in ([], ["--no-rules"]):
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+        out = subprocess.run(
+            [*command, sys.executable, "-c", _DIRECT, str(path), *extra], env=env, check=True, capture_output=True
+        )
+        line = next(x for x in out.stderr.decode().splitlines() if "I" in x and "refs:" in x)
+        counts.append(int(line.split()[-1].replace(",", "")))
+    return counts[0] - counts[1]
 
 
 def median(arguments: list[str], cache: Path, runs: int) -> float:
@@ -111,6 +134,9 @@ def main() -> int:
     parser.add_argument("--no-generated", action="store_true", help="measure only the --document files")
     parser.add_argument("--least", action="store_true", help="the least CPU time of the runs instead of the median")
     parser.add_argument("--direct", action="store_true", help="time the family's rules themselves (see above)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count the instructions of --direct under valgrind (see above)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="summarylint-typo-bench-") as folder:
         root = Path(folder)
@@ -138,6 +164,13 @@ def main() -> int:
             data = path.read_bytes()
             chars, size = len(data.decode("utf-8", "replace")), len(data)
             runs = args.runs if size < 300_000 else max(3, args.runs // 2)
+            if args.instructions:
+                count = direct_instructions(path, cache)
+                print(
+                    f"{name}: {chars:,} characters, {size:,} bytes; "
+                    f"the family's rules execute {count / 1e6:,.0f} M instructions"
+                )
+                continue
             if args.direct:
                 pick = min if args.least else statistics.median
                 times = []

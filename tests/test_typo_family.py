@@ -38,10 +38,14 @@ def test_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     groups = detect.shape_groups()
     first = lexicon.load_lexicon(groups, tmp_path)
     [path] = list(tmp_path.glob("typo-lexicon-*.txt"))
-    path.write_text(path.read_text(encoding="utf-8")[:1000], encoding="utf-8")  # truncated
+    data = path.read_bytes()
+    path.write_bytes(data[:1001])  # truncated (in the middle of a character)
     again = lexicon.load_lexicon(groups, tmp_path)
     assert again.pairs == first.pairs
-    assert len(path.read_text(encoding="utf-8")) > 1000, "the damaged cache was written again"
+    assert path.read_bytes() == data, "the damaged cache was written again"
+    path.write_bytes(data.decode(lexicon.LEXICON_ENCODING).encode("utf-8"))  # another encoding
+    assert lexicon.load_lexicon(groups, tmp_path).pairs == first.pairs
+    assert path.read_bytes() == data
     assert lexicon.parse("\xff\xfe not a lexicon", "key") is None
 
 

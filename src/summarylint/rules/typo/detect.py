@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from itertools import compress, count, repeat
+from itertools import compress, count, filterfalse, repeat
 from operator import add, ge, is_
 from typing import cast
 
@@ -525,9 +525,11 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
     (:func:`_pair_targets`) is a key of the lexicon.  The keys of all the spans are made and looked
     up at once, in step (``map`` over the spans written one after the other), and only the spans
     with a key go through :func:`_pair_targets` and :func:`screen`; the others are remembered as having
-    no survivor (as are the spans with a character other than a Chinese one, NUL)."""
+    no survivor (as are the spans with a character other than a Chinese one, NUL, and the frequent
+    words, which are no slips)."""
     learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
-    spans = [g for g in grams if "\0" not in g]
+    frequent = lex.weights.members.__contains__  # (a frequent word is no slip)
+    spans = list(filterfalse(frequent, [g for g in grams if "\0" not in g]))
     written = "".join(spans)
     firsts, seconds = written[0::2], written[1::2]
     sound = written.translate(lex.fuzzy)  # each character's sound class (itself when it has none)
@@ -545,7 +547,6 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
             keyed |= _hits(map(ge, map(slack, map(add, firsts, other[1::2]), none), second_codes))
             keyed |= _hits(map(ge, map(slack, map(add, other[0::2], seconds), none), first_codes))
     keyed |= _hits(map(lex.shapes.__contains__, spans))
-    keyed -= _hits(map(lex.weights.members.__contains__, spans))  # (a frequent word is no slip)
     if keyed:
         screener = scorer()
         for i in keyed:

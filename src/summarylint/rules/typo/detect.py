@@ -573,12 +573,23 @@ def _remember(learned: dict[str, tuple[_Screened, ...]]) -> dict[str, tuple[_Scr
 def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
     """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
 
-    A span has a candidate only if one of its look-up keys (:func:`_triple_targets`: one character
-    replaced by its sound class) is a key of the lexicon: the keys of all the spans are made and looked
-    up at once, in step, as in :func:`_learn`, and only the spans with a key go through
-    :func:`_triple_targets` and :func:`screen`."""
+    A span has a candidate only if two of its characters are those of a three-character target (its
+    first two, last two, or first and last), and then only if one of its look-up keys
+    (:func:`_triple_targets`: one character replaced by its sound class) is a key of the lexicon: both
+    tests are made for all the spans at once, in step, as in :func:`_learn` (the second only for the
+    spans that pass the first: it needs the sound classes, which cost more to look up), and only the
+    spans with a key go through :func:`_triple_targets` and :func:`screen`."""
+    heads, tails, ends = lex.triple_parts
     learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
     spans = [g for g in grams if "\0" not in g]
+    written = "".join(spans)
+    firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
+    near = _hits(map(heads.__contains__, map(add, firsts, seconds)))
+    near |= _hits(map(tails.__contains__, map(add, seconds, thirds)))
+    near |= _hits(map(ends.__contains__, map(add, firsts, thirds)))
+    if not near:
+        return _remember(learned)
+    spans = [spans[i] for i in sorted(near)]
     written = "".join(spans)
     sound = written.translate(lex.fuzzy)
     firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]

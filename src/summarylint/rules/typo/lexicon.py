@@ -18,8 +18,8 @@ What the cache holds, each section one line so that loading is a few splits:
   keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
-* the parts of the four-character targets (``idiom_firsts`` ... ``idiom_tail_gaps``), by which the
-  search for candidates skips spans that share too little with any target;
+* the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
+  which the search for candidates skips spans that share too little with any target;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
@@ -54,11 +54,12 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 _HEADER = "summarylint-typo-lexicon"
-#: The parts of the four-character targets (first two characters, last two, first three, last three,
-#: first two and fourth, first and last two), by which the search for candidates filters spans (sets:
-#: their values are empty).
+#: The parts of the three-character targets (first two characters, last two, first and last) and of
+#: the four-character ones (first two, last two, first three, last three, first two and fourth, first
+#: and last two), by which the search for candidates filters spans (sets: their values are empty).
+_TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
 _IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
 _SECTIONS = (
     "fuzzy",
@@ -69,6 +70,7 @@ _SECTIONS = (
     "shapes",
     "idioms",
     "weights",
+    *_TRIPLE_PARTS,
     *_IDIOM_PARTS,
     "pair_slack",
     "char_codes",
@@ -148,7 +150,7 @@ class Table(Mapping[str, V]):
     ``offsets`` (:func:`encode_offsets`: where each value starts in ``values``), a value is cut out
     of ``values`` directly; without, ``values`` is split once, when the first value is asked for."""
 
-    __slots__ = ("_convert", "_found", "_keys", "_offsets", "_raw", "_values", "members")
+    __slots__ = ("_convert", "_cuts", "_found", "_keys", "_offsets", "_raw", "_values", "members")
 
     def __init__(
         self,
@@ -165,6 +167,9 @@ class Table(Mapping[str, V]):
         self.members: dict[str, str] = _key_set(keys) if members is None else members
         self._raw = (values, sep)
         self._offsets = offsets
+        #: values still to cut out by the offsets; after that (a large document asks for many), all the
+        #: values are split at once, which costs about as much as cutting out a sixteenth of them
+        self._cuts = len(keys) // _EVERY
         self._values: tuple[str, ...] | None = None
         self._convert = convert
         self._found: dict[str, V] = {}  # the values asked for so far
@@ -178,7 +183,8 @@ class Table(Mapping[str, V]):
         if i >= len(keys) or keys[i] != key:  # (keys out of order: a damaged cache still answers right)
             i = keys.index(key)
         offsets = self._offsets
-        if offsets is not None:  # (the values from the last written offset on, up to the next one)
+        if offsets is not None and self._cuts > 0:  # (the values from the last offset written on)
+            self._cuts -= 1
             group, at = divmod(i, _EVERY)
             raw, sep = self._raw
             start, end = _offset(offsets, group), _offset(offsets, group + 1)
@@ -277,6 +283,8 @@ class Lexicon:
     idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
     weights: Table[float] = field(default_factory=lambda: Table([], "", float))
+    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
+    triple_parts: tuple[Mapping[str, str], ...] = ()
     #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
     idiom_parts: tuple[Mapping[str, str], ...] = ()
     #: a str.translate table: code point → the character's frequency as a code comparable with the
@@ -342,6 +350,7 @@ def build(
     anchors: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
+    triples: list[str] = []
     for word, freq, tag in entries:
         if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
             a, b = word[0], word[1]
@@ -358,6 +367,7 @@ def build(
             for key in keys:
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
+            triples.append(word)
         elif _is_idiom(word, freq, tag):
             idioms.append(word)
             for key, offset in ((word[:2], 0), (word[2:], 2)):
@@ -388,6 +398,7 @@ def build(
         "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
+        **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
         **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
         "weights": weights,
         **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
@@ -467,7 +478,7 @@ _TABLES = ("pairs", "weights")
 #: each key (1) or offsets (:func:`encode_offsets`).
 _CODES = {"pair_slack": ("pairs", 1), "pairs_at": ("pairs", 4), "weights_at": ("weights", 4)}
 #: The sections loaded as sets of their keys.
-_SETS = _IDIOM_PARTS
+_SETS = (*_TRIPLE_PARTS, *_IDIOM_PARTS)
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -524,6 +535,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         tables["shapes"],
         _key_set(tables["idioms"]),
         Table(*sorted_keys["weights"], float, offsets=codes["weights_at"]),
+        tuple(sets[name] for name in _TRIPLE_PARTS),
         tuple(sets[name] for name in _IDIOM_PARTS),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
     )

@@ -36,6 +36,8 @@ from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_wo
 _lock = threading.Lock()
 
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: jieba's tags of idioms and set phrases (其他四字目标词是名词、动词等固定说法)
+_IDIOM_TAGS = frozenset({"i", "l"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -431,6 +433,8 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
         return None
     idiom = len(target) == 4
     attested = scorer.freq(written) > 0
+    if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
+        return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
     margin = MARGINS.get((idiom, evidence, attested))
     if margin is None:
         return None

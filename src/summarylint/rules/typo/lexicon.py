@@ -2,8 +2,8 @@
 
 Built once per installation from two dependencies and cached in the user cache directory (see
 :func:`summarylint.text.segment.cache_root`): jieba's dictionary (words, frequencies, tags; idioms
-are tagged ``i``/``l``) and pypinyin's character readings.  Nothing is downloaded; a damaged or
-outdated cache is rebuilt.
+are tagged ``i``/``l``, other fixed four-character words ``n``, ``z`` ...) and pypinyin's character
+readings.  Nothing is downloaded; a damaged or outdated cache is rebuilt.
 
 What the cache holds, each section one line so that loading is a few splits:
 
@@ -49,7 +49,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -62,8 +62,12 @@ _SECTIONS = ("fuzzy", "exact", "more", "pairs", "anchors", "shapes", "idioms", "
 PAIR_MIN_FREQ = 100
 #: Three-character words at least this frequent are targets.
 TRIPLE_MIN_FREQ = 100
-#: Idioms and fixed expressions (tags i, l) of four characters at least this frequent are targets.
+#: Idioms and fixed expressions of four characters (:data:`_FIXED_TAGS`) at least this frequent are targets.
 IDIOM_MIN_FREQ = 10
+#: Tags of the four-character entries taken as fixed expressions: idioms and set phrases (i, l), and
+#: the four-character words jieba tags as nouns, verbs, adjectives, adverbs or descriptives (精益求精 n,
+#: 勤勤恳恳 z, 狠抓落实 z), not names of people, places, organisations or numerals.
+_FIXED_TAGS = frozenset({"i", "l", "n", "v", "vn", "z", "a", "ad", "an", "d", "b"})
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
 
@@ -319,8 +323,9 @@ def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...]
 
 
 def _is_idiom(word: str, freq: int, tag: str) -> bool:
-    """Whether a jieba entry is a target fixed expression: four characters tagged i or l, frequent enough."""
-    return len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word))
+    """Whether a jieba entry is a target fixed expression: four characters with a tag of
+    :data:`_FIXED_TAGS`, frequent enough."""
+    return len(word) == 4 and tag in _FIXED_TAGS and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word))
 
 
 def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[str]:

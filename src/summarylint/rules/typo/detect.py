@@ -26,9 +26,9 @@ from enum import StrEnum
 from functools import cache
 from itertools import compress, count, repeat
 from operator import add, is_
-from typing import cast
+from typing import Annotated, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.packs import load_pack
 from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_words
@@ -164,16 +164,29 @@ def look_alike() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+class PhrasePack(BaseModel):
+    """``rules/packs/typo-phrases.toml``: four-character phrases of official writing jieba lacks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: list[Annotated[str, StringConstraints(pattern=r"^[\u4e00-\u9fff]{4}$")]] = Field(min_length=1)
+
+
+@cache
+def phrases() -> tuple[str, ...]:
+    return tuple(load_pack("typo-phrases", PhrasePack).phrases)
+
+
 @cache
 def lexicon() -> Lexicon:
     with _lock:
-        return load_lexicon(shape_groups())
+        return load_lexicon(shape_groups(), phrases=phrases())
 
 
 @cache
 def dictionary() -> Words:
     with _lock:
-        return load_words()
+        return load_words(phrases=phrases())
 
 
 def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:

@@ -61,7 +61,7 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
     # (idiom, evidence, written form attested): margin
     (False, Evidence.SOUND, False): 12.2,
     (False, Evidence.SOUND, True): 8.5,
-    (False, Evidence.SHAPE, False): 9.0,
+    (False, Evidence.SHAPE, False): 7.0,
     (False, Evidence.SHAPE, True): 8.5,
     (False, Evidence.SOUND_SHAPE, False): 7.0,
     (False, Evidence.SOUND_SHAPE, True): 5.0,

@@ -63,7 +63,8 @@ MIN_FREQUENCY = 5e-7
 #: is mostly a name or a different word.
 STRAY_FREQUENCY = 1e-5
 
-#: An English word inside a Chinese paragraph is looked at only from this length, and its suggestion must
+#: An English word inside a Chinese paragraph is looked at only from this length (from MIN_LENGTH for two
+#: letters swapped: qeury, widht), and its suggestion must
 #: be at least this common (technical words such as configuration are rarer than 1e-6 in general English):
 #: such words are mostly terms, identifiers and names.
 MIN_EMBEDDED_LENGTH = 6
@@ -253,7 +254,7 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
     if not _HAN.search(block.text):
         return []
-    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_EMBEDDED_LENGTH]
+    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_LENGTH]
 
 
 @check("WD015")
@@ -283,6 +284,8 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if found is None:
                 continue
             word, kind = found
+            if embedded and len(written) < MIN_EMBEDDED_LENGTH and kind != "swap":
+                continue  # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
             right = word.capitalize() if written[0].isupper() else word
             span = block.span(m.start(), m.end())
             yield Finding(

@@ -64,7 +64,7 @@ MIN_FREQUENCY = 5e-7
 STRAY_FREQUENCY = 1e-5
 
 #: An English word inside a Chinese paragraph is looked at only from this length (from MIN_LENGTH for two
-#: letters swapped: qeury, widht), and its suggestion must
+#: letters swapped: tabel, widht), and its suggestion must
 #: be at least this common (technical words such as configuration are rarer than 1e-6 in general English):
 #: such words are mostly terms, identifiers and names.
 MIN_EMBEDDED_LENGTH = 6

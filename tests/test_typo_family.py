@@ -434,3 +434,27 @@ def test_confusion_guards_compile() -> None:
     assert guards
     for guard in guards:
         guard.fullmatch("")  # compiles it (raises re.error when it is invalid)
+
+
+def test_pack_phrases_join_the_entries_as_set_phrases() -> None:
+    entries = [("精益求精", 51, "n"), ("爱岗敬业", 19, "nr"), ("工作", 1000, "vn"), ("提质", 3, "v")]
+    merged = lexicon.with_phrases(entries, ["精益求精", "爱岗敬业", "提质增效"])
+    assert ("精益求精", 51, "l") in merged  # retagged, its frequency kept
+    assert ("爱岗敬业", lexicon.PHRASE_FREQ, "l") in merged  # raised and retagged
+    assert ("提质增效", lexicon.PHRASE_FREQ, "l") in merged  # added
+    assert ("工作", 1000, "vn") in merged and ("提质", 3, "v") in merged  # the others as they were
+    assert lexicon.with_phrases(entries, []) is entries
+
+
+def test_pack_phrases_are_fixed_expressions_of_the_lexicon_and_words_of_the_dictionary() -> None:
+    phrases = detect.phrases()
+    assert phrases and len(set(phrases)) == len(phrases)
+    lex, words = detect.lexicon(), detect.dictionary()
+    for phrase in phrases:
+        assert phrase in lex.idioms, phrase
+        assert words.freq(phrase) >= lexicon.PHRASE_FREQ and words.tag(phrase) == "l", phrase
+
+
+def test_phrases_change_the_cache_key() -> None:
+    source = [jieba_dictionary_path()]
+    assert lexicon.cache_key(source, ()) != lexicon.cache_key(source, (), ("提质增效",))

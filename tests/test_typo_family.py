@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import subprocess
@@ -445,9 +446,40 @@ def test_suggestions_are_unsafe_fixes() -> None:
 
 def test_script_table_is_traditional_only() -> None:
     table = load_pack("typo-script", ScriptPack).traditional
-    for shared in "乾著於藉瞭余":
+    for shared in "乾著於藉瞭余徵餘麼夥鍾":
         assert shared not in table
     assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in table.items())
+    assert not set(table) & set(table.values()), "a traditional character must not be a simplified one"
+
+
+def test_script_table_pairs_share_a_reading() -> None:
+    """Each traditional character and its simplified form have a reading in common (catches slips in the
+    table such as a neighbouring character typed by mistake)."""
+    raw = json.loads(lexicon.pypinyin_readings_path().read_text(encoding="utf-8"))
+
+    def readings(char: str) -> set[str]:
+        return {lexicon.toneless(r) for r in raw.get(str(ord(char)), "").split(",") if r}
+
+    table = load_pack("typo-script", ScriptPack).traditional
+    odd = [f"{t}→{s}" for t, s in table.items() if not readings(t) & readings(s)]
+    assert not odd, odd
+
+
+def test_script_table_characters_are_no_simplified_words() -> None:
+    """No traditional character of the table forms a word of simplified text: in jieba's dictionary
+    (which lists traditional spellings too) every word holding one among simplified characters is either
+    a traditional spelling of a word listed as often in simplified form (鏈子/链子) or a stray entry
+    counted three times or fewer.  乾 (乾坤), 著 (著名), 藉 (狼藉) or 於 (於姓) would fail."""
+    table = load_pack("typo-script", ScriptPack).traditional
+    freq = {word: count for word, count, _ in lexicon.read_jieba_entries(jieba_dictionary_path())}
+    used: list[str] = []
+    for word, count in freq.items():
+        inside = [c for c in word if c in table]
+        if len(word) < 2 or len(inside) != 1 or count <= 3:
+            continue
+        if freq.get("".join(table.get(c, c) for c in word), 0) < count:
+            used.append(f"{inside[0]}:{word}")
+    assert not used, used
 
 
 def test_shape_groups_are_well_formed() -> None:
@@ -478,3 +510,27 @@ def test_confusion_guards_compile() -> None:
     assert guards
     for guard in guards:
         guard.fullmatch("")  # compiles it (raises re.error when it is invalid)
+
+
+def test_pack_phrases_join_the_entries_as_set_phrases() -> None:
+    entries = [("精益求精", 51, "n"), ("爱岗敬业", 19, "nr"), ("工作", 1000, "vn"), ("提质", 3, "v")]
+    merged = lexicon.with_phrases(entries, ["精益求精", "爱岗敬业", "提质增效"])
+    assert ("精益求精", 51, "l") in merged  # retagged, its frequency kept
+    assert ("爱岗敬业", lexicon.PHRASE_FREQ, "l") in merged  # raised and retagged
+    assert ("提质增效", lexicon.PHRASE_FREQ, "l") in merged  # added
+    assert ("工作", 1000, "vn") in merged and ("提质", 3, "v") in merged  # the others as they were
+    assert lexicon.with_phrases(entries, []) is entries
+
+
+def test_pack_phrases_are_fixed_expressions_of_the_lexicon_and_words_of_the_dictionary() -> None:
+    phrases = detect.phrases()
+    assert phrases and len(set(phrases)) == len(phrases)
+    lex, words = detect.lexicon(), detect.dictionary()
+    for phrase in phrases:
+        assert phrase in lex.idioms, phrase
+        assert words.freq(phrase) >= lexicon.PHRASE_FREQ and words.tag(phrase) == "l", phrase
+
+
+def test_phrases_change_the_cache_key() -> None:
+    source = [jieba_dictionary_path()]
+    assert lexicon.cache_key(source, ()) != lexicon.cache_key(source, (), ("提质增效",))

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import common_chars, find_marks, find_reencoded
 from summarylint.rules.typo.confusions import curated_spans
 from summarylint.rules.typo.detect import Evidence, Typo, find_typos
 from summarylint.text.chars import to_halfwidth
@@ -102,6 +103,24 @@ def _traditional() -> tuple[dict[str, str], re.Pattern[str]]:
 _TRADITIONAL_SHARE = 0.2
 
 
+def _garbled(text: str) -> bool:
+    """Whether ``text`` shows signs of wrong decoding (GA005 reports them): text read with the wrong
+    character set is full of traditional-looking characters (``鏈堟湭`` is ``月未`` in UTF-8 read as GBK)."""
+    return bool(find_marks(text) or find_reencoded(text))
+
+
+def _among_common(text: str, at: int, table: dict[str, str]) -> bool:
+    """Whether the Chinese characters beside ``text[at]`` are common ones or traditional ones of the table.
+
+    A traditional character pasted into simplified text stands among ordinary characters; one next to
+    a rare character is a piece of garbled text or of a name or term the table cannot judge."""
+    common = common_chars()
+    for near in (text[at - 1 : at], text[at + 1 : at + 2]):
+        if near and _HAN_ONE.match(near) and near not in common and near not in table:
+            return False
+    return True
+
+
 @check("WD011")
 def traditional_character(ctx: Context) -> Iterator[Finding]:
     table, pattern = _traditional()
@@ -110,7 +129,11 @@ def traditional_character(ctx: Context) -> Iterator[Finding]:
         han = len(_HAN_ONE.findall(block.text))
         if len(matches) > _TRADITIONAL_SHARE * max(han, 1):
             continue
+        if _garbled(block.text):
+            continue
         for m in matches:
+            if not _among_common(block.text, m.start(), table):
+                continue
             char = m.group()
             span = block.span(m.start(), m.end())
             yield Finding(

@@ -26,9 +26,9 @@ from enum import StrEnum
 from functools import cache
 from itertools import compress, count, filterfalse, repeat
 from operator import add, ge, is_
-from typing import cast
+from typing import Annotated, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.packs import load_pack
 from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_words
@@ -36,6 +36,8 @@ from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_wo
 _lock = threading.Lock()
 
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: jieba's tags of idioms and set phrases (其他四字目标词是名词、动词等固定说法)
+_IDIOM_TAGS = frozenset({"i", "l"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -59,7 +61,7 @@ MARGINS: dict[tuple[bool, Evidence, bool], float] = {
     # (idiom, evidence, written form attested): margin
     (False, Evidence.SOUND, False): 12.2,
     (False, Evidence.SOUND, True): 8.5,
-    (False, Evidence.SHAPE, False): 9.0,
+    (False, Evidence.SHAPE, False): 7.0,
     (False, Evidence.SHAPE, True): 8.5,
     (False, Evidence.SOUND_SHAPE, False): 7.0,
     (False, Evidence.SOUND_SHAPE, True): 5.0,
@@ -162,16 +164,29 @@ def look_alike() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+class PhrasePack(BaseModel):
+    """``rules/packs/typo-phrases.toml``: four-character phrases of official writing jieba lacks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phrases: list[Annotated[str, StringConstraints(pattern=r"^[\u4e00-\u9fff]{4}$")]] = Field(min_length=1)
+
+
+@cache
+def phrases() -> tuple[str, ...]:
+    return tuple(load_pack("typo-phrases", PhrasePack).phrases)
+
+
 @cache
 def lexicon() -> Lexicon:
     with _lock:
-        return load_lexicon(shape_groups(), least_margin=_LEAST_MARGIN[False])
+        return load_lexicon(shape_groups(), phrases=phrases(), least_margin=_LEAST_MARGIN[False])
 
 
 @cache
 def dictionary() -> Words:
     with _lock:
-        return load_words()
+        return load_words(phrases=phrases())
 
 
 def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:
@@ -431,6 +446,8 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
         return None
     idiom = len(target) == 4
     attested = scorer.freq(written) > 0
+    if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
+        return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
     margin = MARGINS.get((idiom, evidence, attested))
     if margin is None:
         return None

@@ -42,11 +42,13 @@ FORMAT_VERSION = 1
 
 _WORD = re.compile(r"(?<![A-Za-z0-9_./\\@#$&%'-])[A-Za-z]+(?![A-Za-z0-9_@']|[./\\-][A-Za-z0-9])")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
 _FINAL = (
     "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
 )
-_PINYIN = re.compile(f"(?:{_INITIAL}{_FINAL}){{1,3}}")
+#: Finals written without an initial (those beginning with i, u or ü are spelt with y or w: yi, wu, yu)
+_ALONE = "(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
+_PINYIN = re.compile(f"(?:{_INITIAL}{_FINAL}|{_ALONE}){{1,3}}")
 
 #: An English paragraph has at least this many Latin words, and no more Chinese characters than words.
 MIN_WORDS = 5
@@ -56,7 +58,13 @@ MIN_LENGTH = 5
 #: a rare word one letter away from an unknown one is mostly a coincidence (refactor/redactor).
 MIN_FREQUENCY = 5e-7
 
-#: An English word inside a Chinese paragraph is looked at only from this length, and its suggestion must
+#: A vowel too many that neither doubles a neighbour nor sits next to one on the keyboard is a slip of
+#: spelling (arguement, similiar) only when the word it leaves is this common; otherwise the longer form
+#: is mostly a name or a different word.
+STRAY_FREQUENCY = 1e-5
+
+#: An English word inside a Chinese paragraph is looked at only from this length (from MIN_LENGTH for two
+#: letters swapped: tabel, widht), and its suggestion must
 #: be at least this common (technical words such as configuration are rarer than 1e-6 in general English):
 #: such words are mostly terms, identifiers and names.
 MIN_EMBEDDED_LENGTH = 6
@@ -100,7 +108,9 @@ def slip_kind(written: str, word: str) -> str | None:
             or _adjacent(extra, written[i + 1])
         ):
             return "extra"
-        return None
+        # a vowel spelt by ear, not a key slip (arguement, similiar); a consonant too many is mostly
+        # another word or a name (Gradle, not a misspelt grade)
+        return "stray" if extra in "aeiou" else None
     if m == n + 1:  # a letter missing
         if i >= m - 1 or written[i:] != word[i + 1 :]:
             return None
@@ -108,7 +118,13 @@ def slip_kind(written: str, word: str) -> str | None:
     return None
 
 
-_WHY = {"swap": "两个相邻字母颠倒", "letter": "错了一个字母", "extra": "多了一个字母", "missing": "少了一个字母"}
+_WHY = {
+    "swap": "两个相邻字母颠倒",
+    "letter": "错了一个字母",
+    "extra": "多了一个字母",
+    "stray": "多了一个字母",
+    "missing": "少了一个字母",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +242,8 @@ def correction(word: str, floor: float = 0.0) -> tuple[str, str] | None:
             continue
         if freq <= max(floor, 0.0) or (kind != "swap" and freq < MIN_FREQUENCY):
             continue
+        if kind == "stray" and freq < STRAY_FREQUENCY:
+            continue
         if best is None or freq > best[0]:
             best = (freq, candidate, kind)
     return None if best is None else (best[1], best[2])
@@ -236,7 +254,7 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
     if not _HAN.search(block.text):
         return []
-    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_EMBEDDED_LENGTH]
+    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_LENGTH]
 
 
 @check("WD015")
@@ -266,6 +284,8 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if found is None:
                 continue
             word, kind = found
+            if embedded and len(written) < MIN_EMBEDDED_LENGTH and kind != "swap":
+                continue  # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
             right = word.capitalize() if written[0].isupper() else word
             span = block.span(m.start(), m.end())
             yield Finding(

@@ -2,8 +2,8 @@
 
 Built once per installation from two dependencies and cached in the user cache directory (see
 :func:`summarylint.text.segment.cache_root`): jieba's dictionary (words, frequencies, tags; idioms
-are tagged ``i``/``l``) and pypinyin's character readings.  Nothing is downloaded; a damaged or
-outdated cache is rebuilt.
+are tagged ``i``/``l``, other fixed four-character words ``n``, ``z`` ...) and pypinyin's character
+readings.  Nothing is downloaded; a damaged or outdated cache is rebuilt.
 
 What the cache holds, each section one line so that loading is a few splits:
 
@@ -82,8 +82,15 @@ _SECTIONS = (
 PAIR_MIN_FREQ = 100
 #: Three-character words at least this frequent are targets.
 TRIPLE_MIN_FREQ = 100
-#: Idioms and fixed expressions (tags i, l) of four characters at least this frequent are targets.
+#: Idioms and fixed expressions of four characters (:data:`_FIXED_TAGS`) at least this frequent are targets.
 IDIOM_MIN_FREQ = 10
+#: Tags of the four-character entries taken as fixed expressions: idioms and set phrases (i, l), and
+#: the four-character words jieba tags as nouns, verbs, adjectives, adverbs or descriptives (精益求精 n,
+#: 勤勤恳恳 z, 狠抓落实 z), not names of people, places, organisations or numerals.
+_FIXED_TAGS = frozenset({"i", "l", "n", "v", "vn", "z", "a", "ad", "an", "d", "b"})
+#: The frequency given to the fixed phrases of ``rules/packs/typo-phrases.toml`` (公文四字格 jieba lacks):
+#: that of a fairly common idiom.
+PHRASE_FREQ = 50
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
 
@@ -464,8 +471,9 @@ def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...]
 
 
 def _is_idiom(word: str, freq: int, tag: str) -> bool:
-    """Whether a jieba entry is a target fixed expression: four characters tagged i or l, frequent enough."""
-    return len(word) == 4 and tag in ("i", "l") and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word))
+    """Whether a jieba entry is a target fixed expression: four characters with a tag of
+    :data:`_FIXED_TAGS`, frequent enough."""
+    return len(word) == 4 and tag in _FIXED_TAGS and freq >= IDIOM_MIN_FREQ and all(map(_is_han, word))
 
 
 def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[str]:
@@ -553,8 +561,9 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     return "\n".join(lines)
 
 
-def cache_key(sources: Iterable[Path], shape_groups: Iterable[str]) -> str:
+def cache_key(sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str] = ()) -> str:
     material = [str(FORMAT_VERSION), str(PAIR_MIN_FREQ), str(TRIPLE_MIN_FREQ), str(IDIOM_MIN_FREQ), str(CHAR_MIN_USE)]
+    material += [str(PHRASE_FREQ), " ".join(phrases)]
     for source in sources:
         stat = source.stat()
         material += [str(source.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
@@ -572,12 +581,29 @@ def read_jieba_entries(path: Path) -> list[tuple[str, int, str]]:
     return entries
 
 
-def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None, least_margin: float = 5.0) -> Lexicon:
-    """The lexicon from the cache, built (and cached when possible) on first use; ``least_margin``: the
+def with_phrases(entries: list[tuple[str, int, str]], phrases: Iterable[str]) -> list[tuple[str, int, str]]:
+    """jieba's ``entries`` with the fixed phrases of the pack as set phrases (tag ``l``) of at least
+    :data:`PHRASE_FREQ`: added when absent, raised and retagged when present."""
+    wanted = dict.fromkeys(phrases)
+    if not wanted:
+        return entries
+    merged = [(w, max(f, PHRASE_FREQ), "l") if w in wanted else (w, f, t) for w, f, t in entries]
+    present = {w for w, _, _ in entries}
+    return merged + [(w, PHRASE_FREQ, "l") for w in wanted if w not in present]
+
+
+def load_lexicon(
+    shape_groups: tuple[str, ...],
+    cache_dir: Path | None = None,
+    phrases: tuple[str, ...] = (),
+    least_margin: float = 5.0,
+) -> Lexicon:
+    """The lexicon from the cache, built (and cached when possible) on first use; ``phrases`` are fixed
+    expressions of four characters added to jieba's (see :func:`with_phrases`); ``least_margin``: the
     least gain a two-character candidate may need (the search for candidates passes its own)."""
     jieba_dict = jieba_dictionary_path()
     readings_path = pypinyin_readings_path()
-    key = cache_key((jieba_dict, readings_path), (*shape_groups, f"least={least_margin!r}"))
+    key = cache_key((jieba_dict, readings_path), (*shape_groups, f"least={least_margin!r}"), phrases)
 
     def read(data: bytes) -> Lexicon | None:
         try:
@@ -586,7 +612,8 @@ def load_lexicon(shape_groups: tuple[str, ...], cache_dir: Path | None = None, l
             return None
 
     def make() -> tuple[Lexicon, bytes]:
-        sections = build(read_jieba_entries(jieba_dict), read_readings(readings_path), shape_groups, least_margin)
+        entries = with_phrases(read_jieba_entries(jieba_dict), phrases)
+        sections = build(entries, read_readings(readings_path), shape_groups, least_margin)
         return readable(read, serialise(sections, key).encode(LEXICON_ENCODING))
 
     return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make)
@@ -726,10 +753,11 @@ def parse_words(data: bytes, key: str) -> Words | None:
     return Words(int(total), data, view, body)
 
 
-def load_words(cache_dir: Path | None = None) -> Words:
-    """jieba's dictionary from the cache, built (and cached when possible) on first use."""
+def load_words(cache_dir: Path | None = None, phrases: tuple[str, ...] = ()) -> Words:
+    """jieba's dictionary (with ``phrases``, see :func:`with_phrases`) from the cache, built (and cached
+    when possible) on first use."""
     source = jieba_dictionary_path()
-    key = cache_key((source,), ())
+    key = cache_key((source,), (), phrases)
 
     def read(data: bytes) -> Words | None:
         return parse_words(data, key)
@@ -737,7 +765,7 @@ def load_words(cache_dir: Path | None = None) -> Words:
     return cached_build(
         (cache_dir or cache_root()) / f"typo-words-{key}.txt",
         read,
-        lambda: readable(read, serialise_words(read_jieba_entries(source), key)),
+        lambda: readable(read, serialise_words(with_phrases(read_jieba_entries(source), phrases), key)),
     )
 
 

@@ -564,11 +564,23 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
             keyed |= _hits(map(ge, map(slack, map(add, firsts, other[1::2]), none), second_codes))
             keyed |= _hits(map(ge, map(slack, map(add, other[0::2], seconds), none), first_codes))
     keyed |= _hits(map(lex.shapes.__contains__, spans))
+    return _remember_keyed(learned, spans, keyed, _pair_targets, lex, scorer)
+
+
+def _remember_keyed(
+    learned: dict[str, tuple[_Screened, ...]],
+    spans: list[str],
+    keyed: set[int],
+    targets: Callable[[Lexicon, str], tuple[str, ...]],
+    lex: Lexicon,
+    scorer: Callable[[], Scorer],
+) -> dict[str, tuple[_Screened, ...]]:
+    """``learned`` with the survivors of the ``keyed`` spans (their ``targets`` screened), remembered."""
     if keyed:
         screener = scorer()
         for i in keyed:
             gram = spans[i]
-            learned[gram] = _survivors(gram, _pair_targets(lex, gram), lex, screener)
+            learned[gram] = _survivors(gram, targets(lex, gram), lex, screener)
     return _remember(learned)
 
 
@@ -614,12 +626,7 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     keyed = _hits(map(has, map(add, map(add, firsts, seconds), sound[2::3])))
     keyed |= _hits(map(has, map(add, sound[0::3], map(add, seconds, thirds))))
     keyed |= _hits(map(has, map(add, map(add, firsts, sound[1::3]), thirds)))
-    if keyed:
-        screener = scorer()
-        for i in keyed:
-            gram = spans[i]
-            learned[gram] = _survivors(gram, _triple_targets(lex, gram), lex, screener)
-    return _remember(learned)
+    return _remember_keyed(learned, spans, keyed, _triple_targets, lex, scorer)
 
 
 def _looked_up(

@@ -94,12 +94,19 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
         return False  # AABB: 实实在在, 和和美美, 认认真真
     if right.match(text, at + 1):
         return False  # 为了|了解, 关键是|是否: the second copy begins a word
+    if text[at - 1 : at] == char or text[at + 2 : at + 3] == char:  # a run of three or more: no word
+        return char in pack.chars or _stutter_tag(char)
     first, second = _tokens(text, at)
     if char in pack.chars:
         # the first copy ends a word that may stand before the character (目的|的, 现在|在)
         return not (first[1] - first[0] > 1 and text[first[0] : first[1]] in left_words)
     if first == second or first[1] - first[0] > 1 or second[1] - second[0] > 1:
         return False
+    return _stutter_tag(char)
+
+
+def _stutter_tag(char: str) -> bool:
+    """Whether jieba tags ``char`` as a function word, adverb, pronoun or verb."""
     from summarylint.rules.typo.detect import dictionary
 
     return dictionary().tag(char).startswith(_STUTTER_TAGS)

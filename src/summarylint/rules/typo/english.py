@@ -204,14 +204,17 @@ def english_words(cache_dir: Path | None = None) -> EnglishWords:
     return cached_build(path, lambda data: _parse(data, key), lambda: _build(key))
 
 
-def interior_slips(word: str) -> Iterator[str]:
+def interior_slips(word: str, swaps_only: bool = False) -> Iterator[str]:
     """The words one interior keyboard slip away from ``word``: two neighbouring letters swapped, a
-    letter replaced, dropped or added, never the first letter (and the checks of :func:`slip_kind`)."""
+    letter replaced, dropped or added, never the first letter (and the checks of :func:`slip_kind`);
+    with ``swaps_only``, only two neighbouring letters swapped."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     n = len(word)
     for i in range(1, n):
         if i + 1 < n:
             yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swaps_only:
+            continue
         yield word[:i] + word[i + 1 :]
         for c in letters:
             yield word[:i] + c + word[i:]
@@ -226,14 +229,15 @@ def _english(block: Block) -> list[re.Match[str]]:
     return words
 
 
-def correction(word: str, floor: float = 0.0) -> tuple[str, str] | None:
+def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple[str, str] | None:
     """The most frequent known word one interior slip away from ``word`` (lower case) and the slip;
-    the word must be at least ``floor`` common (share of English text) whatever the slip."""
+    the word must be at least ``floor`` common (share of English text) whatever the slip (with
+    ``swaps_only``, only words with two neighbouring letters swapped are considered)."""
     words = english_words()
     if words.count(word):
         return None
     best: tuple[float, str, str] | None = None
-    for candidate in set(interior_slips(word)):
+    for candidate in set(interior_slips(word, swaps_only)):
         freq = words.frequency(candidate)
         if freq <= 0:
             continue
@@ -280,12 +284,12 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or _PINYIN.fullmatch(lower)
             ):
                 continue
-            found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0)
+            # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
+            short = embedded and len(written) < MIN_EMBEDDED_LENGTH
+            found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0, swaps_only=short)
             if found is None:
                 continue
             word, kind = found
-            if embedded and len(written) < MIN_EMBEDDED_LENGTH and kind != "swap":
-                continue  # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
             right = word.capitalize() if written[0].isupper() else word
             span = block.span(m.start(), m.end())
             yield Finding(

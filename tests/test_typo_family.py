@@ -534,3 +534,22 @@ def test_pack_phrases_are_fixed_expressions_of_the_lexicon_and_words_of_the_dict
 def test_phrases_change_the_cache_key() -> None:
     source = [jieba_dictionary_path()]
     assert lexicon.cache_key(source, ()) != lexicon.cache_key(source, (), ("提质增效",))
+
+
+def test_usual_readings_keep_a_second_reading_in_common_use(tmp_path: Path) -> None:
+    phrases = tmp_path / "phrases_dict.json"
+    readings = {
+        "协调": [["xié"], ["tiáo"]],
+        "调查": [["diào"], ["chá"]],
+        "提出": [["tí"], ["chū"]],
+        "提防": [["dī"], ["fáng"]],
+    }
+    phrases.write_text(json.dumps(readings, ensure_ascii=False), encoding="utf-8")
+    entries = [("协调", 900, "v"), ("调查", 1000, "v"), ("提出", 5000, "v"), ("提防", 10, "v"), ("条件", 2000, "n")]
+    usual = lexicon.usual_readings(phrases, entries)
+    assert usual["调"] == {"diao", "tiao"}  # both readings are common
+    assert usual["提"] == {"ti"}  # 提 dī is rare
+    built = lexicon.build(entries, {"调": ["diao", "tiao"], "条": ["tiao"], "提": ["ti", "di"]}, (), usual=usual)
+    exact = built["exact"]
+    assert set(exact["调"]) & set(exact["条"])  # 调 for 条 is 同音
+    assert len(exact["提"]) == 1

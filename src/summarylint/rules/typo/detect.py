@@ -192,7 +192,7 @@ def dictionary() -> Words:
 def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | None:
     """How two characters can be confused, or None."""
     exact_w, exact_t = lex.exact.get(written, ""), lex.exact.get(target, "")
-    if exact_w and exact_t and exact_w[0] == exact_t[0]:  # by their usual readings
+    if not set(exact_w).isdisjoint(exact_t):  # by their usual readings (调 tiao for 条)
         # (a shared rarer reading, 提 dī for 地 or 带 for 大 dài, counts as near: an input method lists
         # such characters far down)
         return Evidence.SOUND_SHAPE if written in look_alike().get(target, ()) else Evidence.SOUND

@@ -54,7 +54,7 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -126,6 +126,39 @@ def pypinyin_readings_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("pypinyin is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+
+
+#: A character's second reading counts as a usual one (an input method lists the character high up under
+#: it) when it carries at least this share of the character's uses in the words of pypinyin's phrase
+#: list, weighted by jieba's word frequencies: 调 is read tiao in about half of them (协调, 调整), 提 di
+#: in about one in a hundred (提防).
+USUAL_SHARE = 0.25
+
+
+def pypinyin_phrases_path() -> Path:
+    """pypinyin's readings of words (``phrases_dict.json``), found without importing pypinyin."""
+    return pypinyin_readings_path().with_name("phrases_dict.json")
+
+
+def usual_readings(path: Path, entries: Iterable[tuple[str, int, str]]) -> dict[str, set[str]]:
+    """Character → its toneless readings with at least :data:`USUAL_SHARE` of its uses in the words of
+    pypinyin's phrase list (``path``), each word weighted by its frequency in ``entries``."""
+    freq = {w: f for w, f, _ in entries if f > 0}
+    with path.open(encoding="utf-8") as fh:
+        raw: dict[str, list[list[str]]] = json.load(fh)
+    uses: dict[str, dict[str, int]] = {}
+    for word, syllables in raw.items():
+        weight = freq.get(word, 0)
+        if weight <= 0 or len(word) != len(syllables):
+            continue
+        for char, readings in zip(word, syllables, strict=True):
+            if readings:
+                plain = toneless(readings[0])
+                counts = uses.setdefault(char, {})
+                counts[plain] = counts.get(plain, 0) + weight
+    return {
+        char: {s for s, n in counts.items() if n >= USUAL_SHARE * sum(counts.values())} for char, counts in uses.items()
+    }
 
 
 def read_readings(path: Path) -> dict[str, list[str]]:
@@ -316,9 +349,11 @@ def build(
     readings: dict[str, list[str]],
     shape_groups: Iterable[str],
     least_margin: float = 5.0,
+    usual: Mapping[str, set[str]] | None = None,
 ) -> dict[str, dict[str, str]]:
     """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups;
-    ``least_margin``: the least gain a two-character candidate may need (see ``pair_slack``)."""
+    ``least_margin``: the least gain a two-character candidate may need (see ``pair_slack``);
+    ``usual``: the readings in common use (:func:`usual_readings`; without it, the first reading)."""
     entries = list(entries)
     char_use: dict[str, int] = {}  # how often a character is written, in words or alone
     for word, freq, _ in entries:
@@ -345,7 +380,9 @@ def build(
             continue  # a rare character is neither written by mistake nor meant
         classes = [code(fuzzy_class, fuzzy(s)) for s in syllables]
         fuzzy_codes[char] = classes[0]
-        exact_codes[char] = "".join(dict.fromkeys(code(exact_class, s) for s in syllables))
+        # the usual readings (the first, and a second one in common use), by which 同音 is told from 近音
+        kept = [s for i, s in enumerate(syllables) if i == 0 or (usual is not None and s in usual.get(char, ()))]
+        exact_codes[char] = "".join(dict.fromkeys(code(exact_class, s) for s in kept))
         others = "".join(c for c in dict.fromkeys(classes) if c != classes[0])
         if others:
             more[char] = others
@@ -603,7 +640,8 @@ def load_lexicon(
     least gain a two-character candidate may need (the search for candidates passes its own)."""
     jieba_dict = jieba_dictionary_path()
     readings_path = pypinyin_readings_path()
-    key = cache_key((jieba_dict, readings_path), (*shape_groups, f"least={least_margin!r}"), phrases)
+    phrases_path = pypinyin_phrases_path()
+    key = cache_key((jieba_dict, readings_path, phrases_path), (*shape_groups, f"least={least_margin!r}"), phrases)
 
     def read(data: bytes) -> Lexicon | None:
         try:
@@ -613,7 +651,8 @@ def load_lexicon(
 
     def make() -> tuple[Lexicon, bytes]:
         entries = with_phrases(read_jieba_entries(jieba_dict), phrases)
-        sections = build(entries, read_readings(readings_path), shape_groups, least_margin)
+        usual = usual_readings(phrases_path, entries)
+        sections = build(entries, read_readings(readings_path), shape_groups, least_margin, usual)
         return readable(read, serialise(sections, key).encode(LEXICON_ENCODING))
 
     return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make)

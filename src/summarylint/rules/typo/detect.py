@@ -494,8 +494,11 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         window, start - left, end - left, words_before, words_after, changed, scorer
     ):
         return None
+    # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
+    # wrong character: jieba tags many pairs of characters as names (井井 of 井井有调 is a place)
+    near = (changed, changed + 1) if len(target) == 4 else (start - left, end - left)
     for s, e in words_before:
-        if s < end - left and start - left < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
+        if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain)
 

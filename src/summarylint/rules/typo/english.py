@@ -12,10 +12,11 @@ first use (:func:`english_words`) and loaded on the first word that needs it.
 
 What is left alone, because it is mostly names and terms rather than slips: words under five letters,
 words with capitals inside (CnWizards) or in capitals (LSLAM), words written more than once in the
-document, team words, Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter (endings: crypto/crypt,
-copywrite/copywriter).  An extra letter counts as a slip only when it doubles a neighbour or sits
-next to one on the keyboard (Refactor is not a misspelt reactor), and a suggestion other than two
-swapped letters must be a common word (refactor is not a misspelt redactor).
+document, team words, Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter
+(endings: crypto/crypt, copywrite/copywriter).  An extra letter counts as a slip only when it doubles a neighbour or sits
+next to one on the keyboard (Refactor is not a misspelt reactor), or when it is a vowel spelt by ear
+and the word it leaves is very common (arguement); a suggestion other than two swapped letters must be
+a common word (refactor is not a misspelt redactor).
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ MIN_FREQUENCY = 5e-7
 STRAY_FREQUENCY = 1e-5
 
 #: An English word inside a Chinese paragraph is looked at only from this length (from MIN_LENGTH for two
-#: letters swapped: tabel, widht), and its suggestion must
-#: be at least this common (technical words such as configuration are rarer than 1e-6 in general English):
-#: such words are mostly terms, identifiers and names.
+#: letters swapped: tabel, widht), and its suggestion must be at least this common (technical words such
+#: as configuration are rarer than 1e-6 in general English): such words are mostly terms, identifiers
+#: and names.
 MIN_EMBEDDED_LENGTH = 6
 MIN_EMBEDDED_FREQUENCY = 5e-7
 

@@ -3,20 +3,21 @@
 Bilingual reports carry English paragraphs (an English version of the summary, release notes); a
 word there that no English word list knows, written once, and one keyboard slip away from a known
 word is reported with that word as the suggestion.  Chinese paragraphs of engineers' drafts carry
-English words too (优化了接口的perfromance, 完成了Enviroment配置): there only words of six letters or
-more in lower case or with a capital first letter alone are looked at, and the suggestion must not be a
-rare word (names and identifiers there are mostly short, in capitals or camel case, or far from any
-word; five-letter product names such as Flink and Sqoop are one letter away from a word).  The word
+English words too (优化了接口的perfromance, 完成了Enviroment配置): there only words in lower case or
+with a capital first letter alone are looked at, of six letters or more (five for two swapped letters:
+tabel), and the suggestion must not be a rare word (names and identifiers there are mostly short, in
+capitals or camel case, or far from any word; five-letter product names such as Flink and Sqoop are
+one letter away from a word).  The word
 list and frequencies are pyspellchecker's English dictionary, kept in a cached table built from it on
 first use (:func:`english_words`) and loaded on the first word that needs it.
 
 What is left alone, because it is mostly names and terms rather than slips: words under five letters,
 words with capitals inside (CnWizards) or in capitals (LSLAM), words written more than once in the
 document, team words, Hanyu Pinyin (Zhou, Xiaoming), and changes at the first or last letter
-(endings: crypto/crypt, copywrite/copywriter).  An extra letter counts as a slip only when it doubles a neighbour or sits
-next to one on the keyboard (Refactor is not a misspelt reactor), or when it is a vowel spelt by ear
-and the word it leaves is very common (arguement); a suggestion other than two swapped letters must be
-a common word (refactor is not a misspelt redactor).
+(endings: crypto/crypt, copywrite/copywriter).  An extra letter counts as a slip only when it doubles
+a neighbour or sits next to one on the keyboard (Refactor is not a misspelt reactor), or when it is a
+vowel spelt by ear and the word it leaves is very common (arguement); a suggestion other than two
+swapped letters must be a common word (refactor is not a misspelt redactor).
 """
 
 from __future__ import annotations

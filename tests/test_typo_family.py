@@ -509,7 +509,53 @@ def test_confusion_guards_compile() -> None:
     ]
     assert guards
     for guard in guards:
-        guard.fullmatch("")  # compiles it (raises re.error when it is invalid)
+        guard.pattern()  # compiles it (raises re.error when it is invalid)
+
+
+def test_confusion_guards_tested_as_strings_answer_like_their_expressions() -> None:
+    """Guards that are alternations of plain strings are tested with string methods: the answers are
+    those of the compiled expressions, at the edges of the text and before a final line break too."""
+    from summarylint.rules.typo import confusions
+
+    assert confusions._literals("规|决|确") == ("规", "决", "确")
+    assert confusions._literals("(?:当前|目前)") == ("当前", "目前")
+    assert confusions._literals("[立随旋当]") == ("立", "随", "旋", "当")
+    for pattern in ("新的?一?年", "[^，。]{0,8}又", "(?:比|较)(?:\\d{2,4}|[今去])", "[一-十]", "a||b", ""):
+        assert confusions._literals(pattern) is None, pattern
+    entries = [e for entries in confusions._compiled().by_first.values() for e in entries]
+    literal = 0
+    for entry in entries:
+        item = entry.item
+        samples = [*item.exceptions, item.wrong, "当前", "是", "的", "新一年", "比2020", "\n", ""]
+        for guard, value in (
+            (entry.after, item.after),
+            (entry.not_after, item.not_after),
+            (entry.before, item.before),
+            (entry.not_before, item.not_before),
+            (entry.prev_tag, item.prev_tag),
+            (entry.next_tag, item.next_tag),
+            (entry.prev_word, item.prev_word),
+            (entry.next_word, item.next_word),
+        ):
+            if guard is None or value is None:
+                continue
+            literal += confusions._literals(value) is not None
+            pattern = guard.pattern()
+            alternatives = [*(confusions._literals(value) or ()), *samples]
+            for a in alternatives:
+                for b in samples[:4]:
+                    for text in (a + b, b + a, a, a + "\n", "\n" + a, b + a + "\n" + b, a[:-1], a[1:]):
+                        if guard in (entry.after, entry.not_after):
+                            for pos in range(len(text) + 1):
+                                assert guard.starts(text, pos) == (pattern.match(text, pos) is not None), (value, text)
+                        elif guard in (entry.before, entry.not_before):
+                            for pos in range(len(text) + 1):
+                                for end in (pos, len(text), max(pos, len(text) - 1)):
+                                    expected = pattern.search(text, pos, end) is not None
+                                    assert guard.ends(text, pos, end) == expected, (value, text, pos, end)
+                        else:
+                            assert guard.fits(text) == (pattern.fullmatch(text) is not None), (value, text)
+    assert literal > 50  # (most guards are plain alternations)
 
 
 def test_pack_phrases_join_the_entries_as_set_phrases() -> None:

@@ -109,37 +109,82 @@ def _words_around(text: str, start: int, end: int) -> _Words:
     return _Words(before, after)
 
 
+#: Characters with a meaning in a regular expression: a guard without them (besides ``|``) is a plain
+#: alternation of literal strings and is tested with string methods, never compiled.
+_SPECIAL = frozenset("\\.^$*+?{}[]()|")
+
+
+def _literals(pattern: str) -> tuple[str, ...] | None:
+    """The alternatives of ``pattern`` when it is an alternation of plain strings (``规|决|确``, also
+    wrapped as ``(?:当前|目前)``, or a class of plain characters ``[立随旋当]``), else None."""
+    if pattern.startswith("(?:") and pattern.endswith(")"):
+        pattern = pattern[3:-1]
+    elif pattern.startswith("[") and pattern.endswith("]"):
+        chars = pattern[1:-1]
+        if not chars or any(c in _SPECIAL or c == "-" for c in chars):
+            return None
+        return tuple(chars)
+    alternatives = tuple(pattern.split("|"))
+    if any(not a or not _SPECIAL.isdisjoint(a) for a in alternatives):
+        return None
+    return alternatives
+
+
 class _Guard:
-    """A guard's regular expression, compiled on first use: a document meets few of the entries, and
-    compiling all their guards would cost more than the rest of the rule on a short document."""
+    """A guard on the text around a match: ``start`` (a regular expression matched where the wrong form
+    ends), ``end`` (one that must end where it starts, searched in the 12 characters before) or
+    ``full`` (one a neighbouring word or tag must match in full).
 
-    __slots__ = ("_compiled", "_source")
+    A guard that is an alternation of plain strings (most of them) is tested with ``startswith``,
+    ``endswith`` or a set, exactly as the expression would match; the others are compiled on first
+    use: a document meets few of the entries, and compiling all their guards would cost more than the
+    rest of the rule on a short document."""
 
-    def __init__(self, source: str) -> None:
-        self._source = source
+    __slots__ = ("_compiled", "_kind", "_literals", "_members", "source")
+
+    def __init__(self, source: str, kind: str) -> None:
+        self.source = source
+        self._kind = kind
+        self._literals = _literals(source)
+        self._members = frozenset(self._literals or ())
         self._compiled: re.Pattern[str] | None = None
 
-    def _pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> re.Pattern[str]:
+        """The guard as a compiled expression (the string tests give the same answers)."""
         if self._compiled is None:
-            self._compiled = re.compile(self._source)
+            wrapped = {"start": "{}", "end": "(?:{})$", "full": "(?:{})"}[self._kind]
+            self._compiled = re.compile(wrapped.format(self.source))
         return self._compiled
 
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        return self._pattern().match(text, pos)
+    def starts(self, text: str, pos: int) -> bool:
+        """Whether the guard matches ``text`` at ``pos`` (``start`` guards)."""
+        if self._literals is not None:
+            return text.startswith(self._literals, pos)
+        return self.pattern().match(text, pos) is not None
 
-    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
-        return self._pattern().search(text, pos, endpos)
+    def ends(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether the guard matches ``text[pos:endpos]`` at its end (``end`` guards; like ``$``, also
+        just before a final line break)."""
+        literals = self._literals
+        if literals is not None:
+            return text.endswith(literals, pos, endpos) or (
+                endpos > pos and text[endpos - 1] == "\n" and text.endswith(literals, pos, endpos - 1)
+            )
+        return self.pattern().search(text, pos, endpos) is not None
 
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._pattern().fullmatch(text)
+    def fits(self, value: str) -> bool:
+        """Whether the guard matches ``value`` in full (``full`` guards)."""
+        if self._literals is not None:
+            return value in self._members
+        return self.pattern().fullmatch(value) is not None
 
 
 def _full(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(f"(?:{pattern})")
+    return None if pattern is None else _Guard(pattern, "full")
 
 
 def _fits(pattern: _Guard | None, value: str | None) -> bool:
-    return pattern is None or (value is not None and pattern.fullmatch(value) is not None)
+    return pattern is None or (value is not None and pattern.fits(value))
 
 
 @dataclass(frozen=True)
@@ -162,13 +207,13 @@ class _Entry:
     def text_fits(self, text: str, start: int, end: int) -> bool:
         """The guards on the text around the match (not the word conditions)."""
         window = max(0, start - 12)
-        if self.after is not None and not self.after.match(text, end):
+        if self.after is not None and not self.after.starts(text, end):
             return False
-        if self.not_after is not None and self.not_after.match(text, end):
+        if self.not_after is not None and self.not_after.starts(text, end):
             return False
-        if self.before is not None and not self.before.search(text, window, start):
+        if self.before is not None and not self.before.ends(text, window, start):
             return False
-        if self.not_before is not None and self.not_before.search(text, window, start):
+        if self.not_before is not None and self.not_before.ends(text, window, start):
             return False
         return not self._excepted(text, start)
 
@@ -204,11 +249,11 @@ class _Compiled:
 
 
 def _ending(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(f"(?:{pattern})$")
+    return None if pattern is None else _Guard(pattern, "end")
 
 
 def _starting(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(pattern)
+    return None if pattern is None else _Guard(pattern, "start")
 
 
 @cache

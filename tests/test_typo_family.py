@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 import subprocess
@@ -300,6 +301,41 @@ def test_slack_codes_never_drop_a_span_the_rough_test_keeps() -> None:
             kept += slack >= code
             dropped += slack < code
     assert kept and dropped  # (the filter does filter)
+
+
+def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """detect.screen rejects a candidate whose rough bound falls short of the least margin it could need
+    (from the lexicon's rounded weights) before looking any word up; on spans one similar character away
+    from two-, three- and four-character targets, its answers are those of the screen without that test."""
+    lex, scorer = detect.lexicon(), detect.Scorer(detect.dictionary())
+    by_class: dict[str, list[str]] = {}
+    for code, sound in lex.fuzzy.items():
+        for cls in (sound, *lex.more.get(chr(code), "")):
+            by_class.setdefault(cls, []).append(chr(code))
+    rng = random.Random(9)
+    pairs: list[tuple[str, str]] = []
+    for key in rng.sample(list(lex.pairs), 150):
+        free = next(i for i, c in enumerate(key) if "\ue000" <= c <= "\uf8ff")
+        for char in by_class[key[free]]:
+            span = key[:free] + char + key[free + 1 :]
+            pairs += ((span, t) for t in lex.pairs[key].split(",") if t != span)
+    idioms = list(lex.idioms)
+    for target in rng.sample(idioms, 100):
+        at = rng.randrange(4)
+        for cls in (lex.fuzzy.get(ord(target[at]), ""), *lex.more.get(target[at], "")):
+            pairs += ((target[:at] + c + target[at + 1 :], target) for c in by_class.get(cls, ()) if c != target[at])
+    with_least = [detect.screen(w, t, lex, scorer) for w, t in pairs]
+    decided = 0  # (candidates the least margin rejects: the test is exercised)
+    for written, target in pairs:
+        at = detect._one_apart(written, target)
+        evidence = detect._evidence(lex, written[at], target[at], written)
+        if evidence is not None:
+            margin = detect._least_margin(lex, written[at], target, evidence) - detect._ROUNDING
+            decided += detect._LEAST_MARGIN[False] <= detect._rough_bound(lex, scorer, written, target) < margin
+    assert decided > 500
+    monkeypatch.setattr(detect, "_least_margin", lambda *_: -math.inf)
+    assert [detect.screen(w, t, lex, scorer) for w, t in pairs] == with_least
+    assert len(pairs) > 5_000 and sum(s is not None for s in with_least) > 20
 
 
 def test_table_values_cut_by_offsets_equal_the_split_values() -> None:

@@ -113,7 +113,7 @@ COMMON_CHAR_NEAR_MARGINS = (
 )
 
 
-def _common_char_margin(char_freq: int, target_freq: int, near: bool = False) -> float:
+def _common_char_margin(char_freq: float, target_freq: float, near: bool = False) -> float:
     return min(
         (
             m
@@ -439,12 +439,14 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     if at < 0:
         return None
     rough = _rough_bound(lex, scorer, written, target)
-    if rough < _LEAST_MARGIN[len(target) == 4]:
+    idiom = len(target) == 4
+    if rough < _LEAST_MARGIN[idiom]:
         return None
     evidence = _evidence(lex, written[at], target[at], written)
     if evidence is None:
         return None
-    idiom = len(target) == 4
+    if rough < _least_margin(lex, written[at], target, evidence) - _ROUNDING:
+        return None  # (decided by the lexicon's frequencies: no need to look the words up)
     attested = scorer.freq(written) > 0
     if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
         return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
@@ -457,6 +459,37 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     if _gain_bound(scorer, written, target) < margin:
         return None
     return _Screened(target, evidence, margin)
+
+
+#: How far :func:`_rough_bound` may fall below the exact bound it stands for: the lexicon's weights are
+#: natural-log frequencies rounded to two decimals (at most 0.005 off each, five of them at most), and
+#: a weight missing for a character (0) only raises it.
+_ROUNDING = 0.05
+
+
+def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> float:
+    """The least margin :func:`screen` may ask of a candidate with this ``evidence`` that puts ``char``
+    in place of a character of ``target``, whether the span as written is attested or not: with the
+    frequencies of the lexicon (natural-log weights rounded to two decimals, so each frequency is at
+    most ``exp(weight + 0.005)``), before any word is looked up.  A weight missing for the target (a
+    word the lexicon does not weigh: its rough bound is no bound) or for ``char`` gives the least
+    margin of all."""
+    idiom = len(target) == 4
+    least = min(MARGINS.get((idiom, evidence, True), math.inf), MARGINS.get((idiom, evidence, False), math.inf))
+    if idiom:
+        return least
+    weights = lex.weights
+    target_weight = weights.get(target)
+    char_weight = weights.get(char)
+    if target_weight is None or char_weight is None:
+        return _LEAST_MARGIN[False]
+    ceiling = _ROUNDING / 5
+    return min(
+        least,
+        _common_char_margin(
+            math.exp(char_weight + ceiling), math.exp(target_weight + ceiling), evidence is Evidence.NEAR
+        ),
+    )
 
 
 #: Screened candidates of two- and three-character spans, by span: the same span recurs all over a

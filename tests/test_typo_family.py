@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import random
@@ -60,12 +61,13 @@ def test_lexicon_loaded_equals_the_build() -> None:
     assert lex is not None
     assert dict(lex.pairs) == sections["pairs"]
     assert dict(lex.weights) == {k: float(v) for k, v in sections["weights"].items()}
-    assert lex.anchors == sections["anchors"] and lex.shapes == sections["shapes"]
+    assert lex.shapes == sections["shapes"]
     assert lex.exact == sections["exact"] and lex.more == sections["more"]
     assert lex.fuzzy == {ord(k): v for k, v in sections["fuzzy"].items()}
     assert lex.char_codes == {ord(k): v for k, v in sections["char_codes"].items()}
     assert "".join(lex.pairs.members[k] for k in sorted(sections["pairs"])) == sections["pair_slack"][""]
     assert [set(part) for part in lex.idiom_parts] == [set(sections[name]) for name in lexicon._IDIOM_PARTS]
+    assert [dict(part) for part in lex.idiom_parts[2:]] == [sections[name] for name in lexicon._IDIOM_TABLES]
     assert set(lex.idioms) == set(sections["idioms"])
 
 
@@ -203,6 +205,35 @@ def _screen_all(
     return tuple(s for s in screened if s is not None)
 
 
+@functools.cache
+def _anchors() -> dict[str, list[tuple[int, str]]]:
+    """The four-character targets by the two characters they keep when one of the other two is wrong
+    (first two: offset 0; last two: offset 2), in the order of jieba's dictionary."""
+    anchors: dict[str, list[tuple[int, str]]] = {}
+    for word in detect.lexicon().idioms:
+        for offset in (0, 2):
+            anchors.setdefault(word[offset : offset + 2], []).append((offset, word))
+    return anchors
+
+
+def _anchored(text: str, j: int, items: list[tuple[int, str]], lex: lexicon.Lexicon) -> list[tuple[int, str]]:
+    """``(start, target)`` for the four-character spans around ``text[j : j + 2]`` one similar character
+    away from a target anchored there, tried one by one."""
+    found = []
+    for offset, target in items:
+        start = j - offset
+        span = text[start : start + 4]
+        if start < 0 or len(span) != 4:
+            continue
+        other = [i for i in range(4) if (i < 2) == (offset == 2) and span[i] != target[i]]
+        if len(other) == 1:
+            written = span[other[0]]
+            sound = lex.fuzzy.get(ord(written), written)
+            if detect._alike(lex, written, sound, target[other[0]], span):
+                found.append((start, target))
+    return found
+
+
 def _reference_candidates(text: str) -> list[tuple[int, tuple[object, ...]]]:
     """The candidates of ``text`` found the plain way: every span of every run of Chinese characters,
     one by one, nothing memoized or filtered first."""
@@ -216,9 +247,9 @@ def _reference_candidates(text: str) -> list[tuple[int, tuple[object, ...]]]:
             found = _screen_all(gram, detect._pair_targets(lex, gram), lex, scorer)
             if found:
                 spans.append((j, found))
-            items = lex.anchors.get(gram)
+            items = _anchors().get(gram)
             if items:
-                idioms.update(dict.fromkeys(detect._idiom_candidates(text, j, items, lex)))
+                idioms.update(dict.fromkeys(_anchored(text, j, items, lex)))
             if j + 2 < end:
                 gram = text[j : j + 3]
                 found = _screen_all(gram, detect._triple_targets(lex, gram), lex, scorer)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -31,7 +31,7 @@ from typing import Annotated, cast
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.packs import load_pack
-from summarylint.rules.typo.lexicon import Lexicon, Words, load_lexicon, load_words
+from summarylint.rules.typo.lexicon import Lexicon, Table, Words, load_lexicon, load_words
 
 _lock = threading.Lock()
 
@@ -256,26 +256,6 @@ def _triple_targets(lex: Lexicon, trigram: str) -> tuple[str, ...]:
         if targets:
             found += (t for t in targets.split(",") if t != trigram)
     return tuple(found)
-
-
-def _idiom_candidates(text: str, j: int, items: str, lex: Lexicon) -> Iterator[tuple[int, str]]:
-    """``(start, target)`` for the four-character spans around ``text[j : j + 2]`` one similar
-    character away from a fixed expression that keeps those two characters (``items``: its anchors)."""
-    for item in items.split(","):
-        start = j - int(item[0])
-        target = item[1:]
-        span = text[start : start + 4]
-        if start < 0 or len(span) != 4:
-            continue
-        # the anchored half agrees; exactly one character of the other half must differ
-        i = 2 if item[0] == "0" else 0
-        same_first, same_second = span[i] == target[i], span[i + 1] == target[i + 1]
-        if same_first == same_second:
-            continue
-        at = i + 1 if same_first else i
-        written = span[at]
-        if _alike(lex, written, lex.fuzzy.get(ord(written), written), target[at], span):
-            yield start, target
 
 
 def _alike(lex: Lexicon, written: str, written_sound: str, target: str, span: str) -> bool:
@@ -678,10 +658,10 @@ def _looked_up(
 
 def _spans(
     han: str, lex: Lexicon, scorer: Callable[[], Scorer]
-) -> tuple[list[str], list[tuple[int, tuple[_Screened, ...]]]]:
-    """The two-character spans of ``han`` (the text with every character other than a Chinese one
-    replaced by NUL) and the screened candidates of its two- and three-character spans that have
-    some, as ``(start, survivors)`` in the order of the text (at one start, the shorter span first)."""
+) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]]]:
+    """The two- and three-character spans of ``han`` (the text with every character other than a
+    Chinese one replaced by NUL) and the screened candidates of those that have some, as
+    ``(start, survivors)`` in the order of the text (at one start, the shorter span first)."""
     bigrams = list(map(add, han, han[1:]))
     screened = _looked_up(bigrams, lambda grams: _learn(grams, lex, scorer))
     found = [(j, 2, screened[j]) for j in compress(count(), screened)]
@@ -689,25 +669,51 @@ def _spans(
     screened = _looked_up(trigrams, lambda grams: _learn_triples(grams, lex, scorer))
     found += [(j, 3, screened[j]) for j in compress(count(), screened)]
     found.sort(key=lambda f: f[:2])
-    return bigrams, [(j, survivors) for j, _, survivors in found]
+    return bigrams, trigrams, [(j, survivors) for j, _, survivors in found]
 
 
-def _idiom_sites(han: str, bigrams: list[str], lex: Lexicon) -> list[int]:
-    """The positions of ``han`` where :func:`_idiom_candidates` may find a fixed expression, in order:
-    the anchored half and one character of the other half agree with the expression."""
-    firsts, seconds, heads, tails, head_gaps, tail_gaps = lex.idiom_parts
+def _idiom_candidates(
+    text: str, han: str, bigrams: list[str], trigrams: list[str], lex: Lexicon
+) -> list[tuple[int, str]]:
+    """``(start, target)`` for the four-character spans of ``text`` one similar character away from a
+    fixed expression that keep either half of it (``han``: ``text`` with NUL for every character other
+    than a Chinese one; ``bigrams``, ``trigrams``: its spans).  Such a span keeps three characters of
+    the expression, by which the keyed parts of the lexicon find it with one look-up.  In the order of
+    the position of the half kept, then of the expressions in jieba's dictionary (the first half first)."""
+    firsts, seconds = lex.idiom_parts[:2]
+    heads, tails, head_gaps, tail_gaps = cast("tuple[Table[str], ...]", lex.idiom_parts[2:])
     last = len(han) - 4  # the last start of a four-character span
-    found = [  # the expression starts at j: 再接再? or 再接?厉
-        j
+    # (the position of the half kept, the table, the key, the start, the place of the wrong character)
+    sites: list[tuple[int, Table[str], str, int, int]] = [
+        (j, heads, trigrams[j], j, 3) for j in compress(count(), map(heads.members.__contains__, trigrams)) if j <= last
+    ]
+    sites += (  # 再接?厉: 再接 and 厉
+        (j, head_gaps, key, j, 2)
         for j in compress(count(), map(firsts.__contains__, bigrams))
-        if j <= last and (han[j : j + 3] in heads or bigrams[j] + han[j + 3] in head_gaps)
-    ]
-    found += [  # it ends at j + 2: ?接再厉 or 再?再厉
-        j
+        if j <= last and (key := bigrams[j] + han[j + 3]) in head_gaps.members
+    )
+    sites += (  # ?接再厉
+        (j + 1, tails, trigrams[j], j - 1, 0) for j in compress(count(), map(tails.members.__contains__, trigrams)) if j
+    )
+    sites += (  # 再?再厉: 再 and 再厉
+        (j, tail_gaps, key, j - 2, 1)
         for j in compress(count(), map(seconds.__contains__, bigrams))
-        if j >= 2 and (han[j - 1 : j + 2] in tails or han[j - 2] + bigrams[j] in tail_gaps)
-    ]
-    return sorted(set(found))
+        if j >= 2 and (key := han[j - 2] + bigrams[j]) in tail_gaps.members
+    )
+    found: list[tuple[int, int, int, int, str]] = []
+    for kept, table, key, start, at in sites:
+        span = text[start : start + 4]
+        if len(span) != 4:
+            continue
+        written = span[at]
+        sound = lex.fuzzy.get(ord(written), written)
+        for target in table[key].split(","):
+            if written != target[at] and _alike(lex, written, sound, target[at], span):
+                found.append((kept, 0, int(at < 2), start, target))
+    if len(found) > 1:
+        order = lex.idiom_order
+        found = sorted((kept, order[target], half, start, target) for kept, _, half, start, target in found)
+    return [(start, target) for *_, start, target in found]
 
 
 def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]]]:
@@ -724,14 +730,8 @@ def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]
     han = _NOT_HAN.sub("\0", text)
     if len(han) < 2:
         return []
-    bigrams, spans = _spans(han, lex, screener)
-    idioms: dict[tuple[int, str], None] = {}
-    anchors = lex.anchors
-    for j in _idiom_sites(han, bigrams, lex):
-        items = anchors.get(bigrams[j])
-        if items:
-            idioms.update(dict.fromkeys(_idiom_candidates(text, j, items, lex)))
-    for start, target in idioms:
+    bigrams, trigrams, spans = _spans(han, lex, screener)
+    for start, target in _idiom_candidates(text, han, bigrams, trigrams, lex):
         screened = screen(text[start : start + 4], target, lex, screener())
         if screened is not None:
             spans.append((start, (screened,)))

@@ -14,20 +14,23 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``pairs``: two- and three-character target words keyed by their characters with one of them
   replaced by its sound class (``抱`` + class of ``qian``), so that a span with one character that
   sounds like a target's is found with a few dictionary look-ups;
-* ``anchors``: four-character targets (idioms, fixed expressions) keyed by the two characters they
-  keep when one of the other two is wrong (first two, last two);
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
 * the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
-  which the search for candidates skips spans that share too little with any target;
+  which the search for candidates skips spans that share too little with any target; the parts of
+  three characters of the four-character targets (idioms, fixed expressions) are keys of the targets
+  that have them (``idiom_heads``: first three characters; ``idiom_head_gaps``: first two and fourth;
+  ``idiom_tails``, ``idiom_tail_gaps`` the same from the end), so that a span that keeps three
+  characters of a target finds it with one look-up;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
   each, compared as strings: see :attr:`Lexicon.char_codes`).
 
-The two large tables (``pairs``, ``weights``) are stored with their keys in order and loaded as a
-:class:`Table`: a set of the keys, the values found by bisection when asked for and cut out of the
-stored line by the offsets of every sixteenth value (``pairs_at``, ``weights_at``).
+The large tables (``pairs``, ``weights`` and the four keyed idiom parts) are stored with their keys in
+order and loaded as a :class:`Table`: a set of the keys, the values found by bisection when asked for
+and cut out of the stored line by the offsets of every sixteenth value (``pairs_at``, ``weights_at``
+...).
 
 The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
 :func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
@@ -54,19 +57,22 @@ from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
 #: and last two), by which the search for candidates filters spans (sets: their values are empty).
 _TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
-_IDIOM_PARTS = ("idiom_firsts", "idiom_seconds", "idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
+#: (the first two are sets; the others tables of the targets that have the part, in the order of jieba's
+#: dictionary)
+_IDIOM_SETS = ("idiom_firsts", "idiom_seconds")
+_IDIOM_TABLES = ("idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
+_IDIOM_PARTS = (*_IDIOM_SETS, *_IDIOM_TABLES)
 _SECTIONS = (
     "fuzzy",
     "exact",
     "more",
     "pairs",
-    "anchors",
     "shapes",
     "idioms",
     "weights",
@@ -76,6 +82,7 @@ _SECTIONS = (
     "char_codes",
     "pairs_at",
     "weights_at",
+    *(f"{name}_at" for name in _IDIOM_TABLES),
 )
 
 #: Two-character words at least this frequent are targets.
@@ -318,15 +325,21 @@ class Lexicon:
     exact: dict[str, str]
     more: dict[str, str]
     pairs: Table[str]  # key → target words joined by ","
-    anchors: dict[str, str]  # key → "offset target" items joined by ","
     shapes: dict[str, str]  # variant → target
     idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
     weights: Table[float] = field(default_factory=lambda: Table([], "", float))
     #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
     triple_parts: tuple[Mapping[str, str], ...] = ()
-    #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`)
+    #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`: two sets, then four tables of
+    #: the targets that have each part, joined by ",")
     idiom_parts: tuple[Mapping[str, str], ...] = ()
+
+    @cached_property
+    def idiom_order(self) -> dict[str, int]:
+        """Each four-character target's place in jieba's dictionary."""
+        return {w: i for i, w in enumerate(self.idioms)}
+
     #: a str.translate table: code point → the character's frequency as a code comparable with the
     #: codes of ``pairs.members`` (:func:`slack_code`, :func:`weight_code`): a two-character span can
     #: have a candidate through key ``k`` only if ``pairs.members[k] >= code`` of the character the
@@ -391,7 +404,6 @@ def build(
         return all(c in fuzzy_codes for c in word)
 
     pairs: dict[str, list[str]] = {}
-    anchors: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
     triples: list[str] = []
@@ -414,8 +426,6 @@ def build(
             triples.append(word)
         elif _is_idiom(word, freq, tag):
             idioms.append(word)
-            for key, offset in ((word[:2], 0), (word[2:], 2)):
-                anchors.setdefault(key, []).append(f"{offset}{word}")
 
     shapes: dict[str, str] = {}
     look_alike: dict[str, set[str]] = {}
@@ -439,11 +449,11 @@ def build(
         "exact": exact_codes,
         "more": more,
         "pairs": {k: _VAL.join(v) for k, v in pairs.items()},
-        "anchors": {k: _VAL.join(v) for k, v in anchors.items()},
         "shapes": shapes,
         "idioms": dict.fromkeys(idioms, ""),
         **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
-        **_parts(_IDIOM_PARTS, idioms, ((0, 2), (2, 4), (0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
+        **_parts(_IDIOM_SETS, idioms, ((0, 2), (2, 4))),
+        **_keyed_parts(_IDIOM_TABLES, idioms, ((0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
         "weights": weights,
         **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
     }
@@ -507,6 +517,21 @@ def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...]
     }
 
 
+def _keyed_parts(
+    names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...], ...]
+) -> dict[str, dict[str, str]]:
+    """Like :func:`_parts`, each part a key of the words that have it (joined by ``,``, in the order of
+    ``words``)."""
+    sections: dict[str, dict[str, str]] = {}
+    for name, cut in zip(names, cuts, strict=True):
+        keyed: dict[str, dict[str, None]] = {}
+        for w in words:
+            part = "".join(w[a:b] for a, b in zip(cut[::2], cut[1::2], strict=True))
+            keyed.setdefault(part, {})[w] = None
+        sections[name] = {k: _VAL.join(v) for k, v in keyed.items()}
+    return sections
+
+
 def _is_idiom(word: str, freq: int, tag: str) -> bool:
     """Whether a jieba entry is a target fixed expression: four characters with a tag of
     :data:`_FIXED_TAGS`, frequent enough."""
@@ -518,12 +543,17 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
 
 
 #: The sections loaded as a :class:`Table` (stored with their keys in order).
-_TABLES = ("pairs", "weights")
+_TABLES = ("pairs", "weights", *_IDIOM_TABLES)
 #: The sections that are one string of codes: the table whose keys they follow, and one code for
 #: each key (1) or offsets (:func:`encode_offsets`).
-_CODES = {"pair_slack": ("pairs", 1), "pairs_at": ("pairs", 4), "weights_at": ("weights", 4)}
+_CODES = {
+    "pair_slack": ("pairs", 1),
+    "pairs_at": ("pairs", 4),
+    "weights_at": ("weights", 4),
+    **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
+}
 #: The sections loaded as sets of their keys.
-_SETS = (*_TRIPLE_PARTS, *_IDIOM_PARTS)
+_SETS = (*_TRIPLE_PARTS, *_IDIOM_SETS)
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -562,7 +592,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         if len(key_list) != len(value_list):
             return None
         tables[name] = dict(zip(key_list, value_list, strict=True))
-    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not tables["anchors"]:
+    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not sorted_keys["idiom_heads"][0]:
         return None
     pair_keys, pair_values = sorted_keys["pairs"]
     return Lexicon(
@@ -576,12 +606,14 @@ def parse(data: str, key: str) -> Lexicon | None:
             members=dict(zip(pair_keys, codes["pair_slack"], strict=True)),
             offsets=codes["pairs_at"],
         ),
-        tables["anchors"],
         tables["shapes"],
         _key_set(tables["idioms"]),
         Table(*sorted_keys["weights"], float, offsets=codes["weights_at"]),
         tuple(sets[name] for name in _TRIPLE_PARTS),
-        tuple(sets[name] for name in _IDIOM_PARTS),
+        (
+            *(sets[name] for name in _IDIOM_SETS),
+            *(Table(*sorted_keys[name], _text, offsets=codes[f"{name}_at"]) for name in _IDIOM_TABLES),
+        ),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
     )
 

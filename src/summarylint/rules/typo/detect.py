@@ -412,19 +412,22 @@ def _surnames() -> frozenset[str]:
     return frozenset(pack().words.surnames)
 
 
-def listed_name(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies in a run of two or three Chinese characters that starts with a common
-    surname and stands between delimiters: a name in a list (陈建祖、王平), which the dictionary does
-    not know."""
+def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -> bool:
+    """Whether ``[start, end)`` lies in a name in a list, which the dictionary does not know: a run of
+    Chinese characters standing between delimiters that has two or three characters and starts with a
+    common surname (陈建祖、王平), or (given ``scorer``) four characters no two of which form a dictionary
+    word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、指治区、直辖市)."""
     a = start
     while a > 0 and _HAN.match(text, a - 1):
         a -= 1
     b = end
     while b < len(text) and _HAN.match(text, b):
         b += 1
-    if not 2 <= b - a <= 3 or text[a] not in _surnames():
+    if not ((a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)):
         return False
-    return (a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)
+    if 2 <= b - a <= 3 and text[a] in _surnames():
+        return True
+    return scorer is not None and b - a == 4 and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
 
 
 def protected_ranges(text: str, words: frozenset[str], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -731,7 +734,7 @@ def find_typos(
             end = start + len(screened.target)
             if any(s < end and start < e for s, e in protected):
                 continue
-            if end - start < 4 and listed_name(text, start, end):
+            if end - start < 4 and listed_name(text, start, end, scorer):
                 continue
             typo = confirm(text, start, screened, scorer)
             if typo is not None:

@@ -369,6 +369,51 @@ def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pyt
     assert len(pairs) > 5_000 and sum(s is not None for s in with_least) > 20
 
 
+def _plain_best(scorer: detect.Scorer, text: str, extra: frozenset[str]) -> tuple[float, list[tuple[int, int]]]:
+    """The best segmentation computed plainly, every word looked up in the dictionary as it comes."""
+    words = detect.dictionary()
+    n = len(text)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = (-math.inf, i + 1)
+        for k in range(i + 1, min(n, i + detect._MAX_WORD) + 1):
+            f = words.lookup(text[i:k])
+            if f is None:
+                if k > i + 1:
+                    break
+                f = 0
+            if text[i:k] in extra:
+                f = max(f, 1000)
+            if f <= 0 and k > i + 1:
+                continue
+            score = math.log(max(f, 1)) - scorer.log_total + best[k][0]
+            if score > top[0]:
+                top = (score, k)
+        best[i] = top
+    spans, i = [], 0
+    while i < n:
+        spans.append((i, best[i][1]))
+        i = best[i][1]
+    return best[0][0], spans
+
+
+def test_best_segmentation_equals_the_plain_computation() -> None:
+    """Scorer.best keeps each word's log-probability once looked up: its scores are exactly those of
+    looking every word up as it comes, team words (known, prefixes only, absent) included."""
+    extra = frozenset({"工做", "抱歉", "数字化转", "赋能增效", "甲乙丙"})
+    rng = random.Random(4)
+    texts = ["", "的", *_SENTENCES, *_slipped(_SENTENCES, 3), "甲乙丙工做数字化转型赋能增效了", "\x00报歉ab"]
+    texts += [
+        "".join(rng.choice("工作做抱报歉数字化转型赋能增效的了是在") for _ in range(rng.randint(1, 30)))
+        for _ in range(200)
+    ]
+    for words in (frozenset(), extra):
+        scorer = detect.Scorer(detect.dictionary(), words)
+        for _ in range(2):  # (nothing known yet, then every word known)
+            for text in texts:
+                assert scorer.best(text) == _plain_best(scorer, text, words), text
+
+
 def test_table_values_cut_by_offsets_equal_the_split_values() -> None:
     rng = random.Random(8)
     for size in (0, 1, 2, 50, 3000):

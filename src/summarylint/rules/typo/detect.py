@@ -297,35 +297,42 @@ class Scorer:
 
     def best(self, text: str) -> tuple[float, list[tuple[int, int]]]:
         """The log-probability of the best segmentation of ``text`` and its words as (start, end)."""
-        lookup = self._dictionary.lookup
-        n = len(text)
+        terms = self._dictionary.terms  # (each word's log-probability, once looked up)
+        term_of = self._dictionary.term
+        extra = self._extra
         log_total = self.log_total
-        # best[i]: score of text[i:], with the end of the first word
-        best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        single = math.log(1) - log_total  # (a character absent or only the start of words)
+        n = len(text)
+        # scores[i]: score of text[i:]; ends[i]: the end of its first word
+        scores = [0.0] * (n + 1)
+        ends = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
-            top = (-math.inf, i + 1)
+            top, top_end = -math.inf, i + 1
             for k in range(i + 1, min(n, i + _MAX_WORD) + 1):
                 word = text[i:k]
-                f = lookup(word)
-                if f is None:
+                term = terms[word] if word in terms else term_of(word)
+                if term is None:  # absent
                     if k > i + 1:
                         break
-                    f = 0
-                if word in self._extra:
-                    f = max(f, 1000)
-                if f <= 0 and k > i + 1:  # a prefix only
-                    continue
-                score = math.log(max(f, 1)) - log_total + best[k][0]
-                if score > top[0]:
-                    top = (score, k)
-            best[i] = top
+                    term = single
+                elif term == math.inf and k > i + 1 and not (extra and word in extra):
+                    continue  # a prefix only
+                if extra and word in extra:
+                    term = math.log(max(self.freq(word), 1000)) - log_total
+                elif term == math.inf:
+                    term = single
+                score = term + scores[k]
+                if score > top:
+                    top, top_end = score, k
+            scores[i] = top
+            ends[i] = top_end
         words: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            end = best[i][1]
+            end = ends[i]
             words.append((i, end))
             i = end
-        return best[0][0], words
+        return scores[0], words
 
 
 #: The smallest margin any candidate may need (non-idioms, idioms): below it, no need to look further.

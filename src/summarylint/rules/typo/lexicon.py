@@ -715,6 +715,10 @@ class Words:
         #: word → frequency (0: a prefix only; -1: absent) and word → tag of the words looked up so far
         self._known: dict[str, int] = {}
         self._tags: dict[str, str] = {}
+        self._log_total = math.log(total) if total > 0 else 0.0
+        #: word → its log-probability in a unigram model, ``log(frequency) - log(total)`` (inf: a prefix
+        #: of words only; None: absent), for the words asked so far (:meth:`term`)
+        self.terms: dict[str, float | None] = {}
         self._data = data
         self._slots = slots  # offsets of the lines from ``base``
         self._mask = len(slots) - 1
@@ -733,6 +737,13 @@ class Words:
         if found is None:
             found = self._find(word)
         return found if found > 0 else 0
+
+    def term(self, word: str) -> float | None:
+        """``log(frequency) - log(total)`` of ``word``; inf for a prefix of words only, None when absent."""
+        found = self.lookup(word)
+        term = None if found is None else math.inf if found == 0 else math.log(max(found, 1)) - self._log_total
+        self.terms[word] = term
+        return term
 
     def tag(self, word: str) -> str:
         """The tag of ``word`` (``x`` when absent)."""

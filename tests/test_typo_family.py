@@ -133,6 +133,14 @@ class _PlainWords:
     def tag(self, word: str) -> str:
         return self.tags.get(word, "x") if word in self.freqs else "x"
 
+    @property
+    def terms(self) -> dict[str, float | None]:
+        return {}  # (nothing kept: every word is looked up as it comes)
+
+    def term(self, word: str) -> float | None:
+        f = self.freqs.get(word)
+        return None if f is None else math.inf if f == 0 else math.log(max(f, 1)) - math.log(self.total)
+
 
 def test_word_lookups_agree_with_the_dictionary() -> None:
     """The hash table of the cached bytes answers every word (and prefix, and non-word) as plain dicts do."""
@@ -562,6 +570,7 @@ def test_script_table_is_traditional_only() -> None:
         assert shared not in table
     assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in table.items())
     assert not set(table) & set(table.values()), "a traditional character must not be a simplified one"
+    assert all("\u3400" <= k <= "\u9fff" for k in table)  # (WD011 finds them one character at a time)
 
 
 def test_script_table_pairs_share_a_reading() -> None:

@@ -42,6 +42,7 @@ import hashlib
 import importlib.util
 import json
 import math
+import mmap
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -710,7 +711,7 @@ class Words:
     decodes nothing.  Prefixes of words are present with frequency 0, as jieba's search expects.
     """
 
-    def __init__(self, total: int, data: bytes, slots: memoryview, base: int) -> None:
+    def __init__(self, total: int, data: bytes | mmap.mmap, slots: memoryview, base: int) -> None:
         self.total = total
         #: word → frequency (0: a prefix only; -1: absent) and word → tag of the words looked up so far
         self._known: dict[str, int] = {}
@@ -761,7 +762,7 @@ class Words:
             if at == _EMPTY:
                 break
             at += self._base
-            if data.startswith(line, at):
+            if data[at : at + len(line)] == line:
                 end = data.find(b"\n", at + 1)
                 fields = data[at + len(line) : end if end >= 0 else len(data)].split(b" ")
                 if len(fields) == 2 and fields[0].isdigit():
@@ -813,7 +814,7 @@ def serialise_words(entries: Iterable[tuple[str, int, str]], key: str) -> bytes:
     return head + f"{table_at:012d}".encode() + b" " * (start - len(head) - 12) + body + slots.tobytes()
 
 
-def parse_words(data: bytes, key: str) -> Words | None:
+def parse_words(data: bytes | mmap.mmap, key: str) -> Words | None:
     """The words stored by :func:`serialise_words`, or None when ``data`` is not a valid cache for ``key``."""
     ends: list[int] = []
     for _ in range(3):
@@ -837,18 +838,34 @@ def parse_words(data: bytes, key: str) -> Words | None:
 
 def load_words(cache_dir: Path | None = None, phrases: tuple[str, ...] = ()) -> Words:
     """jieba's dictionary (with ``phrases``, see :func:`with_phrases`) from the cache, built (and cached
-    when possible) on first use."""
+    when possible) on first use.  The cache file is mapped into memory, not read: a document looks up a
+    few thousand of its 11 MB (reading it all cost more than the look-ups)."""
     source = jieba_dictionary_path()
     key = cache_key((source,), (), phrases)
+    path = (cache_dir or cache_root()) / f"typo-words-{key}.txt"
+    mapped = _mapped_words(path, key)
+    if mapped is not None:
+        return mapped
 
     def read(data: bytes) -> Words | None:
         return parse_words(data, key)
 
     return cached_build(
-        (cache_dir or cache_root()) / f"typo-words-{key}.txt",
-        read,
-        lambda: readable(read, serialise_words(with_phrases(read_jieba_entries(source), phrases), key)),
+        path, read, lambda: readable(read, serialise_words(with_phrases(read_jieba_entries(source), phrases), key))
     )
+
+
+def _mapped_words(path: Path, key: str) -> Words | None:
+    """The words of the cache file ``path`` mapped into memory, or None (no valid cache, or no mapping)."""
+    try:
+        with path.open("rb") as fh:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # (ValueError: an empty file)
+        return None
+    words = parse_words(data, key)
+    if words is None:
+        data.close()  # (so that the cache can be written again, on Windows too)
+    return words
 
 
 def readable(read: Callable[[bytes], T | None], data: bytes) -> tuple[T, bytes]:

@@ -222,6 +222,9 @@ def _one_apart(written: str, target: str) -> int:
     """The index of the only differing character, or -1."""
     if len(written) != len(target):
         return -1
+    if len(written) == 2:  # (most candidates)
+        first, second = written[0] != target[0], written[1] != target[1]
+        return -1 if first == second else 0 if first else 1
     at = -1
     for i, (a, b) in enumerate(zip(written, target, strict=True)):
         if a != b:
@@ -235,7 +238,7 @@ def _pair_targets(lex: Lexicon, bigram: str) -> tuple[str, ...]:
     """The two-character targets one similar character away from ``bigram`` (no filtering)."""
     a, b = bigram[0], bigram[1]
     sa, sb = lex.fuzzy.get(ord(a), a), lex.fuzzy.get(ord(b), b)
-    if sa == a or sb == b or bigram in lex.weights:  # (a frequent word is no slip)
+    if sa == a or sb == b or bigram in lex.weights.members:  # (a frequent word is no slip)
         return ()
     more, pairs = lex.more, lex.pairs
     keys = [a + sb, sa + b]
@@ -344,6 +347,8 @@ def _rough_bound(lex: Lexicon, scorer: Scorer, written: str, target: str) -> flo
     (no dictionary group needs decoding): most candidates stop here."""
     weights = lex.weights
     bound = weights.get(target, 0.0) + (len(written) - 1) * scorer.log_total
+    if len(written) == 2:  # (the same sum as below: 0 + a + b)
+        return bound - (weights.get(written[0], 0.0) + weights.get(written[1], 0.0))
     return bound - sum(weights.get(c, 0.0) for c in written)
 
 

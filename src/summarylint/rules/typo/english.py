@@ -36,10 +36,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarylint.datacache import cache_root, cached_build
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.segment import cache_root, cached_build
 from summarylint.views.blocks import Block
 
 #: Bump when the cached table's format or selection changes.

@@ -121,19 +121,18 @@ def gold(corpus: Path, show: bool) -> None:
     print(f"  entries in Chinese text: {chinese_found}/{chinese_total} = {100 * chinese_found / chinese_total:.1f}%")
 
 
+#: The near readings the ``near`` slips are drawn from: initials, then finals, merged into the second of
+#: each pair.  Defined here, so that the planted slips stay the same whatever the rules count as near.
+_NEAR_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+_NEAR_FINALS = (("ing", "in"), ("eng", "en"))
+
+
 def _near(syllable: str) -> str:
-    """The class of near readings the ``near`` slips are drawn from (zh/z, ch/c, sh/s, n/l, in/ing,
-    en/eng merged), defined here so that the planted slips stay the same whatever the rules count as near."""
-    s = syllable
-    for initial in ("zh", "ch", "sh"):
-        if s.startswith(initial):
-            s = s[0] + s[2:]
-            break
-    if s.startswith("n") and s != "ng":
-        s = "l" + s[1:]
-    if (s.endswith(("ing", "eng")) and len(s) > 3) or s in ("ing", "eng"):
-        s = s[:-1]
-    return s
+    """The near class of a toneless syllable (zhi and zi, nan and lan, jing and jin share one)."""
+    head = next(
+        (b + syllable[len(a) :] for a, b in _NEAR_INITIALS if syllable.startswith(a) and syllable != "ng"), syllable
+    )
+    return next((head[: -len(a)] + b for a, b in _NEAR_FINALS if head.endswith(a) and len(head) > len(a) - 1), head)
 
 
 def _slips(corpus: Path, seed: int, per_kind: int, near: bool = False) -> list[tuple[str, str, str, int, str]]:

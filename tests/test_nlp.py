@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from summarylint import datacache
 from summarylint.text import segment
 from summarylint.text.measure import focus
 from summarylint.text.segment import Focus, FocusedDictionary, build, parse, select_entries, serialise
@@ -142,11 +143,11 @@ def test_unwritable_cache_still_segments(tmp_path: Path) -> None:
 
 def test_cache_root_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SUMMARYLINT_CACHE_DIR", str(tmp_path))
-    assert segment.cache_root() == tmp_path
+    assert datacache.cache_root() == tmp_path
     monkeypatch.delenv("SUMMARYLINT_CACHE_DIR")
     if sys.platform.startswith("linux"):
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-        assert segment.cache_root() == tmp_path / "xdg" / "summarylint"
+        assert datacache.cache_root() == tmp_path / "xdg" / "summarylint"
 
 
 def test_segmenter_tokens_and_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

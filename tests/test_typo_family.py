@@ -15,10 +15,11 @@ import pytest
 
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, ConfigError, Settings, load_config, team_words
+from summarylint.datacache import cache_root
 from summarylint.packs import load_pack
 from summarylint.rules.typo import detect, english, lexicon
 from summarylint.rules.typo.checks import ScriptPack
-from summarylint.text.segment import cache_root, jieba_dictionary_path
+from summarylint.text.segment import jieba_dictionary_path
 
 
 def _codes(text: str, config: Config | None = None) -> list[str]:

@@ -32,7 +32,7 @@ def _read(name: str) -> dict[str, object]:
     packs costs several milliseconds each on every run; loading the parsed data is ten times quicker)."""
     path = data_dir("rules") / "packs" / f"{name}.toml"
     text = path.read_bytes()
-    from summarylint.text.segment import cache_root, cached_build  # (no language data: only the folder)
+    from summarylint.datacache import cache_root, cached_build
 
     key = pack_cache_key(text)
 

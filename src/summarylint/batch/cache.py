@@ -34,7 +34,7 @@ _DIGEST = 32
 
 
 def cache_dir() -> Path:
-    from summarylint.text.segment import cache_root
+    from summarylint.datacache import cache_root
 
     return cache_root() / "results"
 

@@ -16,21 +16,19 @@ output is silenced.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import logging
-import os
 import sys
 import threading
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from summarylint.atomic import write_atomically
+from summarylint.datacache import cache_root, cached_build
 
 T = TypeVar("T")
 
@@ -122,20 +120,6 @@ class FocusedDictionary:
         }
 
 
-def cache_root() -> Path:
-    """The per-user cache directory of summarylint (``SUMMARYLINT_CACHE_DIR``, XDG, or the platform's)."""
-    explicit = os.environ.get("SUMMARYLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "summarylint" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "summarylint"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "summarylint" if xdg else Path.home() / ".cache" / "summarylint"
-
-
 def jieba_dictionary_path() -> Path:
     """The ``dict.txt`` jieba ships, found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
@@ -220,23 +204,6 @@ def parse(data: bytes, key: str) -> FocusedDictionary | None:
             return None
         groups[char] = line[tab + 1 :]
     return FocusedDictionary(int(lines[1]), groups)
-
-
-def cached_build(path: Path, read: Callable[[bytes], T | None], make: Callable[[], tuple[T, bytes]]) -> T:
-    """What the cache file ``path`` holds when ``read`` accepts it (None: damaged, outdated or of
-    another key); otherwise what ``make`` builds, whose bytes are written to ``path`` (atomically; in a
-    read-only cache folder it is built again next time)."""
-    try:
-        found = read(path.read_bytes())
-    except OSError:
-        found = None
-    if found is not None:
-        return found
-    built, data = make()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, data)
-    return built
 
 
 def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> FocusedDictionary:

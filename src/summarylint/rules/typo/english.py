@@ -34,9 +34,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarylint.datacache import cache_root, cached_build
 from summarylint.diagnostics import Edit, Finding, Fix
+from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.segment import cache_root, cached_build
 from summarylint.views.blocks import Block
 
 #: Bump when the cached table's format or selection changes.
@@ -44,6 +47,7 @@ FORMAT_VERSION = 1
 
 _WORD = re.compile(r"(?<![A-Za-z0-9_./\\@#$&%'-])[A-Za-z]+(?![A-Za-z0-9_@']|[./\\-][A-Za-z0-9])")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{4}")
 _INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
 _FINAL = (
     "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
@@ -263,8 +267,98 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_LENGTH]
 
 
+class EnglishEntry(BaseModel):
+    """An entry of ``rules/packs/typo-english.toml``: English words wrong although each is a word."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wrong: str = Field(pattern=r"^[a-z]+(?: [a-z]+)*$")
+    right: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    before: str | None = None
+    not_before: str | None = None
+    after: str | None = None
+
+
+class EnglishPack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    entry: list[EnglishEntry] = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Curated:
+    pattern: re.Pattern[str]
+    entries: dict[str, tuple[EnglishEntry, ...]]  # by the wrong words, lower case, single spaces
+
+
+@cache
+def _curated() -> _Curated:
+    entries: dict[str, list[EnglishEntry]] = {}
+    for entry in load_pack("typo-english", EnglishPack).entry:
+        entries.setdefault(entry.wrong, []).append(entry)
+    alternation = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(entries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![A-Za-z0-9_'-])(?:{alternation})(?![A-Za-z0-9_'-])", re.IGNORECASE)
+    return _Curated(pattern, {k: tuple(v) for k, v in entries.items()})
+
+
+@cache
+def _guard(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _holds(entry: EnglishEntry, text: str, start: int, end: int) -> bool:
+    """Whether the context guards of ``entry`` hold for ``text[start:end]``."""
+    left = text[max(0, start - 40) : start]
+    if entry.before is not None and not _guard(entry.before).search(left):
+        return False
+    if entry.not_before is not None and _guard(entry.not_before).search(left):
+        return False
+    return entry.after is None or _guard(entry.after).match(text, end) is not None
+
+
+def _curated_findings(block: Block, words: frozenset[str]) -> Iterator[tuple[int, int, str, EnglishEntry]]:
+    """``(start, end, written, entry)`` for the curated wrong words of ``block`` whose guards hold."""
+    curated = _curated()
+    text = block.text
+    for m in curated.pattern.finditer(text):
+        written = m.group()
+        if written in words:
+            continue
+        for entry in curated.entries[" ".join(written.lower().split())]:
+            if _holds(entry, text, m.start(), m.end()):
+                yield m.start(), m.end(), written, entry
+                break
+
+
+def _cased(written: str, right: str) -> str:
+    """``right`` in the case of ``written``, word by word (Good Lucky → Good Luck, INFORMATIONS →
+    INFORMATION); when the numbers of words differ, the first letter follows."""
+    pairs = list(zip(written.split(), right.split(), strict=False))
+    if len(written.split()) != len(right.split()):
+        return right[0].upper() + right[1:] if written[0].isupper() else right
+    out = []
+    for w, r in pairs:
+        if w.isupper() and len(w) > 1:
+            out.append(r.upper())
+        elif w[0].isupper():
+            out.append(r[0].upper() + r[1:])
+        else:
+            out.append(r)
+    return " ".join(out)
+
+
 @check("WD015")
 def english_misspelling(ctx: Context) -> Iterator[Finding]:
+    curated: dict[int, list[tuple[int, int]]] = {}  # (the words the curated list decides, by block)
+    for block in ctx.views.blocks:
+        if not _LATIN.search(block.text):
+            continue
+        for start, end, written, entry in _curated_findings(block, ctx.words):
+            curated.setdefault(id(block), []).append((start, end))
+            right = _cased(written, entry.right)
+            span = block.span(start, end)
+            yield Finding(span, f"“{written}”应写作“{right}”：{entry.why}", fix=Fix.unsafe(Edit(span, right)))
     paragraphs = []
     for block in ctx.views.blocks:
         if words := _english(block):
@@ -275,9 +369,12 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
         return
     counts = Counter(m.group().lower() for block in ctx.views.blocks for m in block.finditer(_WORD))
     for block, words, embedded in paragraphs:
+        decided = curated.get(id(block), [])
         for m in words:
             written = m.group()
             lower = written.lower()
+            if any(s < m.end() and m.start() < e for s, e in decided):
+                continue
             if (
                 len(written) < MIN_LENGTH
                 or written[1:] != written[1:].lower()

@@ -1,7 +1,7 @@
 """The typo lexicon: which frequent words and fixed expressions a wrong character may stand in for.
 
 Built once per installation from two dependencies and cached in the user cache directory (see
-:func:`summarylint.text.segment.cache_root`): jieba's dictionary (words, frequencies, tags; idioms
+:func:`summarylint.datacache.cache_root`): jieba's dictionary (words, frequencies, tags; idioms
 are tagged ``i``/``l``, other fixed four-character words ``n``, ``z`` ...) and pypinyin's character
 readings.  Nothing is downloaded; a damaged or outdated cache is rebuilt.
 
@@ -53,7 +53,8 @@ from pathlib import Path
 from typing import TypeVar, overload
 from zlib import crc32
 
-from summarylint.text.segment import cache_root, cached_build, jieba_dictionary_path
+from summarylint.datacache import cache_root, cached_build
+from summarylint.text.segment import jieba_dictionary_path
 
 T = TypeVar("T")
 

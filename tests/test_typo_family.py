@@ -721,3 +721,22 @@ def test_usual_readings_keep_a_second_reading_in_common_use(tmp_path: Path) -> N
     exact = built["exact"]
     assert set(exact["调"]) & set(exact["条"])  # 调 for 条 is 同音
     assert len(exact["提"]) == 1
+
+
+def test_curated_english_prefilter_never_skips_a_form_the_expression_finds() -> None:
+    """WD015 compiles the expression of its curated wrong forms only for a text holding the longest word of
+    one of them, in any case: the case folds of that test are all those of a case-insensitive expression."""
+    from summarylint.rules.typo import english
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for char in re.findall("[a-z]", every, re.IGNORECASE):
+        folded = char.translate(english._CASE_FOLDS).lower()
+        assert folded.isascii() and re.fullmatch(folded, char, re.IGNORECASE), char
+    pattern = english._curated().pattern
+    forms = list(english._curated().entries)
+    texts = [f"我们的{w}很多" for w in forms] + [w.upper() for w in forms] + ["SOFTWAREſ", "ſoftwares", "DATAS", "data"]
+    texts += ["Good   Lucky!", "home  and\tboard", "the COPYWRITE of", "Informations about İ", "没有英文"]
+    for text in texts:
+        if pattern.search(text):
+            assert english._may_be_curated(text), text
+    assert not english._may_be_curated("工作总结 data software home")

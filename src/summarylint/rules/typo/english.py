@@ -302,6 +302,23 @@ def _curated() -> _Curated:
     return _Curated(pattern, {k: tuple(v) for k, v in entries.items()})
 
 
+#: The characters other than ASCII letters that a case-insensitive expression matches with an ASCII
+#: letter (İ and ı with i, ſ with s, the Kelvin sign with k), as those letters.
+_CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@cache
+def _curated_words() -> tuple[str, ...]:
+    """The longest word of each wrong form of the curated list: a text holding none of them (in any
+    case) holds none of the forms, and the expression that finds them need not be compiled."""
+    return tuple(sorted({max(e.wrong.split(), key=len) for e in load_pack("typo-english", EnglishPack).entry}))
+
+
+def _may_be_curated(text: str) -> bool:
+    folded = text.translate(_CASE_FOLDS).lower()
+    return any(word in folded for word in _curated_words())
+
+
 @cache
 def _guard(source: str) -> re.Pattern[str]:
     return re.compile(source)
@@ -352,7 +369,7 @@ def _cased(written: str, right: str) -> str:
 def english_misspelling(ctx: Context) -> Iterator[Finding]:
     curated: dict[int, list[tuple[int, int]]] = {}  # (the words the curated list decides, by block)
     for block in ctx.views.blocks:
-        if not _LATIN.search(block.text):
+        if not _LATIN.search(block.text) or not _may_be_curated(block.text):
             continue
         for start, end, written, entry in _curated_findings(block, ctx.words):
             curated.setdefault(id(block), []).append((start, end))

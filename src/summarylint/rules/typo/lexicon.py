@@ -555,7 +555,7 @@ _CODES = {
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
 #: The sections loaded as sets of their keys.
-_SETS = (*_TRIPLE_PARTS, *_IDIOM_SETS)
+_SETS = ("idioms", *_TRIPLE_PARTS, *_IDIOM_SETS)
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -609,7 +609,7 @@ def parse(data: str, key: str) -> Lexicon | None:
             offsets=codes["pairs_at"],
         ),
         tables["shapes"],
-        _key_set(tables["idioms"]),
+        sets["idioms"],
         Table(*sorted_keys["weights"], float, offsets=codes["weights_at"]),
         tuple(sets[name] for name in _TRIPLE_PARTS),
         (

@@ -80,6 +80,28 @@ def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:
     again = lexicon.load_words(tmp_path)
     assert again.freq("抱歉") == words.freq("抱歉") > 0
     assert path.read_bytes() == data
+    path.write_bytes(b"")  # (an empty file cannot be mapped)
+    assert lexicon.load_words(tmp_path).freq("抱歉") == words.freq("抱歉")
+    assert path.read_bytes() == data
+
+
+def test_mapped_word_cache_answers_like_the_bytes_read(tmp_path: Path) -> None:
+    """A valid word cache is mapped into memory, not read; it answers as the bytes it holds do."""
+    import mmap
+
+    lexicon.load_words(tmp_path)  # (built and written)
+    [path] = list(tmp_path.glob("typo-words-*.txt"))
+    mapped = lexicon.load_words(tmp_path)
+    assert isinstance(mapped._data, mmap.mmap)
+    key = path.read_bytes().split(b"\n", 1)[0].split(b" ")[1].decode()
+    read = lexicon.parse_words(path.read_bytes(), key)
+    assert read is not None
+    for word in ["抱歉", "工作", "工", "报", "报歉", "数字化", "数字化转", "不存在的词", "x", "一丝不苟"]:
+        assert (mapped.lookup(word), mapped.tag(word), mapped.term(word)) == (
+            read.lookup(word),
+            read.tag(word),
+            read.term(word),
+        )
 
 
 def test_damaged_english_cache_is_rebuilt(tmp_path: Path) -> None:

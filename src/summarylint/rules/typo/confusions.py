@@ -130,7 +130,7 @@ def _literals(pattern: str) -> tuple[str, ...] | None:
     return alternatives
 
 
-class _Guard:
+class Guard:
     """A guard on the text around a match: ``start`` (a regular expression matched where the wrong form
     ends), ``end`` (one that must end where it starts, searched in the 12 characters before) or
     ``full`` (one a neighbouring word or tag must match in full).
@@ -179,25 +179,25 @@ class _Guard:
         return self.pattern().fullmatch(value) is not None
 
 
-def _full(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(pattern, "full")
+def _full(pattern: str | None) -> Guard | None:
+    return None if pattern is None else Guard(pattern, "full")
 
 
-def _fits(pattern: _Guard | None, value: str | None) -> bool:
+def _fits(pattern: Guard | None, value: str | None) -> bool:
     return pattern is None or (value is not None and pattern.fits(value))
 
 
 @dataclass(frozen=True)
 class _Entry:
     item: Confusion
-    after: _Guard | None
-    not_after: _Guard | None
-    before: _Guard | None
-    not_before: _Guard | None
-    prev_tag: _Guard | None = None
-    next_tag: _Guard | None = None
-    prev_word: _Guard | None = None
-    next_word: _Guard | None = None
+    after: Guard | None
+    not_after: Guard | None
+    before: Guard | None
+    not_before: Guard | None
+    prev_tag: Guard | None = None
+    next_tag: Guard | None = None
+    prev_word: Guard | None = None
+    next_word: Guard | None = None
 
     def accepts(self, text: str, start: int, end: int) -> bool:
         if not self.text_fits(text, start, end):
@@ -248,12 +248,12 @@ class _Compiled:
     by_first: dict[str, list[_Entry]]  # first character → entries, longest wrong form first
 
 
-def _ending(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(pattern, "end")
+def _ending(pattern: str | None) -> Guard | None:
+    return None if pattern is None else Guard(pattern, "end")
 
 
-def _starting(pattern: str | None) -> _Guard | None:
-    return None if pattern is None else _Guard(pattern, "start")
+def _starting(pattern: str | None) -> Guard | None:
+    return None if pattern is None else Guard(pattern, "start")
 
 
 @cache

@@ -40,6 +40,7 @@ from summarylint.datacache import cache_root, cached_build
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.rules.typo.confusions import Guard
 from summarylint.views.blocks import Block
 
 #: Bump when the cached table's format or selection changes.
@@ -319,19 +320,24 @@ def _may_be_curated(text: str) -> bool:
     return any(word in folded for word in _curated_words())
 
 
+#: How far back a ``before`` guard of the curated list looks (characters).
+_BEFORE = 40
+
+
 @cache
-def _guard(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+def _guard(source: str, kind: str) -> Guard:
+    return Guard(source, kind)
 
 
 def _holds(entry: EnglishEntry, text: str, start: int, end: int) -> bool:
-    """Whether the context guards of ``entry`` hold for ``text[start:end]``."""
-    left = text[max(0, start - 40) : start]
-    if entry.before is not None and not _guard(entry.before).search(left):
+    """Whether the context guards of ``entry`` hold for ``text[start:end]`` (as WD001's guards: a
+    ``before`` guard must end where the words start, an ``after`` guard match where they end)."""
+    left = max(0, start - _BEFORE)
+    if entry.before is not None and not _guard(entry.before, "end").ends(text, left, start):
         return False
-    if entry.not_before is not None and _guard(entry.not_before).search(left):
+    if entry.not_before is not None and _guard(entry.not_before, "end").ends(text, left, start):
         return False
-    return entry.after is None or _guard(entry.after).match(text, end) is not None
+    return entry.after is None or _guard(entry.after, "start").starts(text, end)
 
 
 def _curated_findings(block: Block, words: frozenset[str]) -> Iterator[tuple[int, int, str, EnglishEntry]]:

@@ -357,11 +357,11 @@ def _curated_findings(block: Block, words: frozenset[str]) -> Iterator[tuple[int
 def _cased(written: str, right: str) -> str:
     """``right`` in the case of ``written``, word by word (Good Lucky → Good Luck, INFORMATIONS →
     INFORMATION); when the numbers of words differ, the first letter follows."""
-    pairs = list(zip(written.split(), right.split(), strict=False))
-    if len(written.split()) != len(right.split()):
+    written_words, right_words = written.split(), right.split()
+    if len(written_words) != len(right_words):
         return right[0].upper() + right[1:] if written[0].isupper() else right
     out = []
-    for w, r in pairs:
+    for w, r in zip(written_words, right_words, strict=True):
         if w.isupper() and len(w) > 1:
             out.append(r.upper())
         elif w[0].isupper():

@@ -61,7 +61,7 @@ def test_lexicon_loaded_equals_the_build() -> None:
     lex = lexicon.parse(lexicon.serialise(sections, "k"), "k")
     assert lex is not None
     assert dict(lex.pairs) == sections["pairs"]
-    assert dict(lex.weights) == {k: float(v) for k, v in sections["weights"].items()}
+    assert dict(lex.weights) == {k: lexicon.char_weight(v) for k, v in sections["weights"].items()}
     assert lex.shapes == sections["shapes"]
     assert lex.exact == sections["exact"] and lex.more == sections["more"]
     assert lex.fuzzy == {ord(k): v for k, v in sections["fuzzy"].items()}

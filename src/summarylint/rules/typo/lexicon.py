@@ -27,10 +27,11 @@ What the cache holds, each section one line so that loading is a few splits:
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
   each, compared as strings: see :attr:`Lexicon.char_codes`).
 
-The large tables (``pairs``, ``weights`` and the four keyed idiom parts) are stored with their keys in
-order and loaded as a :class:`Table`: a set of the keys, the values found by bisection when asked for
-and cut out of the stored line by the offsets of every sixteenth value (``pairs_at``, ``weights_at``
-...).
+The large tables (``pairs`` and the four keyed idiom parts) are stored with their keys in order and
+loaded as a :class:`Table`: a set of the keys, the values found by bisection when asked for and cut
+out of the stored line by the offsets of every sixteenth value (``pairs_at`` ...).  ``weights`` (the
+natural-log frequencies of the characters and the targets) stores one character per key
+(:func:`weight_char`), loaded as the values of a dictionary of its keys (:class:`Weights`).
 
 The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
 :func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
@@ -59,7 +60,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 21
+FORMAT_VERSION = 22
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -83,7 +84,6 @@ _SECTIONS = (
     "pair_slack",
     "char_codes",
     "pairs_at",
-    "weights_at",
     *(f"{name}_at" for name in _IDIOM_TABLES),
 )
 
@@ -274,6 +274,53 @@ class Table(Mapping[str, V]):
         return len(self._keys)
 
 
+#: The code of weight 0 (:func:`weight_char`): above the separators, below the surrogates.
+_WEIGHT_ZERO = 0x100
+
+
+def weight_char(weight: float) -> str:
+    """A natural-log frequency (at least 0), rounded to two decimals, as one character."""
+    return chr(_WEIGHT_ZERO + round(100 * weight))
+
+
+def char_weight(char: str) -> float:
+    """The weight :func:`weight_char` made ``char`` of."""
+    return (ord(char) - _WEIGHT_ZERO) / 100
+
+
+class Weights(Mapping[str, float]):
+    """Word or character → natural-log frequency, rounded to two decimals: a dictionary of the keys
+    whose values are the weights as one character each (:func:`weight_char`), which loading makes
+    without converting any (a dictionary of floats costs more to build than a document asks for)."""
+
+    __slots__ = ("members",)
+
+    def __init__(self, members: dict[str, str]) -> None:
+        self.members = members
+
+    @overload
+    def get(self, key: str, /) -> float | None: ...
+
+    @overload
+    def get(self, key: str, /, default: float | T) -> float | T: ...
+
+    def get(self, key: str, /, default: object = None) -> object:
+        char = self.members.get(key)
+        return default if char is None else (ord(char) - _WEIGHT_ZERO) / 100
+
+    def __getitem__(self, key: str) -> float:
+        return char_weight(self.members[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.members
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+
 def _text(value: str) -> str:
     return value
 
@@ -330,7 +377,7 @@ class Lexicon:
     shapes: dict[str, str]  # variant → target
     idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
     #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
-    weights: Table[float] = field(default_factory=lambda: Table([], "", float))
+    weights: Weights = field(default_factory=lambda: Weights({}))
     #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
     triple_parts: tuple[Mapping[str, str], ...] = ()
     #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`: two sets, then four tables of
@@ -444,7 +491,7 @@ def build(
 
     targets.update(idioms)
     weights = {
-        w: f"{math.log(max(f, 1)):.2f}" for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
+        w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
     }
     return {
         "fuzzy": fuzzy_codes,
@@ -490,7 +537,7 @@ def _slack(
     ``slack = max w(t) + log(total) - least - w(a)``: a property of the key.  The slack of the
     three-character keys is the largest code (they are not filtered so)."""
     log_total = math.log(total) if total > 0 else 0.0
-    weight = {w: float(v) for w, v in weights.items()}
+    weight = {w: char_weight(v) for w, v in weights.items()}
     codes: list[str] = []
     for key in sorted(pairs):
         if len(key) != 2:
@@ -545,13 +592,12 @@ def _classes(char: str, primary: dict[str, str], more: dict[str, str]) -> list[s
 
 
 #: The sections loaded as a :class:`Table` (stored with their keys in order).
-_TABLES = ("pairs", "weights", *_IDIOM_TABLES)
+_TABLES = ("pairs", *_IDIOM_TABLES)
 #: The sections that are one string of codes: the table whose keys they follow, and one code for
 #: each key (1) or offsets (:func:`encode_offsets`).
 _CODES = {
     "pair_slack": ("pairs", 1),
     "pairs_at": ("pairs", 4),
-    "weights_at": ("weights", 4),
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
 #: The sections loaded as sets of their keys.
@@ -570,6 +616,7 @@ def parse(data: str, key: str) -> Lexicon | None:
     sorted_keys: dict[str, tuple[list[str], str]] = {}
     sets: dict[str, dict[str, str]] = {}
     codes: dict[str, str] = {}
+    weights: dict[str, str] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
         if name in _CODES:  # (one code, or three, for each key of a table, in their order)
@@ -580,6 +627,11 @@ def parse(data: str, key: str) -> Lexicon | None:
             codes[name] = values
             continue
         key_list = keys.split(_SEP) if keys else []
+        if name == "weights":  # (one character for each key)
+            if len(values) != len(key_list):
+                return None
+            weights = dict(zip(key_list, values, strict=True))
+            continue
         if name in _SETS:
             if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
                 return None
@@ -610,7 +662,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         ),
         tables["shapes"],
         sets["idioms"],
-        Table(*sorted_keys["weights"], float, offsets=codes["weights_at"]),
+        Weights(weights),
         tuple(sets[name] for name in _TRIPLE_PARTS),
         (
             *(sets[name] for name in _IDIOM_SETS),
@@ -628,7 +680,8 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     for name in _SECTIONS:
         table = sections[name]
         keys = sorted(table) if name in _TABLES else list(table)
-        lines += [_SEP.join(keys), _SEP.join(table[k] for k in keys)]
+        join = "" if name == "weights" else _SEP  # (one character each)
+        lines += [_SEP.join(keys), join.join(table[k] for k in keys)]
     return "\n".join(lines)
 
 

@@ -198,7 +198,7 @@ def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | 
     # near readings of the usual readings (zh/z, n/l, in/ing, en/eng); a rarer reading is no evidence at
     # all (提 dī for 地, 增 céng for 称, 需 nuò for 果): an input method lists such characters far down,
     # and a writer who means a character types its usual reading
-    if not _usual_classes(lex, target, exact_t).isdisjoint(_usual_classes(lex, written, exact_w)):
+    if not _usual_classes(lex, target).isdisjoint(_usual_classes(lex, written)):
         return Evidence.NEAR
     if written in look_alike().get(target, ()):
         return Evidence.SHAPE
@@ -207,15 +207,13 @@ def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | 
     return None
 
 
-def _usual_classes(lex: Lexicon, char: str, exact: str) -> set[str]:
-    """The sound classes of the readings of ``char`` in common use (``exact``: their exact codes): what a
-    writer who means ``char`` types.  A rarer reading of the meant character is never typed (a writer
-    who means 果 types guo, not luo), so it is no evidence."""
+def _usual_classes(lex: Lexicon, char: str) -> set[str]:
+    """The sound classes of the readings of ``char`` in common use: what a writer who means ``char``
+    types (the lexicon's ``more`` holds a second reading only when it is in common use: 调 tiao).  A
+    rarer reading of the meant character is never typed (a writer who means 果 types guo, not luo),
+    so it is no evidence."""
     primary = lex.fuzzy.get(ord(char))
-    classes = {primary} if primary else set()
-    if len(exact) > 1:  # (a second reading in common use: 调 tiao)
-        classes.update(lex.more.get(char, ""))
-    return classes
+    return {primary, *lex.more.get(char, "")} if primary else set(lex.more.get(char, ""))
 
 
 def _one_apart(written: str, target: str) -> int:

@@ -10,7 +10,8 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``fuzzy``: character → its *sound class* (toneless syllable with the usual input-method and
   regional confusions merged: zh/z, ch/c, sh/s, n/l, in/ing, en/eng), as one private-use character;
   ``exact``: the same without merging, to tell 同音 from 近音 in messages;
-* ``more``: characters with several readings → the classes of their other readings;
+* ``more``: characters with a second reading in common use (调 tiao and diao) → its class; a rarer
+  reading is left out (a writer who means 果 types guo, never luo), so no key is made of it;
 * ``pairs``: two- and three-character target words keyed by their characters with one of them
   replaced by its sound class (``抱`` + class of ``qian``), so that a span with one character that
   sounds like a target's is found with a few dictionary look-ups;
@@ -60,7 +61,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -445,7 +446,8 @@ def build(
         # the usual readings (the first, and a second one in common use), by which 同音 is told from 近音
         kept = [s for i, s in enumerate(syllables) if i == 0 or (usual is not None and s in usual.get(char, ()))]
         exact_codes[char] = "".join(dict.fromkeys(code(exact_class, s) for s in kept))
-        others = "".join(c for c in dict.fromkeys(classes) if c != classes[0])
+        # (the classes of the other readings in common use only: see ``more`` above)
+        others = "".join(c for c in dict.fromkeys(code(fuzzy_class, fuzzy(s)) for s in kept) if c != classes[0])
         if others:
             more[char] = others
 

@@ -214,7 +214,7 @@ def inject(corpus: Path, seed: int, per_kind: int, show: bool) -> None:
             d.span.start <= at + k < d.span.end
             and d.fix is not None
             and word
-            in (para[: d.span.start] + d.fix.edits[0].content + para[d.span.end :])[at - 4 : at + len(word) + 4]
+            in (para[: d.span.start] + d.fix.edits[0].content + para[d.span.end :])[max(0, at - 4) : at + len(word) + 4]
             for d in result.diagnostics
             for k in range(len(word))
             if slipped[k] != word[k]

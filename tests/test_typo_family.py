@@ -496,6 +496,18 @@ def test_cache_key_follows_the_data(tmp_path: Path) -> None:
     assert key != lexicon.cache_key([source], ("己已",))
 
 
+def test_the_word_cache_outlives_a_new_lexicon_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "dict.txt"
+    source.write_text("a 1\n", encoding="utf-8")
+    lexicon_key, words_key = lexicon.cache_key([source], ()), lexicon.words_cache_key(source)
+    monkeypatch.setattr(lexicon, "FORMAT_VERSION", lexicon.FORMAT_VERSION + 1)
+    assert lexicon.cache_key([source], ()) != lexicon_key
+    assert lexicon.words_cache_key(source) == words_key
+    monkeypatch.setattr(lexicon, "WORDS_FORMAT_VERSION", lexicon.WORDS_FORMAT_VERSION + 1)
+    assert lexicon.words_cache_key(source) != words_key
+    assert lexicon.words_cache_key(source, ("一丝不苟",)) != lexicon.words_cache_key(source)
+
+
 def test_parse_refuses_foreign_data() -> None:
     assert lexicon.parse("", "k") is None
     assert lexicon.parse("summarylint-typo-lexicon other\n" + "\n" * 6, "k") is None

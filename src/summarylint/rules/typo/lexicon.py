@@ -62,6 +62,8 @@ T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
 FORMAT_VERSION = 23
+#: Bump when the word cache's format changes (see :func:`words_cache_key`).
+WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
 #: The parts of the three-character targets (first two characters, last two, first and last) and of
 #: the four-character ones (first two, last two, first three, last three, first two and fourth, first
@@ -688,8 +690,19 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
 
 
 def cache_key(sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str] = ()) -> str:
+    """The key of the lexicon's cache: its format and selection, the data it is built from."""
     material = [str(FORMAT_VERSION), str(PAIR_MIN_FREQ), str(TRIPLE_MIN_FREQ), str(IDIOM_MIN_FREQ), str(CHAR_MIN_USE)]
-    material += [str(PHRASE_FREQ), " ".join(phrases)]
+    return _digest(material, sources, shape_groups, phrases)
+
+
+def words_cache_key(source: Path, phrases: Iterable[str] = ()) -> str:
+    """The key of the word cache (:func:`load_words`): its own format version, so that a new lexicon
+    format does not rebuild the 11 MB word cache too."""
+    return _digest([f"words {WORDS_FORMAT_VERSION}"], (source,), (), phrases)
+
+
+def _digest(material: list[str], sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str]) -> str:
+    material = [*material, str(PHRASE_FREQ), " ".join(phrases)]
     for source in sources:
         stat = source.stat()
         material += [str(source.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
@@ -897,7 +910,7 @@ def load_words(cache_dir: Path | None = None, phrases: tuple[str, ...] = ()) -> 
     when possible) on first use.  The cache file is mapped into memory, not read: a document looks up a
     few thousand of its 11 MB (reading it all cost more than the look-ups)."""
     source = jieba_dictionary_path()
-    key = cache_key((source,), (), phrases)
+    key = words_cache_key(source, phrases)
     path = (cache_dir or cache_root()) / f"typo-words-{key}.txt"
     mapped = _mapped_words(path, key)
     if mapped is not None:

@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, count
-from operator import add
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -246,18 +244,8 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Compiled:
+    candidates: re.Pattern[str]
     by_first: dict[str, list[_Entry]]  # first character → entries, longest wrong form first
-    heads: dict[str, str]  # the first two characters of the wrong forms of two or more (a set)
-    singles: re.Pattern[str]  # the wrong forms of one character
-
-    def starts(self, text: str) -> list[int]:
-        """Where a wrong form may start in ``text``, in order: where the first two characters of one
-        are (one look-up per character, quicker than an alternation of all the wrong forms, which
-        also costs more to compile than the rule spends on a short document), or a one-character
-        one."""
-        found = set(compress(count(), map(self.heads.__contains__, map(add, text, text[1:]))))
-        found.update(m.start() for m in self.singles.finditer(text))
-        return sorted(found)
 
 
 def _ending(pattern: str | None) -> Guard | None:
@@ -286,25 +274,21 @@ def _compiled() -> _Compiled:
             _full(item.next_word),
         )
         by_first.setdefault(item.wrong[0], []).append(entry)
-    heads = dict.fromkeys((e.wrong[:2] for e in entries if len(e.wrong) > 1), "")
-    singles = "".join(dict.fromkeys(e.wrong for e in entries if len(e.wrong) == 1))
-    return _Compiled(by_first, heads, re.compile(f"[{re.escape(singles)}]" if singles else "(?!)"))
+    alternation = "|".join(re.escape(e.wrong) for e in entries)
+    return _Compiled(re.compile(alternation), by_first)
 
 
 def curated_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` contains a wrong form of the confusion set (WD001's business, guarded or not; a
     one-character wrong form only where its text guards hold)."""
     c = _compiled()
-    spans: list[tuple[int, int]] = []
-    pos = 0  # (the spans do not overlap: the search goes on after each)
-    for start in c.starts(text):
-        if start < pos:
-            continue
+    spans = []
+    for m in c.candidates.finditer(text):
+        start = m.start()
         for entry in c.by_first.get(text[start], []):
             wrong = entry.item.wrong
             if text.startswith(wrong, start) and (len(wrong) > 1 or entry.text_fits(text, start, start + 1)):
                 spans.append((start, start + len(wrong)))
-                pos = start + len(wrong)
                 break
     return spans
 
@@ -320,10 +304,12 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
     c = _compiled()
     for block in ctx.views.blocks:
         text = block.text
-        pos = 0  # (the findings do not overlap: the search goes on after each)
-        for start in c.starts(text):
-            if start < pos:
-                continue
+        pos = 0
+        while True:
+            m = c.candidates.search(text, pos)
+            if m is None:
+                break
+            start = m.start()
             chosen = None
             for entry in c.by_first.get(text[start], []):
                 end = start + len(entry.item.wrong)
@@ -331,6 +317,7 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
                     chosen = entry
                     break
             if chosen is None or block.masked(start, start + len(chosen.item.wrong)):
+                pos = start + 1
                 continue
             item = chosen.item
             end = start + len(item.wrong)

@@ -309,6 +309,7 @@ class Weights(Mapping[str, float]):
 
     def get(self, key: str, /, default: object = None) -> object:
         char = self.members.get(key)
+        # (char_weight written out: this is the rough bound's look-up, called for every candidate)
         return default if char is None else (ord(char) - _WEIGHT_ZERO) / 100
 
     def __getitem__(self, key: str) -> float:

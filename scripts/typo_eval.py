@@ -14,7 +14,8 @@ shown too.
 ``sound`` replaces one character of a frequent two- or three-character word by another common
 character with the same reading (pypinyin), such that the result is no dictionary word; ``idiom``
 does the same inside an idiom or fixed expression found in the text (jieba's ``i``/``l`` entries);
-``near`` is ``sound`` with a near reading (zh/z, ch/c, sh/s, n/l, in/ing, en/eng: 自愿 for 志愿).
+``near`` is ``sound`` with a near reading (zh/z, ch/c, sh/s, n/l, in/ing, en/eng: 自愿 for 志愿);
+``doubled`` types one character of such a word twice (服务务, 工工作), found when the fix restores the text.
 The slips are generated from the dependencies' data, not from the rules' lists.  A slip is found
 when a typo finding covers the changed character and suggests the original text.
 
@@ -35,7 +36,7 @@ from corpus_check import DEFAULT_CORPUS, load_clean
 
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
-from summarylint.diagnostics import Severity
+from summarylint.diagnostics import Diagnostic, Severity
 from summarylint.reporters.common import locate
 from summarylint.rules.typo.lexicon import pypinyin_readings_path, read_jieba_entries, read_readings
 from summarylint.text.segment import jieba_dictionary_path
@@ -198,11 +199,72 @@ def _slips(corpus: Path, seed: int, per_kind: int, near: bool = False) -> list[t
     return slips
 
 
+def _doubled(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str, int, str]]:
+    """Like :func:`_slips`, kind ``doubled``: one character of a frequent two- or three-character word
+    typed twice (服务 → 服务务, 工作 → 工工作), where the doubled pair is no dictionary word (天天气 would read
+    as 天天 + 气); drawn with a random generator of their own."""
+    import jieba
+
+    freq = {w: f for w, f, _ in read_jieba_entries(jieba_dictionary_path())}
+    rng = random.Random(seed * 1000 + 29)
+    jieba.setLogLevel(60)
+    sentences = [
+        (text, m.start(), m.group())
+        for _, text, _ in load_clean(corpus)
+        for m in _SENTENCE.finditer(text)
+        if len(m.group()) >= 12
+    ]
+    rng.shuffle(sentences)
+    slips: list[tuple[str, str, str, int, str]] = []
+    for text, at, sentence in sentences:
+        if len(slips) >= per_kind:
+            break
+        words, pos = [], 0
+        for word in jieba.cut(sentence, HMM=False):
+            if len(word) in (2, 3) and _HAN.match(word) and freq.get(word, 0) >= 100:
+                words.append((pos, word))
+            pos += len(word)
+        if not words:
+            continue
+        p, word = rng.choice(words)
+        i = rng.randrange(len(word))
+        beside = sentence[max(0, p + i - 1) : p + i] + sentence[p + i + 1 : p + i + 2]
+        if freq.get(word[i] * 2, 0) > 0 or word[i] in beside:
+            continue  # (a doubled pair that is a word, or a character already beside itself)
+        slipped = word[: i + 1] + word[i:]
+        start = at + p
+        slips.append(("doubled", text[:start] + slipped + text[start + len(word) :], word, start, slipped))
+    return slips
+
+
+def _found(kind: str, para: str, at: int, word: str, slipped: str, diagnostics: list[Diagnostic]) -> bool:
+    """Whether a diagnostic covers the slip at ``at`` and its fix restores ``word`` there (for a doubled
+    character: restores the paragraph as it was)."""
+    original = para[:at] + word + para[at + len(slipped) :]
+    for d in diagnostics:
+        if d.fix is None:
+            continue
+        edit = d.fix.edits[0]
+        corrected = para[: edit.span.start] + edit.content + para[edit.span.end :]
+        if kind == "doubled":
+            if d.span.start < at + len(slipped) and at < d.span.end and corrected == original:
+                return True
+            continue
+        changed = [k for k in range(len(word)) if slipped[k] != word[k]]
+        if (
+            any(d.span.start <= at + k < d.span.end for k in changed)
+            and word in corrected[max(0, at - 4) : at + len(word) + 4]
+        ):
+            return True
+    return False
+
+
 def inject(corpus: Path, seed: int, per_kind: int, show: bool) -> None:
     policy = make_policy(Config(), Settings(select=["typo"]))
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    for kind, text, word, start, slipped in _slips(corpus, seed, per_kind) + _slips(corpus, seed, per_kind, True):
+    planted = _slips(corpus, seed, per_kind) + _slips(corpus, seed, per_kind, True) + _doubled(corpus, seed, per_kind)
+    for kind, text, word, start, slipped in planted:
         total[kind] += 1
         # check the paragraph around the slip only: the rest of the document is the clean measurement
         para_start = text.rfind("\n", 0, start) + 1
@@ -210,15 +272,7 @@ def inject(corpus: Path, seed: int, per_kind: int, show: bool) -> None:
         para = text[para_start : para_end if para_end >= 0 else len(text)]
         result = check_bytes("slip.txt", para.encode("utf-8"), policy)
         at = start - para_start
-        hit = any(
-            d.span.start <= at + k < d.span.end
-            and d.fix is not None
-            and word
-            in (para[: d.span.start] + d.fix.edits[0].content + para[d.span.end :])[max(0, at - 4) : at + len(word) + 4]
-            for d in result.diagnostics
-            for k in range(len(word))
-            if slipped[k] != word[k]
-        )
+        hit = _found(kind, para, at, word, slipped, result.diagnostics)
         found[kind] += hit
         if show:
             print(

@@ -136,6 +136,19 @@ def _near(syllable: str) -> str:
     return next((head[: -len(a)] + b for a, b in _NEAR_FINALS if head.endswith(a) and len(head) > len(a) - 1), head)
 
 
+def _shuffled_sentences(corpus: Path, rng: random.Random) -> list[tuple[str, int, str]]:
+    """The sentences of twelve characters or more of the clean documents, as (document, start, sentence),
+    in an order drawn with ``rng``."""
+    sentences = [
+        (text, m.start(), m.group())
+        for _, text, _ in load_clean(corpus)
+        for m in _SENTENCE.finditer(text)
+        if len(m.group()) >= 12
+    ]
+    rng.shuffle(sentences)
+    return sentences
+
+
 def _slips(corpus: Path, seed: int, per_kind: int, near: bool = False) -> list[tuple[str, str, str, int, str]]:
     """(kind, document text with one slip, original word, position of the word, slipped word): the
     ``sound`` and ``idiom`` slips, or with ``near`` the ``near`` ones (drawn with a random generator of
@@ -155,12 +168,7 @@ def _slips(corpus: Path, seed: int, per_kind: int, near: bool = False) -> list[t
     kinds = ("near",) if near else ("sound", "idiom")
     rng = random.Random(seed * 1000 + 17 if near else seed)
     jieba.setLogLevel(60)
-    sentences: list[tuple[str, int, str]] = []  # (document, sentence start, sentence)
-    for _, text, _ in load_clean(corpus):
-        for m in _SENTENCE.finditer(text):
-            if len(m.group()) >= 12:
-                sentences.append((text, m.start(), m.group()))
-    rng.shuffle(sentences)
+    sentences = _shuffled_sentences(corpus, rng)
     slips: list[tuple[str, str, str, int, str]] = []
     counts: Counter[str] = Counter()
     for text, at, sentence in sentences:
@@ -208,13 +216,7 @@ def _doubled(corpus: Path, seed: int, per_kind: int) -> list[tuple[str, str, str
     freq = {w: f for w, f, _ in read_jieba_entries(jieba_dictionary_path())}
     rng = random.Random(seed * 1000 + 29)
     jieba.setLogLevel(60)
-    sentences = [
-        (text, m.start(), m.group())
-        for _, text, _ in load_clean(corpus)
-        for m in _SENTENCE.finditer(text)
-        if len(m.group()) >= 12
-    ]
-    rng.shuffle(sentences)
+    sentences = _shuffled_sentences(corpus, rng)
     slips: list[tuple[str, str, str, int, str]] = []
     for text, at, sentence in sentences:
         if len(slips) >= per_kind:

@@ -727,10 +727,11 @@ def _idiom_candidates(
         if j >= 2 and (key := han[j - 2] + bigrams[j]) in tail_gaps.members
     )
     found: list[tuple[int, int, int, int, str]] = []
+    idioms, shared = lex.idioms, lex.idiom_shared
     for kept, table, key, start, at in sites:
         span = text[start : start + 4]
-        if len(span) != 4:
-            continue
+        if len(span) != 4 or (span in idioms and span not in shared):
+            continue  # (an expression written right that shares no three characters with another one)
         written = span[at]
         sound = lex.fuzzy.get(ord(written), written)
         for target in table[key].split(","):

@@ -22,7 +22,8 @@ What the cache holds, each section one line so that loading is a few splits:
   three characters of the four-character targets (idioms, fixed expressions) are keys of the targets
   that have them (``idiom_heads``: first three characters; ``idiom_head_gaps``: first two and fourth;
   ``idiom_tails``, ``idiom_tail_gaps`` the same from the end), so that a span that keeps three
-  characters of a target finds it with one look-up;
+  characters of a target finds it with one look-up; ``idiom_shared``: the targets that share such a
+  part with another target (a target written correctly is a candidate for another one only then);
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
@@ -61,7 +62,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -81,6 +82,7 @@ _SECTIONS = (
     "pairs",
     "shapes",
     "idioms",
+    "idiom_shared",
     "weights",
     *_TRIPLE_PARTS,
     *_IDIOM_PARTS,
@@ -398,6 +400,9 @@ class Lexicon:
     #: have a candidate through key ``k`` only if ``pairs.members[k] >= code`` of the character the
     #: class of ``k`` stands for
     char_codes: dict[int, str] = field(default_factory=dict)
+    #: the four-character targets that share a part of three characters with another one (a set): a
+    #: span written as any other target is one of no candidate (see ``idiom_shared`` in the module notes)
+    idiom_shared: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
@@ -495,6 +500,10 @@ def build(
                     shapes.setdefault(variant, word)
 
     targets.update(idioms)
+    keyed = _keyed_parts(_IDIOM_TABLES, idioms, ((0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4)))
+    # (the targets that share a part with another target)
+    groups = (ws.split(_VAL) for part in keyed.values() for ws in part.values() if _VAL in ws)
+    shared = dict.fromkeys((w for group in groups for w in group), "")
     weights = {
         w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
     }
@@ -507,7 +516,8 @@ def build(
         "idioms": dict.fromkeys(idioms, ""),
         **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
         **_parts(_IDIOM_SETS, idioms, ((0, 2), (2, 4))),
-        **_keyed_parts(_IDIOM_TABLES, idioms, ((0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4))),
+        **keyed,
+        "idiom_shared": shared,
         "weights": weights,
         **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
     }
@@ -606,7 +616,7 @@ _CODES = {
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
 #: The sections loaded as sets of their keys.
-_SETS = ("idioms", *_TRIPLE_PARTS, *_IDIOM_SETS)
+_SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS)
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -674,6 +684,7 @@ def parse(data: str, key: str) -> Lexicon | None:
             *(Table(*sorted_keys[name], _text, offsets=codes[f"{name}_at"]) for name in _IDIOM_TABLES),
         ),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
+        sets["idiom_shared"],
     )
 
 

@@ -642,15 +642,25 @@ def _remember(learned: dict[str, tuple[_Screened, ...]]) -> dict[str, tuple[_Scr
 
 
 def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
-    """Screen the three-character spans ``grams`` (not yet in the memo, each sharing two characters with
-    a three-character target: see :func:`_near_triples`): their survivors, also remembered.
+    """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
 
-    A span has a candidate only if one of its look-up keys (:func:`_triple_targets`: one character
-    replaced by its sound class) is a key of the lexicon: tested for all the spans at once, in step, as
-    in :func:`_learn`, and only the spans with a key go through :func:`_triple_targets` and
-    :func:`screen`."""
+    A span has a candidate only if two of its characters are those of a three-character target (its
+    first two, last two, or first and last), and then only if one of its look-up keys
+    (:func:`_triple_targets`: one character replaced by its sound class) is a key of the lexicon: both
+    tests are made for all the spans at once, in step, as in :func:`_learn` (the second only for the
+    spans that pass the first: it needs the sound classes, which cost more to look up), and only the
+    spans with a key go through :func:`_triple_targets` and :func:`screen`."""
+    heads, tails, ends = lex.triple_parts
     learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
     spans = [g for g in grams if "\0" not in g]
+    written = "".join(spans)
+    firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
+    near = _hits(map(heads.__contains__, map(add, firsts, seconds)))
+    near |= _hits(map(tails.__contains__, map(add, seconds, thirds)))
+    near |= _hits(map(ends.__contains__, map(add, firsts, thirds)))
+    if not near:
+        return _remember(learned)
+    spans = [spans[i] for i in sorted(near)]
     written = "".join(spans)
     sound = written.translate(lex.fuzzy)
     firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
@@ -659,18 +669,6 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     keyed |= _hits(map(has, map(add, sound[0::3], map(add, seconds, thirds))))
     keyed |= _hits(map(has, map(add, map(add, firsts, sound[1::3]), thirds)))
     return _remember_keyed(learned, spans, keyed, _triple_targets, lex, scorer)
-
-
-def _near_triples(han: str, bigrams: list[str], lex: Lexicon) -> list[int]:
-    """The starts of the three-character spans of ``han`` that share two characters with a
-    three-character target (its first two, last two, or first and last), in order: the others have no
-    candidate.  The first two and the last two are the two-character spans already made (``bigrams``)."""
-    heads, tails, ends = lex.triple_parts
-    last = len(han) - 2  # (the number of three-character spans)
-    near = _hits(map(heads.__contains__, bigrams[:last]))
-    near |= _hits(map(tails.__contains__, bigrams[1:]))
-    near |= _hits(map(ends.__contains__, map(add, han, han[2:])))
-    return sorted(near)
 
 
 def _looked_up(
@@ -694,9 +692,8 @@ def _spans(
     screened = _looked_up(bigrams, lambda grams: _learn(grams, lex, scorer))
     found = [(j, 2, screened[j]) for j in compress(count(), screened)]
     trigrams = list(map(add, bigrams, han[2:]))
-    starts = _near_triples(han, bigrams, lex)
-    screened = _looked_up([trigrams[j] for j in starts], lambda grams: _learn_triples(grams, lex, scorer))
-    found += [(starts[i], 3, screened[i]) for i in compress(count(), screened)]
+    screened = _looked_up(trigrams, lambda grams: _learn_triples(grams, lex, scorer))
+    found += [(j, 3, screened[j]) for j in compress(count(), screened)]
     found.sort(key=lambda f: f[:2])
     return bigrams, trigrams, [(j, survivors) for j, _, survivors in found]
 

@@ -570,6 +570,17 @@ def test_team_dictionary_words_are_never_reported(tmp_path: Path) -> None:
     assert "WD009" not in _codes(text, load_config(config_file))
 
 
+def test_team_dictionary_words_are_no_stutters(tmp_path: Path) -> None:
+    hint, stutter, repeat = "编写顶管施工工法，争取申报。\n", "我们的的目标\n", "我们认真组织组织了排查。\n"
+    assert [_codes(t) for t in (hint, stutter, repeat)] == [["WD012"], ["WD012"], ["WD013"]]
+    config_file = tmp_path / "summarylint.toml"
+    # a team word over one copy silences a hint (工法 makes the lone 工 part of a word); a stutter or a
+    # repeat only when it covers both copies (目标 beside 的的 does not)
+    config_file.write_text('[typo]\nwords = ["工法", "目标", "组织组织"]\n', encoding="utf-8")
+    config = load_config(config_file)
+    assert [_codes(t, config) for t in (hint, stutter, repeat)] == [[], ["WD012"], []]
+
+
 def test_team_dictionary_file(tmp_path: Path) -> None:
     (tmp_path / "words.txt").write_text("# 团队词表\n报歉  # 产品名\n\n", encoding="utf-8")
     config_file = tmp_path / "summarylint.toml"

@@ -60,6 +60,18 @@ def _noun_before() -> re.Pattern[str] | None:
     return re.compile(f"(?:{_alternation(words)})$") if words else None
 
 
+def _team_word(text: str, start: int, end: int, words: frozenset[str], *, whole: bool = True) -> bool:
+    """Whether a word of the team dictionary stands in ``text`` over ``[start, end)`` (``whole``) or over a
+    part of it: a name or term of the team's (乐乐, 施工工法) is never a stutter."""
+    for word in words:
+        at = text.find(word, max(0, start - len(word) + 1))
+        while 0 <= at < end:
+            if (at <= start and end <= at + len(word)) if whole else start < at + len(word):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _around(text: str, start: int, end: int) -> str:
     return text[max(0, start - 4) : end + 4]
 
@@ -157,7 +169,8 @@ def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
             if any(s <= at < e for s, e in protected):
                 continue
             stutter = _stutters(text, at, pack, left_words, right)
-            if not stutter:
+            # (a hint is silenced by a team word over either copy: 工法 makes the lone 工 part of a word)
+            if not stutter or _team_word(text, at, m.end(), ctx.words, whole=not isinstance(stutter, str)):
                 continue
             char = m.group(1)
             context = _around(text, at, m.end())
@@ -208,8 +221,8 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
             if word[0] in words.not_starts or len(set(word)) == 1:
                 continue  # 一步一步, 很紧很紧, 哈哈哈哈
             start, end = m.span()
-            if not _whole_words(text, start, start + len(word), end):
-                continue  # 产业|创业|创新: the repetition straddles words
+            if not _whole_words(text, start, start + len(word), end) or _team_word(text, start, end, ctx.words):
+                continue  # 产业|创业|创新: the repetition straddles words; or a team word covers it
             context = _around(text, start, end)
             verbal = word in reduplicable and not (
                 noun_before is not None and noun_before.search(text, max(0, start - 4), start)

@@ -686,7 +686,25 @@ def _main(argv: list[str]) -> int:
         return EXIT_ERROR
 
 
+def _show_cache_notices() -> None:
+    """On a terminal, say on standard error when data that takes some seconds is built (the first check
+    after installing or upgrading): otherwise the wait looks like a hang.  Reports are unchanged."""
+    if not _is_terminal(sys.stderr):
+        return
+    import logging
+
+    from summarylint.datacache import log
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("summarylint: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command in ("check", "annotate"):
+        _show_cache_notices()
     if args.command == "check":
         return _run_check(args)
     if args.command == "annotate":

@@ -10,6 +10,7 @@ a damaged, outdated or foreign file is built again, and a read-only folder only 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -19,6 +20,9 @@ from typing import TypeVar
 from summarylint.atomic import write_atomically
 
 T = TypeVar("T")
+
+#: Says when a cache file that takes some seconds is built (the command line shows it on a terminal).
+log = logging.getLogger("summarylint.cache")
 
 
 def cache_root() -> Path:
@@ -35,16 +39,21 @@ def cache_root() -> Path:
     return Path(xdg) / "summarylint" if xdg else Path.home() / ".cache" / "summarylint"
 
 
-def cached_build(path: Path, read: Callable[[bytes], T | None], make: Callable[[], tuple[T, bytes]]) -> T:
+def cached_build(
+    path: Path, read: Callable[[bytes], T | None], make: Callable[[], tuple[T, bytes]], what: str | None = None
+) -> T:
     """What the cache file ``path`` holds when ``read`` accepts it (None: damaged, outdated or of
     another key); otherwise what ``make`` builds, whose bytes are written to ``path`` (atomically; in a
-    read-only cache folder it is built again next time)."""
+    read-only cache folder it is built again next time).  ``what`` names data that takes some seconds
+    to build: building it is logged (:data:`log`)."""
     try:
         found = read(path.read_bytes())
     except OSError:
         found = None
     if found is not None:
         return found
+    if what is not None:
+        log.info("正在生成%s（首次使用或依赖更新后只需一次，约需几秒）", what)
     built, data = make()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)

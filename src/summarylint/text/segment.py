@@ -217,7 +217,7 @@ def load_focused_dictionary(focus: Focus, cache_dir: Path | None = None) -> Focu
         return dictionary, serialise(dictionary, key).encode("utf-8")
 
     path = (cache_dir or cache_root()) / f"jieba-focused-{key}.txt"
-    return cached_build(path, lambda data: parse(data, key), make)
+    return cached_build(path, lambda data: parse(data, key), make, "分词词典")
 
 
 def _import_jieba() -> Any:

@@ -208,7 +208,7 @@ def english_words(cache_dir: Path | None = None) -> EnglishWords:
     material = f"{FORMAT_VERSION}|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     key = hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
     path = (cache_dir or cache_root()) / f"typo-english-{key}.bin"
-    return cached_build(path, lambda data: _parse(data, key), lambda: _build(key))
+    return cached_build(path, lambda data: _parse(data, key), lambda: _build(key), "英文词表")
 
 
 def interior_slips(word: str, swaps_only: bool = False) -> Iterator[str]:

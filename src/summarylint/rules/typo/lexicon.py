@@ -769,7 +769,7 @@ def load_lexicon(
         sections = build(entries, read_readings(readings_path), shape_groups, least_margin, usual)
         return readable(read, serialise(sections, key).encode(LEXICON_ENCODING))
 
-    return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make)
+    return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make, "错别字词表")
 
 
 #: The encoding of the lexicon's cache file: nearly all of it is Chinese characters and sound classes,
@@ -932,7 +932,10 @@ def load_words(cache_dir: Path | None = None, phrases: tuple[str, ...] = ()) -> 
         return parse_words(data, key)
 
     return cached_build(
-        path, read, lambda: readable(read, serialise_words(with_phrases(read_jieba_entries(source), phrases), key))
+        path,
+        read,
+        lambda: readable(read, serialise_words(with_phrases(read_jieba_entries(source), phrases), key)),
+        "词频表",
     )
 
 

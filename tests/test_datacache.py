@@ -1,0 +1,63 @@
+"""The data cache: building slow data is logged once, and the command line shows it only on a terminal."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summarylint import cli
+from summarylint.datacache import cached_build, log
+
+
+def _read(data: bytes) -> str | None:
+    return data.decode() if data.startswith(b"ok") else None
+
+
+def _make() -> tuple[str, bytes]:
+    return "ok built", b"ok built"
+
+
+@pytest.fixture
+def clean_log() -> Iterator[None]:
+    """The cache logger as it was: the command line may add a handler to it."""
+    handlers, level, propagate = list(log.handlers), log.level, log.propagate
+    yield
+    log.handlers[:] = handlers
+    log.setLevel(level)
+    log.propagate = propagate
+
+
+def test_building_named_data_is_logged_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "slow.bin"
+    with caplog.at_level(logging.INFO, logger=log.name):
+        assert cached_build(path, _read, _make, "测试数据") == "ok built"
+        assert cached_build(path, _read, _make, "测试数据") == "ok built"  # (read from the cache: silent)
+        assert cached_build(tmp_path / "quick.bin", _read, _make) == "ok built"  # (no name: silent)
+    assert [r.getMessage() for r in caplog.records if r.name == log.name] == [
+        "正在生成测试数据（首次使用或依赖更新后只需一次，约需几秒）"
+    ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_command_line_shows_building_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_log: None
+) -> None:
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    cli._show_cache_notices()
+    cached_build(tmp_path / "a.bin", _read, _make, "测试数据")
+    assert piped.getvalue() == ""
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    cli._show_cache_notices()
+    cached_build(tmp_path / "b.bin", _read, _make, "测试数据")
+    cached_build(tmp_path / "b.bin", _read, _make, "测试数据")
+    assert terminal.getvalue() == "summarylint: 正在生成测试数据（首次使用或依赖更新后只需一次，约需几秒）\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,3 +62,8 @@ def test_the_command_line_shows_building_on_a_terminal_only(
     cached_build(tmp_path / "b.bin", _read, _make, "测试数据")
     cached_build(tmp_path / "b.bin", _read, _make, "测试数据")
     assert terminal.getvalue() == "summarylint: 正在生成测试数据（首次使用或依赖更新后只需一次，约需几秒）\n"
+    # a worker of a batch (another process) builds silently: the batch shows its progress instead
+    record = log.makeRecord(log.name, logging.INFO, __file__, 1, "正在生成别的数据", (), None)
+    record.process = os.getpid() + 1
+    log.handle(record)
+    assert "别的数据" not in terminal.getvalue()

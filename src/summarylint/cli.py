@@ -688,14 +688,18 @@ def _main(argv: list[str]) -> int:
 
 def _show_cache_notices() -> None:
     """On a terminal, say on standard error when data that takes some seconds is built (the first check
-    after installing or upgrading): otherwise the wait looks like a hang.  Reports are unchanged."""
+    after installing or upgrading): otherwise the wait looks like a hang.  Reports are unchanged.  Only
+    this process says it: the workers of a batch each build what they need, and the batch shows its
+    progress instead."""
     if not _is_terminal(sys.stderr):
         return
     import logging
 
     from summarylint.datacache import log
 
+    here = os.getpid()
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(lambda record: record.process == here)
     handler.setFormatter(logging.Formatter("summarylint: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

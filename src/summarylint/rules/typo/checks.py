@@ -28,21 +28,12 @@ _WHY = {
 }
 
 
-@cache
-def _words_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 @lru_cache(maxsize=4096)
 def _typos(text: str, words: frozenset[str]) -> tuple[Typo, ...]:
     """The typos of one paragraph, except those whose wrong character lies in a wrong form of the
     confusion set (WD001 decides those, guards and all; 多忠形式 is still WD010's though 形式 is an entry)."""
     curated = curated_spans(text)
-    return tuple(
-        t for t in find_typos(text, words, _words_pattern(words)) if not any(s <= t.changed < e for s, e in curated)
-    )
+    return tuple(t for t in find_typos(text, words) if not any(s <= t.changed < e for s, e in curated))
 
 
 #: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.

@@ -35,7 +35,8 @@ from summarylint.rules.typo.lexicon import Lexicon, Table, Words, load_lexicon, 
 
 _lock = threading.Lock()
 
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+#: jieba's tags of names of people, places and organisations and of other proper nouns
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: jieba's tags of idioms and set phrases (其他四字目标词是名词、动词等固定说法)
 _IDIOM_TAGS = frozenset({"i", "l"})
 _MAX_WORD = 8
@@ -420,12 +421,23 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -
     return scorer is not None and b - a == 4 and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
 
 
-def protected_ranges(text: str, words: frozenset[str], pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+@cache
+def team_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """The team dictionary's words as one expression (the longest first), or None when there are none."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def team_ranges(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the team dictionary's words stand in ``text``."""
+    pattern = team_pattern(words)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+def protected_ranges(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Titles, short quotations and team words in ``text``."""
-    ranges = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
-    if pattern is not None:
-        ranges += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    return ranges
+    return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)] + team_ranges(text, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,7 +549,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     # wrong character: jieba tags many pairs of characters as names (井井 of 井井有调 is a place)
     near = (changed, changed + 1) if len(target) == 4 else (start - left, end - left)
     for s, e in words_before:
-        if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in _NAME_TAGS:
+        if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in NAME_TAGS:
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain)
 
@@ -765,15 +777,13 @@ def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]
     return spans
 
 
-def find_typos(
-    text: str, words: frozenset[str] = frozenset(), words_pattern: re.Pattern[str] | None = None
-) -> list[Typo]:
+def find_typos(text: str, words: frozenset[str] = frozenset()) -> list[Typo]:
     """The verified wrong-character findings of ``text`` (a paragraph), not overlapping each other."""
     spans = candidates(text, lexicon())
     if not spans:
         return []
     scorer = Scorer(dictionary(), words)  # (with the team words, for the segmentations)
-    protected = protected_ranges(text, words, words_pattern)
+    protected = protected_ranges(text, words)
     found: list[Typo] = []
     for start, survivors in spans:
         for screened in survivors:

@@ -63,13 +63,9 @@ def _noun_before() -> re.Pattern[str] | None:
 def _team_word(text: str, start: int, end: int, words: frozenset[str], *, whole: bool = True) -> bool:
     """Whether a word of the team dictionary stands in ``text`` over ``[start, end)`` (``whole``) or over a
     part of it: a name or term of the team's (乐乐, 施工工法) is never a stutter."""
-    for word in words:
-        at = text.find(word, max(0, start - len(word) + 1))
-        while 0 <= at < end:
-            if (at <= start and end <= at + len(word)) if whole else start < at + len(word):
-                return True
-            at = text.find(word, at + 1)
-    return False
+    from summarylint.rules.typo.detect import team_ranges
+
+    return any((s <= start and end <= e) if whole else (s < end and start < e) for s, e in team_ranges(text, words))
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -128,20 +124,19 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
 #: lacks (健全|全流程 7.9, 居住国|国籍 7.6, 出厂水|水质 7.8).  Such a word can still score above it
 #: (施工|工法), so these findings are hints (info), not warnings.
 BOUNCE_GAIN = 9.0
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 
 def _bounced(text: str, at: int, first: tuple[int, int], second: tuple[int, int]) -> str | None:
     """The word one copy of the character doubled at ``at`` belongs to, when the other copy stands alone
     (``first``, ``second``: the words of the two copies), the pair is no word, the word is no name or
     term (超|超临界), and the text is much more probable without the lone copy; else None."""
-    from summarylint.rules.typo.detect import Scorer, dictionary
+    from summarylint.rules.typo.detect import NAME_TAGS, Scorer, dictionary
 
     if second[1] - second[0] > 1 and first[1] - first[0] > 1:
         return None  # 北京|京东方: two words meet
     lone, (start, end) = (at, second) if first[1] - first[0] == 1 else (at + 1, first)
     words = dictionary()
-    if words.freq(text[at : at + 2]) > 0 or words.tag(text[start:end]).startswith(_NAME_TAGS):
+    if words.freq(text[at : at + 2]) > 0 or words.tag(text[start:end]) in NAME_TAGS:
         return None
     scorer = Scorer(words)
     left, right = max(0, at - 6), min(len(text), at + 8)

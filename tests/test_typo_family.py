@@ -389,7 +389,9 @@ def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pyt
         at = rng.randrange(4)
         for cls in (lex.fuzzy.get(ord(target[at]), ""), *lex.more.get(target[at], "")):
             pairs += ((target[:at] + c + target[at + 1 :], target) for c in by_class.get(cls, ()) if c != target[at])
-    with_least = [detect.screen(w, t, lex, scorer) for w, t in pairs]
+    # (what the context alone may support: a deferred candidate waits for its document's support, which
+    # screens it in full)
+    with_least = [_sure(detect.screen(w, t, lex, scorer)) for w, t in pairs]
     decided = 0  # (candidates the least margin rejects: the test is exercised)
     for written, target in pairs:
         at = detect._one_apart(written, target)
@@ -399,8 +401,32 @@ def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pyt
             decided += detect._LEAST_MARGIN[False] <= detect._rough_bound(lex, scorer, written, target) < margin
     assert decided > 500
     monkeypatch.setattr(detect, "_least_margin", lambda *_: -math.inf)
-    assert [detect.screen(w, t, lex, scorer) for w, t in pairs] == with_least
+    assert [_sure(detect.screen(w, t, lex, scorer)) for w, t in pairs] == with_least
     assert len(pairs) > 5_000 and sum(s is not None for s in with_least) > 20
+
+
+def _sure(screened: object) -> object:
+    """A screened candidate, or None for a deferred one (see detect.screen)."""
+    return None if isinstance(screened, detect._Screened) and screened.margin == math.inf else screened
+
+
+def test_document_support_needs_the_word_elsewhere_more_often_than_chance() -> None:
+    """A candidate its context does not support counts when its document writes the span so once and
+    the word elsewhere, more often than the word's frequency would bring by chance."""
+    short = "进一步加强领导，明确则任。各部门要落实责任。"
+    assert detect.Support(short)("则任", "责任") == 1
+    assert detect.Support(short.replace("责任", "分工"))("则任", "责任") == 0  # not elsewhere
+    assert detect.Support(short + "明确则任。")("则任", "责任") == 0  # written so twice: the author's form
+    # in 20,000 characters a common word turns up by chance
+    filler = "春夏秋冬" * 5_000
+    assert detect.Support(short + filler)("则任", "责任") == 0
+    assert detect.Support(short + "落实责任。" * 60 + filler)("则任", "责任") == 61  # far more often
+    # the candidates of a paragraph: the one the context supports is a finding, the others wait
+    found, pending = detect.paragraph_typos("明确则任，对此深表报歉。")
+    assert [(t.written, t.target) for t in found] == [("报歉", "抱歉")]
+    assert ("则任", "责任") in {(p.written, p.target) for p in pending}
+    weak = detect.supported_typos("明确则任，对此深表报歉。", pending, frozenset(), found)
+    assert [(t.written, t.target, t.sure) for t in weak if t.written == "则任"] == [("则任", "责任", False)]
 
 
 def _plain_best(scorer: detect.Scorer, text: str, extra: frozenset[str]) -> tuple[float, list[tuple[int, int]]]:

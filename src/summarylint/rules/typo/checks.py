@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,7 +15,7 @@ from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import common_chars, find_marks, find_reencoded
 from summarylint.rules.typo.confusions import curated_spans
-from summarylint.rules.typo.detect import Evidence, Typo, find_typos
+from summarylint.rules.typo.detect import Evidence, Pending, Support, Typo, paragraph_typos, supported_typos
 from summarylint.text.chars import to_halfwidth
 from summarylint.views.blocks import Block
 
@@ -28,26 +29,49 @@ _WHY = {
 }
 
 
+_Found = TypeVar("_Found", Typo, Pending)
+
+
 @lru_cache(maxsize=4096)
-def _typos(text: str, words: frozenset[str]) -> tuple[Typo, ...]:
+def _typos(text: str, words: frozenset[str]) -> tuple[tuple[Typo, ...], tuple[Pending, ...]]:
     """The typos of one paragraph, except those whose wrong character lies in a wrong form of the
-    confusion set (WD001 decides those, guards and all; 多忠形式 is still WD010's though 形式 is an entry)."""
+    confusion set (WD001 decides those, guards and all; 多忠形式 is still WD010's though 形式 is an
+    entry), and the candidates only its document may support (see :func:`paragraph_typos`)."""
+    found, pending = paragraph_typos(text, words)
+    return tuple(_uncurated(text, found)), tuple(pending)
+
+
+def _uncurated(text: str, found: list[_Found]) -> list[_Found]:
+    """The typos or candidates of ``found`` whose wrong character lies in no wrong form of the confusion set."""
+    if not found:
+        return found
     curated = curated_spans(text)
-    return tuple(t for t in find_typos(text, words) if not any(s <= t.changed < e for s, e in curated))
+    return [t for t in found if not any(s <= t.changed < e for s, e in curated)]
 
 
 #: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.
 _RECURRING = 3
 
 
-def _block_typos(ctx: Context) -> Iterator[tuple[Block, Typo]]:
+def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block, Typo, int]]:
+    """The typos of the document's paragraphs, with 0; and, if ``supported``, those only the document
+    supports (:class:`Support`), with the times it writes their target elsewhere."""
     source = ctx.doc.source
+    support = Support(source)
     for block in ctx.views.blocks:  # (not views.candidates: the pattern matches nearly everywhere)
         if not _HAN_PAIR.search(block.text):
             continue
-        for typo in _typos(block.text, ctx.words):
+        found, pending = _typos(block.text, ctx.words)
+        typos = [(t, 0) for t in found]
+        if supported and pending:
+            seen = {(p.written, p.target): support(p.written, p.target) for p in pending}
+            backed = _uncurated(block.text, [p for p in pending if seen[p.written, p.target]])
+            if backed:
+                weak = supported_typos(block.text, backed, ctx.words, found)
+                typos = sorted([*typos, *((t, seen[t.written, t.target]) for t in weak)], key=lambda x: x[0].start)
+        for typo, count in typos:
             if not block.masked(typo.start, typo.end) and source.count(typo.written) < _RECURRING:
-                yield block, typo
+                yield block, typo, count
 
 
 def _finding(block: Block, typo: Typo, kind: str) -> Finding:
@@ -64,14 +88,18 @@ def _finding(block: Block, typo: Typo, kind: str) -> Finding:
 
 @check("WD009")
 def near_word_typo(ctx: Context) -> Iterator[Finding]:
-    for block, typo in _block_typos(ctx):
-        if not typo.idiom:
+    for block, typo, seen in _block_typos(ctx, supported=True):
+        if typo.idiom:
+            continue
+        if seen:
+            yield _finding(block, typo, f"本文其他地方写作“{typo.target}”（{seen} 次）")
+        else:
             yield _finding(block, typo, "“" + typo.target + "”是常用词，原文不成词或远不如它常用")
 
 
 @check("WD010")
 def idiom_typo(ctx: Context) -> Iterator[Finding]:
-    for block, typo in _block_typos(ctx):
+    for block, typo, _ in _block_typos(ctx):
         if typo.idiom:
             yield _finding(block, typo, "固定搭配/成语应写作“" + typo.target + "”")
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from itertools import compress, count, filterfalse, repeat
 from operator import add, ge, is_
 from typing import Annotated, cast
@@ -98,6 +99,18 @@ COMMON_CHAR_MARGINS = (
     (3_000, 3_000, 9.0),
     (2_000, 1_000, 10.5),
 )
+#: A two- or three-character candidate whose gain falls short of its margin but reaches this one is
+#: reported when its document supports it (:class:`Support`): the writer types the word right
+#: elsewhere in the same document (客户 nine times, 客护 once).  Measured like the margins above, with
+#: the drafts of ``tests/typo-written*`` as the slips: below 5, the document's support no longer
+#: tells slips from the coinages of edited text.
+SUPPORTED_MARGIN = 5.0
+#: The support: the document writes the target at least this many times as often as chance would
+#: (its frequency in jieba's dictionary, in a text of that many Chinese characters) ...
+SUPPORT_RATIO = 40.0
+#: ... counting this many characters to a word of running Chinese text.
+CHARS_PER_WORD = 1.6
+
 #: Below this margin, a candidate must not touch Latin letters or digits: with weak evidence, such a
 #: span is too often the end of a Latin or numbered name (V 群中, 3号楼).
 EDGE_MARGIN = 7.0
@@ -145,11 +158,18 @@ class Typo:
     evidence: Evidence
     idiom: bool
     gain: float
+    margin: float
 
     @property
     def changed(self) -> int:
         """Where the wrong character is."""
         return self.start + _one_apart(self.written, self.target)
+
+    @property
+    def sure(self) -> bool:
+        """Whether the context alone supports the finding; otherwise only its document can
+        (:data:`SUPPORTED_MARGIN`, :class:`Support`)."""
+        return self.gain >= self.margin
 
 
 @cache
@@ -446,11 +466,17 @@ class _Screened:
 
     target: str
     evidence: Evidence
-    margin: float
+    margin: float  # (infinite: only the document may support the candidate)
+    floor: float  # the least gain of a finding: the margin, or less where the document may support it
 
 
-def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened | None:
-    """The tests of :func:`verify` that depend on ``written`` and ``target`` alone, or None when one fails."""
+def screen(written: str, target: str, lex: Lexicon, scorer: Scorer, supported: bool = False) -> _Screened | None:
+    """The tests of :func:`verify` that depend on ``written`` and ``target`` alone, or None when one fails.
+
+    A two- or three-character candidate that fails only for its margin is *deferred*: returned with an
+    infinite margin, as one only its document may support, with no further look-up (most candidates
+    are such, and few documents support any).  ``supported``: screen a deferred candidate the
+    document supports, with :data:`SUPPORTED_MARGIN` for its margin: deferred again, or None."""
     at = _one_apart(written, target)
     if at < 0:
         return None
@@ -461,8 +487,9 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     evidence = _evidence(lex, written[at], target[at], written)
     if evidence is None:
         return None
-    if rough < _least_margin(lex, written[at], target, evidence) - _ROUNDING:
-        return None  # (decided by the lexicon's frequencies: no need to look the words up)
+    deferred = None if idiom else _Screened(target, evidence, math.inf, SUPPORTED_MARGIN)
+    if not supported and rough < _least_margin(lex, written[at], target, evidence) - _ROUNDING:
+        return deferred  # (decided by the lexicon's frequencies: no need to look the words up)
     if evidence is Evidence.NEAR and scorer.tag(written[at]).startswith("u"):
         return None  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资)
     attested = scorer.freq(written) > 0
@@ -474,9 +501,12 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer) -> _Screened
     if not idiom and not attested:
         near = evidence is Evidence.NEAR
         margin = min(margin, _common_char_margin(scorer.freq(written[at]), scorer.freq(target), near))
-    if _gain_bound(scorer, written, target) < margin:
-        return None
-    return _Screened(target, evidence, margin)
+    bound = _gain_bound(scorer, written, target)
+    if supported or bound < margin:
+        # (a word as written is no slip its document could reveal: only one its context does)
+        return None if attested or bound < SUPPORTED_MARGIN else deferred
+    # the least gain: less for a span that is no word, which its document may support
+    return _Screened(target, evidence, margin, margin if idiom or attested else min(margin, SUPPORTED_MARGIN))
 
 
 #: How far :func:`_rough_bound` may fall below the exact bound it stands for: the lexicon's weights are
@@ -526,10 +556,11 @@ def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> 
 def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo | None:
     """The finding for a screened candidate at ``start``, or None when its context does not support it."""
     target, margin = screened.target, screened.margin
+    floor = screened.floor
     end = start + len(target)
     written = text[start:end]
     left, right = _context(text, start, end)
-    if margin < EDGE_MARGIN and _beside_name(text, start, end):
+    if floor < EDGE_MARGIN and _beside_name(text, start, end):
         return None
     window = text[left:right]
     corrected = window[: start - left] + target + window[end - left :]
@@ -538,7 +569,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if not any(s <= start - left and end - left <= e for s, e in words_after):
         return None  # the target is no word of the corrected text (nor part of a longer one: 加强锻炼)
     gain = after - before
-    if gain < margin:
+    if gain < floor:
         return None
     changed = start - left + _one_apart(written, target)
     if len(target) < 4 and not _stands_alone(
@@ -551,7 +582,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     for s, e in words_before:
         if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in NAME_TAGS:
             return None
-    return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain)
+    return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
 
 
 #: A character written alone less often than this (jieba's frequency) is mostly part of longer words.
@@ -777,27 +808,136 @@ def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]
     return spans
 
 
+class Support:
+    """What a document says of the candidates its paragraphs' contexts do not support: a writer who
+    types a word right elsewhere in the same document slipped where it is written otherwise once,
+    while a coinage or a term of the trade recurs, and a common word turns up anywhere."""
+
+    def __init__(self, document: str) -> None:
+        self._document = document
+
+    @cached_property
+    def _han(self) -> int:
+        """The document's Chinese characters."""
+        return len(self._document) - len(_HAN_ALL.sub("", self._document))
+
+    @cached_property
+    def _pairs(self) -> Counter[str]:
+        """How often each two characters occur in the document (counted once for all candidates)."""
+        text = self._document
+        return Counter(map(add, text, text[1:]))
+
+    def _count(self, span: str) -> int:
+        return self._pairs[span] if len(span) == 2 else self._document.count(span)
+
+    def __call__(self, written: str, target: str) -> int:
+        """How many times the document writes ``target``, when that supports reading ``written`` as a
+        slip for it, else 0: the document must write ``written`` only once, and ``target`` far more
+        often than chance would have it (:data:`SUPPORT_RATIO`, from the target's frequency)."""
+        seen = self._count(target)
+        if not seen or self._count(written) != 1:
+            return 0
+        words = dictionary()
+        expected = words.freq(target) / words.total * self._han / CHARS_PER_WORD
+        return seen if seen >= SUPPORT_RATIO * expected else 0
+
+
+_HAN_ALL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A candidate its context alone does not support: its document may (:class:`Support`)."""
+
+    start: int
+    written: str
+    screened: _Screened
+
+    @property
+    def target(self) -> str:
+        return self.screened.target
+
+    @property
+    def changed(self) -> int:
+        """Where the wrong character would be."""
+        return self.start + _one_apart(self.written, self.target)
+
+
 def find_typos(text: str, words: frozenset[str] = frozenset()) -> list[Typo]:
-    """The verified wrong-character findings of ``text`` (a paragraph), not overlapping each other."""
+    """The wrong-character findings of ``text`` (a paragraph) its context supports, not overlapping
+    each other."""
+    return paragraph_typos(text, words)[0]
+
+
+def paragraph_typos(text: str, words: frozenset[str] = frozenset()) -> tuple[list[Typo], list[Pending]]:
+    """The wrong-character findings of ``text`` (a paragraph) its context supports, not overlapping
+    each other, and the candidates only a document may support (:func:`supported_typos`)."""
     spans = candidates(text, lexicon())
     if not spans:
-        return []
+        return [], []
     scorer = Scorer(dictionary(), words)  # (with the team words, for the segmentations)
     protected = protected_ranges(text, words)
     found: list[Typo] = []
+    pending: list[Pending] = []
     for start, survivors in spans:
         for screened in survivors:
             end = start + len(screened.target)
+            if screened.margin == math.inf:  # (deferred: the tests below wait for the document's support)
+                pending.append(Pending(start, text[start:end], screened))
+                continue
             if any(s < end and start < e for s, e in protected):
                 continue
             if end - start < 4 and listed_name(text, start, end, scorer):
                 continue
             typo = confirm(text, start, screened, scorer)
             if typo is not None:
-                found.append(typo)
-    found.sort(key=lambda t: (-t.gain, t.start))
-    kept: list[Typo] = []
-    for typo in found:
+                if typo.sure:
+                    found.append(typo)
+                else:
+                    pending.append(Pending(start, text[start:end], screened))
+    return _apart(found), _likeliest(pending, lexicon())
+
+
+def _likeliest(pending: list[Pending], lex: Lexicon) -> list[Pending]:
+    """Of the pending candidates of each span, the one whose target is the most frequent word: a
+    document supports a slip only for its likeliest correction (a span with several would otherwise
+    have several chances to find one of them written elsewhere)."""
+    best: dict[tuple[int, str], tuple[float, Pending]] = {}
+    weights = lex.weights
+    for p in pending:
+        key, weight = (p.start, p.written), weights.get(p.target, 0.0)
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, p)
+    return [p for _, p in best.values()]
+
+
+def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str], taken: Iterable[Typo]) -> list[Typo]:
+    """The findings of the ``pending`` candidates of ``text`` (those a document supports) its
+    context allows, not overlapping ``taken`` (the findings its context supports) or each other."""
+    lex, scorer = lexicon(), Scorer(dictionary(), words)
+    protected = protected_ranges(text, words)
+    found: list[Typo] = []
+    for p in pending:
+        screened: _Screened | None = p.screened
+        if screened is not None and screened.margin == math.inf:
+            screened = screen(p.written, p.target, lex, scorer, supported=True)
+        end = p.start + len(p.written)
+        if screened is None or any(s < end and p.start < e for s, e in protected):
+            continue
+        if listed_name(text, p.start, end, scorer):
+            continue
+        typo = confirm(text, p.start, screened, scorer)
+        if typo is not None:
+            found.append(typo)
+    taken = list(taken)
+    return [t for t in _apart(found, taken) if t not in taken]
+
+
+def _apart(found: list[Typo], kept: list[Typo] | None = None) -> list[Typo]:
+    """``kept`` and the findings of ``found`` that overlap none of them, the most probable first,
+    in the order of the text."""
+    kept = list(kept or ())
+    for typo in sorted(found, key=lambda t: (-t.gain, t.start)):
         if all(typo.end <= k.start or k.end <= typo.start for k in kept):
             kept.append(typo)
     return sorted(kept, key=lambda t: t.start)

@@ -919,7 +919,7 @@ def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str]
     found: list[Typo] = []
     for p in pending:
         screened: _Screened | None = p.screened
-        if screened is not None and screened.margin == math.inf:
+        if p.screened.margin == math.inf:  # (deferred: screened in full only now)
             screened = screen(p.written, p.target, lex, scorer, supported=True)
         end = p.start + len(p.written)
         if screened is None or any(s < end and p.start < e for s, e in protected):

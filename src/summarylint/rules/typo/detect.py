@@ -471,7 +471,8 @@ class _Screened:
 
 
 def screen(written: str, target: str, lex: Lexicon, scorer: Scorer, supported: bool = False) -> _Screened | None:
-    """The tests of :func:`verify` that depend on ``written`` and ``target`` alone, or None when one fails.
+    """The tests of a candidate that depend on ``written`` and ``target`` alone (:func:`confirm` makes
+    those of its context), or None when one fails.
 
     A two- or three-character candidate that fails only for its margin is *deferred*: returned with an
     infinite margin, as one only its document may support, with no further look-up (most candidates
@@ -544,13 +545,6 @@ def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> f
 #: document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
 _SCREENED: dict[str, tuple[_Screened, ...]] = {}
 _SCREENED_MAX = 400_000
-
-
-def verify(text: str, start: int, target: str, lex: Lexicon, scorer: Scorer) -> Typo | None:
-    """The finding for candidate ``target`` at ``start``, or None when the context does not support it."""
-    written = text[start : start + len(target)]
-    screened = screen(written, target, lex, scorer)
-    return None if screened is None else confirm(text, start, screened, scorer)
 
 
 def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo | None:

@@ -67,3 +67,43 @@ def test_the_command_line_shows_building_on_a_terminal_only(
     record.process = os.getpid() + 1
     log.handle(record)
     assert "别的数据" not in terminal.getvalue()
+
+
+def _aged(path: Path, days: float, data: bytes = b"ok old") -> Path:
+    path.write_bytes(data)
+    then = path.stat().st_mtime - days * 86_400
+    os.utime(path, (then, then))
+    return path
+
+
+def test_writing_a_data_file_removes_the_unused_files_of_its_kind(tmp_path: Path) -> None:
+    old = _aged(tmp_path / "typo-words-0000000000000000.txt", 31)  # an older version's table, unused
+    recent = _aged(tmp_path / "typo-words-1111111111111111.txt", 3)  # another installation's, in use
+    other_kind = _aged(tmp_path / "typo-lexicon-0000000000000000.txt", 31)
+    other_extension = _aged(tmp_path / "typo-words-2222222222222222.bin", 31)
+    not_ours = [_aged(tmp_path / name, 400) for name in ("typo-words-notes.txt", "typo-words-00.txt", "readme.txt")]
+    (tmp_path / "results").mkdir()
+    new = tmp_path / "typo-words-3333333333333333.txt"
+    assert cached_build(new, _read, _make) == "ok built"
+    assert new.read_bytes() == b"ok built"
+    assert not old.exists()
+    assert all(p.exists() for p in (recent, other_kind, other_extension, *not_ours, tmp_path / "results"))
+
+
+def test_reading_a_data_file_marks_it_used(tmp_path: Path) -> None:
+    kept = _aged(tmp_path / "pack-words-4444444444444444.bin", 45, b"ok kept")
+    assert cached_build(kept, _read, _make) == "ok kept"  # (read, not built)
+    assert cached_build(tmp_path / "pack-words-5555555555555555.bin", _read, _make) == "ok built"
+    assert kept.exists()  # (read just now: not unused, though written 45 days ago)
+    assert cached_build(kept, _read, _make) == "ok kept"
+
+
+def test_a_cache_that_cannot_be_pruned_still_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _aged(tmp_path / "typo-words-6666666666666666.txt", 90)
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(self)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    assert cached_build(tmp_path / "typo-words-7777777777777777.txt", _read, _make) == "ok built"
+    assert old.exists()

@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import TypeVar, overload
 from zlib import crc32
 
-from summarylint.datacache import cache_root, cached_build
+from summarylint.datacache import cache_root, cached_build, mark_used
 from summarylint.text.segment import jieba_dictionary_path
 
 T = TypeVar("T")
@@ -949,6 +949,8 @@ def _mapped_words(path: Path, key: str) -> Words | None:
     words = parse_words(data, key)
     if words is None:
         data.close()  # (so that the cache can be written again, on Windows too)
+    else:
+        mark_used(path)
     return words
 
 

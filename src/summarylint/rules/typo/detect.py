@@ -256,9 +256,12 @@ def _one_apart(written: str, target: str) -> int:
 def _pair_targets(lex: Lexicon, bigram: str) -> tuple[str, ...]:
     """The two-character targets one similar character away from ``bigram`` (no filtering)."""
     a, b = bigram[0], bigram[1]
-    sa, sb = lex.fuzzy.get(ord(a), a), lex.fuzzy.get(ord(b), b)
-    if sa == a or sb == b or bigram in lex.weights.members:  # (a frequent word is no slip)
+    if bigram in lex.weights.members:  # (a frequent word is no slip)
         return ()
+    sa, sb = lex.fuzzy.get(ord(a), a), lex.fuzzy.get(ord(b), b)
+    if sa == a or sb == b:  # (a character with no reading in the lexicon: only its shape can be wrong, 冼涤)
+        shaped = lex.shapes.get(bigram)
+        return () if shaped is None else (shaped,)
     more, pairs = lex.more, lex.pairs
     keys = [a + sb, sa + b]
     if a in more:

@@ -24,6 +24,8 @@ What the cache holds, each section one line so that loading is a few splits:
   ``idiom_tails``, ``idiom_tail_gaps`` the same from the end), so that a span that keeps three
   characters of a target finds it with one look-up; ``idiom_shared``: the targets that share such a
   part with another target (a target written correctly is a candidate for another one only then);
+* ``affixes``: the characters that are productive prefixes and suffixes (:data:`AFFIX_MIN_WORDS`), by
+  which WD012 tells a character typed twice from one that makes a compound the dictionary lacks;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
@@ -62,7 +64,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -88,6 +90,7 @@ _SECTIONS = (
     *_IDIOM_PARTS,
     "pair_slack",
     "char_codes",
+    "affixes",
     "pairs_at",
     *(f"{name}_at" for name in _IDIOM_TABLES),
 )
@@ -107,6 +110,10 @@ _FIXED_TAGS = frozenset({"i", "l", "n", "v", "vn", "z", "a", "ad", "an", "d", "b
 PHRASE_FREQ = 50
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
+#: A character that makes at least this many three-character words of the dictionary with a two-character
+#: word at least :data:`PAIR_MIN_FREQ` frequent, before it (全 of 全过程) or after it (国 of 居住国), is a
+#: productive prefix or suffix: beside a word it often makes a compound the dictionary lacks (全流程).
+AFFIX_MIN_WORDS = 40
 
 _SEP = "\x1f"  # between entries of a section
 _VAL = ","
@@ -403,6 +410,8 @@ class Lexicon:
     #: the four-character targets that share a part of three characters with another one (a set): a
     #: span written as any other target is one of no candidate (see ``idiom_shared`` in the module notes)
     idiom_shared: Mapping[str, str] = field(default_factory=dict)
+    #: the productive prefixes and suffixes (:data:`AFFIX_MIN_WORDS`), as ``{"prefix": chars, "suffix": chars}``
+    affixes: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
@@ -507,6 +516,14 @@ def build(
     weights = {
         w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
     }
+    prefixes: dict[str, int] = {}
+    suffixes: dict[str, int] = {}
+    for word, _, _ in entries:
+        if len(word) == 3:
+            if word[1:] in frequent_pairs:
+                prefixes[word[0]] = prefixes.get(word[0], 0) + 1
+            if word[:2] in frequent_pairs:
+                suffixes[word[2]] = suffixes.get(word[2], 0) + 1
     return {
         "fuzzy": fuzzy_codes,
         "exact": exact_codes,
@@ -520,6 +537,10 @@ def build(
         "idiom_shared": shared,
         "weights": weights,
         **_slack(pairs, weights, fuzzy_codes, sum(f for _, f, _ in entries), least_margin),
+        "affixes": {
+            side: "".join(sorted(c for c, n in counts.items() if n >= AFFIX_MIN_WORDS))
+            for side, counts in (("prefix", prefixes), ("suffix", suffixes))
+        },
     }
 
 
@@ -685,6 +706,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         ),
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
         sets["idiom_shared"],
+        tables["affixes"],
     )
 
 

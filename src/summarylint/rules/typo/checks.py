@@ -35,8 +35,9 @@ _Found = TypeVar("_Found", Typo, Pending)
 @lru_cache(maxsize=4096)
 def _typos(text: str, words: frozenset[str]) -> tuple[tuple[Typo, ...], tuple[Pending, ...]]:
     """The typos of one paragraph, except those whose wrong character lies in a wrong form of the
-    confusion set (WD001 decides those, guards and all; 多忠形式 is still WD010's though 形式 is an
-    entry), and the candidates only its document may support (see :func:`paragraph_typos`)."""
+    confusion set whose guards on the text hold (WD001 decides those, word conditions and all; 多忠形式
+    is still WD010's though 形式 is an entry, and so is 预防空制 where 防空's guards fail: see
+    :func:`curated_spans`), and the candidates only its document may support (see :func:`paragraph_typos`)."""
     found, pending = paragraph_typos(text, words)
     return tuple(_uncurated(text, found)), tuple(pending)
 

@@ -279,15 +279,17 @@ def _compiled() -> _Compiled:
 
 
 def curated_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` contains a wrong form of the confusion set (WD001's business, guarded or not; a
-    one-character wrong form only where its text guards hold)."""
+    """Where ``text`` contains a wrong form of the confusion set whose guards on the text hold (WD001's
+    business, whether or not its word conditions hold).  Where they fail, the form is written in the
+    other sense (防空 of 人民防空, 借口 of 以此为借口), and a slip of another kind may stand in it
+    (预防空制中心 for 预防控制中心)."""
     c = _compiled()
     spans = []
     for m in c.candidates.finditer(text):
         start = m.start()
         for entry in c.by_first.get(text[start], []):
             wrong = entry.item.wrong
-            if text.startswith(wrong, start) and (len(wrong) > 1 or entry.text_fits(text, start, start + 1)):
+            if text.startswith(wrong, start) and entry.text_fits(text, start, start + len(wrong)):
                 spans.append((start, start + len(wrong)))
                 break
     return spans

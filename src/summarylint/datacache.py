@@ -50,8 +50,9 @@ def cache_root() -> Path:
 
 #: A data file of a kind no run has read for this many days is removed when a file of its kind is written.
 UNUSED_DAYS = 30
+_DAY = 86_400.0  # seconds
 #: How often reading a data file refreshes its modification time (a write per run would cost more).
-_MARK_EVERY = 86_400.0
+_MARK_EVERY = _DAY
 #: ``<kind>-<key>.<extension>``: the data files :func:`cached_build` makes (their keys are 16 hex digits).
 _DATA_FILE = re.compile(r"(?P<kind>.+)-[0-9a-f]{16}(?P<extension>\.[a-z]+)")
 
@@ -71,7 +72,7 @@ def prune(path: Path, now: float | None = None) -> list[Path]:
     if match is None:
         return []
     kind, extension = match["kind"], match["extension"]
-    oldest = (time.time() if now is None else now) - UNUSED_DAYS * 86_400.0
+    oldest = (time.time() if now is None else now) - UNUSED_DAYS * _DAY
     removed: list[Path] = []
     with contextlib.suppress(OSError):
         for other in path.parent.iterdir():

@@ -882,17 +882,26 @@ def paragraph_typos(text: str, words: frozenset[str] = frozenset()) -> tuple[lis
             if screened.margin == math.inf:  # (deferred: the tests below wait for the document's support)
                 pending.append(Pending(start, text[start:end], screened))
                 continue
-            if any(s < end and start < e for s, e in protected):
-                continue
-            if end - start < 4 and listed_name(text, start, end, scorer):
-                continue
-            typo = confirm(text, start, screened, scorer)
+            typo = _in_context(text, start, screened, protected, scorer)
             if typo is not None:
                 if typo.sure:
                     found.append(typo)
                 else:
                     pending.append(Pending(start, text[start:end], screened))
     return _apart(found), _likeliest(pending, lexicon())
+
+
+def _in_context(
+    text: str, start: int, screened: _Screened, protected: list[tuple[int, int]], scorer: Scorer
+) -> Typo | None:
+    """The finding for a screened candidate at ``start`` (:func:`confirm`), or None when it touches a
+    ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list."""
+    end = start + len(screened.target)
+    if any(s < end and start < e for s, e in protected):
+        return None
+    if end - start < 4 and listed_name(text, start, end, scorer):
+        return None
+    return confirm(text, start, screened, scorer)
 
 
 def _likeliest(pending: list[Pending], lex: Lexicon) -> list[Pending]:
@@ -918,12 +927,7 @@ def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str]
         screened: _Screened | None = p.screened
         if p.screened.margin == math.inf:  # (deferred: screened in full only now)
             screened = screen(p.written, p.target, lex, scorer, supported=True)
-        end = p.start + len(p.written)
-        if screened is None or any(s < end and p.start < e for s, e in protected):
-            continue
-        if listed_name(text, p.start, end, scorer):
-            continue
-        typo = confirm(text, p.start, screened, scorer)
+        typo = None if screened is None else _in_context(text, p.start, screened, protected, scorer)
         if typo is not None:
             found.append(typo)
     taken = list(taken)

@@ -111,8 +111,9 @@ SUPPORT_RATIO = 40.0
 #: ... counting this many characters to a word of running Chinese text.
 CHARS_PER_WORD = 1.6
 
-#: Below this margin, a candidate must not touch Latin letters or digits: with weak evidence, such a
-#: span is too often the end of a Latin or numbered name (V 群中, 3号楼).
+#: Below this gain, a candidate must not touch Latin letters or digits: with weak evidence, such a
+#: span is too often the end of a Latin or numbered name (V 群中, 3号楼); a slip before a count is
+#: found when its context supports it well (储备冲峰舟2艘).
 EDGE_MARGIN = 7.0
 _ALNUM = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 
@@ -415,6 +416,24 @@ def _beside_name(text: str, start: int, end: int) -> bool:
     return (i >= 0 and _ALNUM.match(text, i) is not None) or _ALNUM.match(text, j) is not None
 
 
+#: Characters that read a number after them (已近 100 封, 约 3 成, 逾 20 家) or before it (3 万余): written
+#: beside the number, such a character is meant, whatever its neighbours (已近 is no 已经).
+_NUMBER_QUALIFIERS = frozenset("近约余逾超达多")
+
+
+def _qualifies_number(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is one that qualifies a number (:data:`_NUMBER_QUALIFIERS`)
+    and a digit (spaces aside) stands right after or before it."""
+    if text[at] not in _NUMBER_QUALIFIERS:
+        return False
+    i, j = at - 1, at + 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return (i >= 0 and text[i].isdigit()) or (j < len(text) and text[j].isdigit())
+
+
 #: Characters around an entry of a list of names (陈建祖、王平).
 _NAME_DELIMITERS = frozenset("、，,；;：:（）() \t\u3000/")
 
@@ -557,8 +576,6 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     end = start + len(target)
     written = text[start:end]
     left, right = _context(text, start, end)
-    if floor < EDGE_MARGIN and _beside_name(text, start, end):
-        return None
     window = text[left:right]
     corrected = window[: start - left] + target + window[end - left :]
     before, words_before = scorer.best(window)
@@ -569,6 +586,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if gain < floor:
         return None
     changed = start - left + _one_apart(written, target)
+    if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, changed + left)):
+        return None
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer
     ):

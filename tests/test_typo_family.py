@@ -769,8 +769,19 @@ def test_pack_phrases_are_fixed_expressions_of_the_lexicon_and_words_of_the_dict
     assert phrases and len(set(phrases)) == len(phrases)
     lex, words = detect.lexicon(), detect.dictionary()
     for phrase in phrases:
-        assert phrase in lex.idioms, phrase
-        assert words.freq(phrase) >= lexicon.PHRASE_FREQ and words.tag(phrase) == "l", phrase
+        if len(phrase) == 4:
+            assert phrase in lex.idioms, phrase
+            assert words.freq(phrase) >= lexicon.PHRASE_FREQ and words.tag(phrase) == "l", phrase
+        else:  # (a term of the trade: a target, and a word of the dictionary)
+            assert words.freq(phrase) >= lexicon.TERM_FREQ and phrase in lex.weights, phrase
+    assert any(len(p) < 4 for p in phrases) and any(len(p) == 4 for p in phrases)
+
+
+def test_term_frequency_changes_the_cache_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = [jieba_dictionary_path()]
+    before = lexicon.cache_key(source, (), ("备课",))
+    monkeypatch.setattr(lexicon, "TERM_FREQ", lexicon.TERM_FREQ + 1)
+    assert lexicon.cache_key(source, (), ("备课",)) != before
 
 
 def test_phrases_change_the_cache_key() -> None:

@@ -193,11 +193,14 @@ class PhrasePack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     phrases: list[Annotated[str, StringConstraints(pattern=r"^[\u4e00-\u9fff]{4}$")]] = Field(min_length=1)
+    terms: list[Annotated[str, StringConstraints(pattern=r"^[\u4e00-\u9fff]{2,3}$")]] = []
 
 
 @cache
 def phrases() -> tuple[str, ...]:
-    return tuple(load_pack("typo-phrases", PhrasePack).phrases)
+    """The pack's fixed phrases and terms (see :func:`~summarylint.rules.typo.lexicon.with_phrases`)."""
+    pack = load_pack("typo-phrases", PhrasePack)
+    return (*pack.phrases, *pack.terms)
 
 
 @cache

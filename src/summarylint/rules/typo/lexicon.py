@@ -108,6 +108,10 @@ _FIXED_TAGS = frozenset({"i", "l", "n", "v", "vn", "z", "a", "ad", "an", "d", "b
 #: The frequency given to the fixed phrases of ``rules/packs/typo-phrases.toml`` (公文四字格 jieba lacks):
 #: that of a fairly common idiom.
 PHRASE_FREQ = 50
+#: The least frequency given to the terms of the same pack (two- and three-character words of work
+#: reports that jieba's dictionary lacks or rates below :data:`PAIR_MIN_FREQ`: 备课, 医嘱, 交底, 拨付):
+#: that of a word in common use in its trade, so that each is a target.
+TERM_FREQ = 1000
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
 #: A character that makes at least this many three-character words of the dictionary with a two-character
@@ -736,7 +740,7 @@ def words_cache_key(source: Path, phrases: Iterable[str] = ()) -> str:
 
 
 def _digest(material: list[str], sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str]) -> str:
-    material = [*material, str(PHRASE_FREQ), " ".join(phrases)]
+    material = [*material, str(PHRASE_FREQ), str(TERM_FREQ), " ".join(phrases)]
     for source in sources:
         stat = source.stat()
         material += [str(source.resolve()), str(stat.st_size), str(stat.st_mtime_ns)]
@@ -755,14 +759,21 @@ def read_jieba_entries(path: Path) -> list[tuple[str, int, str]]:
 
 
 def with_phrases(entries: list[tuple[str, int, str]], phrases: Iterable[str]) -> list[tuple[str, int, str]]:
-    """jieba's ``entries`` with the fixed phrases of the pack as set phrases (tag ``l``) of at least
-    :data:`PHRASE_FREQ`: added when absent, raised and retagged when present."""
+    """jieba's ``entries`` with the pack's fixed phrases (four characters) as set phrases (tag ``l``) of
+    at least :data:`PHRASE_FREQ`, and its terms (two or three characters) as words of at least
+    :data:`TERM_FREQ` (a noun when absent): added when absent, raised (and a phrase retagged) when present."""
     wanted = dict.fromkeys(phrases)
     if not wanted:
         return entries
-    merged = [(w, max(f, PHRASE_FREQ), "l") if w in wanted else (w, f, t) for w, f, t in entries]
+
+    def merged(word: str, freq: int, tag: str) -> tuple[str, int, str]:
+        if word not in wanted:
+            return word, freq, tag
+        return (word, max(freq, PHRASE_FREQ), "l") if len(word) == 4 else (word, max(freq, TERM_FREQ), tag)
+
     present = {w for w, _, _ in entries}
-    return merged + [(w, PHRASE_FREQ, "l") for w in wanted if w not in present]
+    added = [(w, PHRASE_FREQ, "l") if len(w) == 4 else (w, TERM_FREQ, "n") for w in wanted if w not in present]
+    return [merged(*e) for e in entries] + added
 
 
 def load_lexicon(

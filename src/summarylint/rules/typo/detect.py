@@ -595,6 +595,11 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         window, start - left, end - left, words_before, words_after, changed, scorer
     ):
         return None
+    at = changed - (start - left)
+    if len(target) == 3 and at != 1 and scorer.freq(written[at]) >= FREE_WORD:
+        rest = written[1:] if at == 0 else written[:2]
+        if scorer.freq(rest) > 0:
+            return None  # a word and a function word beside it (值班 + 时, 专项 + 再贷款), not a three-character term
     # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
     # wrong character: jieba tags many pairs of characters as names (井井 of 井井有调 is a place)
     near = (changed, changed + 1) if len(target) == 4 else (start - left, end - left)
@@ -603,6 +608,11 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
 
+
+#: A character written alone at least this often (jieba's frequency: 在, 是, 时, 会, 再) is a function word: typed at
+#: the edge of a three-character span beside a word, it follows or precedes that word rather than standing for the
+#: end or start of a three-character term (值班时 is 值班 + 时, not 值班室; 和唱团 is still 合唱团).
+FREE_WORD = 50_000
 
 #: A character written alone less often than this (jieba's frequency) is mostly part of longer words.
 BOUND_CHAR = 10_000

@@ -111,7 +111,7 @@ PHRASE_FREQ = 50
 #: The least frequency given to the terms of the same pack (two- and three-character words of work
 #: reports that jieba's dictionary lacks or rates below :data:`PAIR_MIN_FREQ`: 备课, 医嘱, 交底, 拨付):
 #: that of a word in common use in its trade, so that each is a target.
-TERM_FREQ = 1000
+TERM_FREQ = 300
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
 #: A character that makes at least this many three-character words of the dictionary with a two-character

@@ -419,15 +419,20 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _beside_name(text: str, start: int, end: int) -> bool:
-    """Whether Latin letters or digits (spaces aside) touch ``[start, end)``."""
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before and just after ``[start, end)``, spaces aside ("" at either end of ``text``)."""
     i = start - 1
     while i >= 0 and text[i] == " ":
         i -= 1
     j = end
     while j < len(text) and text[j] == " ":
         j += 1
-    return (i >= 0 and _ALNUM.match(text, i) is not None) or _ALNUM.match(text, j) is not None
+    return text[i] if i >= 0 else "", text[j : j + 1]
+
+
+def _beside_name(text: str, start: int, end: int) -> bool:
+    """Whether Latin letters or digits (spaces aside) touch ``[start, end)``."""
+    return any(_ALNUM.match(c) for c in _neighbours(text, start, end))
 
 
 #: Characters that read a number after them (已近 100 封, 约 3 成, 逾 20 家) or before it (3 万余): written
@@ -438,14 +443,7 @@ _NUMBER_QUALIFIERS = frozenset("近约余逾超达多")
 def _qualifies_number(text: str, at: int) -> bool:
     """Whether the character at ``at`` is one that qualifies a number (:data:`_NUMBER_QUALIFIERS`)
     and a digit (spaces aside) stands right after or before it."""
-    if text[at] not in _NUMBER_QUALIFIERS:
-        return False
-    i, j = at - 1, at + 1
-    while i >= 0 and text[i] == " ":
-        i -= 1
-    while j < len(text) and text[j] == " ":
-        j += 1
-    return (i >= 0 and text[i].isdigit()) or (j < len(text) and text[j].isdigit())
+    return text[at] in _NUMBER_QUALIFIERS and any(c.isdigit() for c in _neighbours(text, at, at + 1))
 
 
 #: Characters around an entry of a list of names (陈建祖、王平).
@@ -602,14 +600,14 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     gain = after - before
     if gain < floor:
         return None
-    changed = start - left + _one_apart(written, target)
-    if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, changed + left)):
+    at = _one_apart(written, target)
+    changed = start - left + at
+    if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, start + at)):
         return None
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer
     ):
         return None
-    at = changed - (start - left)
     if len(target) == 3 and at != 1 and scorer.freq(written[at]) >= FREE_WORD:
         rest = written[1:] if at == 0 else written[:2]
         if scorer.freq(rest) > 0:

@@ -202,16 +202,21 @@ class PhrasePack(BaseModel):
 
 
 @cache
+def _phrase_pack() -> PhrasePack:
+    return load_pack("typo-phrases", PhrasePack)
+
+
+@cache
 def phrases() -> tuple[str, ...]:
     """The pack's fixed phrases and terms (see :func:`~summarylint.rules.typo.lexicon.with_phrases`)."""
-    pack = load_pack("typo-phrases", PhrasePack)
+    pack = _phrase_pack()
     return (*pack.phrases, *pack.terms)
 
 
 @cache
 def terms() -> frozenset[str]:
     """The pack's terms: words of the trades work reports speak of (:data:`TERM_MARGIN`)."""
-    return frozenset(p for p in phrases() if len(p) < 4)
+    return frozenset(_phrase_pack().terms)
 
 
 @cache

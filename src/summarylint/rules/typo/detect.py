@@ -610,7 +610,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, start + at)):
         return None
     if len(target) < 4 and not _stands_alone(
-        window, start - left, end - left, words_before, words_after, changed, scorer
+        window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
     ):
         return None
     if len(target) == 3 and at != 1 and scorer.freq(written[at]) >= FREE_WORD:
@@ -643,19 +643,27 @@ def _stands_alone(
     words_after: list[tuple[int, int]],
     changed: int,
     scorer: Scorer,
+    after_number: bool = False,
 ) -> bool:
     """Whether the span ``[start, end)`` of ``window`` is a word of its own, not part of a longer one:
     no word of the text as written straddles its edge (命令行式 is 命令行 + 式, not a misspelt 形式), and
     the correction leaves no character that is rarely written alone next to the changed one
-    (腾讯财付通 would leave 通: the span is part of a name)."""
+    (腾讯财付通 would leave 通: the span is part of a name), unless that character opens ``window`` right
+    after a number (``after_number``): it is the number's measure word (43户|低保户, 86名|协管员)."""
     for s, e in words_before:
         if e - s > 1 and s < end and start < e and not (start <= s and e <= end):
             return False
     for s, e in words_after:
         beside = (e == start and changed == start) or (s == end and changed == end - 1)
-        if beside and e - s == 1 and scorer.freq(window[s:e]) < BOUND_CHAR:
+        counted = s == 0 and after_number
+        if beside and e - s == 1 and not counted and scorer.freq(window[s:e]) < BOUND_CHAR:
             return False
     return True
+
+
+def _after_number(text: str, at: int) -> bool:
+    """Whether a digit stands right before ``at`` (spaces aside)."""
+    return _neighbours(text, at, at)[0].isdigit()
 
 
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]")

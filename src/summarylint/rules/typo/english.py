@@ -33,8 +33,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.datacache import cache_root, cached_build
 from summarylint.diagnostics import Edit, Finding, Fix
@@ -265,7 +266,7 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
     if not _HAN.search(block.text):
         return []
-    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_LENGTH]
+    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_NAME_SLIP_LENGTH]
 
 
 class EnglishEntry(BaseModel):
@@ -285,6 +286,33 @@ class EnglishPack(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     entry: list[EnglishEntry] = Field(min_length=1)
+    #: names of software and products work reports write in Latin letters (Kubernetes, Excel), as written
+    names: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]{4,}$")]] = []
+
+
+#: A word this long or longer is compared with the names of the pack (Exel for Excel): a slip in a name is
+#: told by the name, not by the dictionary, so a word shorter than :data:`MIN_LENGTH` may be one.
+MIN_NAME_SLIP_LENGTH = 4
+
+
+@cache
+def _names() -> dict[str, str]:
+    """The names of the pack, by their lower case."""
+    return {name.lower(): name for name in load_pack("typo-english", EnglishPack).names}
+
+
+def name_slip(word: str) -> tuple[str, str] | None:
+    """The name of the pack one interior keyboard slip away from ``word`` (lower case, no dictionary word
+    and no name itself) and the slip, as :func:`slip_kind` tells it; None when there is none or several."""
+    names = _names()
+    if word in names:
+        return None
+    found = [
+        (names[name], kind)
+        for name in names
+        if abs(len(name) - len(word)) <= 1 and (kind := slip_kind(word, name)) is not None
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,23 +427,31 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if any(s < m.end() and m.start() < e for s, e in decided):
                 continue
             if (
-                len(written) < MIN_LENGTH
+                len(written) < MIN_NAME_SLIP_LENGTH
                 or written[1:] != written[1:].lower()
                 or counts[lower] > 1
                 or written in ctx.words
                 or _PINYIN.fullmatch(lower)
             ):
                 continue
-            # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
-            short = embedded and len(written) < MIN_EMBEDDED_LENGTH
-            found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0, swaps_only=short)
-            if found is None:
-                continue
-            word, kind = found
-            right = word.capitalize() if written[0].isupper() else word
+            named = name_slip(lower) if english_words().count(lower) == 0 else None
+            if named is not None:
+                right, kind = named
+            else:
+                if len(written) < MIN_LENGTH:
+                    continue
+                # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
+                short = embedded and len(written) < MIN_EMBEDDED_LENGTH
+                found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0, swaps_only=short)
+                if found is None:
+                    continue
+                word, kind = found
+                right = word.capitalize() if written[0].isupper() else word
             span = block.span(m.start(), m.end())
             yield Finding(
                 span,
-                f"“{written}”不是英文单词，疑为“{right}”：{_WHY[kind]}",
+                f"“{written}”疑为名称“{right}”的误写：{_WHY[kind]}"
+                if named is not None
+                else f"“{written}”不是英文单词，疑为“{right}”：{_WHY[kind]}",
                 fix=Fix.unsafe(Edit(span, right)),
             )

@@ -596,6 +596,16 @@ def test_team_dictionary_words_are_never_reported(tmp_path: Path) -> None:
     assert "WD009" not in _codes(text, load_config(config_file))
 
 
+def test_set_phrase_quoted_whole_is_checked_unless_a_team_word(tmp_path: Path) -> None:
+    # quotation marks protect names and coinages, not a set phrase quoted whole with a slip in it
+    text = "坚持以“立德数人”为根本任务，推行“三查七队”制度。\n"
+    assert _codes(text).count("WD010") == 2
+    assert "WD010" not in _codes("主题是“立德树人”，口号是“能钩”计划。\n")
+    config_file = tmp_path / "summarylint.toml"
+    config_file.write_text('[typo]\nwords = ["立德数人", "三查七队"]\n', encoding="utf-8")
+    assert "WD010" not in _codes(text, load_config(config_file))
+
+
 def test_team_dictionary_words_are_no_stutters(tmp_path: Path) -> None:
     hint, stutter, repeat = "编写顶管施工工法，争取申报。\n", "我们的的目标\n", "我们认真组织组织了排查。\n"
     assert [_codes(t) for t in (hint, stutter, repeat)] == [["WD012"], ["WD012"], ["WD013"]]

@@ -952,9 +952,12 @@ def _in_context(
     text: str, start: int, screened: _Screened, protected: list[tuple[int, int]], scorer: Scorer
 ) -> Typo | None:
     """The finding for a screened candidate at ``start`` (:func:`confirm`), or None when it touches a
-    ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list."""
+    ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list.  A fixed
+    expression quoted whole (以“立德数人”为根本任务: a slogan or set phrase in quotation marks) is no name:
+    the marks around it do not protect it."""
     end = start + len(screened.target)
-    if any(s < end and start < e for s, e in protected):
+    quote = (start - 1, end + 1) if end - start == 4 and text[start - 1 : start] == "“" else None
+    if any(s < end and start < e and (s, e) != quote for s, e in protected):
         return None
     if end - start < 4 and listed_name(text, start, end, scorer):
         return None

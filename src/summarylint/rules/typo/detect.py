@@ -509,14 +509,19 @@ class _Screened:
     floor: float  # the least gain of a finding: the margin, or less where the document may support it
 
 
-def screen(written: str, target: str, lex: Lexicon, scorer: Scorer, supported: bool = False) -> _Screened | None:
+def screen(
+    written: str, target: str, lex: Lexicon, scorer: Scorer, supported: bool = False, extended: bool = False
+) -> _Screened | None:
     """The tests of a candidate that depend on ``written`` and ``target`` alone (:func:`confirm` makes
     those of its context), or None when one fails.
 
     A two- or three-character candidate that fails only for its margin is *deferred*: returned with an
     infinite margin, as one only its document may support, with no further look-up (most candidates
     are such, and few documents support any).  ``supported``: screen a deferred candidate the
-    document supports, with :data:`SUPPORTED_MARGIN` for its margin: deferred again, or None."""
+    document supports, with :data:`SUPPORTED_MARGIN` for its margin: deferred again, or None.
+    ``extended``: screen a deferred candidate whose target makes a longer word with a neighbouring
+    character (:func:`_extended`), whose gain the bounds, which read the target as a word of its own,
+    underrate: with its margin and no bound; None when the span as written is a word."""
     at = _one_apart(written, target)
     if at < 0:
         return None
@@ -528,7 +533,7 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer, supported: b
     if evidence is None:
         return None
     deferred = None if idiom else _Screened(target, evidence, math.inf, SUPPORTED_MARGIN)
-    if not supported and rough < _least_margin(lex, written[at], target, evidence) - _ROUNDING:
+    if not (supported or extended) and rough < _least_margin(lex, written[at], target, evidence) - _ROUNDING:
         return deferred  # (decided by the lexicon's frequencies: no need to look the words up)
     if evidence is Evidence.NEAR and scorer.tag(written[at]).startswith("u"):
         return None  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资)
@@ -543,6 +548,8 @@ def screen(written: str, target: str, lex: Lexicon, scorer: Scorer, supported: b
         margin = min(margin, _common_char_margin(scorer.freq(written[at]), scorer.freq(target), near))
         if target in terms():
             margin = min(margin, TERM_MARGIN)
+    if extended:
+        return None if idiom or attested else _Screened(target, evidence, margin, margin)
     bound = _gain_bound(scorer, written, target)
     if supported or bound < margin:
         # (a word as written is no slip its document could reveal: only one its context does)
@@ -937,7 +944,11 @@ def paragraph_typos(text: str, words: frozenset[str] = frozenset()) -> tuple[lis
         for screened in survivors:
             end = start + len(screened.target)
             if screened.margin == math.inf:  # (deferred: the tests below wait for the document's support)
-                pending.append(Pending(start, text[start:end], screened))
+                typo = _extended(text, start, screened, protected, scorer)
+                if typo is not None:
+                    found.append(typo)
+                else:
+                    pending.append(Pending(start, text[start:end], screened))
                 continue
             typo = _in_context(text, start, screened, protected, scorer)
             if typo is not None:
@@ -962,6 +973,24 @@ def _in_context(
     if end - start < 4 and listed_name(text, start, end, scorer):
         return None
     return confirm(text, start, screened, scorer)
+
+
+def _extended(
+    text: str, start: int, screened: _Screened, protected: list[tuple[int, int]], scorer: Scorer
+) -> Typo | None:
+    """The finding for a deferred candidate at ``start`` whose target makes a longer dictionary word with
+    the character just before or after it (评审 + 会, 平审会 for 评审会), when its context supports it
+    with the candidate's own margin (:func:`screen` with ``extended``), else None.  A longer word that is
+    itself a target (慰问金) is the longer span's candidate (尉问金), not this one's."""
+    target = screened.target
+    end = start + len(target)
+    lex = lexicon()
+    neighbours = (text[start - 1 : start] + target, target + text[end : end + 1])
+    if not any(len(w) > len(target) and w not in lex.weights and scorer.freq(w) > 0 for w in neighbours):
+        return None
+    full = screen(text[start:end], target, lex, scorer, extended=True)
+    typo = None if full is None else _in_context(text, start, full, protected, scorer)
+    return typo if typo is not None and typo.sure else None
 
 
 def _likeliest(pending: list[Pending], lex: Lexicon) -> list[Pending]:

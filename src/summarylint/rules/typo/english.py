@@ -434,7 +434,9 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or _PINYIN.fullmatch(lower)
             ):
                 continue
-            named = name_slip(lower) if english_words().count(lower) == 0 else None
+            named = name_slip(lower)  # (a word of the dictionary is no slip: looked up only near a name)
+            if named is not None and english_words().count(lower):
+                named = None
             if named is not None:
                 right, kind = named
             else:

@@ -64,7 +64,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 25
+FORMAT_VERSION = 26
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -434,10 +434,12 @@ def build(
     shape_groups: Iterable[str],
     least_margin: float = 5.0,
     usual: Mapping[str, set[str]] | None = None,
+    meant: Iterable[str] = (),
 ) -> dict[str, dict[str, str]]:
     """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups;
     ``least_margin``: the least gain a two-character candidate may need (see ``pair_slack``);
-    ``usual``: the readings in common use (:func:`usual_readings`; without it, the first reading)."""
+    ``usual``: the readings in common use (:func:`usual_readings`; without it, the first reading);
+    ``meant``: words whose characters take part however rare they are (the pack's terms: 螟 of 二化螟)."""
     entries = list(entries)
     char_use: dict[str, int] = {}  # how often a character is written, in words or alone
     for word, freq, _ in entries:
@@ -445,9 +447,11 @@ def build(
             char_use[char] = char_use.get(char, 0) + freq
     # a character of a fixed expression takes part however rare it is (苟 of 一丝不苟): the expression
     # is what a writer means, and its slips are written with common characters that sound like it; so
-    # does a character of a curated look-alike group (竣 of 竣工, written 峻)
+    # does a character of a curated look-alike group (竣 of 竣工, written 峻) and of a term of the trades
+    # (螟 of 二化螟, written 明)
     shape_groups = list(shape_groups)
     idiom_chars = {c for w, f, t in entries if _is_idiom(w, f, t) for c in w} | {c for g in shape_groups for c in g}
+    idiom_chars |= {c for word in meant for c in word}
     fuzzy_class: dict[str, str] = {}
     exact_class: dict[str, str] = {}
 
@@ -799,7 +803,7 @@ def load_lexicon(
     def make() -> tuple[Lexicon, bytes]:
         entries = with_phrases(read_jieba_entries(jieba_dict), phrases)
         usual = usual_readings(phrases_path, entries)
-        sections = build(entries, read_readings(readings_path), shape_groups, least_margin, usual)
+        sections = build(entries, read_readings(readings_path), shape_groups, least_margin, usual, phrases)
         return readable(read, serialise(sections, key).encode(LEXICON_ENCODING))
 
     return cached_build((cache_dir or cache_root()) / f"typo-lexicon-{key}.txt", read, make, "错别字词表")

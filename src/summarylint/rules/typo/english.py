@@ -302,8 +302,9 @@ def _names() -> dict[str, str]:
 
 
 def name_slip(word: str) -> tuple[str, str] | None:
-    """The name of the pack one interior keyboard slip away from ``word`` (lower case, no dictionary word
-    and no name itself) and the slip, as :func:`slip_kind` tells it; None when there is none or several."""
+    """The name of the pack one interior keyboard slip away from ``word`` (lower case, no name itself) and
+    the slip, as :func:`slip_kind` tells it; None when there is none or several.  (Whether ``word`` is an
+    English word, which is no slip, the caller asks only when a name is this near.)"""
     names = _names()
     if word in names:
         return None
@@ -434,11 +435,11 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or _PINYIN.fullmatch(lower)
             ):
                 continue
-            named = name_slip(lower)  # (a word of the dictionary is no slip: looked up only near a name)
-            if named is not None and english_words().count(lower):
-                named = None
-            if named is not None:
+            named = name_slip(lower)
+            # (a word of the dictionary is no slip: looked up only near a name)
+            if named is not None and not english_words().count(lower):
                 right, kind = named
+                message = f"“{written}”疑为名称“{right}”的误写：{_WHY[kind]}"
             else:
                 if len(written) < MIN_LENGTH:
                     continue
@@ -449,11 +450,6 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                     continue
                 word, kind = found
                 right = word.capitalize() if written[0].isupper() else word
+                message = f"“{written}”不是英文单词，疑为“{right}”：{_WHY[kind]}"
             span = block.span(m.start(), m.end())
-            yield Finding(
-                span,
-                f"“{written}”疑为名称“{right}”的误写：{_WHY[kind]}"
-                if named is not None
-                else f"“{written}”不是英文单词，疑为“{right}”：{_WHY[kind]}",
-                fix=Fix.unsafe(Edit(span, right)),
-            )
+            yield Finding(span, message, fix=Fix.unsafe(Edit(span, right)))

@@ -439,7 +439,7 @@ def build(
     """The lexicon's sections (tables of strings), from jieba entries, readings and look-alike groups;
     ``least_margin``: the least gain a two-character candidate may need (see ``pair_slack``);
     ``usual``: the readings in common use (:func:`usual_readings`; without it, the first reading);
-    ``meant``: words whose characters take part however rare they are (the pack's terms: 螟 of 二化螟)."""
+    ``meant``: words whose characters take part however rare they are (the pack's phrases and terms: 螟 of 二化螟)."""
     entries = list(entries)
     char_use: dict[str, int] = {}  # how often a character is written, in words or alone
     for word, freq, _ in entries:

@@ -43,11 +43,13 @@ def _typos(text: str, words: frozenset[str]) -> tuple[tuple[Typo, ...], tuple[Pe
 
 
 def _uncurated(text: str, found: list[_Found]) -> list[_Found]:
-    """The typos or candidates of ``found`` whose wrong character lies in no wrong form of the confusion set."""
+    """The typos or candidates of ``found`` whose wrong character lies in no wrong form of the confusion set
+    and is no traditional character (WD011 reports those: 台賬 is 賬 for 账)."""
     if not found:
         return found
     curated = curated_spans(text)
-    return [t for t in found if not any(s <= t.changed < e for s, e in curated)]
+    traditional = _traditional()[1]
+    return [t for t in found if text[t.changed] not in traditional and not any(s <= t.changed < e for s, e in curated)]
 
 
 #: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.

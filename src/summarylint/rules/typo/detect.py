@@ -239,7 +239,7 @@ def _evidence(lex: Lexicon, written: str, target: str, span: str) -> Evidence | 
     # near readings of the usual readings (zh/z, n/l, in/ing, en/eng); a rarer reading is no evidence at
     # all (提 dī for 地, 增 céng for 称, 需 nuò for 果): an input method lists such characters far down,
     # and a writer who means a character types its usual reading
-    if not _usual_classes(lex, target).isdisjoint(_usual_classes(lex, written)):
+    if written not in lex.rare and not _usual_classes(lex, target).isdisjoint(_usual_classes(lex, written)):
         return Evidence.NEAR
     if written in look_alike().get(target, ()):
         return Evidence.SHAPE
@@ -523,8 +523,8 @@ def screen(
     character (:func:`_extended`), whose gain the bounds, which read the target as a word of its own,
     underrate: with its margin and no bound; None when the span as written is a word."""
     at = _one_apart(written, target)
-    if at < 0:
-        return None
+    if at < 0 or (len(target) == 2 and written[at] in lex.rare):
+        return None  # (a rare character beside one of a two-character word is more often a name's: 笪家)
     rough = _rough_bound(lex, scorer, written, target)
     idiom = len(target) == 4
     if rough < _LEAST_MARGIN[idiom]:

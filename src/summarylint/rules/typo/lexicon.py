@@ -26,6 +26,8 @@ What the cache holds, each section one line so that loading is a few splits:
   part with another target (a target written correctly is a candidate for another one only then);
 * ``affixes``: the characters that are productive prefixes and suffixes (:data:`AFFIX_MIN_WORDS`), by
   which WD012 tells a character typed twice from one that makes a compound the dictionary lacks;
+* ``rare``: the characters that have a reading but are too rare to be meant (:data:`WRITTEN_MIN_USE`):
+  written for a character of a target, they stand for one that reads or looks the same, never a near one;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
   has in place of the class may be at most for one of the key's targets to pass the first, rough test
   of a candidate (:func:`slack_code`); and each character's frequency in the same code (one character
@@ -64,7 +66,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 26
+FORMAT_VERSION = 27
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -91,6 +93,7 @@ _SECTIONS = (
     "pair_slack",
     "char_codes",
     "affixes",
+    "rare",
     "pairs_at",
     *(f"{name}_at" for name in _IDIOM_TABLES),
 )
@@ -114,6 +117,11 @@ PHRASE_FREQ = 50
 TERM_FREQ = 300
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
+#: A rarer character written at least this often takes part as one written by mistake (拴 for 栓 of 消火栓,
+#: 悌 for 梯), never as one meant: no target has it.  Written for another with the same reading or the same
+#: look only (``rare``): a near reading would have to be typed and then picked far down the input method's
+#: list, where a common character of that reading stands first.
+WRITTEN_MIN_USE = 50
 #: A character that makes at least this many three-character words of the dictionary with a two-character
 #: word at least :data:`PAIR_MIN_FREQ` frequent, before it (全 of 全过程) or after it (国 of 居住国), is a
 #: productive prefix or suffix: beside a word it often makes a compound the dictionary lacks (全流程).
@@ -416,6 +424,8 @@ class Lexicon:
     idiom_shared: Mapping[str, str] = field(default_factory=dict)
     #: the productive prefixes and suffixes (:data:`AFFIX_MIN_WORDS`), as ``{"prefix": chars, "suffix": chars}``
     affixes: dict[str, str] = field(default_factory=dict)
+    #: the characters with a reading that are written by mistake but never meant (:data:`WRITTEN_MIN_USE`; a set)
+    rare: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
@@ -464,8 +474,8 @@ def build(
     exact_codes: dict[str, str] = {}
     more: dict[str, str] = {}
     for char, syllables in readings.items():
-        if not _is_han(char) or (char_use.get(char, 0) < CHAR_MIN_USE and char not in idiom_chars):
-            continue  # a rare character is neither written by mistake nor meant
+        if not _is_han(char) or (char_use.get(char, 0) < WRITTEN_MIN_USE and char not in idiom_chars):
+            continue  # a very rare character is neither written by mistake nor meant
         classes = [code(fuzzy_class, fuzzy(s)) for s in syllables]
         fuzzy_codes[char] = classes[0]
         # the usual readings (the first, and a second one in common use), by which 同音 is told from 近音
@@ -476,8 +486,11 @@ def build(
         if others:
             more[char] = others
 
-    def usable(word: str) -> bool:
-        return all(c in fuzzy_codes for c in word)
+    def common(char: str) -> bool:
+        return char_use.get(char, 0) >= CHAR_MIN_USE or char in idiom_chars
+
+    def usable(word: str) -> bool:  # (a word is meant only when its characters are common or meant)
+        return all(c in fuzzy_codes and common(c) for c in word)
 
     pairs: dict[str, list[str]] = {}
     targets: set[str] = set()
@@ -549,6 +562,7 @@ def build(
             side: "".join(sorted(c for c, n in counts.items() if n >= AFFIX_MIN_WORDS))
             for side, counts in (("prefix", prefixes), ("suffix", suffixes))
         },
+        "rare": dict.fromkeys((c for c in fuzzy_codes if not common(c)), ""),
     }
 
 
@@ -645,7 +659,7 @@ _CODES = {
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
 #: The sections loaded as sets of their keys.
-_SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS)
+_SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS, "rare")
 
 
 def parse(data: str, key: str) -> Lexicon | None:
@@ -715,6 +729,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
         sets["idiom_shared"],
         tables["affixes"],
+        sets["rare"],
     )
 
 
@@ -733,7 +748,8 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
 
 def cache_key(sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str] = ()) -> str:
     """The key of the lexicon's cache: its format and selection, the data it is built from."""
-    material = [str(FORMAT_VERSION), str(PAIR_MIN_FREQ), str(TRIPLE_MIN_FREQ), str(IDIOM_MIN_FREQ), str(CHAR_MIN_USE)]
+    limits = (FORMAT_VERSION, PAIR_MIN_FREQ, TRIPLE_MIN_FREQ, IDIOM_MIN_FREQ, CHAR_MIN_USE, WRITTEN_MIN_USE)
+    material = [str(n) for n in limits]
     return _digest(material, sources, shape_groups, phrases)
 
 

@@ -98,8 +98,7 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
     """Whether the doubled character at ``at`` is a stutter (see :data:`_DOUBLED_ANY`); or, when one copy
     belongs to a word and the other stands alone (服务务质量), the word (see :func:`_bounced`)."""
     char = text[at]
-    before, after = text[max(0, at - 2) : at], text[at + 2 : at + 4]
-    if any(len(pair) == 2 and pair[0] == pair[1] != char for pair in (before, after)):
+    if _reduplicated(text, at):
         return False  # AABB: 实实在在, 和和美美, 认认真真
     if right.match(text, at + 1):
         return False  # 为了|了解, 关键是|是否: the second copy begins a word
@@ -114,6 +113,25 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
     if first[1] - first[0] > 1 or second[1] - second[0] > 1:
         return _bounced(text, at, first, second) or False
     return _stutter_tag(char)
+
+
+def _reduplicated(text: str, at: int) -> bool:
+    """Whether the character typed twice at ``at`` is half of an AABB expression: another character
+    doubled right after or before it (实实在在, 认认真真, and 竞竞业业 misspelt, which WD010 reports), unless
+    the two characters make no word, nor the four, and the doubled pair begins or ends a longer word
+    (在在跷跷板: 跷跷板 is a word, 在跷 none; 以以钉钉子)."""
+    from summarylint.rules.typo.detect import dictionary
+
+    char = text[at]
+    after, before = text[at + 2 : at + 4], text[max(0, at - 2) : at]
+    for pair, base, whole, longer in (
+        (after, char + after[:1], char + char + after, text[at + 2 : at + 5]),
+        (before, before[-1:] + char, before + char + char, text[max(0, at - 3) : at]),
+    ):
+        if len(pair) == 2 and pair[0] == pair[1] != char:
+            words = dictionary()
+            return words.freq(base) > 0 or words.freq(whole) > 0 or not (len(longer) == 3 and words.freq(longer) > 0)
+    return False
 
 
 #: How much more probable (natural log, the typo family's word model) the text around a doubled

@@ -407,21 +407,20 @@ def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pyt
 
 def test_rare_characters_are_written_for_the_same_reading_only() -> None:
     """A rare character (``rare``: under CHAR_MIN_USE) takes part as one written by mistake: for a common
-    character of the same reading it is evidence (拴 for 栓), for one of a near reading it is none; and no
+    character of the same reading it is evidence (疹 for 诊), for one of a near reading it is none; and no
     target is made of rare characters."""
     lex = detect.lexicon()
-    assert "拴" in lex.rare and "栓" not in lex.rare
-    assert detect._evidence(lex, "拴", "栓", "消防拴") is detect.Evidence.SOUND
     by_class: dict[str, list[str]] = {}
     for code, sound in lex.fuzzy.items():
         by_class.setdefault(sound, []).append(chr(code))
-    near = [
-        (rare, common)
-        for rare in lex.rare
-        for common in by_class[lex.fuzzy[ord(rare)]]
-        if common not in lex.rare and set(lex.exact[rare]).isdisjoint(lex.exact[common])
-    ]
-    assert len(near) > 100  # (the rare characters that share a sound class but no reading with a common one)
+    same, near = [], []  # (rare, common) sharing a reading; sharing a sound class only
+    for rare in lex.rare:
+        for common in by_class[lex.fuzzy[ord(rare)]]:
+            if common not in lex.rare:
+                (near if set(lex.exact[rare]).isdisjoint(lex.exact[common]) else same).append((rare, common))
+    assert len(same) > 100 and len(near) > 100
+    sound = {detect.Evidence.SOUND, detect.Evidence.SOUND_SHAPE}
+    assert all(detect._evidence(lex, rare, common, rare + common) in sound for rare, common in same)
     assert all(detect._evidence(lex, rare, common, rare + common) is not detect.Evidence.NEAR for rare, common in near)
     common_ones = {chr(code) for code in lex.fuzzy} - set(lex.rare)
     assert all(set(target) <= common_ones or len(target) == 4 for target in lex.weights if len(target) > 1)

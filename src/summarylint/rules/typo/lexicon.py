@@ -117,8 +117,8 @@ PHRASE_FREQ = 50
 TERM_FREQ = 300
 #: Characters written at least this often (summed over the dictionary's words) take part at all.
 CHAR_MIN_USE = 1000
-#: A rarer character written at least this often takes part as one written by mistake (拴 for 栓 of 消火栓,
-#: 悌 for 梯), never as one meant: no target has it.  Written for another with the same reading or the same
+#: A rarer character written at least this often takes part as one written by mistake (疹 for 诊 of 预检分诊,
+#: 糜 for 靡 of 奢靡之风), never as one meant: no target has it.  Written for another with the same reading or the same
 #: look only (``rare``): a near reading would have to be typed and then picked far down the input method's
 #: list, where a common character of that reading stands first.
 WRITTEN_MIN_USE = 50

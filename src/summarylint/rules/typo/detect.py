@@ -979,13 +979,17 @@ def _extended(
     text: str, start: int, screened: _Screened, protected: list[tuple[int, int]], scorer: Scorer
 ) -> Typo | None:
     """The finding for a deferred candidate at ``start`` whose target makes a longer dictionary word with
-    the character just before or after it (评审 + 会, 平审会 for 评审会), when its context supports it
-    with the candidate's own margin (:func:`screen` with ``extended``), else None.  A longer word that is
-    itself a target (慰问金) is the longer span's candidate (尉问金), not this one's."""
+    the one or two characters just before or after it (评审 + 会, 平审会 for 评审会; 精神 + 状态, 精神壮态 for
+    精神状态), when its context supports it with the candidate's own margin (:func:`screen` with
+    ``extended``), else None.  A longer word that is itself a target (慰问金) is the longer span's
+    candidate (尉问金), not this one's."""
     target = screened.target
     end = start + len(target)
     lex = lexicon()
-    neighbours = (text[start - 1 : start] + target, target + text[end : end + 1])
+    neighbours = (
+        *(text[max(0, start - n) : start] + target for n in (1, 2)),
+        *(target + text[end : end + n] for n in (1, 2)),
+    )
     if not any(len(w) > len(target) and w not in lex.weights and scorer.freq(w) > 0 for w in neighbours):
         return None
     full = screen(text[start:end], target, lex, scorer, extended=True)

@@ -888,8 +888,18 @@ class Support:
         text = self._document
         return Counter(map(add, text, text[1:]))
 
+    @cached_property
+    def _counted(self) -> dict[str, int]:
+        """How often the document writes the longer spans asked for so far."""
+        return {}
+
     def _count(self, span: str) -> int:
-        return self._pairs[span] if len(span) == 2 else self._document.count(span)
+        if len(span) == 2:
+            return self._pairs[span]
+        found = self._counted.get(span)
+        if found is None:
+            found = self._counted[span] = self._document.count(span)
+        return found
 
     def __call__(self, written: str, target: str) -> int:
         """How many times the document writes ``target``, when that supports reading ``written`` as a
@@ -986,11 +996,16 @@ def _extended(
     target = screened.target
     end = start + len(target)
     lex = lexicon()
-    neighbours = (
-        *(text[max(0, start - n) : start] + target for n in (1, 2)),
-        *(target + text[end : end + n] for n in (1, 2)),
-    )
-    if not any(len(w) > len(target) and w not in lex.weights and scorer.freq(w) > 0 for w in neighbours):
+    frequent, freq = lex.weights.members, scorer.freq
+    for word in (
+        text[start - 1 : start] + target if start >= 1 else "",
+        target + text[end : end + 1],
+        text[start - 2 : start] + target if start >= 2 else "",
+        target + text[end : end + 2],
+    ):
+        if len(word) > len(target) and word not in frequent and freq(word) > 0:
+            break
+    else:
         return None
     full = screen(text[start:end], target, lex, scorer, extended=True)
     typo = None if full is None else _in_context(text, start, full, protected, scorer)

@@ -61,7 +61,6 @@ def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block,
     supports (:class:`Support`), with the times it writes their target elsewhere."""
     source = ctx.doc.source
     support = Support(source)
-    written: dict[str, int] = {}  # how often the document writes each span found (asked again and again)
     for block in ctx.views.blocks:  # (not views.candidates: the pattern matches nearly everywhere)
         if not _HAN_PAIR.search(block.text):
             continue
@@ -74,10 +73,7 @@ def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block,
                 weak = supported_typos(block.text, backed, ctx.words, found)
                 typos = sorted([*typos, *((t, seen[t.written, t.target]) for t in weak)], key=lambda x: x[0].start)
         for typo, count in typos:
-            times = written.get(typo.written)
-            if times is None:
-                times = written[typo.written] = source.count(typo.written)
-            if not block.masked(typo.start, typo.end) and times < _RECURRING:
+            if not block.masked(typo.start, typo.end) and support.times(typo.written) < _RECURRING:
                 yield block, typo, count
 
 

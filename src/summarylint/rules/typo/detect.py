@@ -876,6 +876,14 @@ class Support:
 
     def __init__(self, document: str) -> None:
         self._document = document
+        self._times: dict[str, int] = {}  # (the spans counted so far: a large document asks for many again)
+
+    def times(self, span: str) -> int:
+        """How often the document writes ``span`` (occurrences that do not overlap), counted once per span."""
+        found = self._times.get(span)
+        if found is None:
+            found = self._times[span] = self._document.count(span)
+        return found
 
     @cached_property
     def _han(self) -> int:
@@ -888,18 +896,8 @@ class Support:
         text = self._document
         return Counter(map(add, text, text[1:]))
 
-    @cached_property
-    def _counted(self) -> dict[str, int]:
-        """How often the document writes the longer spans asked for so far."""
-        return {}
-
     def _count(self, span: str) -> int:
-        if len(span) == 2:
-            return self._pairs[span]
-        found = self._counted.get(span)
-        if found is None:
-            found = self._counted[span] = self._document.count(span)
-        return found
+        return self._pairs[span] if len(span) == 2 else self.times(span)
 
     def __call__(self, written: str, target: str) -> int:
         """How many times the document writes ``target``, when that supports reading ``written`` as a

@@ -220,11 +220,11 @@ def _all_typos(texts: list[str]) -> list[tuple[int, int, str, str, str, bool, fl
 
 def test_fast_paths_find_what_the_reference_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [*_SENTENCES, "".join(_SENTENCES)]  # one by one, and as one paragraph
-    monkeypatch.setattr(detect, "_SCREENED", {})
+    monkeypatch.setattr(detect, "_SCREENED", detect._Memo())
     plain = _PlainWords(lexicon.read_jieba_entries(jieba_dictionary_path()))
     monkeypatch.setattr(detect, "dictionary", lambda: plain)
     reference = _all_typos(texts)
-    monkeypatch.setattr(detect, "_SCREENED", {})
+    monkeypatch.setattr(detect, "_SCREENED", detect._Memo())
     searched = lexicon.load_words()
     monkeypatch.setattr(detect, "dictionary", lambda: searched)
     assert _all_typos(texts) == reference  # nothing memoized yet
@@ -331,7 +331,7 @@ def test_candidate_search_finds_what_the_plain_search_finds(monkeypatch: pytest.
         "力所能力，事半功陪。",
     ]
     texts = [*_SENTENCES, "".join(_SENTENCES), *edges, *_slipped(_SENTENCES, 1), *_slipped(_SENTENCES * 2, 2)]
-    monkeypatch.setattr(detect, "_SCREENED", {})
+    monkeypatch.setattr(detect, "_SCREENED", detect._Memo())
     lex = detect.lexicon()
     for _ in range(2):  # nothing memoized yet, then every span memoized
         for text in texts:

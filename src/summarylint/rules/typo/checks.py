@@ -15,7 +15,15 @@ from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import common_chars, find_marks, find_reencoded
 from summarylint.rules.typo.confusions import curated_spans
-from summarylint.rules.typo.detect import Evidence, Pending, Support, Typo, paragraph_typos, supported_typos
+from summarylint.rules.typo.detect import (
+    RECURRING,
+    Evidence,
+    Pending,
+    Support,
+    Typo,
+    paragraph_typos,
+    supported_typos,
+)
 from summarylint.text.chars import to_halfwidth
 from summarylint.views.blocks import Block
 
@@ -32,14 +40,31 @@ _WHY = {
 _Found = TypeVar("_Found", Typo, Pending)
 
 
-@lru_cache(maxsize=4096)
-def _typos(text: str, words: frozenset[str]) -> tuple[tuple[Typo, ...], tuple[Pending, ...]]:
-    """The typos of one paragraph, except those whose wrong character lies in a wrong form of the
-    confusion set whose guards on the text hold (WD001 decides those, word conditions and all; 多忠形式
-    is still WD010's though 形式 is an entry, and so is 预防空制 where 防空's guards fail: see
-    :func:`curated_spans`), and the candidates only its document may support (see :func:`paragraph_typos`)."""
-    found, pending = paragraph_typos(text, words)
-    return tuple(_uncurated(text, found)), tuple(pending)
+class _Paragraphs:
+    """A document's paragraphs' typos, found once for the rules that report them (see :meth:`typos`)."""
+
+    def __init__(self, source: str, words: frozenset[str]) -> None:
+        self.support = Support(source)
+        self._words = words
+        self._found: dict[str, tuple[tuple[Typo, ...], tuple[Pending, ...]]] = {}
+
+    def typos(self, text: str) -> tuple[tuple[Typo, ...], tuple[Pending, ...]]:
+        """The typos of the paragraph ``text``, except those whose wrong character lies in a wrong form of the
+        confusion set whose guards on the text hold (WD001 decides those, word conditions and all; 多忠形式
+        is still WD010's though 形式 is an entry, and so is 预防空制 where 防空's guards fail: see
+        :func:`curated_spans`), and the candidates only its document may support (see :func:`paragraph_typos`);
+        none of the two-character spans the document writes too often (:attr:`Support.recurring`)."""
+        known = self._found.get(text)
+        if known is None:
+            found, pending = paragraph_typos(text, self._words, self.support.recurring)
+            known = self._found[text] = (tuple(_uncurated(text, found)), tuple(pending))
+        return known
+
+
+@lru_cache(maxsize=1)
+def _paragraphs(source: str, words: frozenset[str]) -> _Paragraphs:
+    """The document's paragraphs, shared by the rules that check one document one after the other."""
+    return _Paragraphs(source, words)
 
 
 def _uncurated(text: str, found: list[_Found]) -> list[_Found]:
@@ -52,19 +77,15 @@ def _uncurated(text: str, found: list[_Found]) -> list[_Found]:
     return [t for t in found if text[t.changed] not in traditional and not any(s <= t.changed < e for s, e in curated)]
 
 
-#: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.
-_RECURRING = 3
-
-
 def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block, Typo, int]]:
     """The typos of the document's paragraphs, with 0; and, if ``supported``, those only the document
     supports (:class:`Support`), with the times it writes their target elsewhere."""
-    source = ctx.doc.source
-    support = Support(source)
+    paragraphs = _paragraphs(ctx.doc.source, ctx.words)
+    support = paragraphs.support
     for block in ctx.views.blocks:  # (not views.candidates: the pattern matches nearly everywhere)
         if not _HAN_PAIR.search(block.text):
             continue
-        found, pending = _typos(block.text, ctx.words)
+        found, pending = paragraphs.typos(block.text)
         typos = [(t, 0) for t in found]
         if supported and pending:
             seen = {(p.written, p.target): support(p.written, p.target) for p in pending}
@@ -73,7 +94,7 @@ def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block,
                 weak = supported_typos(block.text, backed, ctx.words, found)
                 typos = sorted([*typos, *((t, seen[t.written, t.target]) for t in weak)], key=lambda x: x[0].start)
         for typo, count in typos:
-            if not block.masked(typo.start, typo.end) and support.times(typo.written) < _RECURRING:
+            if not block.masked(typo.start, typo.end) and support.times(typo.written) < RECURRING:
                 yield block, typo, count
 
 

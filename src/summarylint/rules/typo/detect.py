@@ -21,12 +21,12 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
 from itertools import compress, count, filterfalse, repeat
-from operator import add, ge, is_
+from operator import add, ge
 from typing import Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -590,9 +590,38 @@ def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> f
     )
 
 
-#: Screened candidates of two- and three-character spans, by span: the same span recurs all over a
-#: document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
-_SCREENED: dict[str, tuple[_Screened, ...]] = {}
+class _Memo:
+    """Screened candidates of two- and three-character spans, by span: the same span recurs all over a
+    document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
+
+    ``screened`` holds every span screened so far (a set: see :func:`~summarylint.rules.typo.lexicon._key_set`),
+    ``surviving`` the few with candidates, with them: the spans of a text not screened yet are one set
+    difference away, and the places of the spans with candidates one membership test per place."""
+
+    __slots__ = ("screened", "surviving")
+
+    def __init__(self) -> None:
+        self.screened: dict[str, str] = {}
+        self.surviving: dict[str, tuple[_Screened, ...]] = {}
+
+    def found(
+        self, grams: list[str], learn: Callable[[set[str]], dict[str, tuple[_Screened, ...]]]
+    ) -> list[tuple[int, tuple[_Screened, ...]]]:
+        """``(index, survivors)`` of the spans of ``grams`` that have candidates, screening (``learn``: the
+        survivors of spans not screened yet) those not screened yet; emptied first when it would grow too large."""
+        unknown = set(grams).difference(self.screened)
+        if unknown:
+            if len(self.screened) + len(unknown) >= _SCREENED_MAX:
+                self.screened.clear()
+                self.surviving.clear()
+                unknown = set(grams)
+            self.surviving.update(learn(unknown))
+            self.screened.update(dict.fromkeys(unknown, ""))
+        surviving = self.surviving
+        return [(j, surviving[grams[j]]) for j in compress(count(), map(surviving.__contains__, grams))]
+
+
+_SCREENED = _Memo()
 _SCREENED_MAX = 400_000
 
 
@@ -682,15 +711,13 @@ def _hits(found: Iterable[object], shift: int = 0) -> set[int]:
 
 
 def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
-    """Screen the two-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
+    """Screen the two-character spans ``grams`` (not yet in the memo): those that have survivors, with them.
 
     Most spans have no candidate at all: a span has some only when one of its look-up keys
     (:func:`_pair_targets`) is a key of the lexicon.  The keys of all the spans are made and looked
     up at once, in step (``map`` over the spans written one after the other), and only the spans
-    with a key go through :func:`_pair_targets` and :func:`screen`; the others are remembered as having
-    no survivor (as are the spans with a character other than a Chinese one, NUL, and the frequent
-    words, which are no slips)."""
-    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
+    with a key go through :func:`_pair_targets` and :func:`screen` (the spans with a character other
+    than a Chinese one, NUL, and the frequent words are no slips)."""
     frequent = lex.weights.members.__contains__  # (a frequent word is no slip)
     spans = list(filterfalse(frequent, [g for g in grams if "\0" not in g]))
     written = "".join(spans)
@@ -710,24 +737,26 @@ def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[
             keyed |= _hits(map(ge, map(slack, map(add, firsts, other[1::2]), none), second_codes))
             keyed |= _hits(map(ge, map(slack, map(add, other[0::2], seconds), none), first_codes))
     keyed |= _hits(map(lex.shapes.__contains__, spans))
-    return _remember_keyed(learned, spans, keyed, _pair_targets, lex, scorer)
+    return _keyed_survivors(spans, keyed, _pair_targets, lex, scorer)
 
 
-def _remember_keyed(
-    learned: dict[str, tuple[_Screened, ...]],
+def _keyed_survivors(
     spans: list[str],
     keyed: set[int],
     targets: Callable[[Lexicon, str], tuple[str, ...]],
     lex: Lexicon,
     scorer: Callable[[], Scorer],
 ) -> dict[str, tuple[_Screened, ...]]:
-    """``learned`` with the survivors of the ``keyed`` spans (their ``targets`` screened), remembered."""
+    """The ``keyed`` spans that have survivors (their ``targets`` screened), with them."""
+    learned: dict[str, tuple[_Screened, ...]] = {}
     if keyed:
         screener = scorer()
         for i in keyed:
             gram = spans[i]
-            learned[gram] = _survivors(gram, targets(lex, gram), lex, screener)
-    return _remember(learned)
+            survivors = _survivors(gram, targets(lex, gram), lex, screener)
+            if survivors:
+                learned[gram] = survivors
+    return learned
 
 
 def _survivors(gram: str, targets: tuple[str, ...], lex: Lexicon, screener: Scorer) -> tuple[_Screened, ...]:
@@ -736,17 +765,8 @@ def _survivors(gram: str, targets: tuple[str, ...], lex: Lexicon, screener: Scor
     return tuple(s for s in screened if s is not None)
 
 
-def _remember(learned: dict[str, tuple[_Screened, ...]]) -> dict[str, tuple[_Screened, ...]]:
-    """Add ``learned`` to the memo (emptied first when it would grow too large); ``learned`` itself."""
-    memo = _SCREENED
-    if len(memo) + len(learned) >= _SCREENED_MAX:
-        memo.clear()
-    memo.update(learned)
-    return learned
-
-
 def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
-    """Screen the three-character spans ``grams`` (not yet in the memo): their survivors, also remembered.
+    """Screen the three-character spans ``grams`` (not yet in the memo): those that have survivors, with them.
 
     A span has a candidate only if two of its characters are those of a three-character target (its
     first two, last two, or first and last), and then only if one of its look-up keys
@@ -755,7 +775,6 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     spans that pass the first: it needs the sound classes, which cost more to look up), and only the
     spans with a key go through :func:`_triple_targets` and :func:`screen`."""
     heads, tails, ends = lex.triple_parts
-    learned: dict[str, tuple[_Screened, ...]] = dict.fromkeys(grams, ())
     spans = [g for g in grams if "\0" not in g]
     written = "".join(spans)
     firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
@@ -763,7 +782,7 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     near |= _hits(map(tails.__contains__, map(add, seconds, thirds)))
     near |= _hits(map(ends.__contains__, map(add, firsts, thirds)))
     if not near:
-        return _remember(learned)
+        return {}
     spans = [spans[i] for i in sorted(near)]
     written = "".join(spans)
     sound = written.translate(lex.fuzzy)
@@ -772,32 +791,23 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     keyed = _hits(map(has, map(add, map(add, firsts, seconds), sound[2::3])))
     keyed |= _hits(map(has, map(add, sound[0::3], map(add, seconds, thirds))))
     keyed |= _hits(map(has, map(add, map(add, firsts, sound[1::3]), thirds)))
-    return _remember_keyed(learned, spans, keyed, _triple_targets, lex, scorer)
-
-
-def _looked_up(
-    grams: list[str], learn: Callable[[set[str]], dict[str, tuple[_Screened, ...]]]
-) -> list[tuple[_Screened, ...]]:
-    """The screened candidates of each of ``grams``, from the memo or, for those not in it, ``learn``."""
-    known = list(map(_SCREENED.get, grams))  # (None: not screened yet; (): no candidate survives)
-    unknown = set(compress(grams, map(is_, known, repeat(None))))
-    if unknown:
-        known = list(map(learn(unknown).get, grams, known))  # (what was learned, else what was known)
-    return cast("list[tuple[_Screened, ...]]", known)
+    return _keyed_survivors(spans, keyed, _triple_targets, lex, scorer)
 
 
 def _spans(
-    han: str, lex: Lexicon, scorer: Callable[[], Scorer]
+    han: str, lex: Lexicon, scorer: Callable[[], Scorer], recurring: Mapping[str, str] | None = None
 ) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]]]:
     """The two- and three-character spans of ``han`` (the text with every character other than a
     Chinese one replaced by NUL) and the screened candidates of those that have some, as
-    ``(start, survivors)`` in the order of the text (at one start, the shorter span first)."""
+    ``(start, survivors)`` in the order of the text (at one start, the shorter span first); a
+    two-character span of ``recurring`` has none (its document writes it too often for a slip)."""
     bigrams = list(map(add, han, han[1:]))
-    screened = _looked_up(bigrams, lambda grams: _learn(grams, lex, scorer))
-    found = [(j, 2, screened[j]) for j in compress(count(), screened)]
+    looked = bigrams
+    if recurring:  # (each recurring span looked up as the NULs it maps to: no candidate)
+        looked = list(map(recurring.get, bigrams, bigrams))
+    found = [(j, 2, s) for j, s in _SCREENED.found(looked, lambda grams: _learn(grams, lex, scorer))]
     trigrams = list(map(add, bigrams, han[2:]))
-    screened = _looked_up(trigrams, lambda grams: _learn_triples(grams, lex, scorer))
-    found += [(j, 3, screened[j]) for j in compress(count(), screened)]
+    found += [(j, 3, s) for j, s in _SCREENED.found(trigrams, lambda grams: _learn_triples(grams, lex, scorer))]
     found.sort(key=lambda f: f[:2])
     return bigrams, trigrams, [(j, survivors) for j, _, survivors in found]
 
@@ -847,10 +857,12 @@ def _idiom_candidates(
     return [(start, target) for *_, start, target in found]
 
 
-def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]]]:
+def candidates(
+    text: str, lex: Lexicon, recurring: Mapping[str, str] | None = None
+) -> list[tuple[int, tuple[_Screened, ...]]]:
     """The screened candidates of ``text``, as ``(start, survivors)``: those of its two- and
     three-character spans in the order of the text (at one start, the shorter span first), then those
-    of four-character spans."""
+    of four-character spans; none for the two-character spans of ``recurring`` (see :func:`paragraph_typos`)."""
     scorer: Scorer | None = None
 
     def screener() -> Scorer:  # (screening asks for frequencies only, never for the team words)
@@ -861,12 +873,16 @@ def candidates(text: str, lex: Lexicon) -> list[tuple[int, tuple[_Screened, ...]
     han = _NOT_HAN.sub("\0", text)
     if len(han) < 2:
         return []
-    bigrams, trigrams, spans = _spans(han, lex, screener)
+    bigrams, trigrams, spans = _spans(han, lex, screener, recurring)
     for start, target in _idiom_candidates(text, han, bigrams, trigrams, lex):
         screened = screen(text[start : start + 4], target, lex, screener())
         if screened is not None:
             spans.append((start, (screened,)))
     return spans
+
+
+#: A form written this many times in one document is the author's term (a coinage such as 赋能), not a slip.
+RECURRING = 3
 
 
 class Support:
@@ -895,6 +911,18 @@ class Support:
         """How often each two characters occur in the document (counted once for all candidates)."""
         text = self._document
         return Counter(map(add, text, text[1:]))
+
+    @cached_property
+    def recurring(self) -> dict[str, str]:
+        """The two-character spans the document writes at least :data:`RECURRING` times, each with two
+        NULs (no finding is ever of those, see :meth:`times`, so none is looked for: :func:`paragraph_typos`)."""
+        pairs = self._pairs
+        often = dict.fromkeys(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))), "\0\0")
+        # (a doubled character overlaps itself: 哈哈哈 writes 哈哈 once, apart, not twice)
+        for span in [k for k in often if k[0] == k[1]]:
+            if self.times(span) < RECURRING:
+                del often[span]
+        return often
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)
@@ -938,10 +966,14 @@ def find_typos(text: str, words: frozenset[str] = frozenset()) -> list[Typo]:
     return paragraph_typos(text, words)[0]
 
 
-def paragraph_typos(text: str, words: frozenset[str] = frozenset()) -> tuple[list[Typo], list[Pending]]:
+def paragraph_typos(
+    text: str, words: frozenset[str] = frozenset(), recurring: Mapping[str, str] | None = None
+) -> tuple[list[Typo], list[Pending]]:
     """The wrong-character findings of ``text`` (a paragraph) its context supports, not overlapping
-    each other, and the candidates only a document may support (:func:`supported_typos`)."""
-    spans = candidates(text, lexicon())
+    each other, and the candidates only a document may support (:func:`supported_typos`).
+    ``recurring``: two-character spans its document writes too often for a slip (:attr:`Support.recurring`),
+    each mapped to two NULs, left out from the start (the most frequent spans of a large document: most of its text)."""
+    spans = candidates(text, lexicon(), recurring)
     if not spans:
         return [], []
     scorer = Scorer(dictionary(), words)  # (with the team words, for the segmentations)

@@ -155,15 +155,15 @@ def _garbled(text: str) -> bool:
 
 
 def _among_common(text: str, at: int, table: dict[str, str]) -> bool:
-    """Whether the Chinese characters beside ``text[at]`` are common ones or traditional ones of the table.
+    """Whether a Chinese character beside ``text[at]`` is a common one or a traditional one of the table
+    (or none is Chinese).
 
-    A traditional character pasted into simplified text stands among ordinary characters; one next to
-    a rare character is a piece of garbled text or of a name or term the table cannot judge."""
+    A traditional character pasted into simplified text stands among ordinary characters; one between
+    rare characters is a piece of garbled text or of a name or term the table cannot judge.  One rare
+    neighbour is not enough to tell: the next word may start with it (战友們赓续, 赓 of 赓续)."""
     common = common_chars()
-    for near in (text[at - 1 : at], text[at + 1 : at + 2]):
-        if near and _HAN_ONE.match(near) and near not in common and near not in table:
-            return False
-    return True
+    beside = [near for near in (text[at - 1 : at], text[at + 1 : at + 2]) if near and _HAN_ONE.match(near)]
+    return not beside or any(near in common or near in table for near in beside)
 
 
 @check("WD011")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from summarylint.api import check_bytes, make_policy
+from summarylint.api import check_bytes, lint_text, make_policy
 from summarylint.config import Config, ConfigError, Settings, load_config, team_words
 from summarylint.datacache import cache_root
 from summarylint.packs import load_pack
@@ -449,6 +449,28 @@ def test_document_support_needs_the_word_elsewhere_more_often_than_chance() -> N
     assert ("则任", "责任") in {(p.written, p.target) for p in pending}
     weak = detect.supported_typos("明确了则任，对此深表报歉。", pending, frozenset(), found)
     assert [(t.written, t.target, t.sure) for t in weak if t.written == "则任"] == [("则任", "责任", False)]
+
+
+def test_spans_the_document_writes_three_times_are_not_screened() -> None:
+    """No finding is ever of a span its document writes three times or more (the author's form), so the
+    search leaves such two-character spans out from the start; the findings elsewhere are the same."""
+    support = detect.Support("对此深表报歉。报歉报歉，哈哈哈，嘿嘿，嘿嘿，嘿嘿。")
+    han = {span for span in support.recurring if re.fullmatch(r"[\u4e00-\u9fff]+", span)}
+    assert han == {"报歉", "嘿嘿"}  # (哈哈哈 writes 哈哈 once, apart)
+    assert all(value == "\0\0" for value in support.recurring.values())
+    text = "对此深表报歉，工做很顺利。"
+    found, _ = detect.paragraph_typos(text, recurring={"报歉": "\0\0"})
+    assert [(t.written, t.target) for t in found] == [("工做", "工作")]
+    found, _ = detect.paragraph_typos(text)
+    assert [(t.written, t.target) for t in found] == [("报歉", "抱歉"), ("工做", "工作")]
+
+
+def test_a_slip_written_three_times_is_not_reported_and_twice_is() -> None:
+    """The rules: the author's own form recurs; the same slip twice is still two findings."""
+    twice = "我们对此深表报歉。\n\n再次深表报歉。\n"
+    thrice = twice + "\n仍然深表报歉。\n"
+    assert [d.code for d in lint_text(twice).diagnostics if d.code == "WD009"] == ["WD009", "WD009"]
+    assert not [d for d in lint_text(thrice).diagnostics if d.code == "WD009"]
 
 
 def _plain_best(scorer: detect.Scorer, text: str, extra: frozenset[str]) -> tuple[float, list[tuple[int, int]]]:

@@ -457,12 +457,22 @@ def test_spans_the_document_writes_three_times_are_not_screened() -> None:
     support = detect.Support("对此深表报歉。报歉报歉，哈哈哈，嘿嘿，嘿嘿，嘿嘿。")
     han = {span for span in support.recurring if re.fullmatch(r"[\u4e00-\u9fff]+", span)}
     assert han == {"报歉", "嘿嘿"}  # (哈哈哈 writes 哈哈 once, apart)
-    assert all(value == "\0\0" for value in support.recurring.values())
+    assert {support.recurring[span] for span in han} == {"\0\0"}  # (no half of a fixed expression)
     text = "对此深表报歉，工做很顺利。"
     found, _ = detect.paragraph_typos(text, recurring={"报歉": "\0\0"})
     assert [(t.written, t.target) for t in found] == [("工做", "工作")]
     found, _ = detect.paragraph_typos(text)
     assert [(t.written, t.target) for t in found] == [("报歉", "抱歉"), ("工做", "工作")]
+
+
+def test_a_recurring_half_of_an_expression_still_finds_a_slip_in_it() -> None:
+    """A recurring span is looked up as its mask, which keeps the span's halves of fixed expressions: a
+    slip in an expression beside it is still found (再接 recurs, 再接再励 is still 再接再厉)."""
+    document = "我们再接再厉。大家再接再厉。今后要再接再励。"
+    recurring = detect.Support(document).recurring
+    assert recurring["再接"] in detect.RECURRING_MASKS[1:]
+    found, _ = detect.paragraph_typos("今后要再接再励。", recurring=recurring)
+    assert [(t.written, t.target) for t in found] == [("再接再励", "再接再厉")]
 
 
 def test_a_slip_written_three_times_is_not_reported_and_twice_is() -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
 from itertools import compress, count, filterfalse, repeat
-from operator import add, ge
+from operator import add, and_, ge, is_, mul
 from typing import Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -590,35 +590,54 @@ def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> f
     )
 
 
+#: The bits of a span's code in the memo (:class:`_Memo`): a two-character span that is the first half of
+#: a fixed expression, or the second half (the idiom search looks around those only), and a span with
+#: screened candidates.
+_FIRST_HALF = 1
+_SECOND_HALF = 2
+_SURVIVES = 4
+#: Two-character spans looked up in place of a span its document writes too often for a slip
+#: (:attr:`Support.recurring`): no candidates, only the span's halves of fixed expressions (by their codes).
+RECURRING_MASKS = ("\0\0", "\0\1", "\0\2", "\0\3")
+
+
 class _Memo:
     """Screened candidates of two- and three-character spans, by span: the same span recurs all over a
     document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
 
-    ``screened`` holds every span screened so far (a set: see :func:`~summarylint.rules.typo.lexicon._key_set`),
-    ``surviving`` the few with candidates, with them: the spans of a text not screened yet are one set
-    difference away, and the places of the spans with candidates one membership test per place."""
+    ``codes`` holds a code for every span screened so far (:data:`_SURVIVES` and the halves of fixed
+    expressions; 0 for most), ``surviving`` the few spans with candidates, with them: a text's spans are
+    coded by one look-up each, and those not screened yet are the ones that look-up misses."""
 
-    __slots__ = ("screened", "surviving")
+    __slots__ = ("codes", "surviving")
 
     def __init__(self) -> None:
-        self.screened: dict[str, str] = {}
+        self.codes: dict[str, int] = {}
         self.surviving: dict[str, tuple[_Screened, ...]] = {}
+        self._masks()
 
-    def found(
-        self, grams: list[str], learn: Callable[[set[str]], dict[str, tuple[_Screened, ...]]]
-    ) -> list[tuple[int, tuple[_Screened, ...]]]:
-        """``(index, survivors)`` of the spans of ``grams`` that have candidates, screening (``learn``: the
-        survivors of spans not screened yet) those not screened yet; emptied first when it would grow too large."""
-        unknown = set(grams).difference(self.screened)
-        if unknown:
-            if len(self.screened) + len(unknown) >= _SCREENED_MAX:
-                self.screened.clear()
-                self.surviving.clear()
-                unknown = set(grams)
-            self.surviving.update(learn(unknown))
-            self.screened.update(dict.fromkeys(unknown, ""))
-        surviving = self.surviving
-        return [(j, surviving[grams[j]]) for j in compress(count(), map(surviving.__contains__, grams))]
+    def _masks(self) -> None:
+        self.codes.update({mask: code for code, mask in enumerate(RECURRING_MASKS)})
+
+    def codes_of(
+        self, grams: list[str], learn: Callable[[list[str]], tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]]
+    ) -> list[int]:
+        """The codes of ``grams``, screening (``learn``: the codes of spans not screened yet, and their
+        survivors) those not screened yet; emptied first when it would grow too large."""
+        codes = self.codes
+        found = list(map(codes.get, grams))
+        unknown = set(compress(grams, map(is_, found, repeat(None))))
+        if not unknown:
+            return cast("list[int]", found)
+        if len(codes) + len(unknown) >= _SCREENED_MAX:
+            codes.clear()
+            self.surviving.clear()
+            self._masks()
+            unknown = set(grams).difference(codes)
+        learned, surviving = learn(list(unknown))
+        codes.update(learned)
+        self.surviving.update(surviving)
+        return list(map(codes.__getitem__, grams))
 
 
 _SCREENED = _Memo()
@@ -710,7 +729,7 @@ def _hits(found: Iterable[object], shift: int = 0) -> set[int]:
     return set(compress(count(shift), found))
 
 
-def _learn(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+def _learn(grams: Iterable[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
     """Screen the two-character spans ``grams`` (not yet in the memo): those that have survivors, with them.
 
     Most spans have no candidate at all: a span has some only when one of its look-up keys
@@ -765,7 +784,9 @@ def _survivors(gram: str, targets: tuple[str, ...], lex: Lexicon, screener: Scor
     return tuple(s for s in screened if s is not None)
 
 
-def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> dict[str, tuple[_Screened, ...]]:
+def _learn_triples(
+    grams: Iterable[str], lex: Lexicon, scorer: Callable[[], Scorer]
+) -> dict[str, tuple[_Screened, ...]]:
     """Screen the three-character spans ``grams`` (not yet in the memo): those that have survivors, with them.
 
     A span has a candidate only if two of its characters are those of a three-character target (its
@@ -794,52 +815,79 @@ def _learn_triples(grams: set[str], lex: Lexicon, scorer: Callable[[], Scorer]) 
     return _keyed_survivors(spans, keyed, _triple_targets, lex, scorer)
 
 
+def _learn_coded(
+    grams: list[str], lex: Lexicon, scorer: Callable[[], Scorer]
+) -> tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]:
+    """The codes (:class:`_Memo`) of the two-character spans ``grams`` and the survivors of those that have
+    some (:func:`_learn`)."""
+    firsts, seconds = lex.idiom_parts[:2]
+    halves = map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(2)))
+    codes = dict(zip(grams, halves, strict=True))
+    surviving = _learn(grams, lex, scorer)
+    for gram in surviving:
+        codes[gram] |= _SURVIVES
+    return codes, surviving
+
+
+def _learn_triples_coded(
+    grams: list[str], lex: Lexicon, scorer: Callable[[], Scorer]
+) -> tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]:
+    """The codes of the three-character spans ``grams`` and the survivors of those that have some
+    (:func:`_learn_triples`)."""
+    surviving = _learn_triples(grams, lex, scorer)
+    codes = dict.fromkeys(grams, 0)
+    codes.update(dict.fromkeys(surviving, _SURVIVES))
+    return codes, surviving
+
+
 def _spans(
     han: str, lex: Lexicon, scorer: Callable[[], Scorer], recurring: Mapping[str, str] | None = None
-) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]]]:
+) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]], list[int]]:
     """The two- and three-character spans of ``han`` (the text with every character other than a
-    Chinese one replaced by NUL) and the screened candidates of those that have some, as
-    ``(start, survivors)`` in the order of the text (at one start, the shorter span first); a
-    two-character span of ``recurring`` has none (its document writes it too often for a slip)."""
+    Chinese one replaced by NUL), the screened candidates of those that have some, as
+    ``(start, survivors)`` in the order of the text (at one start, the shorter span first), and the
+    codes of the two-character spans (:class:`_Memo`); a two-character span of ``recurring`` has no
+    candidates (its document writes it too often for a slip) and is looked up as its mask."""
     bigrams = list(map(add, han, han[1:]))
     looked = bigrams
-    if recurring:  # (each recurring span looked up as the NULs it maps to: no candidate)
+    if recurring:  # (each recurring span looked up as its mask: no candidate, its halves of expressions)
         looked = list(map(recurring.get, bigrams, bigrams))
-    found = [(j, 2, s) for j, s in _SCREENED.found(looked, lambda grams: _learn(grams, lex, scorer))]
+    surviving = _SCREENED.surviving
+    codes = _SCREENED.codes_of(looked, lambda grams: _learn_coded(grams, lex, scorer))
+    found = [(j, 2, surviving[looked[j]]) for j in compress(count(), map(and_, codes, repeat(_SURVIVES)))]
     trigrams = list(map(add, bigrams, han[2:]))
-    found += [(j, 3, s) for j, s in _SCREENED.found(trigrams, lambda grams: _learn_triples(grams, lex, scorer))]
-    found.sort(key=lambda f: f[:2])
-    return bigrams, trigrams, [(j, survivors) for j, _, survivors in found]
+    coded = _SCREENED.codes_of(trigrams, lambda grams: _learn_triples_coded(grams, lex, scorer))
+    threes = [(j, 3, surviving[trigrams[j]]) for j in compress(count(), coded)]
+    if threes:
+        found = sorted(found + threes, key=lambda f: f[:2])
+    return bigrams, trigrams, [(j, survivors) for j, _, survivors in found], codes
 
 
 def _idiom_candidates(
-    text: str, han: str, bigrams: list[str], trigrams: list[str], lex: Lexicon
+    text: str, han: str, bigrams: list[str], trigrams: list[str], codes: list[int], lex: Lexicon
 ) -> list[tuple[int, str]]:
     """``(start, target)`` for the four-character spans of ``text`` one similar character away from a
     fixed expression that keep either half of it (``han``: ``text`` with NUL for every character other
-    than a Chinese one; ``bigrams``, ``trigrams``: its spans).  Such a span keeps three characters of
-    the expression, by which the keyed parts of the lexicon find it with one look-up.  In the order of
-    the position of the half kept, then of the expressions in jieba's dictionary (the first half first)."""
-    firsts, seconds = lex.idiom_parts[:2]
+    than a Chinese one; ``bigrams``, ``trigrams``: its spans; ``codes``: the codes of ``bigrams``, which
+    tell the halves of expressions).  Such a span keeps three characters of the expression, among them
+    one of its halves, by which the keyed parts of the lexicon find it with one look-up.  In the order
+    of the position of the half kept, then of the expressions in jieba's dictionary (the first half first)."""
     heads, tails, head_gaps, tail_gaps = cast("tuple[Table[str], ...]", lex.idiom_parts[2:])
     last = len(han) - 4  # the last start of a four-character span
     # (the position of the half kept, the table, the key, the start, the place of the wrong character)
-    sites: list[tuple[int, Table[str], str, int, int]] = [
-        (j, heads, trigrams[j], j, 3) for j in compress(count(), map(heads.members.__contains__, trigrams)) if j <= last
-    ]
-    sites += (  # 再接?厉: 再接 and 厉
-        (j, head_gaps, key, j, 2)
-        for j in compress(count(), map(firsts.__contains__, bigrams))
-        if j <= last and (key := bigrams[j] + han[j + 3]) in head_gaps.members
-    )
-    sites += (  # ?接再厉
-        (j + 1, tails, trigrams[j], j - 1, 0) for j in compress(count(), map(tails.members.__contains__, trigrams)) if j
-    )
-    sites += (  # 再?再厉: 再 and 再厉
-        (j, tail_gaps, key, j - 2, 1)
-        for j in compress(count(), map(seconds.__contains__, bigrams))
-        if j >= 2 and (key := han[j - 2] + bigrams[j]) in tail_gaps.members
-    )
+    sites: list[tuple[int, Table[str], str, int, int]] = []
+    for j in compress(count(), map(and_, codes, repeat(_FIRST_HALF | _SECOND_HALF))):
+        code = codes[j]
+        if code & _FIRST_HALF and j <= last:
+            if trigrams[j] in heads.members:  # 再接再? : 再接再
+                sites.append((j, heads, trigrams[j], j, 3))
+            if (key := bigrams[j] + han[j + 3]) in head_gaps.members:  # 再接?厉: 再接 and 厉
+                sites.append((j, head_gaps, key, j, 2))
+        if code & _SECOND_HALF and j >= 2:
+            if trigrams[j - 1] in tails.members:  # ?接再厉: 接再厉
+                sites.append((j, tails, trigrams[j - 1], j - 2, 0))
+            if (key := han[j - 2] + bigrams[j]) in tail_gaps.members:  # 再?再厉: 再 and 再厉
+                sites.append((j, tail_gaps, key, j - 2, 1))
     found: list[tuple[int, int, int, int, str]] = []
     idioms, shared = lex.idioms, lex.idiom_shared
     for kept, table, key, start, at in sites:
@@ -873,8 +921,8 @@ def candidates(
     han = _NOT_HAN.sub("\0", text)
     if len(han) < 2:
         return []
-    bigrams, trigrams, spans = _spans(han, lex, screener, recurring)
-    for start, target in _idiom_candidates(text, han, bigrams, trigrams, lex):
+    bigrams, trigrams, spans, codes = _spans(han, lex, screener, recurring)
+    for start, target in _idiom_candidates(text, han, bigrams, trigrams, codes, lex):
         screened = screen(text[start : start + 4], target, lex, screener())
         if screened is not None:
             spans.append((start, (screened,)))
@@ -914,15 +962,17 @@ class Support:
 
     @cached_property
     def recurring(self) -> dict[str, str]:
-        """The two-character spans the document writes at least :data:`RECURRING` times, each with two
-        NULs (no finding is ever of those, see :meth:`times`, so none is looked for: :func:`paragraph_typos`)."""
+        """The two-character spans the document writes at least :data:`RECURRING` times, each with its mask
+        (:data:`RECURRING_MASKS`: two NULs, the second one standing for the span's halves of fixed
+        expressions): no finding is ever of those (see :meth:`times`), so none is looked for, but a slip in
+        a fixed expression may stand beside one (:func:`paragraph_typos`)."""
         pairs = self._pairs
-        often = dict.fromkeys(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))), "\0\0")
+        often = list(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))))
         # (a doubled character overlaps itself: 哈哈哈 writes 哈哈 once, apart, not twice)
-        for span in [k for k in often if k[0] == k[1]]:
-            if self.times(span) < RECURRING:
-                del often[span]
-        return often
+        often = [k for k in often if k[0] != k[1] or self.times(k) >= RECURRING]
+        firsts, seconds = lexicon().idiom_parts[:2]
+        halves = map(add, map(firsts.__contains__, often), map(mul, map(seconds.__contains__, often), repeat(2)))
+        return dict(zip(often, map(RECURRING_MASKS.__getitem__, halves), strict=True))
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)

@@ -35,7 +35,7 @@ class Confusion(BaseModel):
     before: str | None = None
     not_before: str | None = None
     #: phrases containing the wrong form that are right (在次年 for 在次)
-    exceptions: list[str] = []
+    exceptions: list[str] = Field(default_factory=list)
     #: the segmented context: a word boundary right before / right after the wrong form
     starts_word: bool = False
     ends_word: bool = False

@@ -1,7 +1,7 @@
 """What the typo family costs: ``summarylint check`` with and without the family (WD), in fresh processes.
 
-Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] [--no-generated] [--least] [--direct]
-       [--instructions]
+Usage: python bench/typo_speed.py [--runs 7] [--big-mb 1] [--document PATH ...] [--corpus-mb DIR] [--no-generated]
+       [--least] [--direct] [--instructions]
 
 Generates a work summary of about 20,000 characters and a compilation of about ``--big-mb`` MB with
 the generator of ``bench/speed.py`` (sentence templates written for the benchmarks), puts a few
@@ -13,8 +13,9 @@ disturbs less than wall time (``--least``: the least of the runs, the one a busy
 least); runs with and without the family alternate, and the difference is what the family adds.
 
 ``--document`` measures given files the same way (real text has fewer repeated phrases than the
-generated one, so more distinct spans to look up), for example a 20,000-character report and a 1 MB
-concatenation of reports.
+generated one, so more distinct spans to look up), for example a 20,000-character report; ``--corpus-mb
+DIR`` measures a megabyte of real text made from the ``.txt`` files of ``DIR`` (joined in name order, the
+first 1,000,000 bytes, cut at a character boundary), such as the edited reports of the reference corpus.
 
 ``--direct`` times the family's rules themselves instead: a fresh process reads the document, splits
 it into paragraphs (what every family shares), then runs the family's rules alone under
@@ -112,6 +113,13 @@ def direct_instructions(path: Path, cache: Path) -> int:
     return counts[0] - counts[1]
 
 
+def corpus_megabyte(folder: Path) -> bytes:
+    """The first 1,000,000 bytes of the ``.txt`` files of ``folder`` joined in name order, cut so that
+    they end on a whole UTF-8 character."""
+    data = b"".join(path.read_bytes() for path in sorted(folder.glob("*.txt")))[:1_000_000]
+    return data.decode("utf-8", "ignore").encode("utf-8")
+
+
 def median(arguments: list[str], cache: Path, runs: int) -> float:
     return statistics.median(cpu_seconds(arguments, cache) for _ in range(runs))
 
@@ -131,6 +139,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--big-mb", type=float, default=1.0)
     parser.add_argument("--document", type=Path, action="append", default=[], help="also measure this file")
+    parser.add_argument("--corpus-mb", type=Path, help="also measure a megabyte made of this folder's .txt files")
     parser.add_argument("--no-generated", action="store_true", help="measure only the --document files")
     parser.add_argument("--least", action="store_true", help="the least CPU time of the runs instead of the median")
     parser.add_argument("--direct", action="store_true", help="time the family's rules themselves (see above)")
@@ -160,6 +169,10 @@ def main() -> int:
         print(f"--version: {version * 1000:.0f} ms CPU")
         documents = [] if args.no_generated else [("20k", small), ("big", big)]
         documents += [(str(path), path) for path in args.document]
+        if args.corpus_mb is not None:
+            megabyte = root / "corpus-megabyte.txt"
+            megabyte.write_bytes(corpus_megabyte(args.corpus_mb))
+            documents.append((f"{args.corpus_mb}/*.txt, 1 MB", megabyte))
         for name, path in documents:
             data = path.read_bytes()
             chars, size = len(data.decode("utf-8", "replace")), len(data)

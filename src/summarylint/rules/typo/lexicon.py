@@ -26,6 +26,9 @@ What the cache holds, each section one line so that loading is a few splits:
   part with another target (a target written correctly is a candidate for another one only then);
 * ``affixes``: the characters that are productive prefixes and suffixes (:data:`AFFIX_MIN_WORDS`), by
   which WD012 tells a character typed twice from one that makes a compound the dictionary lacks;
+* ``bound``: the two-character targets one of whose characters is written mostly in them (枢 of 枢纽, 坍 of
+  坍塌: :data:`BOUND_SHARE`) → ``1`` when it is the first, ``2`` the second, ``3`` both: beside such a
+  character, another one that sounds or looks like the target's is most likely a slip;
 * ``rare``: the characters that have a reading but are too rare to be meant (:data:`WRITTEN_MIN_USE`):
   written for a character of a target, they stand for one that reads or looks the same, never a near one;
 * ``pair_slack`` and ``char_codes``: for each two-character key, how frequent the character a span
@@ -66,7 +69,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 27
+FORMAT_VERSION = 28
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -94,10 +97,15 @@ _SECTIONS = (
     "char_codes",
     "affixes",
     "rare",
+    "bound",
     "pairs_at",
     *(f"{name}_at" for name in _IDIOM_TABLES),
 )
 
+#: A character is bound to a two-character target when the target makes at least this share of the
+#: character's use in that place: jieba's frequency of the target against the sum of the frequencies of
+#: the character alone and of the words of two or more characters that start (or end) with it.
+BOUND_SHARE = 0.5
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100
 #: Three-character words at least this frequent are targets.
@@ -426,6 +434,8 @@ class Lexicon:
     affixes: dict[str, str] = field(default_factory=dict)
     #: the characters with a reading that are written by mistake but never meant (:data:`WRITTEN_MIN_USE`; a set)
     rare: Mapping[str, str] = field(default_factory=dict)
+    #: two-character targets → which of their characters they bind (``bound`` in the module notes)
+    bound: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
@@ -537,6 +547,7 @@ def build(
     weights = {
         w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
     }
+    bound = _bound(entries, targets)
     prefixes: dict[str, int] = {}
     suffixes: dict[str, int] = {}
     for word, _, _ in entries:
@@ -563,7 +574,32 @@ def build(
             for side, counts in (("prefix", prefixes), ("suffix", suffixes))
         },
         "rare": dict.fromkeys((c for c in fuzzy_codes if not common(c)), ""),
+        "bound": bound,
     }
+
+
+def _bound(entries: list[tuple[str, int, str]], targets: set[str]) -> dict[str, str]:
+    """The ``bound`` section (see the module notes): two-character ``targets`` → which of their characters
+    they bind (:data:`BOUND_SHARE`)."""
+    alone: dict[str, int] = {}
+    starting: dict[str, int] = {}
+    ending: dict[str, int] = {}
+    for word, freq, _ in entries:
+        if len(word) == 1:
+            alone[word] = alone.get(word, 0) + freq
+        elif word:
+            starting[word[0]] = starting.get(word[0], 0) + freq
+            ending[word[-1]] = ending.get(word[-1], 0) + freq
+    bound: dict[str, str] = {}
+    for word, freq, _ in entries:
+        if len(word) != 2 or word not in targets:
+            continue
+        first, second = word[0], word[1]
+        code = int(freq >= BOUND_SHARE * max(alone.get(first, 0) + starting.get(first, 0), 1))
+        code |= 2 * int(freq >= BOUND_SHARE * max(alone.get(second, 0) + ending.get(second, 0), 1))
+        if code:
+            bound[word] = str(code)
+    return bound
 
 
 #: The code of a frequency of 0 (see :func:`weight_code`); codes stay within Latin-1, whose
@@ -730,6 +766,7 @@ def parse(data: str, key: str) -> Lexicon | None:
         sets["idiom_shared"],
         tables["affixes"],
         sets["rare"],
+        tables["bound"],
     )
 
 
@@ -748,7 +785,7 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
 
 def cache_key(sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str] = ()) -> str:
     """The key of the lexicon's cache: its format and selection, the data it is built from."""
-    limits = (FORMAT_VERSION, PAIR_MIN_FREQ, TRIPLE_MIN_FREQ, IDIOM_MIN_FREQ, CHAR_MIN_USE, WRITTEN_MIN_USE)
+    limits = (FORMAT_VERSION, PAIR_MIN_FREQ, TRIPLE_MIN_FREQ, IDIOM_MIN_FREQ, CHAR_MIN_USE, WRITTEN_MIN_USE, BOUND_SHARE)
     material = [str(n) for n in limits]
     return _digest(material, sources, shape_groups, phrases)
 

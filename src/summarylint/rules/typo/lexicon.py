@@ -785,7 +785,15 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
 
 def cache_key(sources: Iterable[Path], shape_groups: Iterable[str], phrases: Iterable[str] = ()) -> str:
     """The key of the lexicon's cache: its format and selection, the data it is built from."""
-    limits = (FORMAT_VERSION, PAIR_MIN_FREQ, TRIPLE_MIN_FREQ, IDIOM_MIN_FREQ, CHAR_MIN_USE, WRITTEN_MIN_USE, BOUND_SHARE)
+    limits = (
+        FORMAT_VERSION,
+        PAIR_MIN_FREQ,
+        TRIPLE_MIN_FREQ,
+        IDIOM_MIN_FREQ,
+        CHAR_MIN_USE,
+        WRITTEN_MIN_USE,
+        BOUND_SHARE,
+    )
     material = [str(n) for n in limits]
     return _digest(material, sources, shape_groups, phrases)
 

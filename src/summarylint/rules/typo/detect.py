@@ -737,6 +737,9 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     near = (changed, changed + 1) if len(target) == 4 else (start - left, end - left)
     for s, e in words_before:
         if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in NAME_TAGS:
+            outside = not (start - left <= s and e <= end - left)
+            if e - s == 2 and outside and _function_word_and_slip(window, s, e, start - left, changed, scorer):
+                continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
 
@@ -767,6 +770,8 @@ def _stands_alone(
     after a number (``after_number``): it is the number's measure word (43户|低保户, 86名|协管员)."""
     for s, e in words_before:
         if e - s > 1 and s < end and start < e and not (start <= s and e <= end):
+            if e - s == 2 and _function_word_and_slip(window, s, e, start, changed, scorer):
+                continue
             return False
     for s, e in words_after:
         beside = (e == start and changed == start) or (s == end and changed == end - 1)
@@ -774,6 +779,23 @@ def _stands_alone(
         if beside and e - s == 1 and not counted and scorer.freq(window[s:e]) < BOUND_CHAR:
             return False
     return True
+
+
+def _function_word_and_slip(window: str, s: int, e: int, start: int, changed: int, scorer: Scorer) -> bool:
+    """Whether the two-character word ``[s, e)`` of ``window``, which straddles the edge of a span, is made of
+    a function word (a conjunction, preposition or particle written alone at least :data:`FREE_WORD` times:
+    和, 对, 在, 的) and the span's wrong character (``changed``): the slip made that word (和纹枯病 written
+    和文枯病 reads 和文, 对拆除 written 对折除 reads 对折), which says nothing of the span's being part of a
+    longer one (大灾保险 is 大灾 + 保险: 大 is no function word)."""
+    inside, outside = (e - 1, s) if s < start else (s, e - 1)
+    if inside != changed:
+        return False
+    char = window[outside]
+    return scorer.tag(char)[:1] in _FUNCTION_TAGS and scorer.freq(char) >= FREE_WORD
+
+
+#: jieba's tags of conjunctions, prepositions and particles (``uj``, ``ul`` ...).
+_FUNCTION_TAGS = frozenset("cpu")
 
 
 def _after_number(text: str, at: int) -> bool:

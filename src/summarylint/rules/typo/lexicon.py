@@ -698,21 +698,37 @@ _CODES = {
 _SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS, "rare")
 
 
+def _line_bounds(data: str) -> list[tuple[int, int]]:
+    """Where each line of ``data`` starts and ends."""
+    bounds = []
+    start = 0
+    while (end := data.find("\n", start)) >= 0:
+        bounds.append((start, end))
+        start = end + 1
+    bounds.append((start, len(data)))
+    return bounds
+
+
 def parse(data: str, key: str) -> Lexicon | None:
     """The lexicon stored by :func:`serialise`, or None when ``data`` is not a valid cache for ``key``.
 
     Each table is stored as two lines, its keys and its values, so that loading is two splits and a
     ``dict(zip(...))`` per table; the two large tables (:data:`_TABLES`) only split their keys."""
-    lines = data.split("\n")
-    if len(lines) != 2 * len(_SECTIONS) + 1 or lines[0] != f"{_HEADER} {key}":
+    bounds = _line_bounds(data)  # (each line is cut out when its section is read: a copy of all of them would
+    # double the memory the loading touches)
+    if len(bounds) != 2 * len(_SECTIONS) + 1 or data[slice(*bounds[0])] != f"{_HEADER} {key}":
         return None
+
+    def line(i: int) -> str:
+        return data[slice(*bounds[i])]
+
     tables: dict[str, dict[str, str]] = {}
     sorted_keys: dict[str, tuple[list[str], str]] = {}
     sets: dict[str, dict[str, str]] = {}
     codes: dict[str, str] = {}
     weights: dict[str, str] = {}
     for i, name in enumerate(_SECTIONS):
-        keys, values = lines[1 + 2 * i], lines[2 + 2 * i]
+        keys, values = line(1 + 2 * i), line(2 + 2 * i)
         if name in _CODES:  # (one code, or three, for each key of a table, in their order)
             table, width = _CODES[name]
             count = len(sorted_keys[table][0])

@@ -470,7 +470,7 @@ def test_a_recurring_half_of_an_expression_still_finds_a_slip_in_it() -> None:
     slip in an expression beside it is still found (再接 recurs, 再接再励 is still 再接再厉)."""
     document = "我们再接再厉。大家再接再厉。今后要再接再励。"
     recurring = detect.Support(document).recurring
-    assert recurring["再接"] != detect.RECURRING_MASKS[0]
+    assert recurring["再接"] in detect.RECURRING_MASKS[1:]
     found, _ = detect.paragraph_typos("今后要再接再励。", recurring=recurring)
     assert [(t.written, t.target) for t in found] == [("再接再励", "再接再厉")]
 

@@ -21,12 +21,12 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
-from itertools import compress, count, filterfalse, islice, repeat
-from operator import add, and_, ge, is_, mul, or_
+from itertools import compress, count, filterfalse, repeat
+from operator import add, and_, ge, is_, mul
 from typing import Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -634,33 +634,14 @@ def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> f
 
 
 #: The bits of a span's code in the memo (:class:`_Memo`): a two-character span that is the first half of
-#: a fixed expression, or the second half (the idiom search looks around those only), a span with screened
-#: candidates, and a two-character span that is the first two or the last two characters of a
-#: three-character target (the search of three-character spans looks at those only, and where the first
-#: and last characters of one stand two apart).
+#: a fixed expression, or the second half (the idiom search looks around those only), and a span with
+#: screened candidates.
 _FIRST_HALF = 1
 _SECOND_HALF = 2
 _SURVIVES = 4
-_TRIPLE_HEAD = 8
-_TRIPLE_TAIL = 16
 #: Two-character spans looked up in place of a span its document writes too often for a slip
-#: (:attr:`Support.recurring`), by the code they stand for: no candidates, only the span's parts of fixed
-#: expressions and of three-character targets.
-RECURRING_MASKS = {code: "\0" + chr(code) for code in range(32) if not code & _SURVIVES}
-
-
-def _part_codes(grams: list[str], lex: Lexicon) -> Iterator[int]:
-    """The codes of the two-character ``grams`` as parts of fixed expressions and of three-character targets
-    (:data:`_FIRST_HALF`, :data:`_SECOND_HALF`, :data:`_TRIPLE_HEAD`, :data:`_TRIPLE_TAIL`)."""
-    firsts, seconds = lex.idiom_parts[:2]
-    heads, tails = lex.triple_parts[:2]
-    halves = map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(_SECOND_HALF)))
-    triples = map(
-        add,
-        map(mul, map(heads.__contains__, grams), repeat(_TRIPLE_HEAD)),
-        map(mul, map(tails.__contains__, grams), repeat(_TRIPLE_TAIL)),
-    )
-    return map(or_, halves, triples)
+#: (:attr:`Support.recurring`): no candidates, only the span's halves of fixed expressions (by their codes).
+RECURRING_MASKS = ("\0\0", "\0\1", "\0\2", "\0\3")
 
 
 class _Memo:
@@ -679,7 +660,7 @@ class _Memo:
         self._masks()
 
     def _masks(self) -> None:
-        self.codes.update({mask: code for code, mask in RECURRING_MASKS.items()})
+        self.codes.update({mask: code for code, mask in enumerate(RECURRING_MASKS)})
 
     def codes_of(
         self, grams: list[str], learn: Callable[[list[str]], tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]]
@@ -904,7 +885,9 @@ def _learn_coded(
 ) -> tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]:
     """The codes (:class:`_Memo`) of the two-character spans ``grams`` and the survivors of those that have
     some (:func:`_learn`)."""
-    codes = dict(zip(grams, _part_codes(grams, lex), strict=True))
+    firsts, seconds = lex.idiom_parts[:2]
+    halves = map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(2)))
+    codes = dict(zip(grams, halves, strict=True))
     surviving = _learn(grams, lex, scorer)
     for gram in surviving:
         codes[gram] |= _SURVIVES
@@ -924,14 +907,12 @@ def _learn_triples_coded(
 
 def _spans(
     han: str, lex: Lexicon, scorer: Callable[[], Scorer], recurring: Mapping[str, str] | None = None
-) -> tuple[list[str], list[tuple[int, tuple[_Screened, ...]]], list[int]]:
-    """The two-character spans of ``han`` (the text with every character other than a Chinese one
-    replaced by NUL), the screened candidates of its two- and three-character spans that have some, as
+) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]], list[int]]:
+    """The two- and three-character spans of ``han`` (the text with every character other than a
+    Chinese one replaced by NUL), the screened candidates of those that have some, as
     ``(start, survivors)`` in the order of the text (at one start, the shorter span first), and the
     codes of the two-character spans (:class:`_Memo`); a two-character span of ``recurring`` has no
-    candidates (its document writes it too often for a slip) and is looked up as its mask.  Only the
-    three-character spans that keep two characters of a three-character target in place are looked up:
-    those whose first or last two characters are coded as such, or whose first and last characters are."""
+    candidates (its document writes it too often for a slip) and is looked up as its mask."""
     bigrams = list(map(add, han, han[1:]))
     looked = bigrams
     if recurring:  # (each recurring span looked up as its mask: no candidate, its halves of expressions)
@@ -939,23 +920,20 @@ def _spans(
     surviving = _SCREENED.surviving
     codes = _SCREENED.codes_of(looked, lambda grams: _learn_coded(grams, lex, scorer))
     found = [(j, 2, surviving[looked[j]]) for j in compress(count(), map(and_, codes, repeat(_SURVIVES)))]
-    heads = map(and_, codes, repeat(_TRIPLE_HEAD))
-    tails = map(and_, islice(codes, 1, None), repeat(_TRIPLE_TAIL))
-    ends = map(lex.triple_parts[2].__contains__, map(add, han, han[2:]))
-    near = list(compress(count(), map(or_, map(or_, heads, tails), ends)))
-    if near:
-        trigrams = [han[j : j + 3] for j in near]
-        coded = _SCREENED.codes_of(trigrams, lambda grams: _learn_triples_coded(grams, lex, scorer))
-        threes = [(near[i], 3, surviving[trigrams[i]]) for i in compress(count(), coded)]
-        if threes:
-            found = sorted(found + threes, key=lambda f: f[:2])
-    return bigrams, [(j, survivors) for j, _, survivors in found], codes
+    trigrams = list(map(add, bigrams, han[2:]))
+    coded = _SCREENED.codes_of(trigrams, lambda grams: _learn_triples_coded(grams, lex, scorer))
+    threes = [(j, 3, surviving[trigrams[j]]) for j in compress(count(), coded)]
+    if threes:
+        found = sorted(found + threes, key=lambda f: f[:2])
+    return bigrams, trigrams, [(j, survivors) for j, _, survivors in found], codes
 
 
-def _idiom_candidates(text: str, han: str, bigrams: list[str], codes: list[int], lex: Lexicon) -> list[tuple[int, str]]:
+def _idiom_candidates(
+    text: str, han: str, bigrams: list[str], trigrams: list[str], codes: list[int], lex: Lexicon
+) -> list[tuple[int, str]]:
     """``(start, target)`` for the four-character spans of ``text`` one similar character away from a
     fixed expression that keep either half of it (``han``: ``text`` with NUL for every character other
-    than a Chinese one; ``bigrams``: its two-character spans; ``codes``: the codes of ``bigrams``, which
+    than a Chinese one; ``bigrams``, ``trigrams``: its spans; ``codes``: the codes of ``bigrams``, which
     tell the halves of expressions).  Such a span keeps three characters of the expression, among them
     one of its halves, by which the keyed parts of the lexicon find it with one look-up.  In the order
     of the position of the half kept, then of the expressions in jieba's dictionary (the first half first)."""
@@ -966,13 +944,13 @@ def _idiom_candidates(text: str, han: str, bigrams: list[str], codes: list[int],
     for j in compress(count(), map(and_, codes, repeat(_FIRST_HALF | _SECOND_HALF))):
         code = codes[j]
         if code & _FIRST_HALF and j <= last:
-            if (key := han[j : j + 3]) in heads.members:  # 再接再? : 再接再
-                sites.append((j, heads, key, j, 3))
+            if trigrams[j] in heads.members:  # 再接再? : 再接再
+                sites.append((j, heads, trigrams[j], j, 3))
             if (key := bigrams[j] + han[j + 3]) in head_gaps.members:  # 再接?厉: 再接 and 厉
                 sites.append((j, head_gaps, key, j, 2))
         if code & _SECOND_HALF and j >= 2:
-            if (key := han[j - 1 : j + 2]) in tails.members:  # ?接再厉: 接再厉
-                sites.append((j, tails, key, j - 2, 0))
+            if trigrams[j - 1] in tails.members:  # ?接再厉: 接再厉
+                sites.append((j, tails, trigrams[j - 1], j - 2, 0))
             if (key := han[j - 2] + bigrams[j]) in tail_gaps.members:  # 再?再厉: 再 and 再厉
                 sites.append((j, tail_gaps, key, j - 2, 1))
     found: list[tuple[int, int, int, int, str]] = []
@@ -1008,8 +986,8 @@ def candidates(
     han = _NOT_HAN.sub("\0", text)
     if len(han) < 2:
         return []
-    bigrams, spans, codes = _spans(han, lex, screener, recurring)
-    for start, target in _idiom_candidates(text, han, bigrams, codes, lex):
+    bigrams, trigrams, spans, codes = _spans(han, lex, screener, recurring)
+    for start, target in _idiom_candidates(text, han, bigrams, trigrams, codes, lex):
         screened = screen(text[start : start + 4], target, lex, screener())
         if screened is not None:
             spans.append((start, (screened,)))
@@ -1057,7 +1035,9 @@ class Support:
         often = list(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))))
         # (a doubled character overlaps itself: 哈哈哈 writes 哈哈 once, apart, not twice)
         often = [k for k in often if k[0] != k[1] or self.times(k) >= RECURRING]
-        return dict(zip(often, map(RECURRING_MASKS.__getitem__, _part_codes(often, lexicon())), strict=True))
+        firsts, seconds = lexicon().idiom_parts[:2]
+        halves = map(add, map(firsts.__contains__, often), map(mul, map(seconds.__contains__, often), repeat(2)))
+        return dict(zip(often, map(RECURRING_MASKS.__getitem__, halves), strict=True))
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)

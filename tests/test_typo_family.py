@@ -397,7 +397,7 @@ def test_least_margin_rejects_only_what_the_full_screen_rejects(monkeypatch: pyt
         at = detect._one_apart(written, target)
         evidence = detect._evidence(lex, written[at], target[at], written)
         if evidence is not None:
-            margin = detect._least_margin(lex, written[at], target, evidence) - detect._ROUNDING
+            margin = detect._least_margin(lex, written, at, target, evidence) - detect._ROUNDING
             decided += detect._LEAST_MARGIN[False] <= detect._rough_bound(lex, scorer, written, target) < margin
     assert decided > 500
     monkeypatch.setattr(detect, "_least_margin", lambda *_: -math.inf)

@@ -542,10 +542,7 @@ def screen(
     if evidence is None:
         return None
     deferred = None if idiom else _Screened(target, evidence, math.inf, SUPPORTED_MARGIN)
-    least = _least_margin(lex, written[at], target, evidence)
-    if least > BOUND_MARGIN and _binds_kept(lex, target, at):
-        least = BOUND_MARGIN
-    if not (supported or extended) and rough < least - _ROUNDING:
+    if not (supported or extended) and rough < _least_margin(lex, written, at, target, evidence) - _ROUNDING:
         return deferred  # (decided by the lexicon's frequencies: no need to look the words up)
     if evidence is Evidence.NEAR and scorer.tag(written[at]).startswith("u"):
         return None  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资)
@@ -590,7 +587,7 @@ def _binds_kept(lex: Lexicon, target: str, at: int) -> bool:
     """Whether the two-character ``target`` binds the character a span keeps of it when the one at ``at``
     is wrong (see :data:`BOUND_MARGIN`)."""
     code = lex.bound.get(target)
-    return code is not None and len(target) == 2 and bool(int(code) & (1 if at == 1 else 2))
+    return code is not None and bool(int(code) & (1 if at == 1 else 2))
 
 
 def _half_unrivalled(written: str, target: str, at: int, scorer: Scorer) -> bool:
@@ -607,13 +604,14 @@ def _half_unrivalled(written: str, target: str, at: int, scorer: Scorer) -> bool
 _ROUNDING = 0.05
 
 
-def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> float:
-    """The least margin :func:`screen` may ask of a candidate with this ``evidence`` that puts ``char``
-    in place of a character of ``target``, whether the span as written is attested or not: with the
+def _least_margin(lex: Lexicon, written: str, at: int, target: str, evidence: Evidence) -> float:
+    """The least margin :func:`screen` may ask of a candidate with this ``evidence`` that puts the character
+    of ``written`` at ``at`` in place of the one of ``target``, whether the span as written is attested or not: with the
     frequencies of the lexicon (natural-log weights rounded to two decimals, so each frequency is at
     most ``exp(weight + 0.005)``), before any word is looked up.  A weight missing for the target (a
     word the lexicon does not weigh: its rough bound is no bound) or for ``char`` gives the least
     margin of all."""
+    char = written[at]
     idiom = len(target) == 4
     least = min(MARGINS.get((idiom, evidence, True), math.inf), MARGINS.get((idiom, evidence, False), math.inf))
     if idiom:
@@ -630,6 +628,7 @@ def _least_margin(lex: Lexicon, char: str, target: str, evidence: Evidence) -> f
             math.exp(char_weight + ceiling), math.exp(target_weight + ceiling), evidence is Evidence.NEAR
         ),
         TERM_MARGIN if target in terms() else math.inf,
+        BOUND_MARGIN if _binds_kept(lex, target, at) else math.inf,
     )
 
 

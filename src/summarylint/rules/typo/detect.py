@@ -697,7 +697,9 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     corrected = window[: start - left] + target + window[end - left :]
     before, words_before = scorer.best(window)
     after, words_after = scorer.best(corrected)
-    if not any(s <= start - left and end - left <= e for s, e in words_after):
+    if not any(s <= start - left and end - left <= e for s, e in words_after) and not _halves_kept(
+        words_after, start - left, end - left, start - left + _one_apart(written, target)
+    ):
         return None  # the target is no word of the corrected text (nor part of a longer one: 加强锻炼)
     gain = after - before
     if gain < floor:
@@ -724,6 +726,20 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
                 continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
+
+
+def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: int) -> bool:
+    """Whether the four-character span ``[start, end)`` is read as its two halves, the one with the ``changed``
+    character a word of its own and the other the start or end of a longer word beyond the span (储蓄 +
+    存款余额 for 储蓄存款 before 余额)."""
+    if end - start != 4:
+        return False
+    middle = start + 2
+    inner = (start, middle) if changed < middle else (middle, end)
+    outer = any(s == middle and e > end for s, e in words) if changed < middle else any(
+        e == middle and s < start for s, e in words
+    )
+    return inner in words and outer
 
 
 #: A character written alone at least this often (jieba's frequency: 在, 是, 时, 会, 再) is a function word: typed at

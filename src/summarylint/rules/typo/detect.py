@@ -736,8 +736,10 @@ def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: in
         return False
     middle = start + 2
     inner = (start, middle) if changed < middle else (middle, end)
-    outer = any(s == middle and e > end for s, e in words) if changed < middle else any(
-        e == middle and s < start for s, e in words
+    outer = (
+        any(s == middle and e > end for s, e in words)
+        if changed < middle
+        else any(e == middle and s < start for s, e in words)
     )
     return inner in words and outer
 

@@ -266,7 +266,19 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
     if not _HAN.search(block.text):
         return []
-    return [m for m in block.finditer(_WORD) if m.group()[1:].islower() and len(m.group()) >= MIN_NAME_SLIP_LENGTH]
+    return [
+        m
+        for m in block.finditer(_WORD)
+        if (m.group()[1:].islower() or _CAMEL.fullmatch(m.group())) and len(m.group()) >= MIN_NAME_SLIP_LENGTH
+    ]
+
+
+#: A word in camel case (PowerPoint, JavaScript): looked at only for a slip in a name of the pack written so.
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+
+
+def _camel(word: str) -> bool:
+    return _CAMEL.fullmatch(word) is not None
 
 
 class EnglishEntry(BaseModel):
@@ -427,9 +439,10 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             lower = written.lower()
             if any(s < m.end() and m.start() < e for s, e in decided):
                 continue
+            camel = _camel(written)  # (a camel-case word can only be a slip in a name written so: PowerPiont)
             if (
                 len(written) < MIN_NAME_SLIP_LENGTH
-                or written[1:] != written[1:].lower()
+                or (written[1:] != written[1:].lower() and not camel)
                 or counts[lower] > 1
                 or written in ctx.words
                 or _PINYIN.fullmatch(lower)
@@ -437,11 +450,11 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 continue
             named = name_slip(lower)
             # (a word of the dictionary is no slip: looked up only near a name)
-            if named is not None and not english_words().count(lower):
+            if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named
                 message = f"“{written}”疑为名称“{right}”的误写：{_WHY[kind]}"
             else:
-                if len(written) < MIN_LENGTH:
+                if len(written) < MIN_LENGTH or camel:
                     continue
                 # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
                 short = embedded and len(written) < MIN_EMBEDDED_LENGTH

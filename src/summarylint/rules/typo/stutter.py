@@ -158,13 +158,23 @@ def _bounced(text: str, at: int, first: tuple[int, int], second: tuple[int, int]
     if text[at] in lexicon().affixes.get("suffix" if lone == at else "prefix", ""):
         return None
     words = dictionary()
-    if words.freq(text[at : at + 2]) > 0 or words.tag(text[start:end]) in NAME_TAGS:
+    if words.tag(text[start:end]) in NAME_TAGS:
         return None
     scorer = Scorer(words)
     left, right = max(0, at - 6), min(len(text), at + 8)
-    written, _ = scorer.best(text[left:right])
+    written, tokens = scorer.best(text[left:right])
+    # a doubled pair that is a word (步步, 时时, 比比: of 步步为营, 时时刻刻, 比比皆是) is a slip only where the
+    # lone copy stands between two words of its own (进一步|步|完善, 同比|比|下降); elsewhere it may be meant
+    # (治|治病, 监管|管|出)
+    if words.freq(text[at : at + 2]) > 0 and not (lone == at + 1 and _word_at(tokens, lone + 1 - left)):
+        return None
     without, _ = scorer.best(text[left:lone] + text[lone + 1 : right])
     return text[start:end] if without - written >= BOUNCE_GAIN else None
+
+
+def _word_at(tokens: list[tuple[int, int]], at: int) -> bool:
+    """Whether a word of two or more characters begins at ``at`` among ``tokens``."""
+    return any(s == at and e - s > 1 for s, e in tokens)
 
 
 def _stutter_tag(char: str) -> bool:

@@ -892,13 +892,24 @@ def test_usual_readings_keep_a_second_reading_in_common_use(tmp_path: Path) -> N
     }
     phrases.write_text(json.dumps(readings, ensure_ascii=False), encoding="utf-8")
     entries = [("协调", 900, "v"), ("调查", 1000, "v"), ("提出", 5000, "v"), ("提防", 10, "v"), ("条件", 2000, "n")]
-    usual = lexicon.usual_readings(phrases, entries)
+    usual = lexicon.usual_readings(lexicon.read_phrase_readings(phrases), entries)
     assert usual["调"] == {"diao", "tiao"}  # both readings are common
     assert usual["提"] == {"ti"}  # 提 dī is rare
     built = lexicon.build(entries, {"调": ["diao", "tiao"], "条": ["tiao"], "提": ["ti", "di"]}, (), usual=usual)
     exact = built["exact"]
     assert set(exact["调"]) & set(exact["条"])  # 调 for 条 is 同音
     assert len(exact["提"]) == 1
+
+
+def test_idioms_tagged_as_names_are_expressions_when_pypinyin_has_them() -> None:
+    """jieba tags some idioms as a person's name (一劳永逸 nr): a four-character ``nr`` entry that pypinyin's
+    phrase list has is a set phrase, and so a target; a name pypinyin lacks, or a shorter one, keeps its tag."""
+    entries = [("一劳永逸", 34, "nr"), ("上官剑南", 20, "nr"), ("张三", 50, "nr"), ("石沉大海", 49, "nr")]
+    known = {"一劳永逸": [], "张三": [], "石沉大海": []}
+    named = lexicon.expressions_named(entries, known)
+    assert named == [("一劳永逸", 34, "l"), ("上官剑南", 20, "nr"), ("张三", 50, "nr"), ("石沉大海", 49, "l")]
+    built = lexicon.build(named, {c: ["x"] for w, _, _ in entries for c in w}, ())
+    assert "一劳永逸" in built["idioms"] and "上官剑南" not in built["idioms"]
 
 
 def test_curated_english_prefilter_never_skips_a_form_the_expression_finds() -> None:

@@ -69,7 +69,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 28
+FORMAT_VERSION = 29
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -181,12 +181,18 @@ def pypinyin_phrases_path() -> Path:
     return pypinyin_readings_path().with_name("phrases_dict.json")
 
 
-def usual_readings(path: Path, entries: Iterable[tuple[str, int, str]]) -> dict[str, set[str]]:
-    """Character → its toneless readings with at least :data:`USUAL_SHARE` of its uses in the words of
-    pypinyin's phrase list (``path``), each word weighted by its frequency in ``entries``."""
-    freq = {w: f for w, f, _ in entries if f > 0}
+def read_phrase_readings(path: Path) -> dict[str, list[list[str]]]:
+    """pypinyin's phrase list (``phrases_dict.json``): word → the readings of its characters."""
     with path.open(encoding="utf-8") as fh:
         raw: dict[str, list[list[str]]] = json.load(fh)
+    return raw
+
+
+def usual_readings(raw: Mapping[str, list[list[str]]], entries: Iterable[tuple[str, int, str]]) -> dict[str, set[str]]:
+    """Character → its toneless readings with at least :data:`USUAL_SHARE` of its uses in the words of
+    pypinyin's phrase list (``raw``: :func:`read_phrase_readings`), each word weighted by its frequency in
+    ``entries``."""
+    freq = {w: f for w, f, _ in entries if f > 0}
     uses: dict[str, dict[str, int]] = {}
     for word, syllables in raw.items():
         weight = freq.get(word, 0)
@@ -839,6 +845,20 @@ def read_jieba_entries(path: Path) -> list[tuple[str, int, str]]:
     return entries
 
 
+#: The tag given to a four-character entry jieba tags as a person's name that pypinyin's phrase list has as a
+#: word: jieba tags many idioms so (一劳永逸, 融会贯通, 毛遂自荐, 石沉大海 are ``nr``), and a four-character name of
+#: a person in its dictionary is hardly ever a word of pypinyin's.
+_NAMED_EXPRESSION_TAG = "l"
+
+
+def expressions_named(entries: list[tuple[str, int, str]], known: Mapping[str, object]) -> list[tuple[str, int, str]]:
+    """``entries`` with the four-character ones tagged as a person's name (``nr``) that are words of ``known``
+    (pypinyin's phrase list) tagged as set phrases instead (:data:`_NAMED_EXPRESSION_TAG`)."""
+    return [
+        (w, f, _NAMED_EXPRESSION_TAG) if t == "nr" and len(w) == 4 and w in known else (w, f, t) for w, f, t in entries
+    ]
+
+
 def with_phrases(entries: list[tuple[str, int, str]], phrases: Iterable[str]) -> list[tuple[str, int, str]]:
     """jieba's ``entries`` with the pack's fixed phrases (four characters) as set phrases (tag ``l``) of
     at least :data:`PHRASE_FREQ`, and its terms (two or three characters) as words of at least
@@ -878,8 +898,9 @@ def load_lexicon(
             return None
 
     def make() -> tuple[Lexicon, bytes]:
-        entries = with_phrases(read_jieba_entries(jieba_dict), phrases)
-        usual = usual_readings(phrases_path, entries)
+        known = read_phrase_readings(phrases_path)
+        entries = expressions_named(with_phrases(read_jieba_entries(jieba_dict), phrases), known)
+        usual = usual_readings(known, entries)
         sections = build(entries, read_readings(readings_path), shape_groups, least_margin, usual, phrases)
         return readable(read, serialise(sections, key).encode(LEXICON_ENCODING))
 

@@ -1188,16 +1188,12 @@ def _extended(
 
 
 def _likeliest(pending: list[Pending], lex: Lexicon) -> list[Pending]:
-    """Of the pending candidates of each span, the one whose target is the most frequent word: a
-    document supports a slip only for its likeliest correction (a span with several would otherwise
-    have several chances to find one of them written elsewhere)."""
-    best: dict[tuple[int, str], tuple[float, Pending]] = {}
+    """The pending candidates, those of each span the most frequent target first: a document supports a
+    slip for the likeliest correction it supports, and for no other one of the same span
+    (:func:`supported_typos`).  The document decides among them, not the frequency alone: the writer of
+    执情 who writes 执勤 elsewhere meant 执勤, although 知情 is the more frequent word."""
     weights = lex.weights
-    for p in pending:
-        key, weight = (p.start, p.written), weights.get(p.target, 0.0)
-        if key not in best or weight > best[key][0]:
-            best[key] = (weight, p)
-    return [p for _, p in best.values()]
+    return sorted(pending, key=lambda p: (p.start, p.written, -weights.get(p.target, 0.0)))
 
 
 def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str], taken: Iterable[Typo]) -> list[Typo]:
@@ -1206,13 +1202,17 @@ def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str]
     lex, scorer = lexicon(), Scorer(dictionary(), words)
     protected = protected_ranges(text, words)
     found: list[Typo] = []
+    decided: set[tuple[int, str]] = set()  # (the spans with a supported candidate: the likeliest one stands)
     for p in pending:
+        if (p.start, p.written) in decided:
+            continue
         screened: _Screened | None = p.screened
         if p.screened.margin == math.inf:  # (deferred: screened in full only now)
             screened = screen(p.written, p.target, lex, scorer, supported=True)
         typo = None if screened is None else _in_context(text, p.start, screened, protected, scorer)
         if typo is not None:
             found.append(typo)
+            decided.add((p.start, p.written))
     taken = list(taken)
     return [t for t in _apart(found, taken) if t not in taken]
 

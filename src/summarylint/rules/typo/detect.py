@@ -700,15 +700,15 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     corrected = window[: start - left] + target + window[end - left :]
     before, words_before = scorer.best(window)
     after, words_after = scorer.best(corrected)
+    at = _one_apart(written, target)
+    changed = start - left + at
     if not any(s <= start - left and end - left <= e for s, e in words_after) and not _halves_kept(
-        words_after, start - left, end - left, start - left + _one_apart(written, target)
+        words_after, start - left, end - left, changed
     ):
         return None  # the target is no word of the corrected text (nor part of a longer one: 加强锻炼)
     gain = after - before
     if gain < floor:
         return None
-    at = _one_apart(written, target)
-    changed = start - left + at
     if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, start + at)):
         return None
     if len(target) < 4 and not _stands_alone(

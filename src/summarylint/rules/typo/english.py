@@ -261,24 +261,25 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
     return None if best is None else (best[1], best[2])
 
 
-def _embedded(block: Block) -> list[re.Match[str]]:
-    """The English words written in lower case or with a capital first letter alone inside a Chinese
-    paragraph (完成了deploy脚本, 参加了Goverment组织的培训)."""
-    if not _HAN.search(block.text):
-        return []
-    return [
-        m
-        for m in block.finditer(_WORD)
-        if (m.group()[1:].islower() or _CAMEL.fullmatch(m.group())) and len(m.group()) >= MIN_NAME_SLIP_LENGTH
-    ]
-
-
 #: A word in camel case (PowerPoint, JavaScript): looked at only for a slip in a name of the pack written so.
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 
 
 def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
+
+
+def _embedded(block: Block) -> list[re.Match[str]]:
+    """The English words written in lower case or with a capital first letter alone inside a Chinese
+    paragraph (完成了deploy脚本, 参加了Goverment组织的培训), and those in camel case (用PowerPiont制作: only a slip in a
+    name of the pack written so is looked for in them)."""
+    if not _HAN.search(block.text):
+        return []
+    return [
+        m
+        for m in block.finditer(_WORD)
+        if (m.group()[1:].islower() or _camel(m.group())) and len(m.group()) >= MIN_NAME_SLIP_LENGTH
+    ]
 
 
 class EnglishEntry(BaseModel):

@@ -158,15 +158,16 @@ def _bounced(text: str, at: int, first: tuple[int, int], second: tuple[int, int]
     if text[at] in lexicon().affixes.get("suffix" if lone == at else "prefix", ""):
         return None
     words = dictionary()
-    if words.tag(text[start:end]) in NAME_TAGS:
+    # a doubled pair that is a word (步步, 时时, 比比: of 步步为营, 时时刻刻, 比比皆是) is a slip only where the
+    # lone copy follows the word and stands before another one (进一步|步|完善, 同比|比|下降); elsewhere it may be
+    # meant (治|治病, 监管|管|出)
+    pair_word = words.freq(text[at : at + 2]) > 0
+    if (pair_word and lone == at) or words.tag(text[start:end]) in NAME_TAGS:
         return None
     scorer = Scorer(words)
     left, right = max(0, at - 6), min(len(text), at + 8)
     written, tokens = scorer.best(text[left:right])
-    # a doubled pair that is a word (步步, 时时, 比比: of 步步为营, 时时刻刻, 比比皆是) is a slip only where the
-    # lone copy stands between two words of its own (进一步|步|完善, 同比|比|下降); elsewhere it may be meant
-    # (治|治病, 监管|管|出)
-    if words.freq(text[at : at + 2]) > 0 and not (lone == at + 1 and _word_at(tokens, lone + 1 - left)):
+    if pair_word and not _word_at(tokens, lone + 1 - left):
         return None
     without, _ = scorer.best(text[left:lone] + text[lone + 1 : right])
     return text[start:end] if without - written >= BOUNCE_GAIN else None

@@ -21,7 +21,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
@@ -646,6 +646,13 @@ _SURVIVES = 4
 RECURRING_MASKS = ("\0\0", "\0\1", "\0\2", "\0\3")
 
 
+def _half_codes(grams: list[str], lex: Lexicon) -> Iterator[int]:
+    """The codes of the two-character ``grams`` as halves of fixed expressions (:data:`_FIRST_HALF`,
+    :data:`_SECOND_HALF`, both, or 0)."""
+    firsts, seconds = lex.idiom_parts[:2]
+    return map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(_SECOND_HALF)))
+
+
 class _Memo:
     """Screened candidates of two- and three-character spans, by span: the same span recurs all over a
     document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
@@ -915,9 +922,7 @@ def _learn_coded(
 ) -> tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]:
     """The codes (:class:`_Memo`) of the two-character spans ``grams`` and the survivors of those that have
     some (:func:`_learn`)."""
-    firsts, seconds = lex.idiom_parts[:2]
-    halves = map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(2)))
-    codes = dict(zip(grams, halves, strict=True))
+    codes = dict(zip(grams, _half_codes(grams, lex), strict=True))
     surviving = _learn(grams, lex, scorer)
     for gram in surviving:
         codes[gram] |= _SURVIVES
@@ -1065,9 +1070,7 @@ class Support:
         often = list(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))))
         # (a doubled character overlaps itself: 哈哈哈 writes 哈哈 once, apart, not twice)
         often = [k for k in often if k[0] != k[1] or self.times(k) >= RECURRING]
-        firsts, seconds = lexicon().idiom_parts[:2]
-        halves = map(add, map(firsts.__contains__, often), map(mul, map(seconds.__contains__, often), repeat(2)))
-        return dict(zip(often, map(RECURRING_MASKS.__getitem__, halves), strict=True))
+        return dict(zip(often, map(RECURRING_MASKS.__getitem__, _half_codes(often, lexicon())), strict=True))
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)

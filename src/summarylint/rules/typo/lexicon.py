@@ -845,18 +845,17 @@ def read_jieba_entries(path: Path) -> list[tuple[str, int, str]]:
     return entries
 
 
-#: The tag given to a four-character entry jieba tags as a person's name that pypinyin's phrase list has as a
-#: word: jieba tags many idioms so (一劳永逸, 融会贯通, 毛遂自荐, 石沉大海 are ``nr``), and a four-character name of
-#: a person in its dictionary is hardly ever a word of pypinyin's.
-_NAMED_EXPRESSION_TAG = "l"
+#: jieba's tag of set phrases, given to the pack's fixed phrases (:func:`with_phrases`) and to the four-character
+#: entries jieba tags as a person's name that pypinyin's phrase list has as words (:func:`expressions_named`):
+#: jieba tags many idioms so (一劳永逸, 融会贯通, 毛遂自荐, 石沉大海 are ``nr``), and a four-character name of a
+#: person in its dictionary is hardly ever a word of pypinyin's.
+_SET_PHRASE_TAG = "l"
 
 
 def expressions_named(entries: list[tuple[str, int, str]], known: Mapping[str, object]) -> list[tuple[str, int, str]]:
     """``entries`` with the four-character ones tagged as a person's name (``nr``) that are words of ``known``
-    (pypinyin's phrase list) tagged as set phrases instead (:data:`_NAMED_EXPRESSION_TAG`)."""
-    return [
-        (w, f, _NAMED_EXPRESSION_TAG) if t == "nr" and len(w) == 4 and w in known else (w, f, t) for w, f, t in entries
-    ]
+    (pypinyin's phrase list) tagged as set phrases instead (:data:`_SET_PHRASE_TAG`)."""
+    return [(w, f, _SET_PHRASE_TAG) if t == "nr" and len(w) == 4 and w in known else (w, f, t) for w, f, t in entries]
 
 
 def with_phrases(entries: list[tuple[str, int, str]], phrases: Iterable[str]) -> list[tuple[str, int, str]]:
@@ -870,10 +869,12 @@ def with_phrases(entries: list[tuple[str, int, str]], phrases: Iterable[str]) ->
     def merged(word: str, freq: int, tag: str) -> tuple[str, int, str]:
         if word not in wanted:
             return word, freq, tag
-        return (word, max(freq, PHRASE_FREQ), "l") if len(word) == 4 else (word, max(freq, TERM_FREQ), tag)
+        return (word, max(freq, PHRASE_FREQ), _SET_PHRASE_TAG) if len(word) == 4 else (word, max(freq, TERM_FREQ), tag)
 
     present = {w for w, _, _ in entries}
-    added = [(w, PHRASE_FREQ, "l") if len(w) == 4 else (w, TERM_FREQ, "n") for w in wanted if w not in present]
+    added = [
+        (w, PHRASE_FREQ, _SET_PHRASE_TAG) if len(w) == 4 else (w, TERM_FREQ, "n") for w in wanted if w not in present
+    ]
     return [merged(*e) for e in entries] + added
 
 

@@ -448,8 +448,20 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:
-    """Whether Latin letters or digits (spaces aside) touch ``[start, end)``."""
-    return any(_ALNUM.match(c) for c in _neighbours(text, start, end))
+    """Whether Latin letters or digits (spaces aside) touch ``[start, end)``, other than a count right after
+    it (坐谈会2次, 宣传车3辆: a number and a measure word of the MF001 list), which counts what the span names
+    rather than numbering it."""
+    before, after = _neighbours(text, start, end)
+    return bool(_ALNUM.match(before)) or (bool(_ALNUM.match(after)) and _count_pattern().match(text, end) is None)
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    """A count: a number (spaces aside), then 余 or 多 perhaps, then a measure word (MF001's)."""
+    from summarylint.text.measure import pack
+
+    words = sorted(pack().mf001.measure_words, key=len, reverse=True)
+    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 #: Characters that read a number after them (已近 100 封, 约 3 成, 逾 20 家) or before it (3 万余): written
@@ -716,7 +728,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     gain = after - before
     if gain < floor:
         return None
-    if _beside_name(text, start, end) and (gain < EDGE_MARGIN or _qualifies_number(text, start + at)):
+    if _qualifies_number(text, start + at) or (gain < EDGE_MARGIN and _beside_name(text, start, end)):
         return None
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)

@@ -554,7 +554,7 @@ def screen(
     if rough < _LEAST_MARGIN[idiom]:
         return None
     evidence = _evidence(lex, written[at], target[at], written)
-    if evidence is None:
+    if evidence is None or _someones_name(target, scorer):
         return None
     deferred = None if idiom else _Screened(target, evidence, math.inf, SUPPORTED_MARGIN)
     if not (supported or extended) and rough < _least_margin(lex, written, at, target, evidence) - _ROUNDING:
@@ -584,6 +584,25 @@ def screen(
         return None if attested or bound < SUPPORTED_MARGIN else deferred
     # the least gain: less for a span that is no word, which its document may support
     return _Screened(target, evidence, margin, margin if idiom or attested else min(margin, SUPPORTED_MARGIN))
+
+
+#: A three-character word that jieba tags as a person's name (``nr``, ``nrfg``) and that starts with a common
+#: surname is no target unless it is at least this frequent (毛泽东, 孙中山): jieba lists a thousand names of
+#: novels and news (莫艳琳, 刘卫东), and another name written beside one is no slip (莫艳玲).
+NAME_TARGET_MIN_FREQ = 1000
+
+
+def _someones_name(target: str, scorer: Scorer) -> bool:
+    """Whether ``target`` is a three-character person's name too rare to be meant (:data:`NAME_TARGET_MIN_FREQ`)."""
+    return (
+        len(target) == 3
+        and target[0] in _surnames()
+        and scorer.tag(target) in _PERSONAL_NAME_TAGS
+        and scorer.freq(target) < NAME_TARGET_MIN_FREQ
+    )
+
+
+_PERSONAL_NAME_TAGS = frozenset({"nr", "nrfg"})
 
 
 #: The margin of a four-character span that is no word, one same-sound character away from a fixed expression
@@ -1164,15 +1183,27 @@ def _in_context(
 ) -> Typo | None:
     """The finding for a screened candidate at ``start`` (:func:`confirm`), or None when it touches a
     ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list.  A fixed
-    expression quoted whole (以“立德数人”为根本任务: a slogan or set phrase in quotation marks) is no name:
-    the marks around it do not protect it."""
+    expression that stands whole in a quotation (以“立德数人”为根本任务, “雷励风行·夏季攻坚”行动: a slogan or
+    set phrase, or one part of a slogan) is no name: the marks around it do not protect it."""
     end = start + len(screened.target)
-    quote = (start - 1, end + 1) if end - start == 4 and text[start - 1 : start] == "“" else None
-    if any(s < end and start < e and (s, e) != quote for s, e in protected):
+    if any(s < end and start < e and not (end - start == 4 and _quoted_part(text, s, e, start, end)) for s, e in protected):
         return None
     if end - start < 4 and listed_name(text, start, end, scorer):
         return None
     return confirm(text, start, screened, scorer)
+
+
+#: What separates the parts of a slogan in quotation marks (“雷厉风行·夏季攻坚”, “马上就办、办就办好”).
+_SLOGAN_SEPARATORS = frozenset("·・•‧、，, ")
+
+
+def _quoted_part(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a whole part of the quotation ``[s, e)``: between its marks, or between a mark
+    and a separator of its parts (:data:`_SLOGAN_SEPARATORS`)."""
+    if text[s] != "“" or not (s < start and end < e):
+        return False
+    before, after = text[start - 1], text[end]
+    return (start - 1 == s or before in _SLOGAN_SEPARATORS) and (end == e - 1 or after in _SLOGAN_SEPARATORS)
 
 
 def _extended(

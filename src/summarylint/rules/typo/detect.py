@@ -758,11 +758,14 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         if scorer.freq(rest) > 0:
             return None  # a word and a function word beside it (值班 + 时, 专项 + 再贷款), not a three-character term
     # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
-    # wrong character: jieba tags many pairs of characters as names (井井 of 井井有调 is a place)
+    # wrong character and reaches beyond the span: jieba tags many pairs of characters as names (井井 of 井井有调
+    # is a place, 严正 of 严正以待 a person's), and a name is not written as half of an expression
     near = (changed, changed + 1) if len(target) == 4 else (start - left, end - left)
     for s, e in words_before:
         if s < near[1] and near[0] < e and e - s > 1 and scorer.tag(window[s:e]) in NAME_TAGS:
             outside = not (start - left <= s and e <= end - left)
+            if len(target) == 4 and not outside:
+                continue
             if e - s == 2 and outside and _function_word_and_slip(window, s, e, start - left, changed, scorer):
                 continue  # (和文 of 和文枯病: the slip made it)
             return None

@@ -1189,7 +1189,9 @@ def _in_context(
     expression that stands whole in a quotation (以“立德数人”为根本任务, “雷励风行·夏季攻坚”行动: a slogan or
     set phrase, or one part of a slogan) is no name: the marks around it do not protect it."""
     end = start + len(screened.target)
-    if any(s < end and start < e and not (end - start == 4 and _quoted_part(text, s, e, start, end)) for s, e in protected):
+    if any(
+        s < end and start < e and not (end - start == 4 and _quoted_part(text, s, e, start, end)) for s, e in protected
+    ):
         return None
     if end - start < 4 and listed_name(text, start, end, scorer):
         return None

@@ -458,10 +458,9 @@ def _beside_name(text: str, start: int, end: int) -> bool:
 @cache
 def _count_pattern() -> re.Pattern[str]:
     """A count: a number (spaces aside), then 余 or 多 perhaps, then a measure word (MF001's)."""
-    from summarylint.text.measure import pack
+    from summarylint.text.measure import alternation, pack
 
-    words = sorted(pack().mf001.measure_words, key=len, reverse=True)
-    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + "|".join(map(re.escape, words)) + ")")
+    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
 
 
 #: Characters that read a number after them (已近 100 封, 约 3 成, 逾 20 家) or before it (3 万余): written

@@ -17,7 +17,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
-from summarylint.document import BlockKind
+from summarylint.document import BlockKind, Document
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.text.chars import CJK, to_halfwidth
@@ -764,23 +764,85 @@ def numeral_form_consistency(ctx: Context) -> Iterator[Finding]:
 
 # --- NB022 -------------------------------------------------------------------------------------
 
-_RATE = re.compile(
-    r"(?P<name>合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
-    r"|建档率|接种率|就业率|回收率|占比|比重)"
-    r"(?P<gap>[^，。；%％]{0,8}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
+#: Rates and shares of a whole, which cannot pass 100%.  Left out: 完成率 (a plan can be overfulfilled), 使用率
+#: (a hospital's beds are used beyond their number), 拨备覆盖率 (a bank's provisions against its bad loans).
+_RATE_NAMES = (
+    r"合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
+    r"|建档率|接种率|就业率|回收率|及格率|优秀率|优良率|通过率|结案率|化解率|治愈率|完好率|巩固率|受理率|回复率"
+    r"|处置率|整改率|销号率|履约率|兑现率|占比|比重"
 )
+_RATE = re.compile(
+    rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
+    # a share of a whole: 占各项贷款的112.4%, 占全县总数的105%
+    r"|占(?P<whole>全部|各项|全体|所有|总|全年|全县|全市|全省|全国|全区|全镇|全乡|全校|全院)[^，。；%％\d]{0,10}?的"
+    r"(?P<share>\d+(?:\.\d+)?)[ \t]*[%％]"
+)
+#: More values of the same rate in the same row or list: 覆盖率　100%　　110%, 分别为95%、103%.
+_MORE_VALUES = re.compile(r"[ \t\u3000|、和及与]+(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]")
 _GROWTH = re.compile("增长|增幅|提高|提升|上升|增加|下降|降低|减少|同比|环比|增速")
+_RATE_HEADER = re.compile(rf"(?<!拨备)(?:{_RATE_NAMES})")
+_PERCENT_CELL = re.compile(r"[ \t\u3000]*(\d+(?:\.\d+)?)[ \t]*[%％][ \t\u3000]*")
+
+
+def _over_100(name: str, value: str) -> str:
+    return f"{name}不会超过100%：这里写的是{value}%，请核对数字"
 
 
 @check("NB022")
 def rate_over_100(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_RATE):
-        if Decimal(m.group("v")) <= 100 or _GROWTH.search(m.group("gap")):
+        if m.group("share") is not None:
+            if Decimal(m.group("share")) > 100:
+                yield Finding(block.span(m.start("share"), m.end()), _over_100("所占比例", m.group("share")))
             continue
-        yield Finding(
-            block.span(m.start("v"), m.end()),
-            f"{m.group('name')}不会超过100%：这里写的是{m.group('v')}%，请核对数字",
-        )
+        if _GROWTH.search(m.group("gap")):
+            continue
+        values = [(m.start("v"), m.end(), m.group("v"))]
+        at = m.end()
+        while (more := _MORE_VALUES.match(block.text, at)) is not None:
+            values.append((more.start("v"), more.end(), more.group("v")))
+            at = more.end()
+        for start, end, value in values:
+            if Decimal(value) > 100:
+                yield Finding(block.span(start, end), _over_100(m.group("name"), value))
+    yield from _table_rates(ctx.doc)
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """The cells ``(start, end)`` of a Markdown table row ``| a | b |``."""
+    bars = [i for i, char in enumerate(text) if char == "|"]
+    return list(zip(bars, bars[1:], strict=False))
+
+
+def _table_rates(doc: Document) -> Iterator[Finding]:
+    """Cells over 100% in a column of a Markdown table whose header names a rate (| 及格率 | ... | 103.2% |)."""
+    columns: dict[int, str] = {}
+    paragraphs = doc.paragraphs
+    for i, para in enumerate(paragraphs):
+        if para.kind is not BlockKind.TABLE:
+            if not (para.kind is BlockKind.META and _TABLE_RULE.fullmatch(para.text)):
+                columns = {}
+            continue
+        cells = _cells(para.text)
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if following is not None and following.kind is BlockKind.META and _TABLE_RULE.fullmatch(following.text):
+            columns = {}  # a header row: the line under it is the table's rule (| --- | --- |)
+            for column, (a, b) in enumerate(cells):
+                header = para.text[a + 1 : b]
+                found = _RATE_HEADER.search(header)
+                if found and not _GROWTH.search(header):
+                    columns[column] = found.group()
+            continue
+        for column, name in columns.items():
+            if column >= len(cells):
+                continue
+            a, b = cells[column]
+            cell = _PERCENT_CELL.fullmatch(para.text, a + 1, b)
+            if cell is not None and Decimal(cell.group(1)) > 100:
+                yield Finding(para.span(cell.start(1), cell.end(1) + 1), _over_100(name, cell.group(1)))
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
 
 
 # --- NB023 -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -811,7 +812,7 @@ def rate_over_100(ctx: Context) -> Iterator[Finding]:
 def _cells(text: str) -> list[tuple[int, int]]:
     """The cells ``(start, end)`` of a Markdown table row ``| a | b |``."""
     bars = [i for i, char in enumerate(text) if char == "|"]
-    return list(zip(bars, bars[1:], strict=False))
+    return list(pairwise(bars))
 
 
 def _table_rates(doc: Document) -> Iterator[Finding]:

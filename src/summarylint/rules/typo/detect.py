@@ -465,6 +465,20 @@ def _count_pattern() -> re.Pattern[str]:
     return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
 
 
+@cache
+def _measure_chars() -> frozenset[str]:
+    """MF001's measure words of one character (处, 个, 件 ...)."""
+    from summarylint.text.measure import pack
+
+    return frozenset(w for w in pack().mf001.measure_words if len(w) == 1)
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the character at ``start`` is a measure word right after a number (spaces aside): it counts
+    with the number, and the span it opens is no word of its own."""
+    return text[start] in _measure_chars() and _neighbours(text, start, start)[0].isdigit()
+
+
 #: Characters that read a number after them (已近 100 封, 约 3 成, 逾 20 家) or before it (3 万余): written
 #: beside the number, such a character is meant, whatever its neighbours (已近 is no 已经).
 _NUMBER_QUALIFIERS = frozenset("近约余逾超达多")
@@ -750,6 +764,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if _qualifies_number(text, start + at) or (gain < EDGE_MARGIN and _beside_name(text, start, end)):
         return None
+    if at > 0 and _counted(text, start):
+        return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
     ):

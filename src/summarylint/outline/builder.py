@@ -193,6 +193,8 @@ class _Builder:
         self.open: dict[tuple[str, str], list[int]] = {}  # family → indices of its open groups in ``stack``
         self.section_depth = 0
         self.last_of: dict[tuple[str, str], Heading] = {}
+        #: paragraph index → the value a heading with a sequence issue should have (（二）（二）: the second is （三）)
+        self.corrected: dict[int, int] = {}
 
     def new_group(self, parent: Heading | None, *, inverted: bool = False) -> Group:
         group = Group(parent, self.section_depth, inverted=inverted)
@@ -212,6 +214,7 @@ class _Builder:
 
     def issue(self, kind: IssueKind, heading: Heading, expected: int) -> None:
         self.outline.issues.append(SequenceIssue(kind, heading, expected))
+        self.corrected[heading.paragraph.index] = expected
 
     def push(self, group: Group) -> None:
         self.open.setdefault(group.key, []).append(len(self.stack))
@@ -273,6 +276,9 @@ class _Builder:
             previous = group.items[-1]
             self.truncate(index + 1)
             heading = self.add(group, para, marker, standalone)
+            corrected = self.corrected.get(previous.paragraph.index)
+            if corrected is not None and marker.value == corrected + 1:
+                return  # (the item before was reported and this one follows it as corrected: （二）（二）（四）)
             expected = previous.marker.value + 1
             if marker.value > expected:
                 if not _skipped_on_purpose(self.doc, previous, heading):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Paragraph
@@ -36,13 +37,28 @@ def _site_finding(ctx: Context, hit: SiteHit, message: str, severity: Severity |
     return Finding(para.span(hit.start, hit.end), message, severity=severity, fix=Fix.unsafe(Edit(removal, "")))
 
 
+def _one_per_paragraph(ctx: Context, hits: Iterable[SiteHit]) -> list[SiteHit]:
+    """``hits`` with those of a paragraph deleted whole merged into one (本文来源于…… 转载请注明出处: one finding
+    and one deletion, not one per sentence)."""
+    merged: list[SiteHit] = []
+    for hit in hits:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.paragraph.index == hit.paragraph.index
+            and hit.paragraph.index in ctx.views.boilerplate_paragraphs
+        ):
+            merged[-1] = replace(last, end=hit.end, phrases=last.phrases + hit.phrases, weak=last.weak and hit.weak)
+        else:
+            merged.append(hit)
+    return merged
+
+
 @check("TB001")
 def site_boilerplate_phrase(ctx: Context) -> Iterator[Finding]:
     scan = ctx.views.boilerplate
     strong = scan.strong
-    for hit in scan.hits:
-        if hit.code != "TB001":
-            continue
+    for hit in _one_per_paragraph(ctx, (h for h in scan.hits if h.code == "TB001")):
         if hit.weak and not strong:
             message = f"{_quoted(hit.phrases)}常见于范文网站转载的文末说明；如非本文需要"
             yield _site_finding(ctx, hit, message, Severity.WARNING)

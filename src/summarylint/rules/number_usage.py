@@ -182,10 +182,15 @@ def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return er, yi_er
 
 
+#: 二次 closing a clause after an event (召开党员大会二次, 组织应急演练二次): a count, 两次 (二次 before a noun is an
+#: ordinal or a term: 二次开发, 二次供水).
+_ER_CI = re.compile(r"(?<=[会议练训查访动赛课])二(?=次(?:[，。；、！？]|$))")
+
+
 @check("NB005")
 def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
     er, yi_er = _er_patterns()
-    for block in ctx.views.candidates(er, yi_er):
+    for block in ctx.views.candidates(er, yi_er, _ER_CI):
         for m in block.finditer(er):
             word = block.text[m.start() : m.end() + 1]
             edit = Edit(block.span(m.start(), m.end()), "两")
@@ -193,6 +198,12 @@ def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
                 block.span(m.start(), m.end()),
                 f"量词前表示数量用“两”不用“二”：“{word}”应写作“两{word[1:]}”",
                 fix=Fix.unsafe(edit) if word[1] in _pack().er_unsafe_measure_words else Fix.safe(edit),
+            )
+        for m in block.finditer(_ER_CI):
+            yield Finding(
+                block.span(m.start(), m.end()),
+                "次数用“两”不用“二”：这里的“二次”是做了两次，应写作“两次”（“二次开发”“二次供水”的“二次”是第二次）",
+                fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), "两")),
             )
         for m in block.finditer(yi_er):
             word = block.text[m.start() : m.end() + 1]
@@ -413,7 +424,13 @@ def decimal_leading_zero(ctx: Context) -> Iterator[Finding]:
 
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\d.０-９第近满前后约])(?P<y>\d{2})年(?=[上下]半年|度|初|底|末|第[一二三四]季度|\d{1,2}月)"
+    # compared with a year (较23年, 比22年同期), or that year's same period or whole (23年同期, 23年全年): read as a
+    # year only when the document writes a four-digit year near it (较23年 of a 2024 report; 较30年前 is a span)
+    r"|(?P<near>(?:(?<=[较比])|(?<=相比)|(?<=对比))(?P<c>\d{2})年(?![前来间内后里多余半以])"
+    r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年))"
 )
+#: How far (in years) a two-digit year read from its context alone may stand from a four-digit year of the document.
+_NEAR_YEARS = 3
 
 
 @check("NB009")
@@ -422,13 +439,16 @@ def year_two_digit(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_SHORT_YEAR):
         if years is None:
             years = {y for b in ctx.views.blocks for y in _YEAR_MENTION.findall(b.text)}
-        short = m.group("y")
+        short = m.group("y") or m.group("c") or m.group("s")
+        if m.group("near") and not any(abs(int(y[2:]) - int(short)) <= _NEAR_YEARS for y in years):
+            continue
         century = next((y[:2] for y in sorted(years) if y.endswith(short)), "20" if int(short) < 50 else "19")
         full = century + short
+        start = m.start("y") if m.group("y") else m.start("c") if m.group("c") else m.start("s")
         yield Finding(
-            block.span(m.start(), m.end()),
+            block.span(start, start + len(short) + 1),
             f"年份不能简写为两位数：“{short}年”应写作“{full}年”",
-            fix=Fix.unsafe(Edit(block.span(m.start(), m.start()), century)),
+            fix=Fix.unsafe(Edit(block.span(start, start), century)),
         )
 
 
@@ -898,6 +918,54 @@ def compact_date(ctx: Context) -> Iterator[Finding]:
             span,
             f"日期不要写成四位数字“{m.group('m')}{m.group('d')}”：应写作“{written}”",
             fix=Fix.unsafe(Edit(span, written)),
+        )
+
+
+# --- NB025 -------------------------------------------------------------------------------------
+
+_PCT = r"(?P<{n}>\d+(?:\.\d+)?)[ \t]*[%％]"
+_RISE = "提高|提升|上升|增长|增加|升高"
+_FALL = "下降|降低|减少|回落|下滑"
+#: 由31.5%下降至28.7%，下降了2.8%: a change between two rates, then the difference written with % (a share of a rate).
+_FROM_TO = re.compile(
+    r"(?:由|从)[^，。；%％]{0,12}?"
+    + _PCT.format(n="a")
+    + rf"(?:{_RISE}|{_FALL}|降|升|增)?(?:至|到|为)"
+    + r"[^，。；%％]{0,12}?"
+    + _PCT.format(n="b")
+    + rf"[，,]?(?:{_RISE}|{_FALL}|[增降升]幅为?|[增降]了)了?"
+    + _PCT.format(n="d")
+)
+#: 不良贷款率0.86%，较年初下降0.12%: a rate, then its change since a date written with %.
+_RATE_CHANGE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,4}(?:率|占比|比重|比例))(?:为|达到?|是)?"
+    + _PCT.format(n="v")
+    # (较年初, 比上年: 同比 and 环比, 增长 and 减少 are said of the quantity before the rate more often)
+    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?(?:提高|提升|上升|下降|降低|回落)了?"
+    + _PCT.format(n="d")
+)
+#: How far the difference written may stand from the difference of the two rates (rounding).
+_POINTS_TOLERANCE = Decimal("0.05")
+
+
+@check("NB025")
+def percentage_points(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_FROM_TO):
+        difference = abs(Decimal(m.group("a")) - Decimal(m.group("b")))
+        if abs(difference - Decimal(m.group("d"))) > _POINTS_TOLERANCE:
+            continue  # (a relative change: 由20%提高到30%，提高了50%)
+        yield Finding(
+            block.span(m.start("d"), m.end()),
+            f"两个百分比之差是百分点：从{m.group('a')}%到{m.group('b')}%相差{m.group('d')}个百分点，"
+            f"不是{m.group('d')}%",
+            fix=Fix.unsafe(Edit(block.span(m.end() - 1, m.end()), "个百分点")),
+        )
+    for block, m in ctx.views.matches(_RATE_CHANGE):
+        yield Finding(
+            block.span(m.start("d"), m.end()),
+            f"比率的升降一般用百分点表示：{m.group('name')}{m.group('v')}%的变化若是两个比率之差，"
+            f"应写作“{m.group('d')}个百分点”；若是相对变化，宜写明基数",
+            severity=Severity.INFO,
         )
 
 

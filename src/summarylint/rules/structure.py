@@ -442,6 +442,50 @@ def heading_body_fused(ctx: Context) -> Iterator[Finding]:
             f"标题和正文连在了一起：“{text[stop + 1 :][:12]}”是正文的开头，下一段“{nxt.text.strip()[:8]}”是它的后半句；"
             "标题应在“。”前结束，正文另起一段",
         )
+    yield from _run_together(ctx)
+
+
+#: The last words of a heading of the first or second level (加强环境综合整治, 存在的问题, 治理模式) ...
+_HEADING_END = (
+    "工作|整治|治理|建设|管理|管控|问题|情况|模式|不足|成效|体系|机制|服务|保障|措施|打算|思路|目标|任务|能力|水平"
+    "|作风|队伍|发展|改革|宣传|教育|培训|监督|监管|防控|帮扶|活动|环境|民生|党建|成绩|经验|做法|亮点"
+)
+#: ... and the first words of a body that follows one with its line break lost (上半年，我们……; 将辖区划分为……).
+_BODY_START = (
+    "上半年|下半年|今年以来|年初以来|今年|全年|一年来|本年度|年内|近年来|目前|截至|截止|我们|我局|我镇|我乡|我院|我校|我站"
+    "|我所|我中心|我单位|我部门|本人|本单位|全镇|全县|全市|全区|全乡|通过|针对|围绕|按照|全面落实|始终|一是|虽然|由于"
+)
+_RUN_TOGETHER = re.compile(
+    rf"(?P<head>[^，。；：！？,.;:!?]{{3,18}}?(?:{_HEADING_END}))(?P<body>{_BODY_START})(?P<next>[，,]|[^，。；：！？]{{2}})"
+)
+#: The least length of the first clause (up to the first mark) of a heading read as run together with its body when
+#: the body's first words run on (推进信贷风险管控全年对存量贷款……): headings are short, a clause this long holds more.
+#: A body opening with a time and a comma (整治上半年，) is read whatever the length.
+_RUN_MIN = 16
+#: The least length of the rest of the paragraph after the heading: the body's sentences.
+_RUN_BODY_MIN = 20
+
+
+def _run_together(ctx: Context) -> Iterator[Finding]:
+    """Headings of the first two levels (一、 （一）) whose line break was lost: the heading's last word runs on into
+    the body's first words, with no mark between (（三）加强环境综合整治上半年，社区……)."""
+    for para in ctx.doc.prose:
+        marker = ctx.views.markers.get(para.index)
+        if marker is None or marker.level not in (1, 2):
+            continue
+        text = para.text
+        m = _RUN_TOGETHER.match(text, marker.end)
+        if m is None or len(text) - m.end("head") < _RUN_BODY_MIN:
+            continue
+        clause = len(text[marker.end :].split("，", 1)[0].split("。", 1)[0])
+        if m.group("next") not in "，," and clause < _RUN_MIN:
+            continue
+        at = m.end("head")
+        yield Finding(
+            para.span(at, at + 1),
+            f"标题和正文连在了一起：标题“{m.group('head')}”之后的“{text[at : at + 10]}……”是正文，"
+            "标题后应换行，正文另起一段",
+        )
 
 
 # --- Sections a work summary is expected to have (ST009, ST010) -----------------------------------

@@ -1,13 +1,14 @@
-"""The checks of family GA (see the package's docstring): GA005–GA008."""
+"""The checks of family GA (see the package's docstring): GA005–GA008, GA013."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
-from summarylint.document import Paragraph
+from summarylint.document import Format, Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 from summarylint.source import Span
@@ -201,3 +202,60 @@ def markdown_escape_residue(ctx: Context) -> Iterator[Finding]:
             f"“{_shown(run, 12)}”是 Markdown 转义符的残留，反斜杠应删除",
             fix=Fix.safe(*edits),
         )
+
+
+# --- GA013 -------------------------------------------------------------------------------------
+
+_REFERENCE = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+#: A run of HTML character references: named (&nbsp; &ldquo;) or numeric (&#8220; &#x201C;).
+_ENTITIES = re.compile(f"(?:{_REFERENCE})+")
+_ENTITY = re.compile(_REFERENCE)
+#: References that escape Markdown's or HTML's own syntax: written on purpose in a Markdown file.
+_MARKUP_ESCAPES = frozenset({"&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&#39;", "&#60;", "&#62;", "&#38;"})
+#: Spaces a reference stands for (a no-break space is GA006's): none beside Chinese text, else an ordinary space.
+_SPACES = frozenset({"\xa0", "\u2002", "\u2003", "\u2009", "\u3000"})
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+
+
+def _meant(entity: str, markdown: bool) -> str | None:
+    """The character an HTML reference stands for, or None when it is no reference (R&D;) or, in Markdown, one
+    that escapes the syntax on purpose."""
+    char = html.unescape(entity)
+    if char == entity or (markdown and entity.lower() in _MARKUP_ESCAPES):
+        return None
+    return char
+
+
+@check("GA013")
+def html_entity_residue(ctx: Context) -> Iterator[Finding]:
+    markdown = ctx.doc.format is Format.MARKDOWN
+    for block, m in ctx.views.matches(_ENTITIES):
+        text = block.text
+        parts = [(e.group(), _meant(e.group(), markdown)) for e in _ENTITY.finditer(m.group())]
+        if all(char is None for _, char in parts):
+            continue
+        span = block.span(m.start(), m.end())
+        if markdown and all(char in _SPACES for _, char in parts) and _opens_line(ctx.doc.source, span.start):
+            continue  # (&emsp;&emsp; opening a line of Markdown indents it on purpose)
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        spaced = bool(_LATIN_OR_DIGIT.match(before)) and bool(_LATIN_OR_DIGIT.match(after))
+        replacement = "".join(
+            entity if char is None else ((" " if spaced else "") if char in _SPACES else char) for entity, char in parts
+        )
+        yield Finding(
+            span,
+            f"“{_shown(m.group(), 16)}”是从网页复制时留下的 HTML 字符实体，{_advice(replacement)}",
+            fix=Fix.safe(Edit(span, replacement)),
+        )
+
+
+def _advice(replacement: str) -> str:
+    if replacement.strip(" "):
+        return f"应写作「{replacement}」"
+    return "应写作一个空格" if replacement else "应删去"
+
+
+def _opens_line(source: str, at: int) -> bool:
+    """Whether only blanks (or Markdown's block marks) stand between the start of its line and ``at`` in ``source``."""
+    start = source.rfind("\n", 0, at) + 1
+    return source[start:at].strip(" \t>") == ""

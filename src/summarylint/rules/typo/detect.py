@@ -574,8 +574,10 @@ def screen(
     deferred = None if idiom else _Screened(target, evidence, math.inf, SUPPORTED_MARGIN)
     if not (supported or extended) and rough < _least_margin(lex, written, at, target, evidence) - _ROUNDING:
         return deferred  # (decided by the lexicon's frequencies: no need to look the words up)
-    if evidence is Evidence.NEAR and scorer.tag(written[at]).startswith("u"):
-        return None  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资)
+    if scorer.tag(written[at]).startswith("u") and (
+        evidence is Evidence.NEAR or (written[at] in _STRUCTURAL and not idiom)
+    ):  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资, 的 of 23年的区 none for 地; 脚踏实的 is)
+        return None
     attested = scorer.freq(written) > 0
     if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
         return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
@@ -873,6 +875,9 @@ def _after_number(text: str, at: int) -> bool:
     """Whether a digit stands right before ``at`` (spaces aside)."""
     return _neighbours(text, at, at)[0].isdigit()
 
+
+#: The structural particles, written on purpose outside fixed expressions (WD002 tells them apart).
+_STRUCTURAL = frozenset("的地得")
 
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]")
 

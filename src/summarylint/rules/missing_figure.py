@@ -359,6 +359,68 @@ def _approximate_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]
         yield block, start, end, f"“{shown}”中“多”前没有数字，疑为数字被删除或漏填"
 
 
+#: Words before a measure word closing a clause that make a noun phrase of it, not a count: 困难的人, 之人.
+_NOT_COUNTING = frozenset({"的", "之", "等", "和", "与", "及"})
+
+
+def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    """A measure word closing a clause after a word, in a sentence that counts with the same measure word elsewhere
+    (查房48次、会诊次; 再就业1215人，实现就业人): the sentence's own counts show that a number was deleted, whatever
+    the word before it (a verb: 会诊, 就业)."""
+    settings = _measure_settings()
+    compiled = patterns()
+    text = block.text
+    sentences: list[int] | None = None
+    for match in block.finditer(compiled.candidate):
+        start, end = match.span()
+        word = match.group()
+        if not _clause_ends_at(text, end) or not _CJK_BEFORE.match(text, start - 1) or start == 0:
+            continue
+        if sentences is None:
+            sentences = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+        k = bisect_right(sentences, start)
+        low, high = sentences[k - 1], sentences[k] - 1
+        counted = re.compile(r"[0-9０-９](?:[余多])?" + re.escape(word))
+        if not any(
+            m.end() <= start or m.start() >= end
+            for m in counted.finditer(text, low, high)
+            if _longest_measure(text, m.end() - len(word), settings) == word
+        ):
+            continue
+        reach = settings.longest_stop
+        nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
+        if any(m.start() <= start and end <= m.end() for m in nearby) or text.startswith(settings.word_starts, start):
+            continue
+        aligned = _aligned(text, start, end, settings.measure_words)
+        if aligned is None:
+            continue
+        tokens, at, start = aligned
+        if at == 0 or tokens[at].word != word:
+            continue
+        previous = tokens[at - 1]
+        if previous.word in _NOT_COUNTING or _counts_itself(previous, settings):
+            continue
+        ahead = text[start - len(previous.word) - 1 : start - len(previous.word)]
+        if ahead in settings.numeric or ahead.isdigit() or "不" in (ahead, previous.word[0]):
+            continue  # a compound measure word after its number (1436家次, 6万册次), a negated verb (不死人)
+        if _is_name(text, start, end, previous, settings.surnames):
+            continue
+        shown = _snippet(text, start, end)
+        message = f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
+        yield block, start, end, message + "（同一句中同样的分项写有数字）"
+
+
+_CJK_BEFORE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _longest_measure(text: str, start: int, settings: _MeasureSettings) -> str:
+    """The longest measure word of the list that starts at ``start`` (人 of 48人, 人次 of 48人次)."""
+    for length in range(4, 0, -1):
+        if text[start : start + length] in settings.measure_words:
+            return text[start : start + length]
+    return ""
+
+
 @check("MF001")
 def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
     word_starts = _measure_settings().word_starts
@@ -367,7 +429,10 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
         for block in ctx.views.blocks:
             seen: set[int] = set()  # where findings end: one finding per measure word
             for item in itertools.chain(
-                _verb_led_findings(block, word_starts), _measure_word_findings(block), _approximate_findings(block)
+                _verb_led_findings(block, word_starts),
+                _measure_word_findings(block),
+                _approximate_findings(block),
+                _sibling_findings(block),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

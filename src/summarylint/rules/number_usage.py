@@ -182,9 +182,9 @@ def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return er, yi_er
 
 
-#: 二次 closing a clause after an event (召开党员大会二次, 组织应急演练二次): a count, 两次 (二次 before a noun is an
-#: ordinal or a term: 二次开发, 二次供水).
-_ER_CI = re.compile(r"(?<=[会议练训查访动赛课])二(?=次(?:[，。；、！？]|$))")
+#: 二次 closing a clause after a word (召开党员大会二次, 组织应急演练二次): a count, 两次 (二次 before a noun is an
+#: ordinal or a term: 二次开发, 二次供水; 一次、二次 lists ordinals).
+_ER_CI = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))")
 
 
 @check("NB005")
@@ -790,7 +790,8 @@ def numeral_form_consistency(ctx: Context) -> Iterator[Finding]:
 _RATE_NAMES = (
     r"合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
     r"|建档率|接种率|就业率|回收率|及格率|优秀率|优良率|通过率|结案率|化解率|治愈率|完好率|巩固率|受理率|回复率"
-    r"|处置率|整改率|销号率|履约率|兑现率|占比|比重"
+    r"|处置率|整改率|销号率|履约率|兑现率|可办率|网办率|好评率|回访率|签约率|参训率|到岗率|上报率|送达率|公开率|及时率"
+    r"|完整率|准时率|占比|比重"
 )
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
@@ -894,6 +895,57 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
                     block.span(part.start(), part.end()),
                     f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
                 )
+    yield from _parts_over_total(ctx)
+
+
+#: A total followed by its parts: 共有12人获奖（一等奖3人、二等奖5人、三等奖6人）, 工作室9个：省级2个、市级4个.
+_TOTAL_PARTS = re.compile(
+    r"(?:共|累计|合计|总计|现有|共有)[^，。；\d]{0,10}?"
+    + _AMOUNT.format(n="n", k="k", q="q")
+    + r"[^，。；（(：:\d]{0,8}?(?:，其中|其中|（|\(|：|:)(?P<parts>[^。；）)]{4,80})"
+)
+_PART_LABEL = re.compile(r"([\u4e00-\u9fff]{1,6})$")
+#: Parts that split a whole between them: their labels end alike (一等奖/二等奖, 省级/市级, 个人存款/对公存款) or are
+#: one of these pairs.
+_COMPLEMENTS = ({"线上", "线下"}, {"城镇", "农村"}, {"男", "女"}, {"公办", "民办"}, {"城区", "农村"})
+
+
+def _parts_over_total(ctx: Context) -> Iterator[Finding]:
+    """A total whose parts add up to more (a hint: parts that overlap, such as 女职工 and 党员, may; only parts
+    whose labels show they split the whole are added)."""
+    for block, m in ctx.views.matches(_TOTAL_PARTS):
+        total = Decimal(m.group("n")) * _SCALE[m.group("k")]
+        unit = m.group("q")
+        start = m.start("parts")
+        parts = []
+        for part in _PART.finditer(block.text, start, m.end("parts")):
+            if part.group("q") != unit:
+                continue
+            label = _PART_LABEL.search(block.text, start, part.start())
+            parts.append((label.group(1) if label else "", Decimal(part.group("n")) * _SCALE[part.group("k")]))
+            start = part.end()
+        if len(parts) < 2 or any(value > total for _, value in parts) or not _split_whole([name for name, _ in parts]):
+            continue  # (one part over the total is reported above)
+        added = sum((value for _, value in parts), Decimal(0))
+        if added <= total:
+            continue
+        terms = "+".join(f"{value.normalize():f}" for _, value in parts)
+        yield Finding(
+            block.span(m.start("n"), m.end("q")),
+            f"分项之和大于总数：{terms}={added.normalize():f}{unit}，总数却是{m.group('n')}{m.group('k') or ''}{unit}；"
+            "如各项互不重叠，请核对数字",
+            severity=Severity.INFO,
+        )
+
+
+def _split_whole(labels: list[str]) -> bool:
+    """Whether parts so labelled split a whole between them (see :data:`_COMPLEMENTS`)."""
+    if any(not label for label in labels):
+        return False
+    for pair in _COMPLEMENTS:
+        if {next((word for word in pair if label.endswith(word)), None) for label in labels} == pair:
+            return True
+    return len({label[-1] for label in labels}) == 1 and len(set(labels)) == len(labels)
 
 
 # --- NB024 -------------------------------------------------------------------------------------

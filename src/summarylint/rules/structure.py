@@ -458,6 +458,11 @@ _BODY_START = (
 _RUN_TOGETHER = re.compile(
     rf"(?P<head>[^，。；：！？,.;:!?]{{3,18}}?(?:{_HEADING_END}))(?P<body>{_BODY_START})(?P<next>[，,]|[^，。；：！？]{{2}})"
 )
+#: A body opening with a time and a comma (今年以来，上半年，) follows any heading that ran into it
+#: (夯实防汛物资保障基础今年以来，).
+_RUN_INTO_TIME = re.compile(
+    r"(?P<head>[^，。；：！？,.;:!?]{4,18}?)(?P<body>(?:今年|年初|一年)以来|上半年|下半年|全年)(?P<next>[，,])"
+)
 #: The least length of the first clause (up to the first mark) of a heading read as run together with its body when
 #: the body's first words run on (推进信贷风险管控全年对存量贷款……): headings are short, a clause this long holds more.
 #: A body opening with a time and a comma (整治上半年，) is read whatever the length.
@@ -474,7 +479,7 @@ def _run_together(ctx: Context) -> Iterator[Finding]:
         if marker is None or marker.level not in (1, 2):
             continue
         text = para.text
-        m = _RUN_TOGETHER.match(text, marker.end)
+        m = _RUN_TOGETHER.match(text, marker.end) or _RUN_INTO_TIME.match(text, marker.end)
         if m is None or len(text) - m.end("head") < _RUN_BODY_MIN:
             continue
         clause = len(text[marker.end :].split("，", 1)[0].split("。", 1)[0])

@@ -215,6 +215,10 @@ _MARKUP_ESCAPES = frozenset({"&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&#39;
 #: Spaces a reference stands for (a no-break space is GA006's): none beside Chinese text, else an ordinary space.
 _SPACES = frozenset({"\xa0", "\u2002", "\u2003", "\u2009", "\u3000"})
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+#: Lines of a Markdown source opening with space references (&emsp;&emsp;本年度……) ...
+_INDENTS = re.compile(r"^[ \t>]*(?:&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x3000);)+", re.MULTILINE)
+#: ... as many as this make a style of indenting, not a remnant: a single one is copied from a web page.
+_INDENT_STYLE = 2
 
 
 def _meant(entity: str, markdown: bool) -> str | None:
@@ -229,6 +233,7 @@ def _meant(entity: str, markdown: bool) -> str | None:
 @check("GA013")
 def html_entity_residue(ctx: Context) -> Iterator[Finding]:
     markdown = ctx.doc.format is Format.MARKDOWN
+    indents: int | None = None
     for block, m in ctx.views.matches(_ENTITIES):
         text = block.text
         parts = [(e.group(), _meant(e.group(), markdown)) for e in _ENTITY.finditer(m.group())]
@@ -236,7 +241,10 @@ def html_entity_residue(ctx: Context) -> Iterator[Finding]:
             continue
         span = block.span(m.start(), m.end())
         if markdown and all(char in _SPACES for _, char in parts) and _opens_line(ctx.doc.source, span.start):
-            continue  # (&emsp;&emsp; opening a line of Markdown indents it on purpose)
+            if indents is None:
+                indents = len(_INDENTS.findall(ctx.doc.source))
+            if indents >= _INDENT_STYLE:
+                continue  # (&emsp;&emsp; opening lines of Markdown indents them on purpose, as a style)
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         spaced = bool(_LATIN_OR_DIGIT.match(before)) and bool(_LATIN_OR_DIGIT.match(after))
         replacement = "".join(

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from summarylint.diagnostics import Finding
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
+from summarylint.text.chars import CJK_CHAR
 from summarylint.text.measure import CJK, CLAUSE_END, pack, patterns
 from summarylint.text.measure import focus as segment_focus
 from summarylint.text.segment import Token, segmenter
@@ -374,7 +375,7 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
     for match in block.finditer(compiled.candidate):
         start, end = match.span()
         word = match.group()
-        if not _clause_ends_at(text, end) or not _CJK_BEFORE.match(text, start - 1) or start == 0:
+        if start == 0 or not _clause_ends_at(text, end) or not CJK_CHAR.match(text, start - 1):
             continue
         if sentences is None:
             sentences = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
@@ -408,9 +409,6 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         shown = _snippet(text, start, end)
         message = f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
         yield block, start, end, message + "（同一句中同样的分项写有数字）"
-
-
-_CJK_BEFORE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _longest_measure(text: str, start: int, settings: _MeasureSettings) -> str:

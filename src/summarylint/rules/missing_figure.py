@@ -19,7 +19,7 @@ from summarylint.diagnostics import Finding
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.chars import CJK_CHAR
-from summarylint.text.measure import CJK, CLAUSE_END, pack, patterns
+from summarylint.text.measure import CJK, CLAUSE_END, alternation, pack, patterns
 from summarylint.text.measure import focus as segment_focus
 from summarylint.text.segment import Token, segmenter
 from summarylint.views.blocks import Block
@@ -213,6 +213,13 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
     return None
 
 
+def _in_stop_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...)."""
+    reach = _measure_settings().longest_stop
+    nearby = patterns().stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
+    return any(m.start() <= start and end <= m.end() for m in nearby)
+
+
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
     """Measure words that pass the cheap tests: ``(start, end, at the end of a clause, in a statistic)``."""
     settings = _measure_settings()
@@ -221,7 +228,6 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
     candidates = []
     clause_starts: list[int] | None = None
     sentence_starts: list[int] | None = None
-    reach = settings.longest_stop
     for match in block.finditer(compiled.candidate):
         start, end = match.span()
         if text.startswith(_NAME_END, end):
@@ -243,8 +249,7 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
         statistic = any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start))
         if not statistic and (at_clause_end or match.group() not in settings.counting_anywhere):
             continue  # no statistic in front of it
-        nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
-        if any(m.start() <= start and end <= m.end() for m in nearby):
+        if _in_stop_phrase(text, start, end):
             continue
         candidates.append((start, end, at_clause_end, statistic))
     return candidates
@@ -381,16 +386,10 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
             sentences = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
         k = bisect_right(sentences, start)
         low, high = sentences[k - 1], sentences[k] - 1
-        counted = re.compile(r"[0-9０-９](?:[余多])?" + re.escape(word))
-        if not any(
-            m.end() <= start or m.start() >= end
-            for m in counted.finditer(text, low, high)
-            if _longest_measure(text, m.end() - len(word), settings) == word
-        ):
+        siblings = (c for c in _counts().finditer(text, low, high) if c.end() <= start or c.start() >= end)
+        if not any(c.group("word") == word for c in siblings):
             continue
-        reach = settings.longest_stop
-        nearby = compiled.stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
-        if any(m.start() <= start and end <= m.end() for m in nearby) or text.startswith(settings.word_starts, start):
+        if _in_stop_phrase(text, start, end) or text.startswith(settings.word_starts, start):
             continue
         aligned = _aligned(text, start, end, settings.measure_words)
         if aligned is None:
@@ -411,12 +410,10 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         yield block, start, end, message + "（同一句中同样的分项写有数字）"
 
 
-def _longest_measure(text: str, start: int, settings: _MeasureSettings) -> str:
-    """The longest measure word of the list that starts at ``start`` (人 of 48人, 人次 of 48人次)."""
-    for length in range(4, 0, -1):
-        if text[start : start + length] in settings.measure_words:
-            return text[start : start + length]
-    return ""
+@cache
+def _counts() -> re.Pattern[str]:
+    """A number right before a measure word, the longest one there (48人次 counts 人次, not 人)."""
+    return re.compile(r"[0-9０-９][余多]?(?P<word>" + alternation(list(_measure_settings().measure_words)) + ")")
 
 
 @check("MF001")

@@ -439,12 +439,12 @@ def year_two_digit(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_SHORT_YEAR):
         if years is None:
             years = {y for b in ctx.views.blocks for y in _YEAR_MENTION.findall(b.text)}
-        short = m.group("y") or m.group("c") or m.group("s")
+        group = next(name for name in ("y", "c", "s") if m.group(name))
+        short, start = m.group(group), m.start(group)
         if m.group("near") and not any(abs(int(y[2:]) - int(short)) <= _NEAR_YEARS for y in years):
             continue
         century = next((y[:2] for y in sorted(years) if y.endswith(short)), "20" if int(short) < 50 else "19")
         full = century + short
-        start = m.start("y") if m.group("y") else m.start("c") if m.group("c") else m.start("s")
         yield Finding(
             block.span(start, start + len(short) + 1),
             f"年份不能简写为两位数：“{short}年”应写作“{full}年”",

@@ -99,7 +99,9 @@ def _words_around(text: str, start: int, end: int) -> _Words:
     left = max(0, start - _SEGMENTED)
     window = text[left : min(len(text), end + _SEGMENTED)]
     _, spans = scorer.best(window)
-    before = after = None
+    # (the text's edges are word boundaries with no word beyond them)
+    before = ("", "") if start == 0 else None
+    after = ("", "") if end == len(text) else None
     for a, b in spans:
         word = window[a:b]
         if left + b == start:

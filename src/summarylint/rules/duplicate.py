@@ -229,11 +229,28 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     return clauses
 
 
+def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, str, tuple[int, int]]]:
+    """The openings of the sentence ``text[start:end]`` up to each comma, long enough to compare (at least
+    MIN_SENTENCE_LENGTH folded characters with a figure, or MIN_TAIL_LENGTH): their end in the block,
+    their folded text and their key, comparable with a whole sentence's (:class:`_Clause`)."""
+    at = start
+    head = ""
+    key = 0
+    for comma in _COMMA.finditer(text, start, end):
+        piece = fold_content("".join(_CONTENT.findall(text, at, comma.start())))
+        at = comma.end()
+        head += piece
+        key = (key * pow(_BASE, len(piece), _MODULUS) + _number(piece)) % _MODULUS
+        if len(head) >= MIN_TAIL_LENGTH or (len(head) >= MIN_SENTENCE_LENGTH and _FIGURE.search(head)):
+            yield comma.start(), head, (len(head), key)
+
+
 @check("DU003")
 def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)
     _, involved = _paragraph_duplicates(units)
     first: dict[tuple[int, int], tuple[Block, _Clause, int]] = {}  # clause → where it first stands (and its end)
+    wholes: set[tuple[int, int]] = set()  # the keys of whole sentences
     for n, unit in enumerate(units):
         if n in involved:
             continue
@@ -241,8 +258,12 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_SENTENCE):
             clauses = _clauses(block.text, m.start(), m.end())
             repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
+            if repeated is None and has_cjk(block.text[m.start() : m.end()]):
+                yield from _repeated_head(ctx, block, m.start(), m.end(), first, wholes)
             for clause in clauses:
                 first.setdefault(clause.key, (block, clause, m.end()))
+            if clauses and clauses[0].at == m.start():
+                wholes.add(clauses[0].key)
             if repeated is None:
                 continue
             at = repeated.at
@@ -260,6 +281,33 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
                 fix=Fix.unsafe(Edit(span, "")),
                 related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )
+
+
+def _repeated_head(
+    ctx: Context,
+    block: Block,
+    start: int,
+    end: int,
+    first: dict[tuple[int, int], tuple[Block, _Clause, int]],
+    wholes: set[tuple[int, int]],
+) -> Iterator[Finding]:
+    """A sentence that opens with a whole earlier sentence and goes on (``演练2次，参与120人次。`` then
+    ``演练2次，参与120人次，意识明显提高。``): the earlier sentence pasted again and continued."""
+    for head_end, head, key in _heads(block.text, start, end):
+        if key not in wholes:
+            continue
+        earlier, clause, earlier_end = first[key]
+        if clause.whole[clause.folded_start :] != head:
+            continue
+        span = block.span(start, head_end)
+        slip = _slip(False, block.text, start, head_end)
+        yield Finding(
+            span,
+            f"这句话的前半句与前文的一句话重复：“{_shown(block.text[start:head_end])}”",
+            severity=None if slip or len(head) >= WARN_SENTENCE_LENGTH else Severity.INFO,
+            related=_related(ctx, earlier.span(clause.at, earlier_end), "第一次出现"),
+        )
+        return
 
 
 def _title_key(text: str) -> str:

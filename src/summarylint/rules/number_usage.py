@@ -184,7 +184,13 @@ def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 #: 二次 closing a clause after a word (召开党员大会二次, 组织应急演练二次): a count, 两次 (二次 before a noun is an
 #: ordinal or a term: 二次开发, 二次供水; 一次、二次 lists ordinals).
-_ER_CI = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))")
+#: So is 二次 after an adverb that counts (先后二次召开, 累计二次, 分二次发放): 两次; not after a word that ends
+#: with such a character (部分二次供水设施, 公共二次供水).
+_ER_CI = re.compile(
+    r"(?:(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))"
+    r"|(?:(?<=先后)|(?<=累计)|(?<=共计)|(?<=连续)|(?<=曾)|(?<![部公充划区评处成积均总学得比股]分)(?<=分)"
+    r"|(?<![公总]共)(?<=共))二(?=次))"
+)
 
 
 @check("NB005")
@@ -996,6 +1002,17 @@ _RATE_CHANGE = re.compile(
     + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?(?:提高|提升|上升|下降|降低|回落)了?"
     + _PCT.format(n="d")
 )
+#: 规范管理率分别为78.4%和76.1%，较上年分别提高3.2%和2.8%: the same for rates listed with 分别.
+_RATES_CHANGE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,4}(?:率|占比|比重|比例))分别(?:为|达到?|是)"
+    + _PCT.format(n="v")
+    + r"(?:和|与|、)"
+    + _PCT.format(n="w")
+    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?分别(?:提高|提升|上升|下降|降低|回落)了?"
+    + _PCT.format(n="d")
+    + r"(?:和|与|、)"
+    + _PCT.format(n="e")
+)
 #: How far the difference written may stand from the difference of the two rates (rounding).
 _POINTS_TOLERANCE = Decimal("0.05")
 
@@ -1017,6 +1034,13 @@ def percentage_points(ctx: Context) -> Iterator[Finding]:
             block.span(m.start("d"), m.end()),
             f"比率的升降一般用百分点表示：{m.group('name')}{m.group('v')}%的变化若是两个比率之差，"
             f"应写作“{m.group('d')}个百分点”；若是相对变化，宜写明基数",
+            severity=Severity.INFO,
+        )
+    for block, m in ctx.views.matches(_RATES_CHANGE):
+        yield Finding(
+            block.span(m.start("d"), m.end()),
+            f"比率的升降一般用百分点表示：{m.group('name')}{m.group('v')}%和{m.group('w')}%的变化若是两个比率之差，"
+            f"应写作“{m.group('d')}个和{m.group('e')}个百分点”；若是相对变化，宜写明基数",
             severity=Severity.INFO,
         )
 

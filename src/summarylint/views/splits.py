@@ -360,7 +360,9 @@ def find_running_lines(
     body paragraph of at most RUNNING_MAX characters, without a final mark, not numbered, not the
     title, and occurs RUNNING_MIN times or more; and its text is reported only when at least
     RUNNING_AT_BREAK of its occurrences stand where a page broke: beside a page-number line, or
-    after a paragraph that stops in the middle of a sentence.  A heading repeated in every section
+    after a paragraph that stops in the middle of a sentence.  A line that repeats the title needs
+    only to stand beside a page-number line once (the title is the commonest page header); its
+    count includes the title.  A heading repeated in every section
     (``存在问题``) follows finished paragraphs, and a sign-off (``特此报告。``) ends with a mark.
     """
     prose = [p for p in doc.paragraphs if p.kind.is_prose and p.text]
@@ -383,11 +385,14 @@ def find_running_lines(
         ):
             continue
         groups.setdefault(" ".join(text.split()), []).append(position)
+    # the title repeated at the top of a page (a header that is the title) counts from its first repeat
+    title_text = " ".join(prose[0].text.strip(_RUNNING_SKIP).split())
     running: dict[int, int] = {}
-    for positions in groups.values():
-        if len(positions) < RUNNING_MIN:
+    for text, positions in groups.items():
+        repeats_title = text == title_text
+        if len(positions) < RUNNING_MIN and not repeats_title:
             continue
-        at_break = 0
+        at_break = beside_numbers = 0
         for position in positions:
             before = prose[position - 1] if position else None
             after = prose[position + 1] if position + 1 < len(prose) else None
@@ -404,9 +409,10 @@ def find_running_lines(
                 and len(before.text) >= MIN_FIRST
             )
             at_break += beside_number or mid_sentence
+            beside_numbers += beside_number
         else:
-            if at_break < RUNNING_AT_BREAK:
+            if (at_break < RUNNING_AT_BREAK and not repeats_title) or (repeats_title and not beside_numbers):
                 continue
             for position in positions:
-                running[prose[position].index] = len(positions)
+                running[prose[position].index] = len(positions) + repeats_title
     return running

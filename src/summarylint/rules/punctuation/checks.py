@@ -183,6 +183,22 @@ def _analyse_blocks(ctx: Context) -> Iterator[tuple[Block, PairReport]]:
         yield block, report
 
 
+#: Where a missing mark of a pair was likely meant: within the clause its partner stands in.
+_CLAUSE_END = re.compile(r"[，。；！？：,;!?\n]")
+
+
+def _missing_partner_span(text: str, at: int, opener: bool) -> tuple[int, int]:
+    """The stretch from the mark at ``at`` to the end of its clause (an opener) or from its clause's
+    start (a closer): where the missing partner belongs."""
+    if opener:
+        found = _CLAUSE_END.search(text, at + 1)
+        return at, found.start() if found else len(text.rstrip(" \t\u3000"))
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    while start < at and text[start] in " \t\u3000":
+        start += 1
+    return start, at + 1
+
+
 @check("PU005")
 def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
     for block, report in _pair_reports(ctx):
@@ -190,13 +206,13 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
         for at in report.unmatched_closers:
             kind = CLOSERS[text[at]]
             yield Finding(
-                block.span(at, at + 1),
+                block.span(*_missing_partner_span(text, at, opener=False)),
                 f"{PAIR_NAMES[kind]}不成对：“{text[at]}”前面没有与之配对的“{PAIR_MARKS[kind][0]}”",
             )
         for at in report.unclosed_openers:
             kind = OPENERS[text[at]]
             yield Finding(
-                block.span(at, at + 1),
+                block.span(*_missing_partner_span(text, at, opener=True)),
                 f"{PAIR_NAMES[kind]}不成对：“{text[at]}”在本段中没有与之配对的“{PAIR_MARKS[kind][1]}”",
             )
         for at, opener in report.mismatched:

@@ -768,6 +768,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if at > 0 and _counted(text, start):
         return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
+    if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
+        return None  # the second of a parallel pair (互攻|互防): written to match the first
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
     ):
@@ -789,6 +791,18 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
                 continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
+
+
+def _parallel(text: str, start: int, scorer: Scorer) -> bool:
+    """Whether the two characters at ``start`` repeat the first of the two before them with another second
+    that makes a word with the other one (互攻互防: 攻防): a pattern that sets two words side by side, its
+    second half chosen to match (快处快陪 sets no such pair: its 陪 is a slip for 赔)."""
+    return (
+        start >= 2
+        and text[start - 2] == text[start]
+        and text[start - 1] != text[start + 1]
+        and scorer.freq(text[start - 1] + text[start + 1]) > 0
+    )
 
 
 def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: int) -> bool:

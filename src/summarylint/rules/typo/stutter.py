@@ -80,6 +80,8 @@ def _around(text: str, start: int, end: int) -> str:
 #: expression (实实在在, 和和美美).
 _DOUBLED_ANY = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff])\1")
 _STUTTER_TAGS = ("u", "p", "c", "d", "r", "v")
+#: The last character of a village's or a hamlet's name: a doubled character before it names a place.
+_PLACE_SUFFIX = re.compile(r"[村庄寨屯坪湾沟岭峪垭坳铺营堡洼坡]")
 
 
 def _tokens(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -108,8 +110,8 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
     if char in pack.chars:
         # the first copy ends a word that may stand before the character (目的|的, 现在|在)
         return not (first[1] - first[0] > 1 and text[first[0] : first[1]] in left_words)
-    if first == second:
-        return False
+    if first == second or _PLACE_SUFFIX.match(text, at + 2):
+        return False  # one word; or a place's name (坨坨村, 岗岗营)
     if first[1] - first[0] > 1 or second[1] - second[0] > 1:
         return _bounced(text, at, first, second) or False
     return _stutter_tag(char)

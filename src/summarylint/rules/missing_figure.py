@@ -136,6 +136,7 @@ class _MeasureSettings:
     counted: frozenset[str]
     after_noun_only: frozenset[str]
     after_noun_tags: frozenset[str]
+    after_word_ending: dict[str, tuple[str, ...]]
     verb_particles: frozenset[str]
     blocked_next: frozenset[str]
     numeric: frozenset[str]
@@ -164,6 +165,7 @@ def _measure_settings() -> _MeasureSettings:
         frozenset(s.counted_words),
         frozenset(s.after_noun_only),
         frozenset(s.after_noun_tags),
+        {word: tuple(ends) for word, ends in s.after_word_ending.items()},
         frozenset(s.verb_particles),
         frozenset(s.blocked_next_tags),
         frozenset(s.numeric_tail),
@@ -290,6 +292,9 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue
         if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
             continue  # 攻关期, 决胜期: a time word, not a count
+        ends = settings.after_word_ending.get(word)
+        if ends is not None and not previous.word.endswith(ends):
+            continue  # 开采节, 文化节: a festival, not lessons
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
             if following.tag in settings.blocked_next:

@@ -15,6 +15,8 @@ from summarylint.packs import load_pack
 
 #: A page-number line is short.
 PAGE_NUMBER_MAX = 24
+#: An HTML character reference left in the text by a web page: named (&ldquo;) or numeric (&#8220; &#x201C;).
+HTML_REFERENCE = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 
 
 class _Char(BaseModel):

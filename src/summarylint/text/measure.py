@@ -43,6 +43,7 @@ class MeasureWordSettings(_Section):
     noun_tags: list[str]
     counted_words: list[str] = []
     after_noun_only: list[str] = []
+    after_word_ending: dict[str, list[str]] = {}
     after_noun_tags: list[str] = []
     verb_particles: list[str] = []
     blocked_next_tags: list[str]

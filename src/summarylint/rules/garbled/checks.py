@@ -12,6 +12,7 @@ from summarylint.document import Format, Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks_garbled, redecode
 from summarylint.source import Span
+from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.artefacts import artefact_pack as _pack
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -206,10 +207,9 @@ def markdown_escape_residue(ctx: Context) -> Iterator[Finding]:
 
 # --- GA013 -------------------------------------------------------------------------------------
 
-_REFERENCE = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 #: A run of HTML character references: named (&nbsp; &ldquo;) or numeric (&#8220; &#x201C;).
-_ENTITIES = re.compile(f"(?:{_REFERENCE})+")
-_ENTITY = re.compile(_REFERENCE)
+_ENTITIES = re.compile(f"(?:{HTML_REFERENCE})+")
+_ENTITY = re.compile(HTML_REFERENCE)
 #: References that escape Markdown's or HTML's own syntax: written on purpose in a Markdown file.
 _MARKUP_ESCAPES = frozenset({"&lt;", "&gt;", "&amp;", "&quot;", "&apos;", "&#39;", "&#60;", "&#62;", "&#38;"})
 #: Spaces a reference stands for (a no-break space is GA006's): none beside Chinese text, else an ordinary space.

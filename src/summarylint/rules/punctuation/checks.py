@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
+from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.chars import CJK, CJK_CHAR
 from summarylint.views import Views
 from summarylint.views.blocks import Block
@@ -199,18 +201,33 @@ def _missing_partner_span(text: str, at: int, opener: bool) -> tuple[int, int]:
     return start, at + 1
 
 
+_REFERENCE = re.compile(HTML_REFERENCE)
+
+
+def _referenced(text: str, mark: str, start: int, end: int) -> bool:
+    """Whether an HTML reference for ``mark`` (&ldquo; for “) stands in ``text[start:end]``: the partner a
+    web page left as a reference (GA013's), which the lone mark pairs with once it is mended."""
+    return "&" in text[start:end] and any(
+        html.unescape(m.group()) == mark for m in _REFERENCE.finditer(text, start, end)
+    )
+
+
 @check("PU005")
 def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
     for block, report in _pair_reports(ctx):
         text = block.text
         for at in report.unmatched_closers:
             kind = CLOSERS[text[at]]
+            if _referenced(text, PAIR_MARKS[kind][0], 0, at):
+                continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=False)),
                 f"{PAIR_NAMES[kind]}不成对：“{text[at]}”前面没有与之配对的“{PAIR_MARKS[kind][0]}”",
             )
         for at in report.unclosed_openers:
             kind = OPENERS[text[at]]
+            if _referenced(text, PAIR_MARKS[kind][1], at + 1, len(text)):
+                continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=True)),
                 f"{PAIR_NAMES[kind]}不成对：“{text[at]}”在本段中没有与之配对的“{PAIR_MARKS[kind][1]}”",

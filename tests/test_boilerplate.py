@@ -24,6 +24,20 @@ def test_suggested_fix_deletes_the_paragraph_or_the_sentence() -> None:
     assert removed == ["下面是小编整理的总结，希望对大家有所帮助！\n", "更多精彩内容请关注本站。"]
 
 
+def test_finding_covers_what_the_fix_deletes() -> None:
+    """A paragraph deleted whole: the finding covers its text (the quote marker left out), the fix deletes
+    the line with its marker and line break; a sentence deleted alone: the finding is that sentence."""
+    text = "正文。\n\n> 【资源推荐】欢迎收藏本站，更多范文请关注本站\n\n全年完成投资12亿元。更多精彩内容请关注本站。\n"
+    result = lint_text(text, "x.md")
+    found = [d for d in result.diagnostics if d.code == "TB001"]
+    assert [text[d.span.start : d.span.end] for d in found] == [
+        "【资源推荐】欢迎收藏本站，更多范文请关注本站",
+        "更多精彩内容请关注本站。",
+    ]
+    removed = [text[e.span.start : e.span.end] for d in found if d.fix is not None for e in d.fix.edits]
+    assert removed == ["> 【资源推荐】欢迎收藏本站，更多范文请关注本站\n", "更多精彩内容请关注本站。"]
+
+
 def test_site_line_glued_to_report_text_is_removed_alone() -> None:
     """A site line that a lost line break glued to report text: the fix removes the site line, and the
     paragraph stays among the content blocks."""

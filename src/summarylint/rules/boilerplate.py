@@ -20,6 +20,7 @@ from summarylint.views.boilerplate import SiteHit, compiled, paragraph_deletion
 
 _HEADING_PUNCT = re.compile(r"[。！？!?；;，,]")
 _TRAILING = " \t\u3000：:"
+_SPACE = " \t\u3000\r\n"
 
 
 def _quoted(phrases: tuple[str, ...]) -> str:
@@ -27,14 +28,28 @@ def _quoted(phrases: tuple[str, ...]) -> str:
 
 
 def _site_finding(ctx: Context, hit: SiteHit, message: str, severity: Severity | None = None) -> Finding:
+    """The finding of a site hit: it points at what its fix deletes, the paragraph's whole text (its
+    markup, such as a quote or list marker, and its indentation left out) or the sentence, so that the
+    reader sees which text goes, not only the phrases that gave it away."""
     para = hit.paragraph
     if para.index in ctx.views.boilerplate_paragraphs:
         removal = paragraph_deletion(ctx.doc, para)
+        start, end = _stripped(para.text, 0, len(para.text))
         message += "，应删除整段"
     else:
         removal = para.span(*hit.sentence)
+        start, end = _stripped(para.text, *hit.sentence)
         message += "，应删除这句话"
-    return Finding(para.span(hit.start, hit.end), message, severity=severity, fix=Fix.unsafe(Edit(removal, "")))
+    return Finding(para.span(start, end), message, severity=severity, fix=Fix.unsafe(Edit(removal, "")))
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the spaces and line breaks at either end."""
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
 
 
 def _one_per_paragraph(ctx: Context, hits: Iterable[SiteHit]) -> list[SiteHit]:
@@ -59,7 +74,9 @@ def site_boilerplate_phrase(ctx: Context) -> Iterator[Finding]:
     scan = ctx.views.boilerplate
     strong = scan.strong
     for hit in _one_per_paragraph(ctx, (h for h in scan.hits if h.code == "TB001")):
-        if hit.weak and not strong:
+        if hit.page_info:
+            yield _site_finding(ctx, hit, f"从网页复制的文章信息（{_quoted(hit.phrases)}）不属于报告内容")
+        elif hit.weak and not strong:
             message = f"{_quoted(hit.phrases)}常见于范文网站转载的文末说明；如非本文需要"
             yield _site_finding(ctx, hit, message, Severity.WARNING)
         else:
@@ -68,9 +85,8 @@ def site_boilerplate_phrase(ctx: Context) -> Iterator[Finding]:
 
 @check("TB004")
 def meta_writing_advice(ctx: Context) -> Iterator[Finding]:
-    for hit in ctx.views.boilerplate.hits:
-        if hit.code == "TB004":
-            yield _site_finding(ctx, hit, f"范文网站的写作指导{_quoted(hit.phrases)}不属于报告内容")
+    for hit in _one_per_paragraph(ctx, (h for h in ctx.views.boilerplate.hits if h.code == "TB004")):
+        yield _site_finding(ctx, hit, f"范文网站的写作指导{_quoted(hit.phrases)}不属于报告内容")
 
 
 def _heading_like(para: Paragraph, limit: int = 60) -> str | None:
@@ -90,7 +106,10 @@ def _heading_like(para: Paragraph, limit: int = 60) -> str | None:
 def compilation_title(ctx: Context) -> Iterator[Finding]:
     pattern = compiled().compilation_title
     tail = compiled().title_tail  # tags closing a line that is not heading-like
+    skipped = ctx.views.boilerplate_paragraphs  # deleted whole by TB001 (a listed article's title)
     for para in ctx.doc.prose:
+        if para.index in skipped:
+            continue
         text = _heading_like(para)
         if text is None:
             for m in tail.finditer(para.text):

@@ -1,5 +1,6 @@
-"""Template-site boilerplate (family TB): the pack, sentence splitting and the scan of site phrases
-(TB001) and writing advice (TB004) shared by those rules and by the ``boilerplate_paragraphs`` view.
+"""Template-site boilerplate (family TB): the pack, sentence splitting and the scan of site phrases,
+web pages' information lines and link lists (TB001) and writing advice (TB004) shared by those rules
+and by the ``boilerplate_paragraphs`` view.
 
 A paragraph every sentence of which is such boilerplate is "whole boilerplate": it is reported by
 TB001/TB004 and left out of the content blocks that every other content rule reads.
@@ -48,9 +49,20 @@ class LinkList(_Model):
     title: str
 
 
+class PageInfo(_Model):
+    """A web page's information line: source, author, publishing time, read count (``[TB001.page_info]``)."""
+
+    max_length: int = Field(gt=0)
+    min_fields: int = Field(ge=2)
+    separator: str
+    page: list[str] = Field(min_length=1)
+    plain: list[str] = Field(min_length=1)
+
+
 class PhraseSet(_Model):
     phrase: list[Phrase] = Field(min_length=1)
     links: LinkList
+    page_info: PageInfo
     genre: Genre
 
 
@@ -96,10 +108,19 @@ class GenreCues:
 
 
 @dataclass(frozen=True)
+class PageInfoFields:
+    fields: tuple[tuple[re.Pattern[str], bool], ...]  # (field, whether only a web page shows it), in order
+    separator: re.Pattern[str]
+    max_length: int
+    min_fields: int
+
+
+@dataclass(frozen=True)
 class Compiled:
     phrases: tuple[tuple[re.Pattern[str], bool], ...]
     link_header: re.Pattern[str]
     link_title: re.Pattern[str]
+    page_info: PageInfoFields
     genre: GenreCues
     title_tail: re.Pattern[str]
     compilation_title: re.Pattern[str]
@@ -128,10 +149,19 @@ def compiled() -> Compiled:
         genre.max_length,
         genre.min_kinds,
     )
+    info = pack.TB001.page_info
+    page_info = PageInfoFields(
+        tuple((compile_one(p, classes), True) for p in info.page)
+        + tuple((compile_one(p, classes), False) for p in info.plain),
+        compile_one(info.separator, classes),
+        info.max_length,
+        info.min_fields,
+    )
     return Compiled(
         tuple((compile_one(p.pattern, classes), p.weak) for p in pack.TB001.phrase),
         compile_one(pack.TB001.links.header, classes),
         compile_one(pack.TB001.links.title, classes),
+        page_info,
         cues,
         compile_any(pack.TB002.tails, classes),
         compile_any(pack.TB002.patterns, classes),
@@ -172,6 +202,7 @@ class SiteHit:
     sentence: tuple[int, int]
     phrases: tuple[str, ...]
     weak: bool  # only phrases that a genuine document may also use (仅供参考)
+    page_info: bool = False  # a web page's information line (the phrases are its field labels)
 
 
 @dataclass(frozen=True)
@@ -287,9 +318,61 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
         rest = [s for s in parts if s not in hit_sentences and _CONTENT.search(paragraph.text, s[0], s[1])]
         if not rest:
             whole.add(paragraph.index)
+    hits.extend(_page_info_lines(readable, whole, c.page_info))
     hits.extend(_link_lists(readable, whole, c))
     hits.sort(key=lambda h: (h.paragraph.index, h.start, h.code))
     return BoilerplateScan(tuple(hits), frozenset(whole))
+
+
+def page_info_labels(text: str, info: PageInfoFields) -> tuple[str, ...] | None:
+    """The labels of the fields of ``text`` when it is a web page's information line (来源：……　发布时间：……
+    浏览次数：……): nothing but fields, at least ``min_fields`` of them, one of a kind only a web page
+    shows; ``None`` otherwise.  A field without a label (a page tool, a time of day) is named by its text."""
+    end = len(text.rstrip(" \t\u3000"))
+    if end > info.max_length:
+        return None
+    labels: list[str] = []
+    page = False
+    pos = _skip(info.separator, text, 0, end)
+    while pos < end:
+        field = _field(info, text, pos, end)
+        if field is None:
+            return None
+        m, only_page = field
+        labels.append((m.groupdict().get("label") or m.group()).rstrip("：: \t\u3000"))
+        page = page or only_page
+        pos = _skip(info.separator, text, m.end(), end)
+    return tuple(labels) if page and len(labels) >= info.min_fields else None
+
+
+def _skip(separator: re.Pattern[str], text: str, pos: int, end: int) -> int:
+    m = separator.match(text, pos, end)
+    return m.end() if m is not None else pos
+
+
+def _field(info: PageInfoFields, text: str, pos: int, end: int) -> tuple[re.Match[str], bool] | None:
+    """The first field pattern that matches a non-empty text at ``pos``, with whether it is a page's own."""
+    for pattern, only_page in info.fields:
+        m = pattern.match(text, pos, end)
+        if m is not None and m.end() > pos:
+            return m, only_page
+    return None
+
+
+def _page_info_lines(readable: list[Paragraph], whole: set[int], info: PageInfoFields) -> Iterator[SiteHit]:
+    """Web pages' information lines (:func:`page_info_labels`) outside tables; each becomes whole
+    boilerplate (``whole`` is updated).  A table row with a source and a date is a report's own."""
+    for paragraph in readable:
+        if paragraph.kind is BlockKind.TABLE or paragraph.index in whole:
+            continue
+        text = paragraph.text
+        labels = page_info_labels(text, info)
+        if labels is None:
+            continue
+        start = len(text) - len(text.lstrip(" \t\u3000"))
+        end = len(text.rstrip(" \t\u3000"))
+        whole.add(paragraph.index)
+        yield SiteHit("TB001", paragraph, start, end, (start, end), tuple(dict.fromkeys(labels)), False, True)
 
 
 def _link_lists(readable: list[Paragraph], whole: set[int], c: Compiled) -> Iterator[SiteHit]:

@@ -1045,6 +1045,38 @@ def percentage_points(ctx: Context) -> Iterator[Finding]:
         )
 
 
+# --- NB026 -------------------------------------------------------------------------------------
+
+#: A figure grouped by thousands with commas (1,826 / 31,586.5) in Chinese text: a Chinese character
+#: right before or after it (English text and code group figures their own way).
+_GROUPED = re.compile(
+    rf"(?:(?<=[{_CJK}])|(?<=[{_CJK}][ \t]))(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])"
+    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])(?=[ \t]?[{_CJK}%％])"
+)
+#: A figure of four or more digits written without grouping (1826人, 31586): not a year (2023年, 2021—2025),
+#: a number (编号20230115) or a part of a code.
+_UNGROUPED = re.compile(rf"(?<![\d.,A-Za-z_/-])\d{{4,}}(?:\.\d+)?(?![\d,A-Za-z_/年—–-])(?=[ \t]?[{_CJK}%％])")
+
+
+@check("NB026")
+def digit_grouping(ctx: Context) -> Iterator[Finding]:
+    grouped = list(ctx.views.matches(_GROUPED))
+    if not grouped:
+        return
+    plain = sum(1 for _ in ctx.views.matches(_UNGROUPED))
+    if plain < len(grouped):
+        return  # the comma is the document's convention: GB/T 15835-2011 allows it outside specialist texts
+    for block, m in grouped:
+        figure = m.group()
+        commas = [m.start() + i for i, ch in enumerate(figure) if ch == ","]
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"多位数分节不统一：全文有{plain}处多位数不分节，这里却用千分撇写作“{figure}”，"
+            f"应统一写作“{figure.replace(',', '')}”（公文正文中的数字一般不分节）",
+            fix=Fix.unsafe(*(Edit(block.span(at, at + 1), "") for at in commas)),
+        )
+
+
 # --- NB020 -------------------------------------------------------------------------------------
 
 #: unit families: the forms one document should not mix (only after a figure)

@@ -11,6 +11,7 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from itertools import pairwise
@@ -886,6 +887,7 @@ _SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
 
 @check("NB023")
 def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
+    reported: set[tuple[int, int]] = set()  # (block, start of the total) of the totals reported here
     for block, m in ctx.views.matches(_TOTAL):
         total = Decimal(m.group("n")) * _SCALE[m.group("k")]
         unit = m.group("q")
@@ -897,61 +899,240 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
             value = Decimal(part.group("n")) * _SCALE[part.group("k")]
             if value > total:
                 said = f"{m.group('n')}{m.group('k') or ''}{unit}"
+                reported.add((id(block), m.start("n")))
                 yield Finding(
                     block.span(part.start(), part.end()),
                     f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
                 )
-    yield from _parts_over_total(ctx)
+    yield from _parts_over_total(ctx, reported)
 
 
-#: A total followed by its parts: 共有12人获奖（一等奖3人、二等奖5人、三等奖6人）, 工作室9个：省级2个、市级4个.
-_TOTAL_PARTS = re.compile(
-    r"(?:共|累计|合计|总计|现有|共有)[^，。；\d]{0,10}?"
+#: A total and its breakdown: 办理案件456件，其中简易程序213件、一般程序268件; 技术人员57人（医师14人、护士26人）;
+#: 工作室9个：省级2个、市级4个.  Any figure may be the total (the breakdown says it is one); 第3名 and 前10名 are ranks.
+_BREAKDOWN = re.compile(
+    r"(?<![\d.第前])"
     + _AMOUNT.format(n="n", k="k", q="q")
-    + r"[^，。；（(：:\d]{0,8}?(?:，其中|其中|（|\(|：|:)(?P<parts>[^。；）)]{4,80})"
+    + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
 )
-_PART_LABEL = re.compile(r"([\u4e00-\u9fff]{1,6})$")
-#: Parts that split a whole between them: their labels end alike (一等奖/二等奖, 省级/市级, 个人存款/对公存款) or are
-#: one of these pairs.
+#: One part: a label, its figure, the part's own breakdown in brackets (skipped) and its share (男性120人，占52%).
+_SEGMENT = re.compile(
+    r"(?P<label>[^\d、，,。；;！？（()）：:]{1,12}?)"
+    + _AMOUNT.format(n="n", k="k", q="q")
+    + r"(?:[ \t]*[（(][^（()）]*[）)])?"
+    + r"(?:[，,]?占[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?[ \t]*[%％])?"
+)
+_SEPARATOR = re.compile(r"[ \t]*(?P<sep>[、，,]|以及|和|及|与)[ \t]*")
+#: Labels, then their figures: 其中一等奖、二等奖、三等奖分别为3人、5人、6人.
+_RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?)?")
+_LABEL_SEPARATOR = re.compile(r"[、，,]|以及|和|及|与")
+_LISTED_AMOUNT = re.compile(_AMOUNT.format(n="n", k="k", q="q") + r"(?:[ \t]*(?:[、，,]|和|及)[ \t]*)?")
+#: Where the parts of a breakdown end: the sentence, a semicolon (the next item of a list), a bracket closed.
+_BREAKDOWN_END = frozenset("。；;！？")
+#: A clause that is not one more part but a new statement (总量达到2.8万人, 同比增长) or a breakdown of its own.
+_NOT_A_PART = re.compile(r"总量|总数|总计|合计|累计|共计|共有|达到|同比|环比|较上年|比上年|其中")
+#: A total that is a change (比上年增加4000亿元，其中…; 较上年净增2917户，其中…): its breakdown is of another figure,
+#: or has parts that went the other way.
+_CHANGE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增|减|降|多|少|提高|上升)|净[增减]|同比|环比")
+#: An approximate figure (约1800人, 近千人): its parts may add up to a little more.
+_APPROXIMATE = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
+#: What sets a part apart when parts may overlap: a group one belongs to besides (党员, 女职工, 骨干, 留守儿童), a level
+#: "or above" (本科以上, 35岁以下), a status (已整改, 新增), an inclusion (含).  Read on the labels without the ending
+#: they share: 离退休党员、在职党员 split the party members, 党员教师、女教师 may be the same teachers.
+_OVERLAPPING = re.compile(
+    r"党员|团员|女|少数民族|学历|学位|职称|以上|以下|以内|岁|退役|残疾|低保|贫困|脱贫|留守|寄宿|住校|骨干|青年|优秀|先进"
+    r"|带头|班主任|新增|已|未|尚|含|包括"
+)
+#: Parts that split a whole between them: one of these pairs (线上、线下), or labels that end alike (一等奖、二等奖,
+#: 省级、市级, 集中供养、分散供养).
 _COMPLEMENTS = ({"线上", "线下"}, {"城镇", "农村"}, {"男", "女"}, {"公办", "民办"}, {"城区", "农村"})
+#: People counted with 人, 名 or 位 are counted alike (共有12名学生获奖，其中一等奖2人).
+_PEOPLE = frozenset({"人", "名", "位"})
 
 
-def _parts_over_total(ctx: Context) -> Iterator[Finding]:
-    """A total whose parts add up to more (a hint: parts that overlap, such as 女职工 and 党员, may; only parts
-    whose labels show they split the whole are added)."""
-    for block, m in ctx.views.matches(_TOTAL_PARTS):
-        total = Decimal(m.group("n")) * _SCALE[m.group("k")]
-        unit = m.group("q")
-        start = m.start("parts")
-        parts = []
-        for part in _PART.finditer(block.text, start, m.end("parts")):
-            if part.group("q") != unit:
-                continue
-            label = _PART_LABEL.search(block.text, start, part.start())
-            parts.append((label.group(1) if label else "", Decimal(part.group("n")) * _SCALE[part.group("k")]))
-            start = part.end()
-        if len(parts) < 2 or any(value > total for _, value in parts) or not _split_whole([name for name, _ in parts]):
+@dataclass(frozen=True, slots=True)
+class _Part:
+    label: str
+    value: Decimal
+    number: str  # as written, for the message
+    scale: str | None
+    unit: str
+    end: int  # end of its figure in the block text
+
+    @classmethod
+    def read(cls, label: str, m: re.Match[str]) -> _Part:
+        return cls(label, _value(m), m.group("n"), m.group("k"), m.group("q"), m.end("q"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Breakdown:
+    parts: list[_Part]
+    #: how much more than the total the parts may add up to by rounding
+    slack: Decimal
+    #: whether a comma joins two parts (a comma may also begin a new statement with a figure of the same unit)
+    commas: bool
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or (a in _PEOPLE and b in _PEOPLE)
+
+
+def _value(m: re.Match[str]) -> Decimal:
+    return Decimal(m.group("n")) * _SCALE[m.group("k")]
+
+
+def _rounding(m: re.Match[str]) -> Decimal:
+    """Half a unit of the figure's last digit when it may be rounded (a decimal, or written in 万 or 亿)."""
+    figure = m.group("n")
+    if "." not in figure and m.group("k") is None:
+        return Decimal(0)
+    return Decimal(5).scaleb(-len(figure.partition(".")[2]) - 1) * _SCALE[m.group("k")]
+
+
+def _breakdown_end(text: str, start: int) -> int:
+    """Where the parts after ``start`` end: the end of the sentence or of the bracket they stand in."""
+    depth = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        if char in _BREAKDOWN_END:
+            return i
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(text)
+
+
+def _respective(text: str, labels: str, at: int, end: int, m: re.Match[str]) -> _Breakdown | None:
+    """The parts of 其中一等奖、二等奖分别为3人、5人: the figures after 分别 (from ``at``), one for each label."""
+    parts, slack = [], _rounding(m)
+    while (listed := _LISTED_AMOUNT.match(text, at, end)) is not None and _same_unit(listed.group("q"), m.group("q")):
+        parts.append(_Part.read("", listed))
+        slack += _rounding(listed)
+        at = listed.end()
+    names = [label.strip() for label in _LABEL_SEPARATOR.split(labels)]
+    if len(parts) != len(names) or any(part.value > _value(m) for part in parts):
+        return None
+    return _Breakdown([replace(part, label=name) for name, part in zip(names, parts, strict=True)], slack, False)
+
+
+def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
+    """The parts of the breakdown after ``m`` in the total's unit.
+
+    The list stops at anything that is not one more part: text without a figure, another unit, a new statement
+    (:data:`_NOT_A_PART`), a figure larger than the total, once the parts add up to the total exactly, and at a
+    comma when the parts are listed with 、 (其中食品企业40家、药品企业30家，发现问题企业25家).  Parts joined by
+    commas, then by 、, are read as a part and its own breakdown (职工78人，其中专业技术人员66人，医师21人、护士30人):
+    nothing is said of them.
+    """
+    text, total = block.text, _value(m)
+    start, end = m.end(), _breakdown_end(block.text, m.end())
+    respectively = _RESPECTIVELY.search(text, start, end)
+    if respectively is not None and not any(char.isdigit() for char in text[start : respectively.start()]):
+        return _respective(text, text[start : respectively.start()], respectively.end(), end, m)
+    parts, slack, separators = [], _rounding(m), ""
+    at, added = start, Decimal(0)
+    while (part := _SEGMENT.match(text, at, end)) is not None:
+        label = part.group("label").strip()
+        value = _value(part)
+        if not _same_unit(part.group("q"), m.group("q")) or _NOT_A_PART.search(label) or value > total:
+            break
+        parts.append(_Part.read(label, part))
+        slack += _rounding(part)
+        added += value
+        if added == total or (separator := _SEPARATOR.match(text, part.end(), end)) is None:
+            break
+        sep = "，" if separator.group("sep") in "，," else "、"  # (和, 及 and 与 join like 、)
+        if separators[:1] == "、" and sep == "，":
+            break  # a list written with 、 ends at a comma
+        if separators[:1] == "，" and sep == "、":
+            return None  # the part before is broken down after it: 专业技术人员66人，医师21人、护士30人
+        separators += sep
+        at = separator.end()
+    return _Breakdown(parts, slack, "，" in separators)
+
+
+def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
+    """A total whose parts, introduced as its breakdown, add up to more."""
+    for block, m in ctx.views.matches(_BREAKDOWN):
+        if (id(block), m.start("n")) in reported:
             continue  # (one part over the total is reported above)
-        added = sum((value for _, value in parts), Decimal(0))
-        if added <= total:
+        clause = block.text[: m.start("n")]
+        clause = clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
+        if _CHANGE_BEFORE.search(clause) or _APPROXIMATE.search(clause):
             continue
-        terms = "+".join(f"{value.normalize():f}" for _, value in parts)
+        breakdown = _parts(block, m)
+        if breakdown is None or len(breakdown.parts) < 2:
+            continue
+        parts = breakdown.parts
+        added = sum((part.value for part in parts), Decimal(0))
+        if added - _value(m) <= breakdown.slack:
+            continue
+        severity = _severity([part.label for part in parts], breakdown.commas)
+        if severity is None:
+            continue
+        said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
+        hedge = "数字有矛盾" if severity is Severity.WARNING else "如各项互不重叠"
         yield Finding(
-            block.span(m.start("n"), m.end("q")),
-            f"分项之和大于总数：{terms}={added.normalize():f}{unit}，总数却是{m.group('n')}{m.group('k') or ''}{unit}；"
-            "如各项互不重叠，请核对数字",
-            severity=Severity.INFO,
+            block.span(m.start("n"), parts[-1].end),
+            f"分项之和大于总数：{_addition(parts, added, m.group('k'))}，总数却是{said}；{hedge}，请核对",
+            severity=severity,
         )
 
 
+def _severity(labels: list[str], commas: bool) -> Severity | None:
+    """How sure parts so labelled, adding up to more than their total, are a mistake.
+
+    A warning when the labels show the parts split the whole (:func:`_split_whole`); a hint when nothing shows they
+    may overlap, the parts are listed with 、 and the labels say nothing of a split (医师、护士、医技人员); nothing when
+    they may overlap (:data:`_OVERLAPPING`), or when a comma joins parts whose labels do not show a split (the comma
+    may begin a new statement).
+    """
+    if not all(labels) or any(_APPROXIMATE.search(label) for label in labels):
+        return None
+    if _complements(labels):
+        return Severity.WARNING
+    if any(_OVERLAPPING.search(head) for head in _heads(labels)):
+        return None
+    if _split_whole(labels):
+        return Severity.WARNING
+    return None if commas else Severity.INFO
+
+
+def _heads(labels: list[str]) -> list[str]:
+    """The labels without the ending they share (离退休党员、在职党员 → 离退休、在职)."""
+    shared = 0
+    while shared < min(map(len, labels)) and len({label[len(label) - shared - 1] for label in labels}) == 1:
+        shared += 1
+    return [label[: len(label) - shared] for label in labels]
+
+
+def _complements(labels: list[str]) -> bool:
+    """Whether the labels, or what sets them apart, end with the two words of a pair that splits a whole (线上培训、
+    线下培训; 男党员、女党员): see :data:`_COMPLEMENTS`."""
+    return any(
+        {next((word for word in pair if label.endswith(word)), None) for label in named} == pair
+        for named in (labels, _heads(labels))
+        for pair in _COMPLEMENTS
+    )
+
+
+def _addition(parts: list[_Part], added: Decimal, scale: str | None) -> str:
+    """98+47+14=159名, or with the units when the parts are written in several (3.84亿元+1865万元=4.0265亿元, in the
+    total's scale)."""
+    if len({(part.scale, part.unit) for part in parts}) == 1:
+        scale = parts[0].scale
+        terms = "+".join(part.number for part in parts)
+    else:
+        terms = "+".join(f"{part.number}{part.scale or ''}{part.unit}" for part in parts)
+    return f"{terms}={(added / _SCALE[scale]).normalize():f}{scale or ''}{parts[-1].unit}"
+
+
 def _split_whole(labels: list[str]) -> bool:
-    """Whether parts so labelled split a whole between them (see :data:`_COMPLEMENTS`)."""
-    if any(not label for label in labels):
-        return False
-    for pair in _COMPLEMENTS:
-        if {next((word for word in pair if label.endswith(word)), None) for label in labels} == pair:
-            return True
-    return len({label[-1] for label in labels}) == 1 and len(set(labels)) == len(labels)
+    """Whether parts so labelled split a whole between them: one of :data:`_COMPLEMENTS`, or distinct labels ending
+    alike."""
+    return _complements(labels) or (len({label[-1] for label in labels}) == 1 and len(set(labels)) == len(labels))
 
 
 # --- NB024 -------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ from functools import cache, lru_cache
 from summarylint.diagnostics import Finding
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
-from summarylint.text.chars import CJK_CHAR
-from summarylint.text.measure import CJK, CLAUSE_END, alternation, pack, patterns
+from summarylint.text.chars import CJK, CJK_CHAR
+from summarylint.text.measure import CLAUSE_END, alternation, pack, patterns
 from summarylint.text.measure import focus as segment_focus
 from summarylint.text.segment import Token, segmenter
 from summarylint.views.blocks import Block
@@ -486,8 +486,19 @@ def percent_without_number(ctx: Context) -> Iterator[Finding]:
                 else:
                     message = f"“{_snippet(text, start, end)}”中百分号前没有数字，疑为数字被删除或漏填"
                 yield block, start, end, message
+        for block, match in ctx.views.matches(_RATE_WITHOUT_VALUE):
+            start, end = match.span()
+            shown = _snippet(block.text, start, end)
+            yield block, start, end, f"“{shown}”后面没有数值，疑为百分比连同百分号一起被删除或漏填"
 
     yield from _findings(ctx, items())
+
+
+#: A rate followed by a verb that needs its value, then straight a clause mark (孵化成功率达到。): the figure
+#: and its percent sign were deleted (a rate that rises or falls, 覆盖率提高，, needs none).
+_RATE_WITHOUT_VALUE = re.compile(
+    rf"(?<=[{CJK}]率)(?:达到|达|为|是|保持在|稳定在|提高到|提升到|上升到|下降到|降低到|降至|升至|增至)(?=[，。；、,;])"
+)
 
 
 @check("MF004")

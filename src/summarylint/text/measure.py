@@ -9,9 +9,9 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.packs import load_pack
+from summarylint.text.chars import CJK
 from summarylint.text.segment import Focus
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 #: Characters after which a clause ends: point marks, closing marks, dashes, ellipses, spaces.
 CLAUSE_END = "，。；：、！？,.;:!?）)”’」』》〉】〕…—～~ \u3000\t|"
 

@@ -62,9 +62,11 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # Patterns start with a look-ahead on the characters a match can begin with: the regex engine then
 # skips ahead instead of trying every alternative at every position of a long document.
 _RANGE = re.compile(
-    rf"(?=\d)(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})[ \t]*(?P<sep>-{{1,3}}|－|–|~)[ \t]*(?P<b>{_NUMBER})"
+    rf"(?=\d)(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})(?P<pa>[%％])?[ \t]*(?P<sep>-{{1,3}}|－|–|~)[ \t]*(?P<b>{_NUMBER})"
     rf"(?![0-9\-/.:])(?=[ \t]*(?P<unit>[{_CJK}%％]))"
 )
+#: (``pa``: a percent sign after the first number, 10%-15%: the second must carry one too, and the connector be
+#: typed, - or ~)
 #: a code standard, model or part number: GB/T 15834-2011, ISO 9001-2015, No. 3-5
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z/]*[ \t]*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -100,13 +102,19 @@ def _connector(m: re.Match[str], block: Block) -> str:
 @check("NB001")
 def range_connector(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_RANGE):
-        if _excluded_range(block, m):
-            continue
+        percent = m.group("pa")
+        if _excluded_range(block, m) or (
+            percent and (m.group("sep") not in ("-", "~") or not block.text.startswith(("%", "％"), m.end("b")))
+        ):
+            continue  # (edited reports set ranges of rates with the full-width hyphen: 增长6.5%－7%)
         sep = m.group("sep")
         want = _connector(m, block)
-        span = block.span(m.start(), m.end())
-        edit = Edit(block.span(m.end("a"), m.start("b")), want)
-        shown = f"{m.group('a')}{want}{m.group('b')}"
+        end = m.end() + (1 if percent else 0)  # (the second percent sign)
+        span = block.span(m.start(), end)
+        written = block.text[m.start() : end]
+        first_end = m.end("pa") if percent else m.end("a")
+        edit = Edit(block.span(first_end, m.start("b")), want)
+        shown = f"{m.group('a')}{percent or ''}{want}{m.group('b')}{percent or ''}"
         if len(sep) > 1:
             yield Finding(
                 span,
@@ -119,7 +127,7 @@ def range_connector(ctx: Context) -> Iterator[Finding]:
         why = "半角“~”不是中文的连接号" if sep == "~" else "短横线“-”只用于编号、电话号码等"
         yield Finding(
             span,
-            f"{kind}应使用“{want}”连接，“{m.group()}”应写作“{shown}”（{why}）",
+            f"{kind}应使用“{want}”连接，“{written}”应写作“{shown}”（{why}）",
             fix=Fix.unsafe(edit),
         )
     yield from _time_ranges(ctx)

@@ -251,6 +251,7 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     _, involved = _paragraph_duplicates(units)
     first: dict[tuple[int, int], tuple[Block, _Clause, int]] = {}  # clause → where it first stands (and its end)
     wholes: set[tuple[int, int]] = set()  # the keys of whole sentences
+    openings: dict[tuple[int, int], tuple[Block, int, int, str]] = {}  # a sentence's opening → where it stands
     for n, unit in enumerate(units):
         if n in involved:
             continue
@@ -258,12 +259,18 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_SENTENCE):
             clauses = _clauses(block.text, m.start(), m.end())
             repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
-            if repeated is None and has_cjk(block.text[m.start() : m.end()]):
-                yield from _repeated_head(ctx, block, m.start(), m.end(), first, wholes)
+            heads = list(_heads(block.text, m.start(), m.end())) if has_cjk(block.text[m.start() : m.end()]) else []
+            whole = clauses[0] if clauses and clauses[0].at == m.start() else None
+            if repeated is None:
+                yield from _repeated_head(ctx, block, m.start(), heads, first, wholes)
+                if whole is not None:
+                    yield from _repeated_opening(ctx, block, m.start(), m.end(), whole, openings)
             for clause in clauses:
                 first.setdefault(clause.key, (block, clause, m.end()))
-            if clauses and clauses[0].at == m.start():
-                wholes.add(clauses[0].key)
+            for head_end, head, key in heads:
+                openings.setdefault(key, (block, m.start(), head_end, head))
+            if whole is not None:
+                wholes.add(whole.key)
             if repeated is None:
                 continue
             at = repeated.at
@@ -287,13 +294,13 @@ def _repeated_head(
     ctx: Context,
     block: Block,
     start: int,
-    end: int,
+    heads: list[tuple[int, str, tuple[int, int]]],
     first: dict[tuple[int, int], tuple[Block, _Clause, int]],
     wholes: set[tuple[int, int]],
 ) -> Iterator[Finding]:
     """A sentence that opens with a whole earlier sentence and goes on (``演练2次，参与120人次。`` then
     ``演练2次，参与120人次，意识明显提高。``): the earlier sentence pasted again and continued."""
-    for head_end, head, key in _heads(block.text, start, end):
+    for head_end, head, key in heads:
         if key not in wholes:
             continue
         earlier, clause, earlier_end = first[key]
@@ -308,6 +315,33 @@ def _repeated_head(
             related=_related(ctx, earlier.span(clause.at, earlier_end), "第一次出现"),
         )
         return
+
+
+def _repeated_opening(
+    ctx: Context,
+    block: Block,
+    start: int,
+    end: int,
+    whole: _Clause,
+    openings: dict[tuple[int, int], tuple[Block, int, int, str]],
+) -> Iterator[Finding]:
+    """A sentence that is the opening of an earlier one, up to a comma (``演练2次，参与120人次，意识明显提高。``
+    then ``演练2次，参与120人次。``): the earlier sentence pasted again and cut short."""
+    found = openings.get(whole.key)
+    if found is None:
+        return
+    earlier, earlier_start, earlier_end, head = found
+    if whole.whole != head:
+        return
+    span = block.span(start, end)
+    slip = _slip(False, block.text, start, end)
+    yield Finding(
+        span,
+        f"这句话与前文一句话的前半句重复：“{_shown(block.text[start:end])}”",
+        severity=None if slip or whole.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
+        fix=Fix.unsafe(Edit(span, "")),
+        related=_related(ctx, earlier.span(earlier_start, earlier_end), "第一次出现"),
+    )
 
 
 def _title_key(text: str) -> str:

@@ -276,15 +276,15 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
             at = repeated.at
             span = block.span(at, m.end())
             # half a sentence repeated is weaker evidence: speeches and rules repeat set phrases
-            whole = at == m.start()
-            what = "这句话" if whole else "这半句话"
+            entire = at == m.start()
+            what = "这句话" if entire else "这半句话"
             earlier, clause, end = first[repeated.key]
             adjacent = earlier is block and not block.text[end:at].strip(" \t\u3000")  # only spaces between
             slip = _slip(adjacent, block.text, at, m.end())
             yield Finding(
                 span,
                 f"{what}与前文的句子重复：“{_shown(block.text[at : m.end()])}”",
-                severity=None if whole and (slip or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
+                severity=None if entire and (slip or repeated.length >= WARN_SENTENCE_LENGTH) else Severity.INFO,
                 fix=Fix.unsafe(Edit(span, "")),
                 related=_related(ctx, earlier.span(clause.at, end), "第一次出现"),
             )

@@ -196,7 +196,7 @@ def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 #: So is 二次 after an adverb that counts (先后二次召开, 累计二次, 分二次发放): 两次; not after a word that ends
 #: with such a character (部分二次供水设施, 公共二次供水).
 _ER_CI = re.compile(
-    r"(?:(?<=[\u4e00-\u9fff])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))"
+    rf"(?:(?<=[{_CJK}])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))"
     r"|(?:(?<=先后)|(?<=累计)|(?<=共计)|(?<=连续)|(?<=曾)|(?<![部公充划区评处成积均总学得比股]分)(?<=分)"
     r"|(?<![公总]共)(?<=共))二(?=次))"
 )
@@ -1185,7 +1185,7 @@ _FROM_TO = re.compile(
 )
 #: 不良贷款率0.86%，较年初下降0.12%: a rate, then its change since a date written with %.
 _RATE_CHANGE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,4}(?:率|占比|比重|比例))(?:为|达到?|是)?"
+    rf"(?P<name>[{_CJK}]{{0,4}}(?:率|占比|比重|比例))(?:为|达到?|是)?"
     + _PCT.format(n="v")
     # (较年初, 比上年: 同比 and 环比, 增长 and 减少 are said of the quantity before the rate more often)
     + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?(?:提高|提升|上升|下降|降低|回落)了?"
@@ -1193,7 +1193,7 @@ _RATE_CHANGE = re.compile(
 )
 #: 规范管理率分别为78.4%和76.1%，较上年分别提高3.2%和2.8%: the same for rates listed with 分别.
 _RATES_CHANGE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,4}(?:率|占比|比重|比例))分别(?:为|达到?|是)"
+    rf"(?P<name>[{_CJK}]{{0,4}}(?:率|占比|比重|比例))分别(?:为|达到?|是)"
     + _PCT.format(n="v")
     + r"(?:和|与|、)"
     + _PCT.format(n="w")

@@ -13,10 +13,10 @@ from summarylint.outline import Family, Group, Heading
 from summarylint.readers.markdown import ATX_NO_SPACE
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
+from summarylint.text.chars import CJK, CJK_CHAR
 
 _TRAILING = "。；，、：:;,"
 _HASHES = re.compile(r" {0,3}(#{1,6})")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 #: Words that end a lead-in clause (``……进展有：`` ``……如下：``): without its colon the line is no heading.
@@ -101,7 +101,7 @@ def _phrase(heading: Heading) -> bool:
         and len(title) >= 2
         and title[-1] not in _TRAILING
         and title[-1] not in "）)"
-        and _CJK.search(title) is not None
+        and CJK_CHAR.search(title) is not None
     )
 
 
@@ -421,7 +421,6 @@ def title_inner_punct(ctx: Context) -> Iterator[Finding]:
 # --- Heading fused with its body (ST007) ----------------------------------------------------------
 
 _FUSED_MIN = 30
-_CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BODY_END = "。！？；：…”’）》!?;:)"
 
 
@@ -436,7 +435,7 @@ def heading_body_fused(ctx: Context) -> Iterator[Finding]:
         stop = text.find("。")
         if len(text) <= _FUSED_MIN or stop < 0 or stop == len(text) - 1 or text[-1] in _BODY_END:
             continue
-        if nxt.kind is BlockKind.HEADING or not _CJK_START.match(nxt.text.lstrip(" \u3000")):
+        if nxt.kind is BlockKind.HEADING or not CJK_CHAR.match(nxt.text.lstrip(" \u3000")):
             continue
         reported.add(para.index)
         yield Finding(
@@ -517,7 +516,7 @@ _OPENER_SCENE = f"{_OPENER_TIME}|{_OPENER_WRITER}"
 _OPENER_CLAUSE = rf"坚持(?!不懈)|{_PREDICATE}"
 _OPENER = re.compile(rf"(?P<scene>{_OPENER_SCENE})|(?P<clause>{_OPENER_CLAUSE})(?=[^，。；：！？、,.;:!?\s])")
 #: A title that ends with a predicate after its subject (社会事务服务水平稳步提升).
-_PREDICATE_END = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff]{{2}}(?:{_PREDICATE})$")
+_PREDICATE_END = re.compile(rf"[{CJK}]{{2}}(?:{_PREDICATE})$")
 #: Words that take a time as their object (完成全年目标, 确保上半年……): a time after them with no comma is no body's
 #: first word.
 _TIME_TAKER = re.compile(
@@ -594,7 +593,7 @@ def _junction(text: str, start: int) -> int | None:
     candidates = [
         j
         for j in range(start + 4, end)
-        if text[j - 1] not in "，,、" and _CJK_START.match(text[j]) and _OPENER.match(text, j)
+        if text[j - 1] not in "，,、" and CJK_CHAR.match(text[j]) and _OPENER.match(text, j)
     ]
     for j in candidates:
         if _PREDICATE_END.search(text, start, j):

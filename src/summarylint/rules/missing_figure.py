@@ -290,11 +290,8 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         linked = not at_clause_end and word in settings.counting_anywhere and previous.word in settings.linking_words
         if not linked and not _noun_like(previous, settings, settings.previous_tags):
             continue
-        if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
-            continue  # 攻关期, 决胜期: a time word, not a count
-        ends = settings.after_word_ending.get(word)
-        if ends is not None and not previous.word.endswith(ends):
-            continue  # 开采节, 文化节: a festival, not lessons
+        if _ends_a_word(word, previous, settings):
+            continue
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
             if following.tag in settings.blocked_next:
@@ -374,6 +371,15 @@ def _approximate_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]
 _NOT_COUNTING = frozenset({"的", "之", "等", "和", "与", "及"})
 
 
+def _ends_a_word(word: str, previous: Token, settings: _MeasureSettings) -> bool:
+    """Whether the measure word ``word`` ends a word with the one before it rather than counting: 期 after anything
+    but a noun (攻坚期, 移栽期: a time), 节 after anything but lessons (开采节: a festival)."""
+    if word in settings.after_noun_only and previous.tag not in settings.after_noun_tags:
+        return True
+    ends = settings.after_word_ending.get(word)
+    return ends is not None and not previous.word.endswith(ends)
+
+
 def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
     """A measure word closing a clause after a word, in a sentence that counts with the same measure word elsewhere
     (查房48次、会诊次; 再就业1215人，实现就业人): the sentence's own counts show that a number was deleted, whatever
@@ -403,7 +409,11 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         if at == 0 or tokens[at].word != word:
             continue
         previous = tokens[at - 1]
-        if previous.word in _NOT_COUNTING or _counts_itself(previous, settings):
+        if (
+            previous.word in _NOT_COUNTING
+            or _counts_itself(previous, settings)
+            or _ends_a_word(word, previous, settings)
+        ):
             continue
         ahead = text[start - len(previous.word) - 1 : start - len(previous.word)]
         if ahead in settings.numeric or ahead.isdigit() or "不" in (ahead, previous.word[0]):

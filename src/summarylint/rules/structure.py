@@ -72,6 +72,8 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
         mark = text[-1]
         if mark in "，,、" and any(ch in "，,；;" for ch in text[start:-1]):
             continue  # a sentence cut off mid-way (a page break), not a heading: see GA001
+        if any(ch in "。！？!?" for ch in text[start:-1]):
+            continue  # a heading that holds its body's sentences (## 三、存在的问题。一年来，……：): ST007's
         same_end = sum(1 for h in siblings if _ending(h) == mark)
         if same_end >= 2 and same_end * 2 > len(siblings):
             continue  # the house style of these headings (every one ends with ：), not a slip

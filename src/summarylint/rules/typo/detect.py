@@ -473,6 +473,13 @@ def _measure_chars() -> frozenset[str]:
     return frozenset(w for w in pack().mf001.measure_words if len(w) == 1)
 
 
+@cache
+def _classifiers() -> frozenset[str]:
+    """Characters that count things after 逐 (逐项, 逐户, 逐卷, 逐页): MF001's measure words of one character and the
+    classifiers of files and records."""
+    return _measure_chars() | frozenset("卷页笔本宗案盒箱门科栋段")
+
+
 def _counted(text: str, start: int) -> bool:
     """Whether the character at ``start`` is a measure word right after a number (spaces aside): it counts
     with the number, and the span it opens is no word of its own."""
@@ -768,6 +775,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if at > 0 and _counted(text, start):
         return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
+    if at == 0 and written[0] == "逐" and written[1] in _classifiers():
+        return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户
     if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
         return None  # the second of a parallel pair (互攻|互防): written to match the first
     if len(target) < 4 and not _stands_alone(

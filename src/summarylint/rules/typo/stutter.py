@@ -239,8 +239,9 @@ def _whole_words(text: str, start: int, middle: int, end: int) -> bool:
     return end in bounds or any(token.start == middle and token.end > end for token in tokens)
 
 
-#: Characters that make a unit's name the title of the person in charge of it (网格员, 楼栋长).
-_ROLE_ENDS = ("员", "长")
+#: Suffixes that make a word derived from the one before them: the person in charge of a unit (网格员, 楼栋长), a
+#: quality or a manner (选择性, 网格化, 开放式, 服务型): 第三网格|网格员 and 自主选择|选择性 are two words.
+_DERIVED_ENDS = ("员", "长", "性", "化", "式", "型", "者")
 
 
 @check("WD013")
@@ -257,8 +258,8 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
             start, end = m.span()
             if not _whole_words(text, start, start + len(word), end) or _team_word(text, start, end, ctx.words):
                 continue  # 产业|创业|创新: the repetition straddles words; or a team word covers it
-            if text.startswith(_ROLE_ENDS, end):
-                continue  # 第三网格|网格员, 二号楼栋|楼栋长: a unit, then the person in charge of it
+            if text.startswith(_DERIVED_ENDS, end):
+                continue  # 第三网格|网格员, 自主选择|选择性: a word, then one derived from it
             context = _around(text, start, end)
             verbal = word in reduplicable and not (
                 noun_before is not None and noun_before.search(text, max(0, start - 4), start)

@@ -110,11 +110,19 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
     if char in pack.chars:
         # the first copy ends a word that may stand before the character (目的|的, 现在|在)
         return not (first[1] - first[0] > 1 and text[first[0] : first[1]] in left_words)
-    if first == second or _PLACE_SUFFIX.match(text, at + 2):
+    if first == second or _place_name(text, at):
         return False  # one word; or a place's name (坨坨村, 岗岗营)
     if first[1] - first[0] > 1 or second[1] - second[0] > 1:
         return _bounced(text, at, first, second) or False
     return _stutter_tag(char)
+
+
+def _place_name(text: str, at: int) -> bool:
+    """Whether the character doubled at ``at`` names a place with the one after it (坨坨村, 岗岗营): a village's last
+    character follows, and the character and that one make no word (农农村 is 农村 typed with one 农 too many)."""
+    from summarylint.rules.typo.detect import dictionary
+
+    return bool(_PLACE_SUFFIX.match(text, at + 2)) and dictionary().freq(text[at] + text[at + 2]) == 0
 
 
 def _reduplicated(text: str, at: int) -> bool:

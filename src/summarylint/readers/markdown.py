@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from summarylint.document import BlockKind, Document, Format, Paragraph
 from summarylint.outline.markers import parse_marker
-from summarylint.readers.text import BULLET, split_line
+from summarylint.readers.text import BULLET
 from summarylint.source import LineIndex, OffsetMapBuilder, Span
 from summarylint.text.artefacts import PAGE_NUMBER_MAX, page_number_pattern
+from summarylint.text.chars import trim
 
 _LINE = re.compile(r"[^\n]*\n?")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -205,7 +206,7 @@ class _Reader:
                 closing = _ATX_CLOSE.search(source, body_start, body_end)
                 if closing:
                     body_end = closing.start()
-                s, e = split_line(source, body_start, body_end)
+                s, e = trim(source, body_start, body_end)
                 _inline(source, s, e, para)
                 para.end = content_end
                 self.flush()
@@ -215,14 +216,14 @@ class _Reader:
                     self.block(BlockKind.META, line_start, content_end)
                     continue
                 para = self.start(BlockKind.TABLE, line_start)
-                s, e = split_line(source, line_start, content_end)
+                s, e = trim(source, line_start, content_end)
                 _inline(source, s, e, para)
                 para.end = content_end
                 self.flush()
                 continue
             if len(line) <= PAGE_NUMBER_MAX and _DIGIT.search(line) and page_number_pattern().fullmatch(line):
                 para = self.start(BlockKind.BODY, line_start)
-                s, e = split_line(source, line_start, content_end)
+                s, e = trim(source, line_start, content_end)
                 para.builder.add(source[s:e], s)
                 para.end = content_end
                 self.flush()
@@ -237,7 +238,7 @@ class _Reader:
             hashed = ATX_NO_SPACE.match(source, body_start, content_end) if kind is BlockKind.BODY else None
             if hashed:
                 body_start = hashed.end(1)
-            s, e = split_line(source, body_start, content_end)
+            s, e = trim(source, body_start, content_end)
             bullet_match = BULLET.match(source, s, e)
             current = self.current
             continues = (

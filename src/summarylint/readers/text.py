@@ -6,22 +6,13 @@ import re
 
 from summarylint.document import BlockKind, Document, Format, Paragraph
 from summarylint.source import LineIndex, OffsetMap, Span
+from summarylint.text.chars import trim
 
 _LINE = re.compile(r"[^\n]*\n?")
-_BLANK = " \t\u3000\r\n\xa0\ufeff"
 # A list bullet in front of the text (often left by converters or typed by hand).
 BULLET = re.compile(r"[-*+•·‧●▪]\s+(?=\S)")
 # A suppression directive on a line of its own (``// summarylint-disable NU001`` or ``# …``): not text.
 DIRECTIVE_LINE = re.compile(r"(?://|#)[ \t]*summarylint-")
-
-
-def split_line(source: str, start: int, end: int) -> tuple[int, int]:
-    """Trim blanks (ASCII and full-width spaces, CR) from both ends of ``source[start:end]``."""
-    while start < end and source[start] in _BLANK:
-        start += 1
-    while end > start and source[end - 1] in _BLANK:
-        end -= 1
-    return start, end
 
 
 def read_text(path: str, source: str) -> Document:
@@ -30,7 +21,7 @@ def read_text(path: str, source: str) -> Document:
     for match in _LINE.finditer(source):
         if match.start() == match.end():
             break
-        start, end = split_line(source, match.start(), match.end())
+        start, end = trim(source, match.start(), match.end())
         if start == end:
             blanks += 1
             continue

@@ -16,11 +16,11 @@ from dataclasses import replace
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Paragraph
 from summarylint.rules.base import Context, check
+from summarylint.text.chars import trim
 from summarylint.views.boilerplate import SiteHit, compiled, paragraph_deletion
 
 _HEADING_PUNCT = re.compile(r"[。！？!?；;，,]")
 _TRAILING = " \t\u3000：:"
-_SPACE = " \t\u3000\r\n"
 
 
 def _quoted(phrases: tuple[str, ...]) -> str:
@@ -34,22 +34,13 @@ def _site_finding(ctx: Context, hit: SiteHit, message: str, severity: Severity |
     para = hit.paragraph
     if para.index in ctx.views.boilerplate_paragraphs:
         removal = paragraph_deletion(ctx.doc, para)
-        start, end = _stripped(para.text, 0, len(para.text))
+        start, end = trim(para.text, 0, len(para.text))
         message += "，应删除整段"
     else:
         removal = para.span(*hit.sentence)
-        start, end = _stripped(para.text, *hit.sentence)
+        start, end = trim(para.text, *hit.sentence)
         message += "，应删除这句话"
     return Finding(para.span(start, end), message, severity=severity, fix=Fix.unsafe(Edit(removal, "")))
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the spaces and line breaks at either end."""
-    while start < end and text[start] in _SPACE:
-        start += 1
-    while end > start and text[end - 1] in _SPACE:
-        end -= 1
-    return start, end
 
 
 def _one_per_paragraph(ctx: Context, hits: Iterable[SiteHit]) -> list[SiteHit]:

@@ -306,14 +306,8 @@ def _repeated_head(
         earlier, clause, earlier_end = first[key]
         if clause.whole[clause.folded_start :] != head:
             continue
-        span = block.span(start, head_end)
-        slip = _slip(False, block.text, start, head_end)
-        yield Finding(
-            span,
-            f"这句话的前半句与前文的一句话重复：“{_shown(block.text[start:head_end])}”",
-            severity=None if slip or len(head) >= WARN_SENTENCE_LENGTH else Severity.INFO,
-            related=_related(ctx, earlier.span(clause.at, earlier_end), "第一次出现"),
-        )
+        message = f"这句话的前半句与前文的一句话重复：“{_shown(block.text[start:head_end])}”"
+        yield _part_repeated(ctx, block, start, head_end, len(head), message, earlier.span(clause.at, earlier_end))
         return
 
 
@@ -333,14 +327,32 @@ def _repeated_opening(
     earlier, earlier_start, earlier_end, head = found
     if whole.whole != head:
         return
+    message = f"这句话与前文一句话的前半句重复：“{_shown(block.text[start:end])}”"
+    earlier_span = earlier.span(earlier_start, earlier_end)
+    yield _part_repeated(ctx, block, start, end, whole.length, message, earlier_span, removable=True)
+
+
+def _part_repeated(
+    ctx: Context,
+    block: Block,
+    start: int,
+    end: int,
+    length: int,
+    message: str,
+    earlier: Span,
+    removable: bool = False,
+) -> Finding:
+    """The finding of a sentence that repeats part of an earlier one (or whose part repeats one), ``[start, end)``
+    of ``block``, ``length`` folded characters: a warning when it holds figures or is long, else a hint; a
+    suggestion to delete it when it is the copy as a whole (``removable``)."""
     span = block.span(start, end)
     slip = _slip(False, block.text, start, end)
-    yield Finding(
+    return Finding(
         span,
-        f"这句话与前文一句话的前半句重复：“{_shown(block.text[start:end])}”",
-        severity=None if slip or whole.length >= WARN_SENTENCE_LENGTH else Severity.INFO,
-        fix=Fix.unsafe(Edit(span, "")),
-        related=_related(ctx, earlier.span(earlier_start, earlier_end), "第一次出现"),
+        message,
+        severity=None if slip or length >= WARN_SENTENCE_LENGTH else Severity.INFO,
+        fix=Fix.unsafe(Edit(span, "")) if removable else None,
+        related=_related(ctx, earlier, "第一次出现"),
     )
 
 

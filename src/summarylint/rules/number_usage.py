@@ -1218,20 +1218,17 @@ def percentage_points(ctx: Context) -> Iterator[Finding]:
             f"不是{m.group('d')}%",
             fix=Fix.unsafe(Edit(block.span(m.end() - 1, m.end()), "个百分点")),
         )
-    for block, m in ctx.views.matches(_RATE_CHANGE):
-        yield Finding(
-            block.span(m.start("d"), m.end()),
-            f"比率的升降一般用百分点表示：{m.group('name')}{m.group('v')}%的变化若是两个比率之差，"
-            f"应写作“{m.group('d')}个百分点”；若是相对变化，宜写明基数",
-            severity=Severity.INFO,
-        )
-    for block, m in ctx.views.matches(_RATES_CHANGE):
-        yield Finding(
-            block.span(m.start("d"), m.end()),
-            f"比率的升降一般用百分点表示：{m.group('name')}{m.group('v')}%和{m.group('w')}%的变化若是两个比率之差，"
-            f"应写作“{m.group('d')}个和{m.group('e')}个百分点”；若是相对变化，宜写明基数",
-            severity=Severity.INFO,
-        )
+    for pattern in (_RATE_CHANGE, _RATES_CHANGE):
+        for block, m in ctx.views.matches(pattern):
+            listed = "w" in m.re.groupindex  # (two rates and their changes, with 分别)
+            rates = f"{m.group('v')}%和{m.group('w')}%" if listed else f"{m.group('v')}%"
+            points = f"{m.group('d')}个和{m.group('e')}个百分点" if listed else f"{m.group('d')}个百分点"
+            yield Finding(
+                block.span(m.start("d"), m.end()),
+                f"比率的升降一般用百分点表示：{m.group('name')}{rates}的变化若是两个比率之差，"
+                f"应写作“{points}”；若是相对变化，宜写明基数",
+                severity=Severity.INFO,
+            )
 
 
 # --- NB026 -------------------------------------------------------------------------------------

@@ -22,6 +22,19 @@ CLOSING_MARKS = "”’》〉）】〕」』"
 _TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
+#: blanks around a line's or a paragraph's content: spaces of every width, tabs, line ends, a byte-order mark
+BLANKS = " \t\u3000\r\n\xa0\ufeff"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of ``text`` without the :data:`BLANKS` at either end."""
+    while start < end and text[start] in BLANKS:
+        start += 1
+    while end > start and text[end - 1] in BLANKS:
+        end -= 1
+    return start, end
+
+
 def to_halfwidth(text: str) -> str:
     """``text`` with full-width letters, digits and ASCII signs (and the ideographic space) folded to half width."""
     return text.translate(_TO_HALF)

@@ -22,6 +22,7 @@ from summarylint.source import Span
 from summarylint.text.shingles import cjk_count, fold, fold_content, has_cjk, similar_pairs
 from summarylint.views import Views
 from summarylint.views.blocks import Block
+from summarylint.views.boilerplate import compiled as boilerplate_patterns
 
 #: DU001: paragraphs with fewer Chinese characters are not compared
 MIN_PARAGRAPH_CJK = 20
@@ -399,14 +400,21 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
         parents.append(para)
 
 
+def _untagged(title: str) -> str:
+    """``title`` without a template site's tag (2024年度个人工作总结（精选5篇）: TB002's)."""
+    tags = boilerplate_patterns().compilation_title
+    return tags.sub(lambda m: m.group(0)[: m.start("cut") - m.start()] if m.groupdict().get("cut") else "", title)
+
+
 @check("DU007")
 def title_repeated_in_body(ctx: Context) -> Iterator[Finding]:
-    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000")]
+    site = ctx.views.boilerplate_paragraphs  # (a breadcrumb or a page's information line above or between them)
+    prose = [p for p in ctx.doc.prose if p.text.strip(" \u3000") and p.index not in site]
     if len(prose) < 2:
         return
     title, first = prose[0], prose[1]
     folded = fold(title.text)
-    if cjk_count(folded) < 4 or fold(first.text) != folded:
+    if cjk_count(folded) < 4 or fold(first.text) not in (folded, fold(_untagged(title.text))):
         return
     yield Finding(
         first.span(0, len(first.text)),

@@ -33,6 +33,9 @@ NEAR_THRESHOLD = 0.8
 #: is compared too when it is at least MIN_TAIL_LENGTH long (a copied sentence with a new opening)
 MIN_SENTENCE_LENGTH = 15
 MIN_TAIL_LENGTH = 25
+#: DU003: stretches of a sentence between commas (a later sentence that repeats one) are compared up to this many
+#: folded characters; a copy longer than that is still found by its opening or its tail
+STRETCH_MAX = 300
 _COMPARED = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _COMMA = re.compile(r"[，,]")
@@ -230,20 +233,27 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     return clauses
 
 
-def _heads(text: str, start: int, end: int) -> Iterator[tuple[int, str, tuple[int, int]]]:
-    """The openings of the sentence ``text[start:end]`` up to each comma, long enough to compare (at least
-    MIN_SENTENCE_LENGTH folded characters with a figure, or MIN_TAIL_LENGTH): their end in the block,
-    their folded text and their key, comparable with a whole sentence's (:class:`_Clause`)."""
-    at = start
-    head = ""
-    key = 0
-    for comma in _COMMA.finditer(text, start, end):
-        piece = fold_content("".join(_CONTENT.findall(text, at, comma.start())))
-        at = comma.end()
-        head += piece
-        key = (key * pow(_BASE, len(piece), _MODULUS) + _number(piece)) % _MODULUS
-        if len(head) >= MIN_TAIL_LENGTH or (len(head) >= MIN_SENTENCE_LENGTH and _FIGURE.search(head)):
-            yield comma.start(), head, (len(head), key)
+def _stretches(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, tuple[int, int]]]:
+    """The stretches of the sentence ``text[start:end]`` between its start or a comma and a later comma, long
+    enough to compare (at least MIN_SENTENCE_LENGTH folded characters with a figure, or MIN_TAIL_LENGTH): their
+    start and end in the block, their folded text and their key, comparable with a whole sentence's
+    (:class:`_Clause`).  Those from the sentence's start are its openings."""
+    commas = [(c.start(), c.end()) for c in _COMMA.finditer(text, start, end)]
+    starts = [start] + [after for _, after in commas]
+    pieces = [
+        fold_content("".join(_CONTENT.findall(text, at, comma)))
+        for at, (comma, _) in zip(starts[:-1], commas, strict=True)
+    ]
+    for i, at in enumerate(starts[: len(commas)]):
+        stretch = ""
+        key = 0
+        for piece, (comma, _) in zip(pieces[i:], commas[i:], strict=True):
+            stretch += piece
+            key = (key * pow(_BASE, len(piece), _MODULUS) + _number(piece)) % _MODULUS
+            if len(stretch) >= MIN_TAIL_LENGTH or (len(stretch) >= MIN_SENTENCE_LENGTH and _FIGURE.search(stretch)):
+                yield at, comma, stretch, (len(stretch), key)
+            if len(stretch) >= STRETCH_MAX:
+                break  # (a sentence of hundreds of clauses would cost their square)
 
 
 @check("DU003")
@@ -252,7 +262,7 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
     _, involved = _paragraph_duplicates(units)
     first: dict[tuple[int, int], tuple[Block, _Clause, int]] = {}  # clause → where it first stands (and its end)
     wholes: set[tuple[int, int]] = set()  # the keys of whole sentences
-    openings: dict[tuple[int, int], tuple[Block, int, int, str]] = {}  # a sentence's opening → where it stands
+    stretches: dict[tuple[int, int], tuple[Block, int, int, str]] = {}  # a stretch between commas → where it stands
     for n, unit in enumerate(units):
         if n in involved:
             continue
@@ -260,16 +270,17 @@ def duplicate_sentence(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_SENTENCE):
             clauses = _clauses(block.text, m.start(), m.end())
             repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
-            heads = list(_heads(block.text, m.start(), m.end())) if has_cjk(block.text[m.start() : m.end()]) else []
+            found = list(_stretches(block.text, m.start(), m.end())) if has_cjk(block.text[m.start() : m.end()]) else []
+            heads = [(to, text, key) for at, to, text, key in found if at == m.start()]
             whole = clauses[0] if clauses and clauses[0].at == m.start() else None
             if repeated is None:
                 yield from _repeated_head(ctx, block, m.start(), heads, first, wholes)
                 if whole is not None:
-                    yield from _repeated_opening(ctx, block, m.start(), m.end(), whole, openings)
+                    yield from _repeated_stretch(ctx, block, m.start(), m.end(), whole, stretches)
             for clause in clauses:
                 first.setdefault(clause.key, (block, clause, m.end()))
-            for head_end, head, key in heads:
-                openings.setdefault(key, (block, m.start(), head_end, head))
+            for at, to, text, key in found:
+                stretches.setdefault(key, (block, at, to, text))
             if whole is not None:
                 wholes.add(whole.key)
             if repeated is None:
@@ -312,23 +323,24 @@ def _repeated_head(
         return
 
 
-def _repeated_opening(
+def _repeated_stretch(
     ctx: Context,
     block: Block,
     start: int,
     end: int,
     whole: _Clause,
-    openings: dict[tuple[int, int], tuple[Block, int, int, str]],
+    stretches: dict[tuple[int, int], tuple[Block, int, int, str]],
 ) -> Iterator[Finding]:
-    """A sentence that is the opening of an earlier one, up to a comma (``演练2次，参与120人次，意识明显提高。``
-    then ``演练2次，参与120人次。``): the earlier sentence pasted again and cut short."""
-    found = openings.get(whole.key)
+    """A sentence that is a stretch of an earlier one between commas (``演练2次，参与120人次，意识明显提高。`` then
+    ``演练2次，参与120人次。``; ``深化……模式，与12个村结对共建，选派8名……，把服务送到田间。`` then
+    ``与12个村结对共建，选派8名……。``): the earlier sentence pasted again and cut short."""
+    found = stretches.get(whole.key)
     if found is None:
         return
-    earlier, earlier_start, earlier_end, head = found
-    if whole.whole != head:
+    earlier, earlier_start, earlier_end, stretch = found
+    if whole.whole != stretch:
         return
-    message = f"这句话与前文一句话的前半句重复：“{_shown(block.text[start:end])}”"
+    message = f"这句话与前文一句话中的一段重复：“{_shown(block.text[start:end])}”"
     earlier_span = earlier.span(earlier_start, earlier_end)
     yield _part_repeated(ctx, block, start, end, whole.length, message, earlier_span, removable=True)
 

@@ -107,13 +107,13 @@ def compilation_title(ctx: Context) -> Iterator[Finding]:
                 span = para.span(*m.span())
                 if ctx.doc.source[span.end : span.end + 1] not in ("", "\r", "\n"):
                     continue  # only closing a line of the file
-                yield Finding(span, f"行末的“{m.group()}”是范文网站的合集标记，应删除", fix=Fix.unsafe(Edit(span, "")))
+                yield Finding(span, f"行末的“{m.group()}”是范文网站加的标记，应删除", fix=Fix.unsafe(Edit(span, "")))
             continue
         for m in pattern.finditer(text):
             cut = m.span("cut") if m.group("cut") else m.span()
             yield Finding(
                 para.span(*m.span()),
-                f"标题中的“{m.group()}”是范文网站的合集标记，应改为本单位的实际标题",
+                f"标题中的“{m.group()}”是范文网站加的标记，应改为本单位的实际标题",
                 fix=Fix.unsafe(Edit(para.span(*cut), "")),
             )
 

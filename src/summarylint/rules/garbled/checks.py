@@ -14,8 +14,9 @@ from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks
 from summarylint.source import Span
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.artefacts import artefact_pack as _pack
+from summarylint.text.chars import CJK as _CJK
+from summarylint.text.measure import lost_figure
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _BLANKS = " \t\u3000\xa0"
 
 
@@ -171,6 +172,13 @@ def _masked() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @check("GA007")
 def masked_character(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(lost_figure()):
+        run = m.group()
+        before, after = block.text[max(0, m.start() - 4) : m.start()], block.text[m.end() : m.end() + 4]
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"“{before}{run}{after}”中的“{run}”像是转换时丢失的数字，应补上原来的数字",
+        )
     masked, checkbox = _masked()
     for block in ctx.views.candidates(masked):
         form = checkbox.search(block.text) is not None

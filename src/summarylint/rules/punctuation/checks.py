@@ -14,6 +14,7 @@ from summarylint.rules.base import Context, check
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.chars import CJK, CJK_CHAR
+from summarylint.text.measure import lost_figure
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 
@@ -71,8 +72,10 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_HALF_POINT):
             if m.start() < skip or _NOT_POINT.match(block.text, m.start()):
                 continue
-            if "?" in m.group() and _lost_characters(block.text, m.start()):
-                continue  # characters lost in an encoding conversion (GA005), not a question mark
+            if "?" in m.group() and (
+                _lost_characters(block.text, m.start()) or lost_figure().match(block.text, m.start())
+            ):
+                continue  # characters or a figure lost in an encoding conversion (GA005, GA007), not a question mark
             if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
                 continue  # the end of an HTML entity left in the text (&nbsp;)
             mark = m.group("a") or m.group("b") or m.group("dot") or m.group("pct")

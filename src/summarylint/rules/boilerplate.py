@@ -17,7 +17,7 @@ from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.text.chars import trim
-from summarylint.views.boilerplate import SiteHit, compiled, paragraph_deletion
+from summarylint.views.boilerplate import SiteHit, compiled, paragraph_deletion, tag_cut
 
 _HEADING_PUNCT = re.compile(r"[。！？!?；;，,]")
 _TRAILING = " \t\u3000：:"
@@ -110,7 +110,7 @@ def compilation_title(ctx: Context) -> Iterator[Finding]:
                 yield Finding(span, f"行末的“{m.group()}”是范文网站加的标记，应删除", fix=Fix.unsafe(Edit(span, "")))
             continue
         for m in pattern.finditer(text):
-            cut = m.span("cut") if m.group("cut") else m.span()
+            cut = tag_cut(m)
             yield Finding(
                 para.span(*m.span()),
                 f"标题中的“{m.group()}”是范文网站加的标记，应改为本单位的实际标题",

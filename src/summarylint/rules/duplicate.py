@@ -23,6 +23,7 @@ from summarylint.text.shingles import cjk_count, fold, fold_content, has_cjk, si
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 from summarylint.views.boilerplate import compiled as boilerplate_patterns
+from summarylint.views.boilerplate import tag_cut
 
 #: DU001: paragraphs with fewer Chinese characters are not compared
 MIN_PARAGRAPH_CJK = 20
@@ -414,8 +415,12 @@ def duplicate_heading(ctx: Context) -> Iterator[Finding]:
 
 def _untagged(title: str) -> str:
     """``title`` without a template site's tag (2024年度个人工作总结（精选5篇）: TB002's)."""
-    tags = boilerplate_patterns().compilation_title
-    return tags.sub(lambda m: m.group(0)[: m.start("cut") - m.start()] if m.groupdict().get("cut") else "", title)
+
+    def kept(m: re.Match[str]) -> str:
+        start, end = tag_cut(m)
+        return title[m.start() : start] + title[end : m.end()]
+
+    return boilerplate_patterns().compilation_title.sub(kept, title)
 
 
 @check("DU007")

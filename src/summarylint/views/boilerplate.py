@@ -132,6 +132,12 @@ class Compiled:
     watermark: re.Pattern[str]
 
 
+def tag_cut(m: re.Match[str]) -> tuple[int, int]:
+    """The part of a site's tag on a title (a match of ``compilation_title``) that is deleted: its ``cut`` group
+    (范文 of 工作总结范文, whose 总结 stays), or the whole match."""
+    return m.span("cut") if m.group("cut") else m.span()
+
+
 @cache
 def compiled() -> Compiled:
     pack = load_pack("boilerplate", BoilerplatePack)

@@ -12,6 +12,8 @@ import re
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 #: one Chinese character
 CJK_CHAR = re.compile(f"[{CJK}]")
+#: sentence-final particles of a question (……吗? ……呢?): a question mark after one asks
+QUESTION_PARTICLES = "吗呢吧啊么嘛"
 #: full-width point marks (点号)
 POINT_MARKS = "，。、；：？！"
 #: full-width opening and closing marks of pairs

@@ -9,7 +9,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.packs import load_pack
-from summarylint.text.chars import CJK
+from summarylint.text.chars import CJK, QUESTION_PARTICLES
 from summarylint.text.segment import Focus
 
 #: Characters after which a clause ends: point marks, closing marks, dashes, ellipses, spaces.
@@ -161,7 +161,8 @@ def lost_figure() -> re.Pattern[str]:
     p = pack()
     units = alternation([*p.mf001.measure_words, "万", "亿", "元"])
     not_word = f"(?!{alternation(p.words.word_starts)})" if p.words.word_starts else ""
-    return re.compile(rf"(?<=[{CJK}])(?<![吗呢吧啊么嘛否何哪谁啥])\?{not_word}(?=(?:{units}|[%％]))")
+    asking = QUESTION_PARTICLES + "否何哪谁啥"  # (and words that ask: 是否……?)
+    return re.compile(rf"(?<=[{CJK}])(?<![{asking}])\?{not_word}(?=(?:{units}|[%％]))")
 
 
 def alternation(words: list[str]) -> str:

@@ -16,6 +16,7 @@ from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.artefacts import artefact_pack as _pack
 from summarylint.text.chars import CJK as _CJK
 from summarylint.text.measure import lost_figure
+from summarylint.views.blocks import Block
 
 _BLANKS = " \t\u3000\xa0"
 
@@ -170,14 +171,17 @@ def _masked() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return masked, checkbox
 
 
+def _in_context(block: Block, m: re.Match[str]) -> str:
+    """The match with up to four characters either side, as a message shows it."""
+    return block.text[max(0, m.start() - 4) : m.end() + 4]
+
+
 @check("GA007")
 def masked_character(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(lost_figure()):
-        run = m.group()
-        before, after = block.text[max(0, m.start() - 4) : m.start()], block.text[m.end() : m.end() + 4]
         yield Finding(
             block.span(m.start(), m.end()),
-            f"“{before}{run}{after}”中的“{run}”像是转换时丢失的数字，应补上原来的数字",
+            f"“{_in_context(block, m)}”中的“{m.group()}”像是转换时丢失的数字，应补上原来的数字",
         )
     masked, checkbox = _masked()
     for block in ctx.views.candidates(masked):
@@ -189,11 +193,7 @@ def masked_character(ctx: Context) -> Iterator[Finding]:
             span = block.span(m.start(), m.end())
             if _overlaps_any(span, ctx.views.placeholder_spans):
                 continue  # digits masked before a measure word are an unfilled slot (PH002)
-            before, after = block.text[max(0, m.start() - 4) : m.start()], block.text[m.end() : m.end() + 4]
-            yield Finding(
-                span,
-                f"“{before}{run}{after}”中的“{run}”像是被屏蔽或替换掉的文字，应补上原词",
-            )
+            yield Finding(span, f"“{_in_context(block, m)}”中的“{run}”像是被屏蔽或替换掉的文字，应补上原词")
 
 
 # --- GA008 -------------------------------------------------------------------------------------

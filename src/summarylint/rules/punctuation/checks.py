@@ -13,7 +13,7 @@ from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
-from summarylint.text.chars import CJK, CJK_CHAR
+from summarylint.text.chars import CJK, CJK_CHAR, QUESTION_PARTICLES
 from summarylint.text.measure import lost_figure
 from summarylint.views import Views
 from summarylint.views.blocks import Block
@@ -45,7 +45,6 @@ _NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
 
 #: after these a run of ? is a (doubled) question mark
-_QUESTION_PARTICLES = "吗呢吧啊么嘛"
 
 
 def _lost_characters(text: str, at: int) -> bool:
@@ -59,7 +58,7 @@ def _lost_characters(text: str, at: int) -> bool:
     return (
         end - start >= 2
         and bool(CJK_CHAR.match(text[start - 1 : start]))
-        and text[start - 1 : start] not in _QUESTION_PARTICLES
+        and text[start - 1 : start] not in QUESTION_PARTICLES
         and bool(CJK_CHAR.match(text[end : end + 1]))
     )
 

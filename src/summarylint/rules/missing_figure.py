@@ -119,6 +119,8 @@ def _mistagged_name(token: Token, surnames: str) -> bool:
 
 
 _NAME_END = ("”", "’", "」", "』", "》", "〉")
+#: A figure and one character right before a measure word: the two make a compound measure word (项次, 灯次, 人份).
+_COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[{CJK}]$")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
 _SENTENCE_START = re.compile("[。；！？;!?\n]")
 
@@ -234,6 +236,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
         start, end = match.span()
         if text.startswith(_NAME_END, end):
             continue  # the end of a quoted name or a title: “邻里节”, 《百家》
+        if _COUNTED_COMPOUND.search(text, max(0, start - 4), start):
+            continue  # the end of a compound measure word after its figure: 573项次, 142灯次, 3万人份
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,7 @@ from summarylint.document import BlockKind, Document
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
 from summarylint.text.chars import CJK, to_halfwidth
+from summarylint.text.measure import alternation
 from summarylint.views.blocks import Block
 
 _CJK = CJK
@@ -45,6 +46,8 @@ class NumberPack(BaseModel):
     #: NB005: measure words after which 二 may be an abbreviated ordinal (二台 = 2号机组, 二批, 二场):
     #: the fix is only suggested
     er_unsafe_measure_words: str
+    #: NB023: the units of a total and of its parts
+    breakdown_units: list[str] = Field(min_length=1)
 
 
 @cache
@@ -806,7 +809,8 @@ _RATE_NAMES = (
     r"合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
     r"|建档率|接种率|就业率|回收率|及格率|优秀率|优良率|通过率|结案率|化解率|治愈率|完好率|巩固率|受理率|回复率"
     r"|处置率|整改率|销号率|履约率|兑现率|可办率|网办率|好评率|回访率|签约率|参训率|到岗率|上报率|送达率|公开率|及时率"
-    r"|完整率|准时率|占比|比重"
+    r"|完整率|准时率|成活率|存活率|收缴率|缴费率|入学率|升学率|入园率|录取率|上线率|体检率|筛查率|随访率|入住率|空置率"
+    r"|流失率|死亡率|发病率|在线率|联网率|清运率|占比|比重"
 )
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
@@ -884,24 +888,65 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}
 
 # --- NB023 -------------------------------------------------------------------------------------
 
-_MEASURE = r"人次|场次|户次|人|名|位|个|家|户|次|场|篇|张|条|件|项|批|所|座|处|起|份|台|辆|元|天"
-_AMOUNT = rf"(?P<{{n}}>\d+(?:\.\d+)?)[ \t]*(?P<{{k}}>[万亿])?[ \t]*(?P<{{q}}>{_MEASURE})"
-_TOTAL = re.compile(
-    r"(?:共|累计|合计|总计)[^，。；\d]{0,10}?" + _AMOUNT.format(n="n", k="k", q="q") + r"(?P<rest>[^。；]*?)其中"
-)
-_PART = re.compile(_AMOUNT.format(n="n", k="k", q="q"))
+
+def _amount(suffix: str = "") -> str:
+    """A figure and its unit (:attr:`NumberPack.breakdown_units`), in groups ``n``, ``k`` (万, 亿) and ``q``."""
+    units = alternation(_pack().breakdown_units)
+    return rf"(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<k>[万亿])?[ \t]*(?P<q>{units}){suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Amounts:
+    """NB023's patterns, built from the pack's units once per process."""
+
+    #: 共…N件…其中: a total announced before its breakdown
+    total: re.Pattern[str]
+    #: any figure with its unit
+    part: re.Pattern[str]
+    #: a total and the start of its breakdown: 办理案件456件，其中简易程序213件、一般程序268件; 技术人员57人（医师14人、
+    #: 护士26人）; 工作室9个：省级2个、市级4个.  Any figure may be the total (the breakdown says it is one); 第3名 and
+    #: 前10名 are ranks.
+    breakdown: re.Pattern[str]
+    #: one part: a label (which may hold a bracketed aside: 半托管（单环节托管）26.1万亩), its figure, the part's own
+    #: breakdown in brackets (skipped) and its share (男性120人，占52%)
+    segment: re.Pattern[str]
+    #: a figure listed after 分别
+    listed: re.Pattern[str]
+
+
+@cache
+def _amounts() -> _Amounts:
+    return _Amounts(
+        total=re.compile(r"(?:共|累计|合计|总计)[^，。；\d]{0,10}?" + _amount() + r"(?P<rest>[^。；]*?)其中"),
+        part=re.compile(_amount()),
+        breakdown=re.compile(
+            r"(?<![\d.第前])"
+            + _amount()
+            + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
+        ),
+        segment=re.compile(
+            r"(?P<label>(?:[^\d、，,。；;！？（()）：:]|[（(][^（()）\d]{1,10}[）)]){1,12}?)"
+            + _amount()
+            + r"(?:[ \t]*[（(][^（()）]*[）)])?"
+            + r"(?:[，,]?占[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?[ \t]*[%％])?"
+        ),
+        listed=re.compile(_amount(r"(?:[ \t]*(?:[、，,]|和|及)[ \t]*)?")),
+    )
+
+
 _SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
 
 
 @check("NB023")
 def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     reported: set[tuple[int, int]] = set()  # (block, start of the total) of the totals reported here
-    for block, m in ctx.views.matches(_TOTAL):
+    amounts = _amounts()
+    for block, m in ctx.views.matches(amounts.total):
         total = Decimal(m.group("n")) * _SCALE[m.group("k")]
         unit = m.group("q")
         end = block.text.find("。", m.end())
         sentence_end = len(block.text) if end < 0 else end
-        for part in _PART.finditer(block.text, m.end(), sentence_end):
+        for part in amounts.part.finditer(block.text, m.end(), sentence_end):
             if part.group("q") != unit or block.masked(part.start(), part.end()):
                 continue
             value = Decimal(part.group("n")) * _SCALE[part.group("k")]
@@ -915,25 +960,12 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     yield from _parts_over_total(ctx, reported)
 
 
-#: A total and its breakdown: 办理案件456件，其中简易程序213件、一般程序268件; 技术人员57人（医师14人、护士26人）;
-#: 工作室9个：省级2个、市级4个.  Any figure may be the total (the breakdown says it is one); 第3名 and 前10名 are ranks.
-_BREAKDOWN = re.compile(
-    r"(?<![\d.第前])"
-    + _AMOUNT.format(n="n", k="k", q="q")
-    + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
-)
-#: One part: a label, its figure, the part's own breakdown in brackets (skipped) and its share (男性120人，占52%).
-_SEGMENT = re.compile(
-    r"(?P<label>[^\d、，,。；;！？（()）：:]{1,12}?)"
-    + _AMOUNT.format(n="n", k="k", q="q")
-    + r"(?:[ \t]*[（(][^（()）]*[）)])?"
-    + r"(?:[，,]?占[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?[ \t]*[%％])?"
-)
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[、，,]|以及|和|及|与)[ \t]*")
 #: Labels, then their figures: 其中一等奖、二等奖、三等奖分别为3人、5人、6人.
 _RESPECTIVELY = re.compile(r"分别(?:为|是|有|达到?)?")
 _LABEL_SEPARATOR = re.compile(r"[、，,]|以及|和|及|与")
-_LISTED_AMOUNT = re.compile(_AMOUNT.format(n="n", k="k", q="q") + r"(?:[ \t]*(?:[、，,]|和|及)[ \t]*)?")
+#: A bracketed aside in a part's label, left out when labels are compared (半托管（单环节托管）beside 全托管).
+_ASIDE = re.compile(r"[（(][^（()）]*[）)]")
 #: Where the parts of a breakdown end: the sentence, a semicolon (the next item of a list), a bracket closed.
 _BREAKDOWN_END = frozenset("。；;！？")
 #: A clause that is not one more part but a new statement (总量达到2.8万人, 同比增长) or a breakdown of its own.
@@ -1014,8 +1046,8 @@ def _breakdown_end(text: str, start: int) -> int:
 
 def _respective(text: str, labels: str, at: int, end: int, m: re.Match[str]) -> _Breakdown | None:
     """The parts of 其中一等奖、二等奖分别为3人、5人: the figures after 分别 (from ``at``), one for each label."""
-    parts, slack = [], _rounding(m)
-    while (listed := _LISTED_AMOUNT.match(text, at, end)) is not None and _same_unit(listed.group("q"), m.group("q")):
+    parts, slack, listing = [], _rounding(m), _amounts().listed
+    while (listed := listing.match(text, at, end)) is not None and _same_unit(listed.group("q"), m.group("q")):
         parts.append(_Part.read("", listed))
         slack += _rounding(listed)
         at = listed.end()
@@ -1041,8 +1073,8 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
         return _respective(text, text[start : respectively.start()], respectively.end(), end, m)
     parts, slack, separators = [], _rounding(m), ""
     at, added = start, Decimal(0)
-    while (part := _SEGMENT.match(text, at, end)) is not None:
-        label = part.group("label").strip()
+    while (part := _amounts().segment.match(text, at, end)) is not None:
+        label = _ASIDE.sub("", part.group("label")).strip()
         value = _value(part)
         if not _same_unit(part.group("q"), m.group("q")) or _NOT_A_PART.search(label) or value > total:
             break
@@ -1063,7 +1095,7 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
 
 def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
     """A total whose parts, introduced as its breakdown, add up to more."""
-    for block, m in ctx.views.matches(_BREAKDOWN):
+    for block, m in ctx.views.matches(_amounts().breakdown):
         if (id(block), m.start("n")) in reported:
             continue  # (one part over the total is reported above)
         clause = block.text[: m.start("n")]
@@ -1183,6 +1215,15 @@ _FROM_TO = re.compile(
     + rf"[，,]?(?:{_RISE}|{_FALL}|[增降升]幅为?|[增降]了)了?"
     + _PCT.format(n="d")
 )
+#: 收缴率94.1%，较上年的91.6%提高了2.5%: a rate, the rate it is compared with, then the difference written with %.
+_COMPARED = re.compile(
+    r"(?:率|占比|比重|比例)(?:为|达到?|是)?"
+    + _PCT.format(n="b")
+    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?"
+    + _PCT.format(n="a")
+    + rf"[，,]?(?:{_RISE}|{_FALL})了?"
+    + _PCT.format(n="d")
+)
 #: 不良贷款率0.86%，较年初下降0.12%: a rate, then its change since a date written with %.
 _RATE_CHANGE = re.compile(
     rf"(?P<name>[{_CJK}]{{0,4}}(?:率|占比|比重|比例))(?:为|达到?|是)?"
@@ -1208,7 +1249,7 @@ _POINTS_TOLERANCE = Decimal("0.05")
 
 @check("NB025")
 def percentage_points(ctx: Context) -> Iterator[Finding]:
-    for block, m in ctx.views.matches(_FROM_TO):
+    for block, m in chain(ctx.views.matches(_FROM_TO), ctx.views.matches(_COMPARED)):
         difference = abs(Decimal(m.group("a")) - Decimal(m.group("b")))
         if abs(difference - Decimal(m.group("d"))) > _POINTS_TOLERANCE:
             continue  # (a relative change: 由20%提高到30%，提高了50%)

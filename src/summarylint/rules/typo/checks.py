@@ -4,7 +4,7 @@ full-width Latin letters."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TypeVar
 
@@ -148,10 +148,21 @@ def _traditional() -> tuple[dict[str, str], frozenset[str]]:
 _TRADITIONAL_SHARE = 0.2
 
 
-def _garbled(text: str) -> bool:
-    """Whether ``text`` shows signs of wrong decoding (GA005 reports them): text read with the wrong
-    character set is full of traditional-looking characters (``鏈堟湭`` is ``月未`` in UTF-8 read as GBK)."""
-    return bool(find_marks(text) or find_reencoded(text))
+#: A character this close to a garbled mark (``�``, a control character) may belong to the garbled piece.
+_MARK_REACH = 2
+
+
+def _garbled(text: str) -> Callable[[int], bool] | None:
+    """Which characters of ``text`` may be pieces of wrong decoding (GA005 reports them), or None when
+    none may.  Text read with the wrong character set is full of traditional-looking characters (``鏈堟湭``
+    is ``月未`` in UTF-8 read as GBK), so a paragraph holding such a stretch is left alone; a lone mark
+    (``�``) spoils only the characters beside it (促进學生 in a paragraph with a ``�`` elsewhere is a slip)."""
+    if find_reencoded(text):
+        return lambda at: True
+    marks = find_marks(text)
+    if not marks:
+        return None
+    return lambda at: any(m.start - _MARK_REACH <= at < m.end + _MARK_REACH for m in marks)
 
 
 def _among_common(text: str, at: int, table: dict[str, str]) -> bool:
@@ -177,10 +188,9 @@ def traditional_character(ctx: Context) -> Iterator[Finding]:
         han = len(_HAN_ONE.findall(text))
         if not found or len(found) > _TRADITIONAL_SHARE * max(han, 1):
             continue
-        if _garbled(text):
-            continue
+        garbled = _garbled(text)
         for at in found:
-            if not _among_common(text, at, table):
+            if (garbled and garbled(at)) or not _among_common(text, at, table):
                 continue
             char = text[at]
             span = block.span(at, at + 1)

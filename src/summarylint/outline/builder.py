@@ -184,6 +184,16 @@ def _heading_depth(group: Group) -> int:
     return depths.pop() if len(depths) == 1 else 0
 
 
+#: Families that differ only by their numeral, at the same bracketing: an item of one typed in the middle of a group
+#: of the other stands in for its next item (（3） for （三）).
+_COUNTERPARTS = {
+    Family.AR_PAREN: Family.CN_PAREN,
+    Family.CN_PAREN: Family.AR_PAREN,
+    Family.AR_BARE: Family.CN_BARE,
+    Family.CN_BARE: Family.AR_BARE,
+}
+
+
 class _Builder:
     def __init__(self, doc: Document, markers: dict[int, Marker] | None) -> None:
         self.doc = doc
@@ -289,7 +299,16 @@ class _Builder:
                 self.issue(IssueKind.DECREASE, heading, expected)
             return
 
-        # 4. a new group under the current item
+        # 4. the next number of an open group of the other numeral at the same bracketing (（3） after （一）（二）,
+        #    3. after 一、二、): an item of that group typed with the wrong numeral, which NU009 reports
+        if marker.value != 1:
+            stand_in = self.stand_in(marker, is_phrase(para, marker))
+            if stand_in is not None:
+                self.truncate(stand_in + 1)
+                self.add(stack[stand_in], para, marker, standalone)
+                return
+
+        # 5. a new group under the current item
         parent = top.items[-1] if top is not None else None
         inverted = parent is not None and marker.rank < parent.marker.rank
         group = self.new_group(parent, inverted=inverted)
@@ -299,6 +318,18 @@ class _Builder:
         continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
         if marker.value != 1 and not continued:  # articles (第N条) run on across chapters
             self.issue(IssueKind.FIRST, heading, 1)
+
+    def stand_in(self, marker: Marker, phrase: bool) -> int | None:
+        """The index in ``stack`` of the open group whose next item ``marker`` stands in for: the innermost group that
+        expects its number, when that group is of the counterpart family (:data:`_COUNTERPARTS`) and its items are
+        shaped alike (（3） after 1. 2. under （二） is the list's 3., not （三）)."""
+        counterpart = _COUNTERPARTS.get(marker.family)
+        for index in range(len(self.stack) - 1, -1, -1):
+            group = self.stack[index]
+            if group.last_value + 1 == marker.value:
+                fits = group.first.marker.family is counterpart and group.shape() == phrase
+                return index if fits else None
+        return None
 
     def run(self) -> Outline:
         for para in self.doc.paragraphs:

@@ -386,6 +386,11 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     return marker
 
 
+#: What may stand before a paragraph's marker: spaces, and spaces a web page left as references (&nbsp;&nbsp;1.加强……,
+#: which GA013 reports).
+_INDENT = re.compile(r"(?:[ \t\u3000]|&(?:nbsp|ensp|emsp|#160|#12288|#x[aA]0);)+")
+
+
 def paragraph_marker(text: str, label: str = "") -> Marker | None:
     """The marker of a paragraph: its Word numbering label if it has one, else the start of its text.
 
@@ -396,7 +401,5 @@ def paragraph_marker(text: str, label: str = "") -> Marker | None:
         if marker is None or marker.end != len(label.strip()):
             return None
         return replace(marker, start=0, end=0, auto=True)
-    start = 0
-    while start < len(text) and text[start] in " \t\u3000":
-        start += 1
-    return parse_marker(text, start)
+    indent = _INDENT.match(text)
+    return parse_marker(text, indent.end() if indent else 0)

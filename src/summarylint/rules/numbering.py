@@ -300,20 +300,25 @@ def acceptable(marker: Marker) -> bool:
     return True
 
 
+def _form(marker: Marker) -> tuple[Family, str]:
+    return marker.family, marker.variant
+
+
 @check("NU009")
 def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
         # forms that are wrong on their own are reported by NU001-NU004; this rule is about mixing
         # forms that are each acceptable (1. and 1．, （1） and ⑴, 1. and １.)
+        # (an item of the other numeral in the group, （3） among （一）（二）, is a form of its own: see the outline)
         typed = [h for h in group.items if acceptable(h.marker)]
-        counts = Counter(h.marker.variant for h in typed)
+        counts = Counter(_form(h.marker) for h in typed)
         if len(counts) < 2:
             continue
         best = max(counts.values())
-        example = next(h.marker for h in typed if counts[h.marker.variant] == best)
+        example = next(h.marker for h in typed if counts[_form(h.marker)] == best)
         for heading in typed:
             marker = heading.marker
-            if marker.variant == example.variant:
+            if _form(marker) == _form(example):
                 continue
             wanted = with_value(example, marker.value)
             yield Finding(

@@ -397,6 +397,8 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         word = match.group()
         if start == 0 or not _clause_ends_at(text, end) or not CJK_CHAR.match(text, start - 1):
             continue
+        if text.startswith(_NAME_END, end):
+            continue  # the end of a quoted name: 对“僵尸户”开展清理
         if sentences is None:
             sentences = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
         k = bisect_right(sentences, start)

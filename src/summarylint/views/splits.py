@@ -194,6 +194,22 @@ def _in_words(text: str, nxt: str) -> str:
     return f"断在词语“{word}”中间"
 
 
+#: What may open a paragraph's first word: a quotation mark, a title mark or a bracket (“有事好商量”协商议事活动……).
+_OPENING = "“‘《（(【"
+
+
+def _starts_words(text: str) -> bool:
+    """Whether ``text`` starts with Chinese text or a figure, perhaps after an opening mark."""
+    start = 1 if text[0] in _OPENING else 0
+    return len(text) > start and bool(_CJK.match(text[start]) or text[start].isdigit())
+
+
+def _runs_on(text: str, marker: Marker | None) -> bool:
+    """Whether a paragraph is running text past its marker: unnumbered, or with a sentence finished after the marker
+    (2.开展文艺骨干培训。联合……, a heading run into its text), or with its last sentence unfinished."""
+    return marker is None or "。" in text[marker.end :] or _UNFINISHED.search(text) is not None
+
+
 def _judge(
     first: Paragraph,
     second: Paragraph,
@@ -232,7 +248,7 @@ def _judge(
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):
         return None  # the title and the closing block: only a split that punctuation proves
-    if page_break and ends_in_text and starts_text and (first.index not in markers or unfinished):
+    if page_break and ends_in_text and _starts_words(nxt) and (first.index not in markers or _runs_on(text, marker)):
         return Split(first, second, True, page_break)
     if ends_in_text and starts_text and len(text) >= MIN_WORDS and (first.index not in markers or unfinished):
         words = _in_words(text, nxt)

@@ -184,13 +184,14 @@ def _heading_depth(group: Group) -> int:
     return depths.pop() if len(depths) == 1 else 0
 
 
-#: Families that differ only by their numeral, at the same bracketing: an item of one typed in the middle of a group
-#: of the other stands in for its next item (（3） for （三）).
+#: Families that differ only by their numeral at the same bracketing, or by the mark after an Arabic numeral: an item of
+#: one typed in the middle of a group of the other stands in for its next item (（3） for （三）, 2) for 2.).
 _COUNTERPARTS = {
     Family.AR_PAREN: Family.CN_PAREN,
     Family.CN_PAREN: Family.AR_PAREN,
     Family.AR_BARE: Family.CN_BARE,
     Family.CN_BARE: Family.AR_BARE,
+    Family.AR_HALF_PAREN: Family.AR_BARE,
 }
 
 
@@ -248,6 +249,7 @@ class _Builder:
         key = marker.group_key
         standalone = is_standalone(para, marker)
         same = self.open.get(key, [])[-SCAN_OPEN:][::-1]  # innermost first
+        kin: list[int] = []
         if para.kind is BlockKind.HEADING and para.depth:
             # a Markdown heading goes on with the headings of its own depth (# 4. after # 2.), not with a
             # list of body paragraphs that happens to have reached 3 in between
@@ -270,8 +272,9 @@ class _Builder:
             return
 
         top = stack[-1] if stack else None
-        # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）)
-        if marker.value == 1 and same and top is not None:
+        # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）); not a Markdown
+        #    heading at the depth of that family's headings (### （一） after ### （四）: the numbering restarted)
+        if marker.value == 1 and same and top is not None and not kin:
             host = top.items[-1]
             group = self.new_group(host, inverted=marker.rank < host.marker.rank)
             self.add(group, para, marker, standalone)

@@ -309,8 +309,17 @@ def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
         # forms that are wrong on their own are reported by NU001-NU004; this rule is about mixing
         # forms that are each acceptable (1. and 1．, （1） and ⑴, 1. and １.)
-        # (an item of the other numeral in the group, （3） among （一）（二）, is a form of its own: see the outline)
-        typed = [h for h in group.items if acceptable(h.marker)]
+        # (an item of another family in the group, （3） among （一）（二） or 2) among 1. 3., is a form of its own and is
+        # reported even when the form is wrong on its own: it stands in for an item of the group, see the outline)
+        # (NU004 reports a bracket lost among bracketed siblings: 2） among （1）（3）)
+        family = Counter(h.marker.family for h in group.items).most_common(1)[0][0]
+        bracketed = any(h.marker.open for h in group.items)
+        typed = [
+            h
+            for h in group.items
+            if acceptable(h.marker)
+            or (h.marker.family is not family and not (bracketed and _half_bracket(h.marker)))
+        ]
         counts = Counter(_form(h.marker) for h in typed)
         if len(counts) < 2:
             continue

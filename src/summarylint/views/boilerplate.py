@@ -291,9 +291,11 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
     hits: list[SiteHit] = []
     whole: set[int] = set()
     readable = [p for p in doc.paragraphs if p.kind.is_prose or p.kind is BlockKind.MARGIN]
+    # a web page's information line is reported as one, whatever site phrases its fields hold (来源：范文大全网)
+    info_lines = list(_page_info_lines(readable, whole, c.page_info))
     patterns = [pattern for pattern, _ in c.phrases] + [c.advice, c.genre.any_voice]
     for paragraph in candidate_blocks(readable, *patterns):
-        if not paragraph.text.strip():
+        if paragraph.index in whole or not paragraph.text.strip():
             continue
         found, glued = _matches(paragraph, c)
         if not any(found.values()):
@@ -324,7 +326,7 @@ def scan_boilerplate(doc: Document) -> BoilerplateScan:
         rest = [s for s in parts if s not in hit_sentences and _CONTENT.search(paragraph.text, s[0], s[1])]
         if not rest:
             whole.add(paragraph.index)
-    hits.extend(_page_info_lines(readable, whole, c.page_info))
+    hits.extend(info_lines)
     hits.extend(_link_lists(readable, whole, c))
     hits.sort(key=lambda h: (h.paragraph.index, h.start, h.code))
     return BoilerplateScan(tuple(hits), frozenset(whole))
@@ -369,7 +371,7 @@ def _page_info_lines(readable: list[Paragraph], whole: set[int], info: PageInfoF
     """Web pages' information lines (:func:`page_info_labels`) outside tables; each becomes whole
     boilerplate (``whole`` is updated).  A table row with a source and a date is a report's own."""
     for paragraph in readable:
-        if paragraph.kind is BlockKind.TABLE or paragraph.index in whole:
+        if paragraph.kind is BlockKind.TABLE:
             continue
         text = paragraph.text
         labels = page_info_labels(text, info)

@@ -309,9 +309,9 @@ def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
     for group in ctx.views.outline.groups:
         # forms that are wrong on their own are reported by NU001-NU004; this rule is about mixing
         # forms that are each acceptable (1. and 1．, （1） and ⑴, 1. and １.)
-        # (an item of another family in the group, （3） among （一）（二） or 2) among 1. 3., is a form of its own and is
-        # reported even when the form is wrong on its own: it stands in for an item of the group, see the outline)
-        # (NU004 reports a bracket lost among bracketed siblings: 2） among （1）（3）)
+        # (an item of another family in the group, （3） among （一）（二） or 2) among 1. 3., is a form of its own,
+        # reported even when the form is wrong on its own: it stands in for an item of the group, see the outline;
+        # NU004 reports a bracket lost among bracketed siblings: 2） among （1）（3）)
         family = Counter(h.marker.family for h in group.items).most_common(1)[0][0]
         bracketed = any(h.marker.open for h in group.items)
         typed = [

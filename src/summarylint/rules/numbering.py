@@ -317,8 +317,7 @@ def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
         typed = [
             h
             for h in group.items
-            if acceptable(h.marker)
-            or (h.marker.family is not family and not (bracketed and _half_bracket(h.marker)))
+            if acceptable(h.marker) or (h.marker.family is not family and not (bracketed and _half_bracket(h.marker)))
         ]
         counts = Counter(_form(h.marker) for h in typed)
         if len(counts) < 2:

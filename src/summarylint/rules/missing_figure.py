@@ -119,6 +119,8 @@ def _mistagged_name(token: Token, surnames: str) -> bool:
 
 
 _NAME_END = ("”", "’", "」", "』", "》", "〉")
+#: A noun of quantity after a 、: the measure word before it is a noun of quantity too (接待批次、人数).
+_QUANTITY_PAIR = re.compile("、(?:人数|次数|数量|金额|费用|规模|时长|频次)")
 #: A figure and one character right before a measure word: the two make a compound measure word (项次, 灯次, 人份).
 _COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[{CJK}]$")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
@@ -236,6 +238,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
         start, end = match.span()
         if text.startswith(_NAME_END, end):
             continue  # the end of a quoted name or a title: “邻里节”, 《百家》
+        if _QUANTITY_PAIR.match(text, end):
+            continue  # a noun of quantity beside another: 公务接待批次、人数均控制在预算之内
         if _COUNTED_COMPOUND.search(text, max(0, start - 4), start):
             continue  # the end of a compound measure word after its figure: 573项次, 142灯次, 3万人份
         at_clause_end = _clause_ends_at(text, end)

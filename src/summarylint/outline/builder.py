@@ -195,6 +195,10 @@ _COUNTERPARTS = {
 }
 
 
+#: The families of GB/T 9704-2012's four levels.
+_STANDARD = frozenset({Family.CN_BARE, Family.CN_PAREN, Family.AR_BARE, Family.AR_PAREN})
+
+
 class _Builder:
     def __init__(self, doc: Document, markers: dict[int, Marker] | None) -> None:
         self.doc = doc
@@ -324,13 +328,19 @@ class _Builder:
 
     def stand_in(self, marker: Marker, phrase: bool) -> int | None:
         """The index in ``stack`` of the open group whose next item ``marker`` stands in for: the innermost group that
-        expects its number, when that group is of the counterpart family (:data:`_COUNTERPARTS`) and its items are
-        shaped alike (（3） after 1. 2. under （二） is the list's 3., not （三）)."""
+        expects its number, when that group is of the counterpart family (:data:`_COUNTERPARTS`), holds only a first
+        item typed in another standard family or went on in the marker's family, and its items are shaped alike
+        (（3） after 1. 2. under （二） is the list's 3., not （三）)."""
         counterpart = _COUNTERPARTS.get(marker.family)
         for index in range(len(self.stack) - 1, -1, -1):
             group = self.stack[index]
             if group.last_value + 1 == marker.value:
-                fits = group.first.marker.family is counterpart and group.shape() == phrase
+                first = group.first.marker.family
+                # (or a group of one first item of another standard family: 1、 typed for （一）, then （二）; or a
+                # group that went on in the marker's family after such an item: （三） after 1、（二）)
+                lone = len(group.items) == 1 and first in _STANDARD and marker.family in _STANDARD
+                went_on = any(h.marker.family is marker.family for h in group.items[1:])
+                fits = (first is counterpart or lone or went_on) and group.shape() == phrase
                 return index if fits else None
         return None
 

@@ -300,6 +300,14 @@ def acceptable(marker: Marker) -> bool:
     return True
 
 
+def _group_family(group: Group) -> Family:
+    """The family most of a group's items are of; on a tie, the later items' (1、 then （二）: the group went on in
+    the second form)."""
+    counts = Counter(h.marker.family for h in group.items)
+    best = max(counts.values())
+    return next(h.marker.family for h in reversed(group.items) if counts[h.marker.family] == best)
+
+
 def _form(marker: Marker) -> tuple[Family, str]:
     return marker.family, marker.variant
 
@@ -312,7 +320,7 @@ def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
         # (an item of another family in the group, （3） among （一）（二） or 2) among 1. 3., is a form of its own,
         # reported even when the form is wrong on its own: it stands in for an item of the group, see the outline;
         # NU004 reports a bracket lost among bracketed siblings: 2） among （1）（3）)
-        family = Counter(h.marker.family for h in group.items).most_common(1)[0][0]
+        family = _group_family(group)
         bracketed = any(h.marker.open for h in group.items)
         typed = [
             h
@@ -322,8 +330,8 @@ def mixed_marker_style(ctx: Context) -> Iterator[Finding]:
         counts = Counter(_form(h.marker) for h in typed)
         if len(counts) < 2:
             continue
-        best = max(counts.values())
-        example = next(h.marker for h in typed if counts[_form(h.marker)] == best)
+        own = [h for h in typed if h.marker.family is family] or typed  # the example: the commonest form of the family
+        example = max(own, key=lambda h: counts[_form(h.marker)]).marker
         for heading in typed:
             marker = heading.marker
             if _form(marker) == _form(example):

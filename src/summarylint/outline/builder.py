@@ -277,8 +277,9 @@ class _Builder:
 
         top = stack[-1] if stack else None
         # 2. a nested enumeration that reuses a family already open (一、 inside 三、 or inside （二）); not a Markdown
-        #    heading at the depth of that family's headings (### （一） after ### （四）: the numbering restarted)
-        if marker.value == 1 and same and top is not None and not kin:
+        #    heading at the depth of that family's headings (### （一） after ### （四）: the numbering restarted), nor
+        #    a first item right after the first item of its family (（一） （一） （三）: the second is a repeat)
+        if marker.value == 1 and same and top is not None and not kin and not self.repeats_first(para, marker):
             host = top.items[-1]
             group = self.new_group(host, inverted=marker.rank < host.marker.rank)
             self.add(group, para, marker, standalone)
@@ -325,6 +326,24 @@ class _Builder:
         continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
         if marker.value != 1 and not continued:  # articles (第N条) run on across chapters
             self.issue(IssueKind.FIRST, heading, 1)
+
+    def repeats_first(self, para: Paragraph, marker: Marker) -> bool:
+        """Whether the last heading placed is the first item of ``marker``'s family set like ``para`` (the same kind of
+        paragraph, Markdown depth and indent), which ``marker`` repeats: a nested list is set apart (an indent, a list
+        under a heading)."""
+        last = self.outline.headings[-1] if self.outline.headings else None
+        return (
+            last is not None
+            and last.marker.group_key == marker.group_key
+            and last.marker.value == 1
+            and (last.paragraph.kind, last.paragraph.depth) == (para.kind, para.depth)
+            and self.indent(last.paragraph, last.marker) == self.indent(para, marker)
+        )
+
+    def indent(self, para: Paragraph, marker: Marker) -> int:
+        """The characters before ``marker`` on its line of the source (a plain-text paragraph's text has no indent)."""
+        at = para.span(marker.start, marker.start).start
+        return at - (self.doc.source.rfind("\n", 0, at) + 1)
 
     def stand_in(self, marker: Marker, phrase: bool) -> int | None:
         """The index in ``stack`` of the open group whose next item ``marker`` stands in for: the innermost group that

@@ -377,10 +377,12 @@ def _title_key(text: str) -> str:
 @check("DU004")
 def duplicate_heading(ctx: Context) -> Iterator[Finding]:
     outline = ctx.views.outline
+    units = _units(ctx)
+    pasted = {p.index for n in _paragraph_duplicates(units)[0] for p in units[n].block.paragraphs}  # (DU001's)
     seen: dict[tuple[int, str], Paragraph] = {}
     for heading in outline.headings:
         key = _title_key(heading.title)
-        if len(key) < 2:
+        if len(key) < 2 or heading.paragraph.index in pasted:
             continue
         parent = id(heading.parent) if heading.parent is not None else 0
         earlier = seen.setdefault((parent, key), heading.paragraph)

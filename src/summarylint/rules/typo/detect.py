@@ -931,11 +931,16 @@ def _learn(grams: Iterable[str], lex: Lexicon, scorer: Callable[[], Scorer]) -> 
     none = repeat("")  # (no key: shorter than any code)
     keyed = _hits(map(ge, map(slack, map(add, firsts, sound[1::2]), none), second_codes))
     keyed |= _hits(map(ge, map(slack, map(add, sound[0::2], seconds), none), first_codes))
-    for table in lex.more_tables:
-        other = written.translate(table)  # the class of a character's other reading, if it has one
-        if other != written:
-            keyed |= _hits(map(ge, map(slack, map(add, firsts, other[1::2]), none), second_codes))
-            keyed |= _hits(map(ge, map(slack, map(add, other[0::2], seconds), none), first_codes))
+    tables = lex.more_tables
+    for found in lex.more_chars.finditer(written):  # (the keys of a character's other readings)
+        i = found.start()
+        point = ord(written[i])
+        for table in tables:
+            other = table.get(point)
+            if other is not None:
+                key = written[i - 1] + other if i & 1 else other + written[i + 1]
+                if slack(key, "") >= codes[i]:
+                    keyed.add(i >> 1)
     keyed |= _hits(map(lex.shapes.__contains__, spans))
     return _keyed_survivors(spans, keyed, _pair_targets, lex, scorer)
 

@@ -53,6 +53,7 @@ import importlib.util
 import json
 import math
 import mmap
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -445,9 +446,15 @@ class Lexicon:
 
     @cached_property
     def more_tables(self) -> tuple[dict[int, str], ...]:
-        """str.translate tables: code point → the class of the character's second reading, third..."""
+        """Code point → the class of the character's second reading (the first table), of its third..."""
         most = max(map(len, self.more.values()), default=0)
         return tuple({ord(k): v[i] for k, v in self.more.items() if len(v) > i} for i in range(most))
+
+    @cached_property
+    def more_chars(self) -> re.Pattern[str]:
+        """Any character of ``more`` (a hundred, and a few percent of running text): the spans that hold
+        one are found by one search instead of translating every span."""
+        return re.compile("[" + "".join(sorted(self.more)) + "]" if self.more else "(?!)")
 
 
 def _is_han(char: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -114,6 +114,9 @@ def _words_around(text: str, start: int, end: int) -> _Words:
 #: Characters with a meaning in a regular expression: a guard without them (besides ``|``) is a plain
 #: alternation of literal strings and is tested with string methods, never compiled.
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
+#: The same but ``|``, as one class: none may stand in an alternative of a plain alternation (one search
+#: of a guard finds them, where testing each of its characters against a set costs several times more).
+_SPECIAL_IN_ALTERNATIVE = re.compile("[" + re.escape("".join(sorted(_SPECIAL - {"|"}))) + "]")
 
 
 def _literals(pattern: str) -> tuple[str, ...] | None:
@@ -127,7 +130,7 @@ def _literals(pattern: str) -> tuple[str, ...] | None:
             return None
         return tuple(chars)
     alternatives = tuple(pattern.split("|"))
-    if any(not a or not _SPECIAL.isdisjoint(a) for a in alternatives):
+    if "" in alternatives or _SPECIAL_IN_ALTERNATIVE.search(pattern):
         return None
     return alternatives
 
@@ -189,17 +192,45 @@ def _fits(pattern: Guard | None, value: str | None) -> bool:
     return pattern is None or (value is not None and pattern.fits(value))
 
 
-@dataclass(frozen=True)
 class _Entry:
-    item: Confusion
-    after: Guard | None
-    not_after: Guard | None
-    before: Guard | None
-    not_before: Guard | None
-    prev_tag: Guard | None = None
-    next_tag: Guard | None = None
-    prev_word: Guard | None = None
-    next_word: Guard | None = None
+    """A confusion and its guards, each made when first asked for: a document holds the wrong forms of
+    few of the entries, and making the guards of all of them would cost more than the rule on most
+    documents."""
+
+    def __init__(self, item: Confusion) -> None:
+        self.item = item
+
+    @cached_property
+    def after(self) -> Guard | None:
+        return _starting(self.item.after)
+
+    @cached_property
+    def not_after(self) -> Guard | None:
+        return _starting(self.item.not_after)
+
+    @cached_property
+    def before(self) -> Guard | None:
+        return _ending(self.item.before)
+
+    @cached_property
+    def not_before(self) -> Guard | None:
+        return _ending(self.item.not_before)
+
+    @cached_property
+    def prev_tag(self) -> Guard | None:
+        return _full(self.item.prev_tag)
+
+    @cached_property
+    def next_tag(self) -> Guard | None:
+        return _full(self.item.next_tag)
+
+    @cached_property
+    def prev_word(self) -> Guard | None:
+        return _full(self.item.prev_word)
+
+    @cached_property
+    def next_word(self) -> Guard | None:
+        return _full(self.item.next_word)
 
     def accepts(self, text: str, start: int, end: int) -> bool:
         if not self.text_fits(text, start, end):
@@ -283,18 +314,7 @@ def _compiled() -> _Compiled:
     entries = sorted(pack.entry, key=lambda e: -len(e.wrong))
     by_first: dict[str, list[_Entry]] = {}
     for item in entries:
-        entry = _Entry(
-            item,
-            _starting(item.after),
-            _starting(item.not_after),
-            _ending(item.before),
-            _ending(item.not_before),
-            _full(item.prev_tag),
-            _full(item.next_tag),
-            _full(item.prev_word),
-            _full(item.next_word),
-        )
-        by_first.setdefault(item.wrong[0], []).append(entry)
+        by_first.setdefault(item.wrong[0], []).append(_Entry(item))
     singles = frozenset(e.wrong for e in entries if len(e.wrong) == 1)
     heads = frozenset(e.wrong[:2] for e in entries if len(e.wrong) > 1)
     first = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
 from itertools import compress, count, filterfalse, repeat
-from operator import add, and_, ge, is_, mul
+from operator import add, and_, ge, mul
 from typing import Annotated, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -732,18 +732,16 @@ class _Memo:
         """The codes of ``grams``, screening (``learn``: the codes of spans not screened yet, and their
         survivors) those not screened yet; emptied first when it would grow too large."""
         codes = self.codes
-        found = list(map(codes.get, grams))
-        unknown = set(compress(grams, map(is_, found, repeat(None))))
-        if not unknown:
-            return cast("list[int]", found)
-        if len(codes) + len(unknown) >= _SCREENED_MAX:
-            codes.clear()
-            self.surviving.clear()
-            self._masks()
-            unknown = set(grams).difference(codes)
-        learned, surviving = learn(list(unknown))
-        codes.update(learned)
-        self.surviving.update(surviving)
+        unknown = set(grams).difference(codes)
+        if unknown:
+            if len(codes) + len(unknown) >= _SCREENED_MAX:
+                codes.clear()
+                self.surviving.clear()
+                self._masks()
+                unknown = set(grams).difference(codes)
+            learned, surviving = learn(list(unknown))
+            codes.update(learned)
+            self.surviving.update(surviving)
         return list(map(codes.__getitem__, grams))
 
 

@@ -38,6 +38,7 @@ class ParticlePack(BaseModel):
 
     adverbial_tags: list[str] = Field(min_length=1)
     adverbials: list[str]
+    clause_adverbials: list[str]
     nominal_heads: list[str]
     prepositions: list[str]
     copulas: list[str]
@@ -53,6 +54,7 @@ class _Tables:
     pack: ParticlePack
     adverbial_tags: frozenset[str]
     adverbials: frozenset[str]
+    clause_adverbials: frozenset[str]
     nominal_heads: frozenset[str]
     prepositions: frozenset[str]
     copulas: frozenset[str]
@@ -62,12 +64,19 @@ class _Tables:
     complement: re.Pattern[str]
     not_complement: frozenset[str]
     nominal_degree: re.Pattern[str]
-    #: a 的 worth segmenting: followed by a degree word, a preposition, 去/来, or a verb-sized word and a marker
+    #: a 的 worth segmenting: followed by a degree word, a preposition, 去/来, or a verb-sized word and a marker;
+    #: or after a clause-opening adverbial (``clause_adverbials``)
     candidate: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _after_any(words: list[str], literal: str) -> str:
+    """``|`` and a pattern of ``literal`` right after one of ``words`` (a look-behind each: they differ in length);
+    nothing when there are no words."""
+    return ("|(?:" + "|".join(f"(?<={re.escape(w)})" for w in words) + ")" + re.escape(literal)) if words else ""
 
 
 @cache
@@ -77,6 +86,7 @@ def _tables() -> _Tables:
         pack,
         frozenset(pack.adverbial_tags),
         frozenset(pack.adverbials),
+        frozenset(pack.clause_adverbials),
         frozenset(pack.nominal_heads),
         frozenset(pack.prepositions),
         frozenset(pack.copulas),
@@ -91,6 +101,7 @@ def _tables() -> _Tables:
             "的(?=(?:"
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
             + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)}))"
+            + _after_any(pack.clause_adverbials, "的")
         ),
     )
 
@@ -145,6 +156,21 @@ def _adverbial_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     return after.tag == "v" and t.verb_markers.fullmatch(following.text) is not None
 
 
+#: What may open a clause before an adverbial: a mark, or 一是, 二是 … of an enumeration.
+_CLAUSE_OPENING = re.compile(f"(?:[{_CLAUSE_END}　 ]|[一二三四五六七八九十]是)$")
+
+
+def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
+    """的 after an adverbial of manner opening a clause, before a verb with its object (，扎实的推进基层建设): 地."""
+    if k < 1 or k + 2 >= len(words) or words[k - 1].text not in t.clause_adverbials:
+        return False
+    start = words[k - 1].start
+    if start > 0 and not _CLAUSE_OPENING.search(text, 0, start):
+        return False
+    verb, following = words[k + 1], words[k + 2]
+    return verb.tag == "v" and len(verb.text) == 2 and following.text[0] not in _CLAUSE_END + "的"
+
+
 def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     """的 between a verb and a short complement of degree closing the clause: should be 得."""
     if k < 1:
@@ -191,7 +217,7 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
             words, k = found
             if _complement_de(t, text, words, k):
                 right, why = "得", f"“{words[k - 1].text}”是动词，后面补充说明程度（{_shown(text, at)}），用“得”"
-            elif _adverbial_de(t, text, words, k):
+            elif _adverbial_de(t, text, words, k) or _opening_de(t, text, words, k):
                 right, why = "地", f"“{words[k - 1].text}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
             else:
                 continue

@@ -74,9 +74,10 @@ def _alternation(words: list[str]) -> str:
 
 
 def _after_any(words: list[str], literal: str) -> str:
-    """``|`` and a pattern of ``literal`` right after one of ``words`` (a look-behind each: they differ in length);
-    nothing when there are no words."""
-    return ("|(?:" + "|".join(f"(?<={re.escape(w)})" for w in words) + ")" + re.escape(literal)) if words else ""
+    """``|`` and look-behinds, one per word (they may differ in length), for a ``literal`` already matched right after
+    one of ``words``; nothing when there are no words.  (After the literal, so that the pattern still starts with it
+    and the regex engine jumps from one occurrence to the next.)"""
+    return "".join(f"|(?<={re.escape(w + literal)})" for w in words)
 
 
 @cache
@@ -98,10 +99,11 @@ def _tables() -> _Tables:
         frozenset(pack.not_complement_verbs),
         re.compile(f"(?:{_alternation(pack.nominal_degree)})") if pack.nominal_degree else re.compile("(?!)"),
         re.compile(
-            "的(?=(?:"
+            "的(?:(?=(?:"
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
             + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)}))"
             + _after_any(pack.clause_adverbials, "的")
+            + ")"
         ),
     )
 

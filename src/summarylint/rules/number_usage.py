@@ -1215,30 +1215,38 @@ _FROM_TO = re.compile(
     + rf"[，,]?(?:{_RISE}|{_FALL}|[增降升]幅为?|[增降]了)了?"
     + _PCT.format(n="d")
 )
+#: A rate's name, the verb before its value, and what it is compared with (较上年, 比年初的).
+_RATE_NAME = f"[{_CJK}]{{0,4}}(?:率|占比|比重|比例)"
+_RATE_VERB = "(?:为|达到?|是)"
+_COMPARED_WITH = r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?"
 #: 收缴率94.1%，较上年的91.6%提高了2.5%: a rate, the rate it is compared with, then the difference written with %.
 _COMPARED = re.compile(
-    r"(?:率|占比|比重|比例)(?:为|达到?|是)?"
+    _RATE_NAME
+    + _RATE_VERB
+    + "?"
     + _PCT.format(n="b")
-    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?"
+    + _COMPARED_WITH
     + _PCT.format(n="a")
     + rf"[，,]?(?:{_RISE}|{_FALL})了?"
     + _PCT.format(n="d")
 )
 #: 不良贷款率0.86%，较年初下降0.12%: a rate, then its change since a date written with %.
 _RATE_CHANGE = re.compile(
-    rf"(?P<name>[{_CJK}]{{0,4}}(?:率|占比|比重|比例))(?:为|达到?|是)?"
+    rf"(?P<name>{_RATE_NAME}){_RATE_VERB}?"
     + _PCT.format(n="v")
     # (较年初, 比上年: 同比 and 环比, 增长 and 减少 are said of the quantity before the rate more often)
-    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?(?:提高|提升|上升|下降|降低|回落)了?"
+    + _COMPARED_WITH
+    + "(?:提高|提升|上升|下降|降低|回落)了?"
     + _PCT.format(n="d")
 )
 #: 规范管理率分别为78.4%和76.1%，较上年分别提高3.2%和2.8%: the same for rates listed with 分别.
 _RATES_CHANGE = re.compile(
-    rf"(?P<name>[{_CJK}]{{0,4}}(?:率|占比|比重|比例))分别(?:为|达到?|是)"
+    rf"(?P<name>{_RATE_NAME})分别{_RATE_VERB}"
     + _PCT.format(n="v")
     + r"(?:和|与|、)"
     + _PCT.format(n="w")
-    + r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?分别(?:提高|提升|上升|下降|降低|回落)了?"
+    + _COMPARED_WITH
+    + "分别(?:提高|提升|上升|下降|降低|回落)了?"
     + _PCT.format(n="d")
     + r"(?:和|与|、)"
     + _PCT.format(n="e")

@@ -12,7 +12,7 @@ Only an entry with word conditions whose text guards pass loads the dictionary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -188,8 +188,21 @@ def _full(pattern: str | None) -> Guard | None:
     return None if pattern is None else Guard(pattern, "full")
 
 
+def _ending(pattern: str | None) -> Guard | None:
+    return None if pattern is None else Guard(pattern, "end")
+
+
+def _starting(pattern: str | None) -> Guard | None:
+    return None if pattern is None else Guard(pattern, "start")
+
+
 def _fits(pattern: Guard | None, value: str | None) -> bool:
     return pattern is None or (value is not None and pattern.fits(value))
+
+
+def _guard(make: Callable[[str | None], Guard | None], field: str) -> cached_property[Guard | None]:
+    """An entry's guard made from its confusion's ``field`` by ``make`` when first asked for."""
+    return cached_property(lambda entry: make(getattr(entry.item, field)))
 
 
 class _Entry:
@@ -200,37 +213,14 @@ class _Entry:
     def __init__(self, item: Confusion) -> None:
         self.item = item
 
-    @cached_property
-    def after(self) -> Guard | None:
-        return _starting(self.item.after)
-
-    @cached_property
-    def not_after(self) -> Guard | None:
-        return _starting(self.item.not_after)
-
-    @cached_property
-    def before(self) -> Guard | None:
-        return _ending(self.item.before)
-
-    @cached_property
-    def not_before(self) -> Guard | None:
-        return _ending(self.item.not_before)
-
-    @cached_property
-    def prev_tag(self) -> Guard | None:
-        return _full(self.item.prev_tag)
-
-    @cached_property
-    def next_tag(self) -> Guard | None:
-        return _full(self.item.next_tag)
-
-    @cached_property
-    def prev_word(self) -> Guard | None:
-        return _full(self.item.prev_word)
-
-    @cached_property
-    def next_word(self) -> Guard | None:
-        return _full(self.item.next_word)
+    after = _guard(_starting, "after")
+    not_after = _guard(_starting, "not_after")
+    before = _guard(_ending, "before")
+    not_before = _guard(_ending, "not_before")
+    prev_tag = _guard(_full, "prev_tag")
+    next_tag = _guard(_full, "next_tag")
+    prev_word = _guard(_full, "prev_word")
+    next_word = _guard(_full, "next_word")
 
     def accepts(self, text: str, start: int, end: int) -> bool:
         if not self.text_fits(text, start, end):
@@ -298,14 +288,6 @@ class _Compiled:
 
 
 _START = re.Match.start
-
-
-def _ending(pattern: str | None) -> Guard | None:
-    return None if pattern is None else Guard(pattern, "end")
-
-
-def _starting(pattern: str | None) -> Guard | None:
-    return None if pattern is None else Guard(pattern, "start")
 
 
 @cache

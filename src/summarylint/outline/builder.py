@@ -307,8 +307,8 @@ class _Builder:
                 self.issue(IssueKind.DECREASE, heading, expected)
             return
 
-        # 4. the next number of an open group of the other numeral at the same bracketing (（3） after （一）（二）,
-        #    3. after 一、二、): an item of that group typed with the wrong numeral, which NU009 reports
+        # 4. the next number of an open group typed in another family (（3） after （一）（二）, 3. after 一、二、,
+        #    2) after 1., （二） after a first item 1、): an item of that group (see stand_in), which NU009 reports
         if marker.value != 1:
             stand_in = self.stand_in(marker, is_phrase(para, marker))
             if stand_in is not None:

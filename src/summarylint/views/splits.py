@@ -248,7 +248,7 @@ def _judge(
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):
         return None  # the title and the closing block: only a split that punctuation proves
-    if page_break and ends_in_text and _starts_words(nxt) and (first.index not in markers or _runs_on(text, marker)):
+    if page_break and ends_in_text and _starts_words(nxt) and _runs_on(text, marker):
         return Split(first, second, True, page_break)
     if ends_in_text and starts_text and len(text) >= MIN_WORDS and (first.index not in markers or unfinished):
         words = _in_words(text, nxt)

@@ -45,6 +45,7 @@ class ParticlePack(BaseModel):
     serial_verbs: list[str]
     verb_markers: list[str]
     degree_words: list[str] = Field(min_length=1)
+    complement_verbs: list[str]
     not_complement_verbs: list[str]
     nominal_degree: list[str]
 
@@ -61,6 +62,7 @@ class _Tables:
     serial_verbs: frozenset[str]
     verb_markers: re.Pattern[str]
     degree_words: frozenset[str]
+    complement_verbs: frozenset[str]
     complement: re.Pattern[str]
     not_complement: frozenset[str]
     nominal_degree: re.Pattern[str]
@@ -94,6 +96,7 @@ def _tables() -> _Tables:
         frozenset(pack.serial_verbs),
         re.compile(f"(?:{_alternation(pack.verb_markers)})"),
         frozenset(pack.degree_words),
+        frozenset(pack.complement_verbs),
         # after the degree word: a short complement without 的, then the end of the clause
         re.compile(f"[^{_CLAUSE_END}的]{{0,4}}?了?(?=[{_CLAUSE_END}]|$)"),
         frozenset(pack.not_complement_verbs),
@@ -178,7 +181,7 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     if k < 1:
         return False
     verb = words[k - 1]
-    if verb.tag not in ("v", "vn") or verb.text in t.not_complement:
+    if (verb.tag not in ("v", "vn") and verb.text not in t.complement_verbs) or verb.text in t.not_complement:
         return False
     if k >= 2 and words[k - 2].text in ("所", "的"):
         return False  # 所需要的, 的……的: a noun phrase

@@ -904,8 +904,8 @@ class _Amounts:
     #: any figure with its unit
     part: re.Pattern[str]
     #: a total and the start of its breakdown: 办理案件456件，其中简易程序213件、一般程序268件; 技术人员57人（医师14人、
-    #: 护士26人）; 工作室9个：省级2个、市级4个.  Any figure may be the total (the breakdown says it is one); 第3名 and
-    #: 前10名 are ranks.
+    #: 护士26人）; 工作室9个：省级2个、市级4个; 市场主体4.26万户，同比增长7.8%，其中…… (its change in between).  Any
+    #: figure may be the total (the breakdown says it is one); 第3名 and 前10名 are ranks.
     breakdown: re.Pattern[str]
     #: one part: a label (which may hold a bracketed aside: 半托管（单环节托管）26.1万亩), its figure, the part's own
     #: breakdown in brackets (skipped) and its share (男性120人，占52%)
@@ -922,7 +922,9 @@ def _amounts() -> _Amounts:
         breakdown=re.compile(
             r"(?<![\d.第前])"
             + _amount()
-            + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
+            + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)"
+            + r"(?:[，,](?:同比|环比|比上年|较上年|比去年|较去年)[^，,。；;！？]{0,12}?(?=[，,]其中))?"
+            + r"(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
         ),
         segment=re.compile(
             r"(?P<label>(?:[^\d、，,。；;！？（()）：:]|[（(][^（()）\d]{1,10}[）)]){1,12}?)"

@@ -83,12 +83,18 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _tokens_around(text: str, start: int, end: int) -> tuple[list[Token], int] | None:
     """The tokens of the window around ``[start, end)`` (text positions) and the index of the token
-    that is exactly ``[start, end)``, or None when segmentation puts it inside a longer word."""
+    that is exactly ``[start, end)`` (several tokens that together are exactly that span count as one: a
+    compound measure word the dictionary lacks), or None when segmentation puts it inside a longer word."""
     left, right = _window(text, start, end)
     tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in _cut(text[left:right])]
     for k, token in enumerate(tokens):
         if token.start == start:
-            return (tokens, k) if token.end == end else None
+            last = next((j for j in range(k, len(tokens)) if tokens[j].end >= end), k)
+            if tokens[last].end != end:
+                return None
+            if last > k:  # a compound measure word the dictionary lacks, cut in two (家次 as 家 + 次): one word
+                tokens[k : last + 1] = [Token(text[start:end], "q", start, end)]
+            return tokens, k
         if token.start > start:
             return None
     return None
@@ -121,6 +127,8 @@ def _mistagged_name(token: Token, surnames: str) -> bool:
 _NAME_END = ("”", "’", "」", "』", "》", "〉")
 #: A noun of quantity after a 、: the measure word before it is a noun of quantity too (接待批次、人数).
 _QUANTITY_PAIR = re.compile("、(?:人数|次数|数量|金额|费用|规模|时长|频次)")
+#: A share of the whole right after the measure word: the count before it was a statistic (优秀教案篇，占总数的17.8%).
+_SHARE_AFTER = re.compile(r"[，,]?占[^，。；%％]{0,12}?\d+(?:\.\d+)?[ \t]*[%％]")
 #: A figure and one character right before a measure word: the two make a compound measure word (项次, 灯次, 人份).
 _COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[{CJK}]$")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
@@ -256,7 +264,9 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
                 clause_starts = [m.end() for m in _CLAUSE_START.finditer(text)]
             starts = clause_starts
         k = bisect_right(starts, start)
-        statistic = any(m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start))
+        statistic = any(
+            m.group(1) for m in compiled.statistics.finditer(text, starts[k - 1] if k else 0, start)
+        ) or bool(_SHARE_AFTER.match(text, end))
         if not statistic and (at_clause_end or match.group() not in settings.counting_anywhere):
             continue  # no statistic in front of it
         if _in_stop_phrase(text, start, end):

@@ -323,7 +323,7 @@ def find_splits(
         and p.index not in running
         and p.index not in skipped
     ]
-    closing_from = prose[-3].index if len(prose) >= 3 else 0
+    closing_from = prose[-CLOSING_LINES].index if len(prose) >= CLOSING_LINES else 0
     layout = _Layout(doc, prose, markers)
     splits: list[Split] = []
     continued = -1
@@ -353,6 +353,10 @@ def find_splits(
 
 #: A running header or footer is a short line ...
 RUNNING_MAX = 30
+#: A line this long or longer that opens the title names the issuing unit (see :func:`find_running_lines`).
+UNIT_MIN = 4
+#: The last paragraphs, where a document signs and dates itself.
+CLOSING_LINES = 3
 #: ... that occurs at least this many times ...
 RUNNING_MIN = 3
 #: ... at least this many of them where a page ends: next to a page number, or between the two
@@ -406,9 +410,13 @@ def find_running_lines(
     running: dict[int, int] = {}
     for text, positions in groups.items():
         repeats_title = text == title_text
-        if len(positions) < RUNNING_MIN and not repeats_title:
+        # (the issuing unit's name that opens the title, 青川县市场监督管理局 of 青川县市场监督管理局2024年工作总结, is
+        # a header where it stands beside a page number; elsewhere it signs the document)
+        names_unit = not repeats_title and len(text) >= UNIT_MIN and title_text.startswith(text)
+        if len(positions) < RUNNING_MIN and not repeats_title and not names_unit:
             continue
         at_break = beside_numbers = 0
+        beside: list[int] = []
         for position in positions:
             before = prose[position - 1] if position else None
             after = prose[position + 1] if position + 1 < len(prose) else None
@@ -426,7 +434,14 @@ def find_running_lines(
             )
             at_break += beside_number or mid_sentence
             beside_numbers += beside_number
+            if beside_number:
+                beside.append(position)
         else:
+            if names_unit and len(positions) < RUNNING_MIN:
+                for position in beside:
+                    if position < len(prose) - CLOSING_LINES:  # (not the signature before the last page number)
+                        running[prose[position].index] = len(positions)
+                continue
             if (at_break < RUNNING_AT_BREAK and not repeats_title) or (repeats_title and not beside_numbers):
                 continue
             for position in positions:

@@ -353,15 +353,15 @@ def find_splits(
 
 #: A running header or footer is a short line ...
 RUNNING_MAX = 30
-#: A line this long or longer that opens the title names the issuing unit (see :func:`find_running_lines`).
-UNIT_MIN = 4
-#: The last paragraphs, where a document signs and dates itself.
-CLOSING_LINES = 3
 #: ... that occurs at least this many times ...
 RUNNING_MIN = 3
 #: ... at least this many of them where a page ends: next to a page number, or between the two
 #: halves of a sentence
 RUNNING_AT_BREAK = 2
+#: A line this long or longer that opens the title names the issuing unit (see :func:`find_running_lines`).
+UNIT_MIN = 4
+#: The last paragraphs, where a document signs and dates itself.
+CLOSING_LINES = 3
 _RUNNING_SKIP = " \t\u3000\xa0"
 
 
@@ -415,8 +415,8 @@ def find_running_lines(
         names_unit = not repeats_title and len(text) >= UNIT_MIN and title_text.startswith(text)
         if len(positions) < RUNNING_MIN and not repeats_title and not names_unit:
             continue
-        at_break = beside_numbers = 0
-        beside: list[int] = []
+        at_break = 0
+        beside: list[int] = []  # (positions beside a page number)
         for position in positions:
             before = prose[position - 1] if position else None
             after = prose[position + 1] if position + 1 < len(prose) else None
@@ -433,7 +433,6 @@ def find_running_lines(
                 and len(before.text) >= MIN_FIRST
             )
             at_break += beside_number or mid_sentence
-            beside_numbers += beside_number
             if beside_number:
                 beside.append(position)
         else:
@@ -442,7 +441,7 @@ def find_running_lines(
                     if position < len(prose) - CLOSING_LINES:  # (not the signature before the last page number)
                         running[prose[position].index] = len(positions)
                 continue
-            if (at_break < RUNNING_AT_BREAK and not repeats_title) or (repeats_title and not beside_numbers):
+            if (at_break < RUNNING_AT_BREAK and not repeats_title) or (repeats_title and not beside):
                 continue
             for position in positions:
                 running[prose[position].index] = len(positions) + repeats_title

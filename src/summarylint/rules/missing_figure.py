@@ -100,6 +100,16 @@ def _tokens_around(text: str, start: int, end: int) -> tuple[list[Token], int] |
     return None
 
 
+def _begins_word(text: str, start: int, end: int) -> bool:
+    """Whether segmentation makes ``[start, end)`` the beginning of a longer word (名 of 名家), other than a longer
+    measure word (场 of 场次)."""
+    left, right = _window(text, start, end)
+    measure_words = _measure_settings().measure_words
+    return any(
+        t.start + left == start and t.end + left > end and t.word not in measure_words for t in _cut(text[left:right])
+    )
+
+
 # --- MF001 --------------------------------------------------------------------------------
 
 
@@ -133,6 +143,9 @@ _SHARE_AFTER = re.compile(r"[，,]?占[^，。；%％]{0,12}?\d+(?:\.\d+)?[ \t]*
 _COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[{CJK}]$")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
 _SENTENCE_START = re.compile("[。；！？;!?\n]")
+#: Where a sentence ends for the counts beside a measure word: a semicolon parts the items of one statement (在职职工
+#: 126人；退休职工人).
+_PERIOD_START = re.compile("[。！？!?\n]")
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,7 @@ class _MeasureSettings:
     surnames: str
     after_marks: str
     longest_stop: int
+    stop_exceptions: tuple[str, ...]
     measure_words: frozenset[str]
     counting_anywhere: frozenset[str]
     linking_words: frozenset[str]
@@ -187,6 +201,7 @@ def _measure_settings() -> _MeasureSettings:
         p.words.surnames,
         s.after_marks,
         max((len(w) for w in s.stop_phrases), default=0),
+        tuple(s.stop_exceptions),
         frozenset(s.measure_words),
         frozenset(s.counting_anywhere),
         frozenset(s.linking_words),
@@ -228,10 +243,18 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
 
 
 def _in_stop_phrase(text: str, start: int, end: int) -> bool:
-    """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...)."""
+    """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...) and
+    not in one of the words that hold a stop phrase without being one (演出场: 演出 and 场, not 出场)."""
     reach = _measure_settings().longest_stop
     nearby = patterns().stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
-    return any(m.start() <= start and end <= m.end() for m in nearby)
+    if not any(m.start() <= start and end <= m.end() for m in nearby):
+        return False
+    exceptions = _measure_settings().stop_exceptions
+    return not any(
+        text.startswith(word, at) and at <= start and end <= at + len(word)
+        for word in exceptions
+        for at in range(max(0, end - len(word)), start + 1)
+    )
 
 
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
@@ -338,6 +361,8 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
             continue
         if end < len(text) and not (text[end] in CLAUSE_END or re.match(f"[{CJK}]", text[end])):
             continue  # 发放元/吨 is a unit written out, not a count
+        if _begins_word(text, start, end):
+            continue  # a word that begins with the measure word: 举办名家讲座
         if group == "quoted":  # “个代表”: the slogan lost its number
             if _tokens_around(text, start, end) is None:
                 continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
@@ -351,6 +376,34 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
             continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+
+
+#: Verbs of a change from one figure to another (由上年的18天缩短至12天, 从原来的6个增加到15个).
+_CHANGE_VERBS = "缩短|减少|下降|降低|压缩|压减|缩减|提高|提升|增加|增长|上升|延长|扩大"
+
+
+@cache
+def _change() -> re.Pattern[str]:
+    """A change from a figure to another in the same unit whose first figure is gone: 由上年的天缩短至21天."""
+    units = alternation(sorted(_measure_settings().measure_words))
+    return re.compile(
+        rf"[由从][^，。；：！？,;:!?\d]{{0,12}}?(?P<unit>{units})(?:{_CHANGE_VERBS})[至到为][ \t]*"
+        r"\d+(?:\.\d+)?[ \t]*(?P=unit)"
+    )
+
+
+def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    """库存周转天数由上年的天缩短至21天: the figure the change starts from is gone, its unit left (not after a
+    numeral or a determiner: 由每天缩短至, 由几天缩短至)."""
+    settings = _measure_settings()
+    text = block.text
+    for match in block.finditer(_change()):
+        start, end = match.span("unit")
+        before = text[start - 1]
+        if before in settings.numeric or text[:start].endswith(settings.determiners):
+            continue
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化前的数字被删除或漏填"
 
 
 def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:
@@ -414,7 +467,7 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         if text.startswith(_NAME_END, end):
             continue  # the end of a quoted name: 对“僵尸户”开展清理
         if sentences is None:
-            sentences = [0] + [m.end() for m in _SENTENCE_START.finditer(text)] + [len(text) + 1]
+            sentences = [0] + [m.end() for m in _PERIOD_START.finditer(text)] + [len(text) + 1]
         k = bisect_right(sentences, start)
         low, high = sentences[k - 1], sentences[k] - 1
         siblings = (c for c in _counts().finditer(text, low, high) if c.end() <= start or c.start() >= end)
@@ -463,6 +516,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _measure_word_findings(block),
                 _approximate_findings(block),
                 _sibling_findings(block),
+                _change_findings(block),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

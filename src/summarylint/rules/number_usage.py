@@ -204,11 +204,17 @@ _ER_CI = re.compile(
     r"|(?<![公总]共)(?<=共))二(?=次))"
 )
 
+#: 二 before a span of time or a round after a word that counts it (连续二年, 近二年, 历时二周, 连续二届): a count, 两
+#: (二年级, 二年制, 二年期 are a grade, a length of study and a deposit's term).
+_ER_SPAN = re.compile(
+    r"(?:(?<=连续)|(?<=近)|(?<=前)|(?<=历时)|(?<=用了)|(?<=花了)|(?<=长达)|(?<=满))二(?=[年周届轮](?![级制期生度]))"
+)
+
 
 @check("NB005")
 def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
     er, yi_er = _er_patterns()
-    for block in ctx.views.candidates(er, yi_er, _ER_CI):
+    for block in ctx.views.candidates(er, yi_er, _ER_CI, _ER_SPAN):
         for m in block.finditer(er):
             word = block.text[m.start() : m.end() + 1]
             edit = Edit(block.span(m.start(), m.end()), "两")
@@ -221,6 +227,13 @@ def er_before_measure_word(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 block.span(m.start(), m.end()),
                 "次数用“两”不用“二”：这里的“二次”是做了两次，应写作“两次”（“二次开发”“二次供水”的“二次”是第二次）",
+                fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), "两")),
+            )
+        for m in block.finditer(_ER_SPAN):
+            word = block.text[m.start() : m.end() + 1]
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"表示数量用“两”不用“二”：“{word}”应写作“两{word[1:]}”",
                 fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), "两")),
             )
         for m in block.finditer(yi_er):
@@ -803,14 +816,15 @@ def numeral_form_consistency(ctx: Context) -> Iterator[Finding]:
 
 # --- NB022 -------------------------------------------------------------------------------------
 
-#: Rates and shares of a whole, which cannot pass 100%.  Left out: 完成率 (a plan can be overfulfilled), 使用率
+#: Rates and shares of a whole, which cannot pass 100%.  Left out: 完成率 (a plan can be overfulfilled; not the
+#: completion of a list of faults or cases, 整改完成率), 使用率
 #: (a hospital's beds are used beyond their number), 拨备覆盖率 (a bank's provisions against its bad loans).
 _RATE_NAMES = (
     r"合格率|达标率|覆盖率|签订率|入会率|参与率|出勤率|普及率|参保率|知晓率|满意率|满意度|办结率|到位率|准确率|正确率"
     r"|建档率|接种率|就业率|回收率|及格率|优秀率|优良率|通过率|结案率|化解率|治愈率|完好率|巩固率|受理率|回复率"
     r"|处置率|整改率|销号率|履约率|兑现率|可办率|网办率|好评率|回访率|签约率|参训率|到岗率|上报率|送达率|公开率|及时率"
     r"|完整率|准时率|成活率|存活率|收缴率|缴费率|入学率|升学率|入园率|录取率|上线率|体检率|筛查率|随访率|入住率|空置率"
-    r"|流失率|死亡率|发病率|在线率|联网率|清运率|占比|比重"
+    r"|流失率|死亡率|发病率|在线率|联网率|清运率|防治率|整改完成率|办结完成率|销号完成率|占比|比重"
 )
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
@@ -912,6 +926,8 @@ class _Amounts:
     segment: re.Pattern[str]
     #: a figure listed after 分别
     listed: re.Pattern[str]
+    #: a figure, then in its clause 其中 and one part (帮助86名失业人员实现再就业，其中就业困难人员92名)
+    single: re.Pattern[str]
 
 
 @cache
@@ -927,13 +943,27 @@ def _amounts() -> _Amounts:
             + r"(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
         ),
         segment=re.compile(
-            r"(?P<label>(?:[^\d、，,。；;！？（()）：:]|[（(][^（()）\d]{1,10}[）)]){1,12}?)"
+            rf"(?P<label>(?:{_label_char()}|[（(][^（()）\d]{{1,10}}[）)]){{1,16}}?)"
             + _amount()
             + r"(?:[ \t]*[（(][^（()）]*[）)])?"
             + r"(?:[，,]?占[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?[ \t]*[%％])?"
         ),
         listed=re.compile(_amount(r"(?:[ \t]*(?:[、，,]|和|及)[ \t]*)?")),
+        single=re.compile(
+            r"(?<![\d.第前])"
+            + _amount()
+            + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,12}?)[，,]其中[：:]?"
+            + rf"(?P<label>{_label_char()}{{1,16}}?)"
+            + _amount().replace("?P<", "?P<part_")
+        ),
     )
+
+
+def _label_char() -> str:
+    """A character of a part's label: no mark that ends the part, and no figure but one that is not an amount (the
+    35 of 35岁以下教师, the 4 of 4A级景区)."""
+    units = alternation(_pack().breakdown_units)
+    return rf"(?:[^\d、，,。；;！？（()）：:]|\d+(?![\d.])(?![ \t]*[万亿]?[ \t]*(?:{units})))"
 
 
 _SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
@@ -959,7 +989,41 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
                     block.span(part.start(), part.end()),
                     f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
                 )
+    yield from _part_over_figure(ctx, reported)
     yield from _parts_over_total(ctx, reported)
+
+
+#: Units of which a part may not be larger than a total in another unit: people (人, 名, 位) and their visits (人次),
+#: households and theirs (户次), and so on; a part in the total's own unit.
+def _bounded_by(part: str, total: str) -> bool:
+    return _same_unit(part, total) or total == f"{part}次" or (part in _PEOPLE and total == "人次")
+
+
+def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
+    """A figure followed in its clause by 其中 and a part larger than it: 帮助86名失业人员实现再就业，其中就业困难人员
+    92名; 培训妇女2156人次，其中取得证书的2380人 (people are fewer than their visits)."""
+    for block, m in ctx.views.matches(_amounts().single):
+        if (id(block), m.start("n")) in reported:
+            continue
+        clause = block.text[: m.start("n")]
+        clause = clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
+        if _CHANGE_BEFORE.search(clause + m.group("gap")) or _APPROXIMATE.search(clause) or _AVERAGE.search(clause):
+            continue
+        if _amounts().part.search(clause):
+            continue  # one figure of several (在编人员6名、聘用人员3名，其中持证人员7名): the total is not written
+        if _NOT_A_PART.search(m.group("label")) or not _bounded_by(m.group("part_q"), m.group("q")):
+            continue
+        total = _value(m)
+        value = Decimal(m.group("part_n")) * _SCALE[m.group("part_k")]
+        if value <= total + _rounding(m):
+            continue
+        reported.add((id(block), m.start("n")))
+        said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
+        part = block.text[m.start("part_n") : m.end()]
+        yield Finding(
+            block.span(m.start("part_n"), m.end()),
+            f"部分大于总数：前面说{said}，其中一项却有{part}，请核对数字",
+        )
 
 
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[、，,]|以及|和|及|与)[ \t]*")
@@ -975,6 +1039,8 @@ _NOT_A_PART = re.compile(r"总量|总数|总计|合计|累计|共计|共有|达�
 #: A total that is a change (比上年增加4000亿元，其中…; 较上年净增2917户，其中…): its breakdown is of another figure,
 #: or has parts that went the other way.
 _CHANGE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增|减|降|多|少|提高|上升)|净[增减]|同比|环比")
+#: An average (年均超收2040亿元，其中去年超收2573亿元): one of the figures it averages may be larger.
+_AVERAGE = re.compile("[年平人户日月周亩]均")
 #: An approximate figure (约1800人, 近千人): its parts may add up to a little more.
 _APPROXIMATE = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
 #: What sets a part apart when parts may overlap: a group one belongs to besides (党员, 女职工, 骨干, 留守儿童), a level

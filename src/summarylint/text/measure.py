@@ -48,6 +48,7 @@ class MeasureWordSettings(_Section):
     verb_particles: list[str] = []
     blocked_next_tags: list[str]
     stop_phrases: list[str]
+    stop_exceptions: list[str] = []
     counting_verbs: list[str] = []
     amount_words: list[str] = []
     verb_led_words: list[str] = []

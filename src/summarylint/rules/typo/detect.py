@@ -491,10 +491,14 @@ def _counted(text: str, start: int) -> bool:
 _NUMBER_QUALIFIERS = frozenset("近约余逾超达多")
 
 
+#: The characters of numbers written in Chinese (已近三十年, 约两成).
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两半几数")
+
+
 def _qualifies_number(text: str, at: int) -> bool:
     """Whether the character at ``at`` is one that qualifies a number (:data:`_NUMBER_QUALIFIERS`)
-    and a digit (spaces aside) stands right after or before it."""
-    return text[at] in _NUMBER_QUALIFIERS and any(c.isdigit() for c in _neighbours(text, at, at + 1))
+    and a digit or a numeral (spaces aside) stands right after or before it."""
+    return text[at] in _NUMBER_QUALIFIERS and any(c.isdigit() or c in _NUMERALS for c in _neighbours(text, at, at + 1))
 
 
 #: Characters around an entry of a list of names (陈建祖、王平).
@@ -777,9 +781,15 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户
     if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
         return None  # the second of a parallel pair (互攻|互防): written to match the first
+    if len(target) < 4 and _listed_alike(text, start, end, start + at):
+        return None  # items of a list that share the character (抽贷、断贷、压贷): written to match
+    if _repeated_head(text, start + at, scorer):
+        return None  # the repeated head of a pattern (逐班|逐科, 边学边改, 一村一策): written to match the first
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
     ):
+        return None
+    if len(target) == 4 and _edge_word(window, start - left, end - left, words_before, changed, scorer):
         return None
     if len(target) == 3 and at != 1 and scorer.freq(written[at]) >= FREE_WORD:
         rest = written[1:] if at == 0 else written[:2]
@@ -810,6 +820,36 @@ def _parallel(text: str, start: int, scorer: Scorer) -> bool:
         and text[start - 1] != text[start + 1]
         and scorer.freq(text[start - 1] + text[start + 1]) > 0
     )
+
+
+#: What parts the items of a list (抽贷、断贷、压贷; 不抽贷，不断贷).
+_ITEM_MARKS = "、，,；;。：:（）()“”"
+
+
+def _listed_alike(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the span ``[start, end)`` lies in an item of a list (between 、 or ，) of at most four characters whose
+    item before or after it is as long and has the character at ``at`` in the same place (抽贷、断贷、压贷;
+    不抽贷、不断贷、不压贷: 贷 is meant)."""
+    low = max((text.rfind(mark, 0, start) for mark in _ITEM_MARKS), default=-1) + 1
+    high = min((i for i in (text.find(mark, end) for mark in _ITEM_MARKS) if i >= 0), default=len(text))
+    size = high - low
+    if size > 4 or not (text[low - 1 : low] in ("、", "，") or text[high : high + 1] in ("、", "，")):
+        return False
+    before = low >= size + 1 and text[low - 1] in "、，" and text[at - size - 1] == text[at]
+    after = text[high : high + 1] in ("、", "，") and text[at + size + 1 : at + size + 2] == text[at]
+    return before or after
+
+
+#: jieba's tags of the heads of a repeated pattern (逐班逐科, 边学边改, 一村一策, 各尽其职各负其责): adverbs, numerals,
+#: pronouns and the like, written twice on purpose, unlike a noun the hand repeats by mistake (船舶靠舶).
+_HEAD_TAGS = frozenset("dmr")
+
+
+def _repeated_head(text: str, at: int, scorer: Scorer) -> bool:
+    """Whether the character at ``at`` and the one two before or after it are the same, the heads of a pattern
+    (:data:`_HEAD_TAGS`)."""
+    repeated = (at >= 2 and text[at - 2] == text[at]) or text[at + 2 : at + 3] == text[at]
+    return repeated and scorer.tag(text[at])[:1] in _HEAD_TAGS
 
 
 def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: int) -> bool:
@@ -860,12 +900,30 @@ def _stands_alone(
             if not s <= changed < e and scorer.freq(window[s:e]) < RARE_STRADDLER:
                 continue
             return False
+    affixes = lexicon().affixes
     for s, e in words_after:
         beside = (e == start and changed == start) or (s == end and changed == end - 1)
         counted = s == 0 and after_number
         if beside and e - s == 1 and not counted and scorer.freq(window[s:e]) < BOUND_CHAR:
+            if window[s] in affixes.get("suffix" if s == end else "prefix", ""):
+                continue  # a productive suffix or prefix (冷静|期 of 冷静期, 双师|型): the corrected word takes it
             return False
     return True
+
+
+def _edge_word(window: str, start: int, end: int, words: list[tuple[int, int]], changed: int, scorer: Scorer) -> bool:
+    """Whether the four-character span ``[start, end)`` is, as written, a word of two characters or more and the start
+    or end of a word beyond it, written at least :data:`RARE_STRADDLER` times, which holds no wrong character: the
+    span is then the end of one word and the start of another (公共基础课|学时 is no 基础科学)."""
+    spans = set(words)
+    for s, e in words:
+        if e - s < 2 or s <= changed < e or scorer.freq(window[s:e]) < RARE_STRADDLER:
+            continue
+        if s < end < e and s - start >= 2 and (start, s) in spans:
+            return True
+        if s < start < e and end - e >= 2 and (e, end) in spans:
+            return True
+    return False
 
 
 def _function_word_and_slip(window: str, s: int, e: int, start: int, changed: int, scorer: Scorer) -> bool:

@@ -48,6 +48,7 @@ class ParticlePack(BaseModel):
     complement_verbs: list[str]
     not_complement_verbs: list[str]
     nominal_degree: list[str]
+    manner_idioms: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ class _Tables:
     complement: re.Pattern[str]
     not_complement: frozenset[str]
     nominal_degree: re.Pattern[str]
-    #: a 的 worth segmenting: followed by a degree word, a preposition, 去/来, or a verb-sized word and a marker;
-    #: or after a clause-opening adverbial (``clause_adverbials``)
+    manner_idioms: frozenset[str]
+    #: a 的 worth segmenting: followed by a degree word, a preposition, 去/来, a verb-sized word and a marker, or a
+    #: fixed expression of manner closing the clause; or after a clause-opening adverbial (``clause_adverbials``)
     candidate: re.Pattern[str]
 
 
@@ -101,10 +103,13 @@ def _tables() -> _Tables:
         re.compile(f"[^{_CLAUSE_END}的]{{0,4}}?了?(?=[{_CLAUSE_END}]|$)"),
         frozenset(pack.not_complement_verbs),
         re.compile(f"(?:{_alternation(pack.nominal_degree)})") if pack.nominal_degree else re.compile("(?!)"),
+        frozenset(pack.manner_idioms),
         re.compile(
             "的(?:(?=(?:"
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
-            + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)}))"
+            + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)})"
+            + (f"|(?:{_alternation(pack.manner_idioms)})(?:[{_CLAUSE_END}]|$)" if pack.manner_idioms else "")
+            + ")"
             + _after_any(pack.clause_adverbials, "的")
             + ")"
         ),
@@ -161,8 +166,11 @@ def _adverbial_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     return after.tag == "v" and t.verb_markers.fullmatch(following.text) is not None
 
 
-#: What may open a clause before an adverbial: a mark, or 一是, 二是 … of an enumeration.
-_CLAUSE_OPENING = re.compile(f"(?:[{_CLAUSE_END}　 ]|[一二三四五六七八九十]是)$")
+#: What may open a clause before an adverbial: a mark, 一是, 二是 … of an enumeration, or a modal verb, which is
+#: followed by a verb phrase, never a noun phrase (要认真的落实岗位责任).
+_CLAUSE_OPENING = re.compile(
+    f"(?:[{_CLAUSE_END}　 ]|[一二三四五六七八九十]是|(?<![需只])要|应|应当|应该|必须|务必|须|将|能够?|会)$"
+)
 
 
 def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
@@ -173,7 +181,8 @@ def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     if start > 0 and not _CLAUSE_OPENING.search(text, 0, start):
         return False
     verb, following = words[k + 1], words[k + 2]
-    return verb.tag == "v" and len(verb.text) == 2 and following.text[0] not in _CLAUSE_END + "的"
+    is_verb = verb.tag == "v" or verb.text in t.complement_verbs
+    return is_verb and len(verb.text) == 2 and following.text[0] not in _CLAUSE_END + "的"
 
 
 def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
@@ -185,6 +194,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
         return False
     if k >= 2 and words[k - 2].text in ("所", "的"):
         return False  # 所需要的, 的……的: a noun phrase
+    if k + 1 < len(words) and _idiom_complement(t, text, words[k + 1]):
+        return True  # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause
     if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
         return False  # 不便, 更新: the degree word must be a word of its own
     if t.nominal_degree.match(text, words[k].end):
@@ -195,6 +206,11 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
     return not any(w.tag.startswith("n") for w in inside)
+
+
+def _idiom_complement(t: _Tables, text: str, word: _Word) -> bool:
+    """Whether ``word``, after a verb's 的, is a fixed expression of manner closing the clause (``manner_idioms``)."""
+    return word.text in t.manner_idioms and (word.end >= len(text) or text[word.end] in _CLAUSE_END)
 
 
 def _de_for_de(words: list[_Word], k: int) -> bool:

@@ -455,10 +455,11 @@ def decimal_leading_zero(ctx: Context) -> Iterator[Finding]:
 
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\d.０-９第近满前后约])(?P<y>\d{2})年(?=[上下]半年|度|初|底|末|第[一二三四]季度|\d{1,2}月)"
-    # compared with a year (较23年, 比22年同期), or that year's same period or whole (23年同期, 23年全年): read as a
-    # year only when the document writes a four-digit year near it (较23年 of a 2024 report; 较30年前 is a span)
+    # compared with a year (较23年, 比22年同期), or that year's same period, whole or season (23年同期, 23年全年,
+    # 23年秋季): read as a year only when the document writes a four-digit year near it (较23年 of a 2024 report;
+    # 较30年前 is a span)
     r"|(?P<near>(?:(?<=[较比])|(?<=相比)|(?<=对比))(?P<c>\d{2})年(?![前来间内后里多余半以])"
-    r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年))"
+    r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年|[春夏秋冬]季))"
 )
 #: How far (in years) a two-digit year read from its context alone may stand from a four-digit year of the document.
 _NEAR_YEARS = 3
@@ -824,7 +825,7 @@ _RATE_NAMES = (
     r"|建档率|接种率|就业率|回收率|及格率|优秀率|优良率|通过率|结案率|化解率|治愈率|完好率|巩固率|受理率|回复率"
     r"|处置率|整改率|销号率|履约率|兑现率|可办率|网办率|好评率|回访率|签约率|参训率|到岗率|上报率|送达率|公开率|及时率"
     r"|完整率|准时率|成活率|存活率|收缴率|缴费率|入学率|升学率|入园率|录取率|上线率|体检率|筛查率|随访率|入住率|空置率"
-    r"|流失率|死亡率|发病率|在线率|联网率|清运率|防治率|整改完成率|办结完成率|销号完成率|占比|比重"
+    r"|流失率|死亡率|发病率|在线率|联网率|清运率|防治率|整改完成率|办结完成率|销号完成率|到报率|占比|比重"
 )
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
@@ -1284,7 +1285,8 @@ _FROM_TO = re.compile(
     + _PCT.format(n="d")
 )
 #: A rate's name, the verb before its value, and what it is compared with (较上年, 比年初的).
-_RATE_NAME = f"[{_CJK}]{{0,4}}(?:率|占比|比重|比例)"
+#: (the ratios written as percentages are rates too: 存贷比, 资产负债比)
+_RATE_NAME = f"[{_CJK}]{{0,4}}(?:率|占比|比重|比例|存贷比|贷存比|负债比|收支比)"
 _RATE_VERB = "(?:为|达到?|是)"
 _COMPARED_WITH = r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?"
 #: 收缴率94.1%，较上年的91.6%提高了2.5%: a rate, the rate it is compared with, then the difference written with %.

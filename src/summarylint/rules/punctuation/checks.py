@@ -206,12 +206,14 @@ def _missing_partner_span(text: str, at: int, opener: bool) -> tuple[int, int]:
 _REFERENCE = re.compile(HTML_REFERENCE)
 
 
-def _referenced(text: str, mark: str, start: int, end: int) -> bool:
-    """Whether an HTML reference for ``mark`` (&ldquo; for “) stands in ``text[start:end]``: the partner a
-    web page left as a reference (GA013's), which the lone mark pairs with once it is mended."""
-    return "&" in text[start:end] and any(
-        html.unescape(m.group()) == mark for m in _REFERENCE.finditer(text, start, end)
-    )
+def _referenced(text: str, mark: str, other: str, start: int, end: int) -> bool:
+    """Whether an HTML reference for ``mark`` (&ldquo; for “) stands in ``text[start:end]`` without a reference
+    for its partner ``other`` to pair with: the partner a web page left as a reference (GA013's), which the lone
+    mark pairs with once it is mended (&ldquo;防溺水&rdquo; pairs with itself)."""
+    if "&" not in text[start:end]:
+        return False
+    marks = [html.unescape(m.group()) for m in _REFERENCE.finditer(text, start, end)]
+    return marks.count(mark) > marks.count(other)
 
 
 @check("PU005")
@@ -220,7 +222,7 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
         text = block.text
         for at in report.unmatched_closers:
             kind = CLOSERS[text[at]]
-            if _referenced(text, PAIR_MARKS[kind][0], 0, at):
+            if _referenced(text, PAIR_MARKS[kind][0], PAIR_MARKS[kind][1], 0, at):
                 continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=False)),
@@ -228,7 +230,7 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
             )
         for at in report.unclosed_openers:
             kind = OPENERS[text[at]]
-            if _referenced(text, PAIR_MARKS[kind][1], at + 1, len(text)):
+            if _referenced(text, PAIR_MARKS[kind][1], PAIR_MARKS[kind][0], at + 1, len(text)):
                 continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=True)),

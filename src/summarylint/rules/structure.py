@@ -48,6 +48,7 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
     for para in ctx.doc.prose:
         if para.kind is BlockKind.HEADING and outline.heading_at(para.index) is None:
             unnumbered[para.depth].append(para)
+    fused: list[int] | None = None  # where ST007 reports a heading run into its body, found on the first need
     for para in ctx.doc.prose:
         heading = outline.heading_at(para.index)
         siblings: list[Paragraph] = []
@@ -74,6 +75,10 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
             continue  # a sentence cut off mid-way (a page break), not a heading: see GA001
         if any(ch in "。！？!?" for ch in text[start:-1]):
             continue  # a heading that holds its body's sentences (## 三、存在的问题。一年来，……：): ST007's
+        if fused is None:
+            fused = [f.span.start for f in heading_body_fused(ctx)]
+        if any(para.start <= at < para.end for at in fused):
+            continue  # a title run into its body's sentence (### （五）……遗产全镇现有……6项。): the mark is the body's
         same_end = sum(1 for h in siblings if _ending(h) == mark)
         if same_end >= 2 and same_end * 2 > len(siblings):
             continue  # the house style of these headings (every one ends with ：), not a slip
@@ -516,15 +521,45 @@ _OPENER_SCENE = f"{_OPENER_TIME}|{_OPENER_WRITER}"
 #: ... or a clause of its own (坚持……, 持续深化……), which goes on with its object: followed by a mark it is the
 #: predicate that ends the title (厕所革命稳步推进。).
 _OPENER_CLAUSE = rf"坚持(?!不懈)|{_PREDICATE}"
-_OPENER = re.compile(rf"(?P<scene>{_OPENER_SCENE})|(?P<clause>{_OPENER_CLAUSE})(?=[^，。；：！？、,.;:!?\s])")
+#: ... or the whole of the place or body the writer works for, and what it holds or did (全镇现有……6项, 我县累计……):
+#: the first sentence of a body of figures, so a figure must follow before the clause ends ...
+_OPENER_WHOLE = (
+    r"[全我](?:镇|县|市|区|乡|村|校|院|站|所|局|厂|公司|中心|街道|社区|系统)"
+    r"(?:现有|共有|拥有|已有|累计|共计|共(?![建享治同识性])|先后|新增|全年|今年)"
+)
+#: A figure: digits, or a number in words with its measure word (六项, 两名).
+_FIGURE = r"(?:[0-9０-９]|[一二三四五六七八九十两]+(?:个|项|名|人|次|处|家|所|座|条|支|场|期|批|件))"
+#: ... or a phrase that frames the body's first sentence (通过……，围绕……，), closed by a comma within a title's
+#: length (``_SHORT_TITLE``); not 通过 as the verb of a result (顺利通过验收).
+_OPENER_FRAME = (
+    r"(?<!顺利)(?<!全部)(?<!均)"
+    r"(?:通过(?!验收|审核|评审|考核|认证|审查|鉴定|论证|复核|复审|备案|了)|围绕|依托|按照|针对)"
+)
+_OPENER = re.compile(
+    rf"(?P<scene>{_OPENER_SCENE})|(?P<clause>{_OPENER_CLAUSE})(?=[^，。；：！？、,.;:!?\s])"
+    rf"|(?P<whole>{_OPENER_WHOLE})(?=[^，。；：！？,.;:!?]*?{_FIGURE})"
+    rf"|(?P<frame>{_OPENER_FRAME})(?=[^，。；：！？、,.;:!?\s][^，。；：！？,.;:!?]{{1,24}}[，,])"
+)
+#: The verbs and adverbs a title of tasks begins with (加强……, 深化……, 扎实推进……): the predicate's words above, the
+#: frequent first words of the short titles of the first four levels in the edited reports, the drafts and the
+#: annotated sets (加强 坚持 推进 深化 强化 加快 持续 做好 继续 聚焦 ……), and others of their kind.  A framing phrase
+#: (通过……，) opens the body only after such a title: after a subject (……改造工程通过环保部门的竣工验收，) it is the
+#: subject's verb.
+_TITLE_VERB = re.compile(
+    rf"[ \u3000]*(?:{_PREDICATE_ADVERB}|{_PREDICATE_VERB}|坚持|继续|聚焦|促进|推动|严格|抓实|抓紧|丰富|努力|创新"
+    r"|坚定|守牢|筑牢|充分|保持|从严|培育|办好|坚决|精准|打造|狠抓|精心|畅通|搞好|保障|广泛|繁荣|拓宽|建立|构建|突出|压紧|做优"
+    r"|严守|化解|助力|关爱|营造|传承|保护|注重|用好|建强|弘扬|守护|织密|提质|聚力|紧扣|立足|创建|引导|培养|组织|完成|推广)"
+)
 #: A title that ends with a predicate after its subject (社会事务服务水平稳步提升).
 _PREDICATE_END = re.compile(rf"[{CJK}]{{2}}(?:{_PREDICATE})$")
 #: Words that take a time as their object (完成全年目标, 确保上半年……): a time after them with no comma is no body's
-#: first word.
+#: first word ...
 _TIME_TAKER = re.compile(
     r"(?:完成|确保|实现|力争|争取|开展|组织|推进|落实|制定|召开|做好|抓好|部署|安排|谋划|明确|保持|提高|提升|加强|增加"
     r"|突出|聚焦|统筹|总结|回顾|覆盖|贯穿|服务|[在于对为向的至到从])$"
 )
+#: ... and those that take the whole of a place as theirs (盘活全镇现有闲置资产, 摸清全县现有……).
+_WHOLE_TAKER = re.compile(r"(?:盘活|整合|利用|摸清|摸排|梳理|排查|普查|统计|盘点|调查|清查|核查|带动|辐射|惠及|带领)$")
 #: Characters a title does not end with: the words before a verb (并将进一步……, 同时也在不断……) and those that join
 #: two of them (推进……和持续深化……).
 _AUXILIARY = "将要并还也会需应能可又再已在正都就才且而和与及"
@@ -540,6 +575,9 @@ _SHORT_TITLE = 24
 #: all; three in four lets a group of four or more hold one more heading that ran on.
 _SHORT_PEERS = 2
 _SHORT_SHARE = 0.75
+#: The levels of headings read against their siblings: 一、 （一） 1. （1）; not ① (a list's entries) or 一是 (a
+#: paragraph's points, see ``Marker.level``).
+_FUSED_LEVELS = (1, 2, 3, 4)
 
 
 def _title_length(para: Paragraph, start: int) -> int:
@@ -551,15 +589,33 @@ def _title_length(para: Paragraph, start: int) -> int:
     return len(text) - start
 
 
+def _titled(heading: Heading) -> bool:
+    """Whether a heading is a short title that ends.  Of the first two levels: a title of at most ``_SHORT_TITLE``
+    characters up to its first mark or the end of its line.  Deeper (``1.`` ``（1）``), where items are as often the
+    entries of a list that each end like a sentence (``1.完善制度；`` ``2.参训率100%。``), a title that ends with 。
+    and goes on with its body (``1.完善设施设备。争取……``), or one alone on its line with body text under it."""
+    para, start = heading.paragraph, heading.marker.end
+    length = _title_length(para, start)
+    if length > _SHORT_TITLE:
+        return False
+    if heading.marker.level <= 2:
+        return True
+    text = para.text.rstrip(" \u3000")
+    at = start + length
+    if at == len(text):
+        return heading.standalone and heading.has_content
+    return text[at] == "。" and len(text) - at > _RUN_BODY_MIN
+
+
 def _short_titled(ctx: Context) -> dict[Heading, bool]:
-    """Headings of the first two levels whose siblings are short titles that end (a standalone line or a title and
-    its 。): a heading among such siblings that runs on has lost its end.  The siblings are those of its group (under
-    the same heading); a group of two is judged with the family's headings in the whole document."""
+    """Headings of the first four levels whose siblings are short titles that end (see :func:`_titled`): a heading
+    among such siblings that runs on has lost its end.  The siblings are those of its group (under the same heading);
+    a group of two is judged with the family's headings in the whole document."""
     by_family: dict[tuple[str, str], list[Heading]] = defaultdict(list)
     for heading in ctx.views.outline.headings:
-        if heading.marker.level in (1, 2):
+        if heading.marker.level in _FUSED_LEVELS:
             by_family[heading.marker.group_key].append(heading)
-    short = {h: _title_length(h.paragraph, h.marker.end) <= _SHORT_TITLE for hs in by_family.values() for h in hs}
+    short = {h: _titled(h) for hs in by_family.values() for h in hs}
     in_group: Counter[int] = Counter()  # short titles per group (by identity): counted once, not per heading
     for heading, is_short in short.items():
         in_group[id(heading.group)] += is_short
@@ -583,7 +639,8 @@ def _short_titled(ctx: Context) -> dict[Heading, bool]:
 
 def _junction(text: str, start: int) -> int | None:
     """Where a title of at most two parts (加强班级管理，营造良好班风) ends and a body's first words begin: after a
-    predicate that ends the title when a body's opener follows, else before the first opener."""
+    predicate that ends the title when a body's opener follows, else before the first opener.  An opener after a
+    comma begins the title's second part, and one after a space follows a title already set apart (**2.……** 坚持……)."""
     end = start
     commas = 0
     while end < min(len(text), start + _SHORT_TITLE + 4) and text[end] not in _TITLE_STOPS:
@@ -595,7 +652,7 @@ def _junction(text: str, start: int) -> int | None:
     candidates = [
         j
         for j in range(start + 4, end)
-        if text[j - 1] not in "，,、" and CJK_CHAR.match(text[j]) and _OPENER.match(text, j)
+        if text[j - 1] not in "，,、 \u3000\t" and CJK_CHAR.match(text[j]) and _OPENER.match(text, j)
     ]
     for j in candidates:
         if _PREDICATE_END.search(text, start, j):
@@ -604,7 +661,13 @@ def _junction(text: str, start: int) -> int | None:
         if text[j - 1] in _AUXILIARY:
             continue
         m = _OPENER.match(text, j)
-        if m and m.group("scene") and text[m.end() : m.end() + 1] not in "，," and _TIME_TAKER.search(text, start, j):
+        if m is None:
+            continue
+        if m.group("scene") and text[m.end() : m.end() + 1] not in "，," and _TIME_TAKER.search(text, start, j):
+            continue
+        if m.group("whole") and (_TIME_TAKER.search(text, start, j) or _WHOLE_TAKER.search(text, start, j)):
+            continue
+        if m.group("frame") and not _TITLE_VERB.match(text, start):
             continue
         return j
     return None
@@ -634,18 +697,20 @@ def _sibling_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
                 or stops[id(heading.group)] > 1  # a sibling has its 。 too
             ):
                 continue
+            title = text[start : at - 1].strip(" \u3000")
             yield Finding(
                 para.span(at, at + 1),
-                f"标题和正文连在了一起：标题“{text[start : at - 1]}”之后的“{text[at : at + 10]}……”是正文，"
+                f"标题和正文连在了一起：标题“{title}”之后的“{text[at : at + 10]}……”是正文，"
                 "同级的其他标题都只有标题；正文应另起一段，标题末尾不加句号",
             )
             continue
         found = _junction(text, start)
         if found is None or len(text) - found < _RUN_BODY_MIN or not re.search("[，。；,;]", text[found:]):
             continue
+        title = text[start:found].strip(" \u3000")
         yield Finding(
             para.span(found, found + 1),
-            f"标题和正文连在了一起：标题“{text[start:found]}”之后的“{text[found : found + 10]}……”是正文，"
+            f"标题和正文连在了一起：标题“{title}”之后的“{text[found : found + 10]}……”是正文，"
             "同级的其他标题都单独成行或以句号结束；标题后应换行或加句号，正文另起一段",
         )
 

@@ -6,15 +6,19 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
+from summarylint.rules.punctuation import wordlists
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.chars import CJK, CJK_CHAR, QUESTION_PARTICLES
-from summarylint.text.measure import lost_figure
+from summarylint.text.measure import focus, lost_figure
+from summarylint.text.segment import Token, segmenter
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 
@@ -34,8 +38,10 @@ _HALF_POINT = re.compile(
     r"(?=[,;:?!.])(?:"  # (skips ahead to the marks a match begins with)
     rf"(?<=[{CJK}])(?P<a>[,;:?!])[ \t]*"  # after a Chinese character
     rf"|(?P<b>[,;:?!])[ \t]*(?=[{CJK}])"  # before a Chinese character
-    rf"|(?<=[{CJK}])(?P<dot>\.)(?=[{CJK}]|[ \t]*$)"  # a full stop between Chinese characters or at the end
-    rf"|(?<=[%％])(?P<pct>\.)(?=[{CJK}]|[ \t]*$)"  # …达到92.3%. at the end of a Chinese sentence
+    # a full stop after a Chinese character (or a percentage: …达到92.3%.) before the next Chinese sentence,
+    # the blanks an English keyboard types after it included (…完成任务. 下一步), or at the end of the paragraph
+    rf"|(?<=[{CJK}])(?P<dot>\.)(?:[ \t]*(?=[{CJK}])|(?=[ \t]*$))"
+    rf"|(?<=[%％])(?P<pct>\.)(?:[ \t]*(?=[{CJK}])|(?=[ \t]*$))"
     r")"
 )
 
@@ -43,6 +49,9 @@ _HALF_POINT = re.compile(
 #: an emoticon :) ;-) is not a point mark
 _NOT_POINT = re.compile(r"[:;][-‑]?[)(）（DPp]")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]{2,8}$")
+#: a Chinese ordinal or chapter number alone before a full stop at the start of a paragraph (一. 概述,
+#: 第二章. 总则): a marker the NU rules judge, whose mark is 、 or nothing rather than 。
+_ORDINAL_BEFORE = re.compile("[ \t\u3000]*第?[一二三四五六七八九十百〇零]{1,4}(?:章|节|条|部分|篇|编)?")
 
 #: after these a run of ? is a (doubled) question mark
 
@@ -80,6 +89,8 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
             mark = m.group("a") or m.group("b") or m.group("dot") or m.group("pct")
             if m.group("pct") and not CJK_CHAR.search(block.text, max(0, m.start() - 20), m.start()):
                 continue  # a percentage in English text
+            if m.group("dot") and _ORDINAL_BEFORE.fullmatch(block.text, 0, m.start()):
+                continue
             if m.group("dot") or m.group("pct"):
                 after = m.end()
                 if after < len(block.text) and after not in joins and not CJK_CHAR.match(block.text[after]):
@@ -835,3 +846,35 @@ def emoticon(ctx: Context) -> Iterator[Finding]:
             block.span(m.start(), m.end()),
             f"工作总结中不用表情符号“{m.group()}”：句子结束应用句号",
         )
+
+
+# --- PU024 -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[Token, ...]:
+    return tuple(segmenter(focus()).cut(text))
+
+
+def _cut_at(text: str, offset: int) -> list[Token]:
+    """The words of ``text``, which stands at ``offset`` of its block."""
+    return [replace(w, start=w.start + offset, end=w.end + offset) for w in _cut(text)]
+
+
+@check("PU024")
+def comma_in_word_list(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(wordlists.CANDIDATE):
+        text = block.text
+        for start, end in wordlists.stretches(text):
+            if not wordlists.CANDIDATE.search(text, start, end) or block.masked(start, end):
+                continue
+            for found in wordlists.find_lists(text, start, end, _cut_at):
+                for at in found.commas:
+                    left = next(item for item in reversed(found.items) if item.end <= at)
+                    right = next(item for item in found.items if item.start > at)
+                    shown = text[left.start : right.end]
+                    yield Finding(
+                        block.span(at, at + 1),
+                        f"并列词语之间用顿号：“{shown}”中的逗号应改为顿号“、”",
+                        fix=Fix.unsafe(Edit(block.span(at, at + 1), "、")),
+                    )

@@ -1,0 +1,230 @@
+"""Lists of words written with commas (对钢材，木材，砂石等建材开展抽检), for PU024.
+
+GB/T 15834-2011 §4.5.3.1 separates the items of a list of words with the enumeration comma 、; the
+comma ， separates clauses.  A comma is only reported between the items of a list that cannot be read
+as clauses:
+
+* every item is short (at most :data:`ITEM_MAX` Chinese characters and nothing else between its two
+  separators) and a noun by jieba's tags: all its words nouns, or a two-character verb or adjective
+  and a one-character noun (参与/v + 权, a word the focused dictionary lacks); in a list closed by 等
+  whose items are one word each, a verb too (走访，慰问，帮扶等活动);
+* there are at least three items;
+* the list closes with 等/等等 and every separator in it is a comma (钢材，木材，砂石等), or its items
+  all end with the same character, which makes them one kind of thing (所有权，承包权、经营权;
+  针对性，灵活性，可靠性).
+
+The first item is the nouns at the end of the clause before the first separator (or one verb after a
+verb or preposition that governs the list: 开展走访，慰问……; not the object of 按照, 根据 and the like,
+which open an adverbial: 按照计划，车间、班组等……) and the last item the nouns at the start of the clause
+after the last separator.  A comma before a list written with 顿号 may
+close a clause whose last word is a noun (完成全年任务，党员、干部等……): unless the items end alike,
+a list with both marks is left alone, and so is a comma between two groups that are lists themselves
+(铁路、公路，机场、港口): the usual way to write a list of groups.  Segmentation
+(:mod:`summarylint.text.segment`) runs only on text that has the shape of such a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarylint.text.chars import CJK
+from summarylint.text.segment import Token
+
+#: the longest item, in Chinese characters: a list item is a word or a compound of two or three words
+#: (压力容器, 安全生产责任); longer stretches between commas are clauses.  4 loses a five-character item
+#: of the held-out drafts; 8 finds nothing more on any corpus
+ITEM_MAX = 6
+#: jieba's noun tags: common nouns, proper nouns, noun morphemes, organisations, abbreviations, and
+#: names of people and places (jieba gives them to common words too: 玉米/nr; a list of names is written
+#: with 顿号 like any other)
+NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "j", "nr", "ns", "nrt", "nrfg"})
+#: tags a one-word item may have besides a noun's in a list closed by 等 whose items are one word each:
+#: verbs and verbal nouns (走访，慰问，帮扶等活动)
+WORD_TAGS = NOUN_TAGS | {"v", "vn"}
+#: tags of the word before a one-word verb that begins a list: a verb or a preposition governing the list
+#: (开展走访，慰问，帮扶等; not a subject: 会议要求，学习、宣传等工作……)
+GOVERNING_TAGS = frozenset({"v", "p"})
+#: tags of a two-character word that makes a noun with a one-character noun after it (参与/v + 权)
+MODIFIER_TAGS = frozenset({"v", "vn", "a", "an", "b"})
+#: words that open an adverbial of the basis of an action (按照要求，单位、个人等都要参加): the noun
+#: after one of them is its object, not the first item of a list that follows the comma
+BASIS_WORDS = frozenset(
+    {"按照", "根据", "依照", "依据", "遵照", "遵循", "本着", "基于", "鉴于", "对照", "参照", "结合", "按", "据"}
+)
+#: what closes a list that goes on (等 and 等等 as words of their own, not the 等 of 一等奖)
+CLOSING = frozenset({"等", "等等"})
+
+#: text that may hold such a list (segmentation then tells): two commas around a short run of Chinese
+#: text and 等 after another, or three stretches ending with the same character, two of them short, with
+#: a comma among their separators
+_RUN = rf"[{CJK}]{{0,{ITEM_MAX - 1}}}"  # (an item but its last character)
+CANDIDATE = re.compile(
+    rf"，[{CJK}]{{1,{ITEM_MAX}}}，[{CJK}]{{1,{ITEM_MAX}}}等"  # …钢材，木材，砂石等
+    rf"|([{CJK}])(?:，{_RUN}\1[，、]|、{_RUN}\1，){_RUN}\1"  # …所有权，承包权、经营权
+)
+#: what ends the stretch of text a list may stand in
+_STRETCH_END = re.compile("[。；：！？;:!?…（）()“”‘’《》【】\n]")
+_SEPARATOR = re.compile("[，、]")
+_PURE = re.compile(rf"[{CJK}]{{1,{ITEM_MAX}}}")
+_LEADING = re.compile(rf"[{CJK}]+")
+_TRAILING = re.compile(rf"[{CJK}]+$")
+
+Cut = Callable[[str, int], Sequence[Token]]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list: ``text[start:end]`` and the words it was cut into."""
+
+    start: int
+    end: int
+    words: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A list of words with at least one comma between its items: the text indices of those commas."""
+
+    items: tuple[Item, ...]
+    commas: tuple[int, ...]
+
+
+def _compound(words: Sequence[Token]) -> bool:
+    """A verb or adjective and a one-character noun: one noun (参与权, 满意率, 服务站)."""
+    return (
+        len(words) == 2
+        and words[0].tag in MODIFIER_TAGS
+        and len(words[0].word) == 2
+        and words[1].tag in NOUN_TAGS
+        and len(words[1].word) == 1
+    )
+
+
+def _nouns(words: Sequence[Token]) -> bool:
+    return bool(words) and (all(w.tag in NOUN_TAGS for w in words) or _compound(words))
+
+
+def _one_word(words: Sequence[Token]) -> bool:
+    return len(words) == 1 and words[0].tag in WORD_TAGS
+
+
+class _Piece:
+    """The text between two separators (or a separator and the end of the stretch)."""
+
+    def __init__(self, text: str, start: int, end: int, cut: Cut) -> None:
+        self.text, self.start, self.end, self._cut = text, start, end, cut
+
+    def whole(self) -> Item | None:
+        """The piece as one item: short, all Chinese characters, one noun phrase or one word."""
+        if not _PURE.fullmatch(self.text, self.start, self.end):
+            return None
+        words = tuple(self._cut(self.text[self.start : self.end], self.start))
+        if _nouns(words) or _one_word(words):
+            return Item(self.start, self.end, words)
+        return None
+
+    def tail(self) -> Item | None:
+        """The nouns (or the one word) the piece ends with: the first item of a list after it."""
+        found = _TRAILING.search(self.text, self.start, self.end)
+        if found is None:
+            return None
+        left = max(found.start(), self.end - 2 * ITEM_MAX)
+        words = list(self._cut(self.text[left : self.end], left))
+        if words and words[0].start > found.start():
+            words.pop(0)  # maybe cut in the middle of a word
+        nouns: list[Token] = []
+        while words and words[-1].tag in NOUN_TAGS and self.end - words[-1].start <= ITEM_MAX:
+            nouns.insert(0, words.pop())
+        if len(nouns) == 1 and words and _compound([words[-1], nouns[0]]):
+            nouns.insert(0, words.pop())
+        elif not nouns and words and _one_word(words[-1:]) and (len(words) == 1 or words[-2].tag in GOVERNING_TAGS):
+            nouns = [words.pop()]  # a verb after a verb or a preposition that governs the list (开展走访，慰问……)
+        if not nouns or self.text[self.start : nouns[0].start].strip() in BASIS_WORDS:
+            return None
+        return Item(nouns[0].start, self.end, tuple(nouns))
+
+    def head(self) -> tuple[Item | None, bool]:
+        """The nouns (or the one word) the piece begins with: the last item of a list before it; and
+        whether 等 follows them."""
+        found = _LEADING.match(self.text, self.start, self.end)
+        if found is None:
+            return None, False
+        right = min(found.end(), self.start + ITEM_MAX + 2)
+        words = list(self._cut(self.text[self.start : right], self.start))
+        nouns: list[Token] = []
+        while words and words[0].tag in NOUN_TAGS and words[0].end - self.start <= ITEM_MAX:
+            nouns.append(words.pop(0))
+        if not nouns and len(words) >= 2 and _compound(words[:2]):
+            nouns = [words.pop(0), words.pop(0)]
+        elif not nouns and words and _one_word(words[:1]) and words[0].end - self.start <= ITEM_MAX:
+            nouns = [words.pop(0)]
+        if not nouns:
+            return None, False
+        closed = bool(words) and words[0].word in CLOSING
+        return Item(self.start, nouns[-1].end, tuple(nouns)), closed
+
+
+def _alike(items: Sequence[Item], text: str) -> bool:
+    """Whether the items all end with the same character (所有权，承包权，经营权)."""
+    return len({text[item.end - 1] for item in items}) == 1
+
+
+def _judge(text: str, items: list[Item], seps: list[int], closed: bool) -> WordList | None:
+    """The list the items make, if they make one whose commas are wrong (see the module docstring)."""
+    marks = [text[at] for at in seps]
+    # a comma between two groups of words that are lists themselves (铁路、公路，机场、港口) separates
+    # larger items and is right
+    commas = [
+        at for n, at in enumerate(seps) if marks[n] == "，" and not ("、" in marks[:n] and "、" in marks[n + 1 :])
+    ]
+    if not commas:
+        return None
+    if not all(_nouns(item.words) for item in items) and not (closed and all(len(i.words) == 1 for i in items)):
+        return None  # verbs only in a list of single words closed by 等
+    if not _alike(items, text) and not (closed and len(commas) == len(seps)):
+        return None
+    return WordList(tuple(items), tuple(commas))
+
+
+def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
+    """The lists of words with commas between their items in ``text[start:end]``, a stretch of text
+    with no other punctuation than ， and 、."""
+    bounds = [start, *(m.start() for m in _SEPARATOR.finditer(text, start, end)), end]
+    pieces = [_Piece(text, bounds[0] if n == 0 else bounds[n] + 1, bounds[n + 1], cut) for n in range(len(bounds) - 1)]
+    seps = bounds[1:-1]
+    found: list[WordList] = []
+    n = 0
+    while n < len(pieces) - 1:
+        first = pieces[n].tail()
+        if first is None:
+            n += 1
+            continue
+        items, used = [first], []
+        k = n + 1
+        closed = False
+        while k < len(pieces):
+            whole = pieces[k].whole() if k < len(pieces) - 1 else None
+            if whole is not None:
+                items.append(whole)
+                used.append(seps[k - 1])
+                k += 1
+                continue
+            head, closed = pieces[k].head()
+            if head is not None:
+                items.append(head)
+                used.append(seps[k - 1])
+            break
+        if len(items) >= 3:  # (two nouns with a comma between them are as often the ends of two clauses)
+            judged = _judge(text, items, used, closed)
+            if judged is not None:
+                found.append(judged)
+        n = max(n + 1, k)
+    return found
+
+
+def stretches(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between marks other than ， and 、 (and brackets, quotation marks)."""
+    bounds = [0, *(m.start() for m in _STRETCH_END.finditer(text)), len(text)]
+    return [(bounds[n] + (n > 0), bounds[n + 1]) for n in range(len(bounds) - 1) if bounds[n + 1] > bounds[n] + 1]

@@ -7,6 +7,7 @@ import re
 
 from summarylint.api import check_bytes, make_policy
 from summarylint.config import Config, Settings
+from summarylint.diagnostics import Diagnostic
 from summarylint.rules.duplicate import MIN_SENTENCE_LENGTH, MIN_TAIL_LENGTH, _clauses
 from summarylint.text.shingles import EXACT_LIMIT, fold, jaccard, shingles, similar_pairs
 
@@ -144,3 +145,38 @@ def test_a_tail_repeated_with_other_commas_is_found() -> None:
     policy = make_policy(Config(), Settings(select=["DU003"]))
     result = check_bytes("tail.txt", f"{first}\n{second}\n".encode(), policy)
     assert [d.code for d in result.diagnostics] == ["DU003"]
+
+
+def _du003(text: str) -> list[Diagnostic]:
+    policy = make_policy(Config(), Settings(select=["DU003"]))
+    result = check_bytes("run.txt", text.encode(), policy)
+    assert result.error is None
+    return list(result.diagnostics)
+
+
+def test_a_repeated_run_points_at_the_passage_it_repeats() -> None:
+    """A paragraph repeating two items of an earlier one, the first after a colon there: the related place starts at
+    that item, and the fix removes the paragraph."""
+    second = "一是台账登记不够规范，部分车间缺少交接班记录；二是应急物资储备不足，个别库房灭火器过期未换。"
+    first = "检查中也发现一些问题：" + second
+    text = f"{first}\n{second}\n下一步将逐项整改。\n"
+    [finding] = _du003(text)
+    assert (finding.span.start, finding.span.end) == (len(first) + 1, len(first) + 1 + len(second))
+    [related] = finding.related
+    assert (related.line, related.column, related.end_line, related.end_column) == (1, 12, 1, len(first) + 1)
+    assert finding.fix is not None and finding.fix.edits[0].content == ""
+    assert finding.message.startswith("本段")
+
+
+def test_a_character_reference_does_not_end_a_sentence() -> None:
+    """``&ldquo;`` left in pasted text is a quotation mark: its semicolon does not cut the sentence, and the copy
+    without the quoted name is the same sentence with a piece cut out."""
+    text = (
+        "加强心理健康教育。学校心理咨询室&ldquo;知心驿站&rdquo;每天下午定时开放，配备专职心理教师2名。"
+        "本学期开展心理健康讲座6场。\n"
+        "加强心理健康教育。学校心理咨询室每天下午定时开放，配备专职心理教师2名。\n"
+    )
+    [finding] = _du003(text)
+    start = text.index("\n") + 1
+    assert (finding.span.start, finding.span.end) == (start, len(text) - 1)
+    assert "基本相同" in finding.message

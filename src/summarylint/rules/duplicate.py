@@ -21,6 +21,7 @@ from summarylint.diagnostics import Edit, Finding, Fix, Related, Severity
 from summarylint.document import BlockKind, Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
+from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.shingles import cjk_count, fold, fold_content, has_cjk, similar_pairs
 from summarylint.views import Views
 from summarylint.views.blocks import Block
@@ -75,11 +76,10 @@ NEAR_MATCHED = 0.9
 #: the sentence before the original and has at least this many folded characters
 RUN_CLAUSE = 8
 _RUN_CLAUSE_MARK = re.compile(r"[，,：:]")
-#: an HTML character reference left in pasted text (``&ldquo;``): a quotation mark, not a sentence's end, and no
-#: content to compare
-_ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5});"
-_SAID = re.compile(rf"(?:{_ENTITY}|[^。！？；!?;])+[。！？；!?;]*")
-_ENTITY_RE = re.compile(_ENTITY)
+#: a sentence of a run: an HTML character reference left in pasted text (``&ldquo;``) is a quotation mark, not a
+#: sentence's end, and no content to compare (``_ENTITY_RE`` blanks it out)
+_SAID = re.compile(rf"(?:{HTML_REFERENCE}|[^。！？；!?;])+[。！？；!?;]*")
+_ENTITY_RE = re.compile(HTML_REFERENCE)
 _DIGITS = re.compile(r"[0-9]+")
 
 

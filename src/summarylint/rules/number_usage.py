@@ -904,10 +904,11 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}
 # --- NB023 -------------------------------------------------------------------------------------
 
 
-def _amount(suffix: str = "") -> str:
-    """A figure and its unit (:attr:`NumberPack.breakdown_units`), in groups ``n``, ``k`` (万, 亿) and ``q``."""
+def _amount(suffix: str = "", name: str = "") -> str:
+    """A figure and its unit (:attr:`NumberPack.breakdown_units`), in groups ``n``, ``k`` (万, 亿) and ``q`` (each
+    after ``name``: ``part_n`` …)."""
     units = alternation(_pack().breakdown_units)
-    return rf"(?P<n>\d+(?:\.\d+)?)[ \t]*(?P<k>[万亿])?[ \t]*(?P<q>{units}){suffix}"
+    return rf"(?P<{name}n>\d+(?:\.\d+)?)[ \t]*(?P<{name}k>[万亿])?[ \t]*(?P<{name}q>{units}){suffix}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -955,7 +956,7 @@ def _amounts() -> _Amounts:
             + _amount()
             + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,12}?)[，,]其中[：:]?"
             + rf"(?P<label>{_label_char()}{{1,16}}?)"
-            + _amount().replace("?P<", "?P<part_")
+            + _amount(name="part_")
         ),
     )
 
@@ -994,10 +995,16 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     yield from _parts_over_total(ctx, reported)
 
 
-#: Units of which a part may not be larger than a total in another unit: people (人, 名, 位) and their visits (人次),
-#: households and theirs (户次), and so on; a part in the total's own unit.
 def _bounded_by(part: str, total: str) -> bool:
+    """Whether a part in the unit ``part`` may not be larger than a total in ``total``: the same unit, people (人, 名,
+    位) against their visits (人次), households against theirs (户次), and so on."""
     return _same_unit(part, total) or total == f"{part}次" or (part in _PEOPLE and total == "人次")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause of ``text`` up to ``at``: from the last mark that ends one."""
+    clause = text[:at]
+    return clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
 
 
 def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
@@ -1006,8 +1013,7 @@ def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
     for block, m in ctx.views.matches(_amounts().single):
         if (id(block), m.start("n")) in reported:
             continue
-        clause = block.text[: m.start("n")]
-        clause = clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
+        clause = _clause_before(block.text, m.start("n"))
         if _CHANGE_BEFORE.search(clause + m.group("gap")) or _APPROXIMATE.search(clause) or _AVERAGE.search(clause):
             continue
         if _amounts().part.search(clause):
@@ -1167,8 +1173,7 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
     for block, m in ctx.views.matches(_amounts().breakdown):
         if (id(block), m.start("n")) in reported:
             continue  # (one part over the total is reported above)
-        clause = block.text[: m.start("n")]
-        clause = clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
+        clause = _clause_before(block.text, m.start("n"))
         if _CHANGE_BEFORE.search(clause) or _APPROXIMATE.search(clause):
             continue
         breakdown = _parts(block, m)

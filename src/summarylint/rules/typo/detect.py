@@ -822,7 +822,7 @@ def _parallel(text: str, start: int, scorer: Scorer) -> bool:
     )
 
 
-#: What parts the items of a list (抽贷、断贷、压贷; 不抽贷，不断贷).
+#: The marks that part the items of a list and the stretches around it (抽贷、断贷、压贷; 不抽贷，不断贷).
 _ITEM_MARKS = "、，,；;。：:（）()“”"
 
 
@@ -833,14 +833,14 @@ def _listed_alike(text: str, start: int, end: int, at: int) -> bool:
     low = max((text.rfind(mark, 0, start) for mark in _ITEM_MARKS), default=-1) + 1
     high = min((i for i in (text.find(mark, end) for mark in _ITEM_MARKS) if i >= 0), default=len(text))
     size = high - low
-    if size > 4 or not (text[low - 1 : low] in ("、", "，") or text[high : high + 1] in ("、", "，")):
+    if size > 4:
         return False
     before = low >= size + 1 and text[low - 1] in "、，" and text[at - size - 1] == text[at]
     after = text[high : high + 1] in ("、", "，") and text[at + size + 1 : at + size + 2] == text[at]
     return before or after
 
 
-#: jieba's tags of the heads of a repeated pattern (逐班逐科, 边学边改, 一村一策, 各尽其职各负其责): adverbs, numerals,
+#: jieba's tags of the heads of a repeated pattern (逐班逐科, 边学边改, 一村一策): adverbs, numerals,
 #: pronouns and the like, written twice on purpose, unlike a noun the hand repeats by mistake (船舶靠舶).
 _HEAD_TAGS = frozenset("dmr")
 

@@ -355,9 +355,14 @@ class _Builder:
             group = self.stack[index]
             if group.last_value + 1 == marker.value:
                 first = group.first.marker.family
-                # (or a group of one first item of another standard family: 1、 typed for （一）, then （二）; or a
+                # (or a group of one first item of another standard family, or of a variant of the marker's (1) typed
+                # for 1.): 1、 typed for （一）, then （二）; or a
                 # group that went on in the marker's family after such an item: （三） after 1、（二）)
-                lone = len(group.items) == 1 and first in _STANDARD and marker.family in _STANDARD
+                lone = (
+                    len(group.items) == 1
+                    and (first in _STANDARD or _COUNTERPARTS.get(first) is marker.family)
+                    and marker.family in _STANDARD
+                )
                 went_on = any(h.marker.family is marker.family for h in group.items[1:])
                 fits = (first is counterpart or lone or went_on) and group.shape() == phrase
                 return index if fits else None

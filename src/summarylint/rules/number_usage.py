@@ -90,6 +90,8 @@ def _excluded_range(block: Block, m: re.Match[str]) -> bool:
         return True  # year-month(-day) 2024-6 / 2024-06-30
     if any(after.startswith(unit) for unit in _pack().address_units):
         return True  # room 3-501室, building 5-2号楼
+    if _in_title(block, m.start()):
+        return True  # a published title is quoted as it was published: 《3-6岁儿童学习与发展指南》
     following = block.text[m.end("b") : m.end("b") + 1]
     return sep in "-－" and following != "" and following in "-－"
 

@@ -43,7 +43,7 @@ _IDIOM_TAGS = frozenset({"i", "l"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」")
+_PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」|\"[^\"\n]{1,10}\"")
 
 
 class Evidence(StrEnum):

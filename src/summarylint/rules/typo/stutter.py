@@ -210,6 +210,9 @@ def stuttered_function_word(ctx: Context) -> Iterator[Finding]:
             # (a hint is silenced by a team word over either copy: 工法 makes the lone 工 part of a word)
             if not stutter or _team_word(text, at, m.end(), ctx.words, whole=not isinstance(stutter, str)):
                 continue
+            span = block.span(at, m.end())
+            if any(p.start <= span.start and span.end <= p.end for p in ctx.views.placeholder_spans):
+                continue  # a placeholder the PH rules report (教师某某某): the repeat is the template's
             char = m.group(1)
             context = _around(text, at, m.end())
             fix = Fix.unsafe(Edit(block.span(at + 1, m.end()), ""))

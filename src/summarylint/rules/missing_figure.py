@@ -13,15 +13,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from summarylint.diagnostics import Finding
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.chars import CJK, CJK_CHAR
-from summarylint.text.measure import CLAUSE_END, alternation, pack, patterns
-from summarylint.text.measure import focus as segment_focus
-from summarylint.text.segment import Token, segmenter
+from summarylint.text.measure import CLAUSE_END, alternation, focused_cut, pack, patterns
+from summarylint.text.segment import Token
 from summarylint.views.blocks import Block
 
 _WORD_CHAR = re.compile(f"[{CJK}A-Za-z0-9]")
@@ -65,11 +64,6 @@ def _snippet(text: str, start: int, end: int, before: int = 6) -> str:
 # --- segmentation windows -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _cut(window: str) -> tuple[Token, ...]:
-    return tuple(segmenter(segment_focus()).cut(window))
-
-
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
     """A short stretch of one clause around ``[start, end)``."""
     left = start
@@ -86,7 +80,7 @@ def _tokens_around(text: str, start: int, end: int) -> tuple[list[Token], int] |
     that is exactly ``[start, end)`` (several tokens that together are exactly that span count as one: a
     compound measure word the dictionary lacks), or None when segmentation puts it inside a longer word."""
     left, right = _window(text, start, end)
-    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in _cut(text[left:right])]
+    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in focused_cut(text[left:right])]
     for k, token in enumerate(tokens):
         if token.start == start:
             last = next((j for j in range(k, len(tokens)) if tokens[j].end >= end), k)
@@ -105,9 +99,8 @@ def _begins_word(text: str, start: int, end: int) -> bool:
     measure word (场 of 场次)."""
     left, right = _window(text, start, end)
     measure_words = _measure_settings().measure_words
-    return any(
-        t.start + left == start and t.end + left > end and t.word not in measure_words for t in _cut(text[left:right])
-    )
+    words = focused_cut(text[left:right])
+    return any(t.start + left == start and t.end + left > end and t.word not in measure_words for t in words)
 
 
 # --- MF001 --------------------------------------------------------------------------------
@@ -428,7 +421,7 @@ def _approximate_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]
         if not _statistic_before(text, start, clause_starts):
             continue
         left, right = _window(text, start, end)
-        tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in _cut(text[left:right])]
+        tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in focused_cut(text[left:right])]
         k = next((i for i, t in enumerate(tokens) if t.start == start), None)
         if not k or tokens[k].word not in ("多", text[start:end]):
             continue  # 多 inside a word (许多, 增多, 多人次数), or nothing in front of it
@@ -724,7 +717,7 @@ def _bare_measure_words(sentence: str, settings: _SentenceSettings) -> list[str]
     """The measure words of ``sentence`` that segmentation makes words of their own, after a noun or
     a verb (not after a determiner, a pronoun or a name)."""
     measure = _measure_settings()
-    tokens = _cut(sentence)
+    tokens = focused_cut(sentence)
     found = []
     for k in range(1, len(tokens)):
         token = tokens[k]

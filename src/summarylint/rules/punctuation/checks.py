@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
@@ -17,8 +16,8 @@ from summarylint.rules.punctuation import wordlists
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.chars import CJK, CJK_CHAR, QUESTION_PARTICLES
-from summarylint.text.measure import focus, lost_figure
-from summarylint.text.segment import Token, segmenter
+from summarylint.text.measure import focused_cut, lost_figure
+from summarylint.text.segment import Token
 from summarylint.views import Views
 from summarylint.views.blocks import Block
 
@@ -851,14 +850,9 @@ def emoticon(ctx: Context) -> Iterator[Finding]:
 # --- PU024 -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _cut(text: str) -> tuple[Token, ...]:
-    return tuple(segmenter(focus()).cut(text))
-
-
 def _cut_at(text: str, offset: int) -> list[Token]:
     """The words of ``text``, which stands at ``offset`` of its block."""
-    return [replace(w, start=w.start + offset, end=w.end + offset) for w in _cut(text)]
+    return [replace(w, start=w.start + offset, end=w.end + offset) for w in focused_cut(text)]
 
 
 @check("PU024")

@@ -322,8 +322,10 @@ def _sentences_repeated(ctx: Context, units: list[_Unit], involved: set[int]) ->
             continue
         block = unit.block
         previous = -1, -1  # the sentence before in this block
+        said: list[tuple[int, int]] = []  # the sentences before in this block
         for m in block.finditer(_SENTENCE):
             before, previous = previous, (m.start(), m.end())
+            said.append(previous)
             after_it = before[1] >= 0 and not block.text[before[1] : m.start()].strip(" \t\u3000")
             clauses = _clauses(block.text, m.start(), m.end())
             repeated = next((c for c in clauses if c.key in first and c.same_text(first[c.key][1])), None)
@@ -336,6 +338,8 @@ def _sentences_repeated(ctx: Context, units: list[_Unit], involved: set[int]) ->
                     partly.extend(_repeated_stretch(ctx, block, m.start(), m.end(), whole, stretches))
                 if not partly and after_it:
                     partly.extend(_rewritten_after_itself(ctx, block, before, m.start(), m.end()))
+                if not partly and len(said) > 2:
+                    partly.extend(_cut_short_in_paragraph(ctx, block, said[:-2], m.start(), m.end()))
                 yield from partly
             for clause in clauses:
                 first.setdefault(clause.key, (block, clause, m.end(), m.start()))
@@ -393,6 +397,31 @@ def _rewritten_after_itself(
                 related=_related(ctx, block.span(*before), "上一句"),
             )
             return
+
+
+def _cut_short_in_paragraph(
+    ctx: Context, block: Block, earlier: list[tuple[int, int]], start: int, end: int
+) -> Iterator[Finding]:
+    """A sentence that repeats the opening of an earlier sentence of its paragraph, up to one of its commas, with
+    a word or two changed (``……把热线和平台交办事项作为……，共受理312件，办结308件，办结率提高到98.7%。……把热线交办
+    事项作为……，共受理312件，办结308件。``): the sentence pasted again further on, cut short and touched up, or
+    with a few words added (its deletion is then not suggested).  The
+    sentence right before is :func:`_rewritten_after_itself`'s; an exact copy of such an opening is
+    :func:`_repeated_stretch`'s."""
+    later = fold(block.text[start:end])
+    if len(later) < MIN_SENTENCE_LENGTH or (_FIGURE.search(later) is None and len(later) < WARN_SENTENCE_LENGTH):
+        return
+    for earlier_start, earlier_end in reversed(earlier):
+        for comma in _COMMA.finditer(block.text, earlier_start, earlier_end):
+            opening = fold(block.text[earlier_start : comma.start()])
+            if len(opening) > len(later) / NEAR_LENGTH_SHARE:
+                break
+            if _near(opening, later):
+                message = f"这句话与本段前面一句话的前半句基本相同，可能是重复粘贴：“{_shown(block.text[start:end])}”"
+                earlier_span = block.span(earlier_start, comma.start())
+                removable = len(later) <= len(opening) / NEAR_MATCHED  # (a longer copy says more: its writer decides)
+                yield _part_repeated(ctx, block, start, end, len(later), message, earlier_span, removable)
+                return
 
 
 def _near_opening(earlier: _Clause, later: _Clause) -> bool:

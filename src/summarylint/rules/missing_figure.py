@@ -250,6 +250,23 @@ def _in_stop_phrase(text: str, start: int, end: int) -> bool:
     )
 
 
+def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
+    """Whether the measure word ``[start, end)``, closing a clause, follows a noun that ends with it (其中宽带用户户，
+    新增个体工商户户): no doubled measure word (户户, 家家户户) but a noun and its measure word with the figure
+    between them gone."""
+    if end - start != 1 or text[start - 1] != text[start]:
+        return False
+    left = max(0, start - _LEFT)
+    tokens = focused_cut(text[left:end])
+    return (
+        len(tokens) >= 2
+        and tokens[-1].word == text[start]
+        and len(tokens[-2].word) >= 2
+        and tokens[-2].tag.startswith("n")
+        and left + tokens[-2].start + len(tokens[-2].word) == start
+    )
+
+
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
     """Measure words that pass the cheap tests: ``(start, end, at the end of a clause, in a statistic)``."""
     settings = _measure_settings()
@@ -285,7 +302,7 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
         ) or bool(_SHARE_AFTER.match(text, end))
         if not statistic and (at_clause_end or match.group() not in settings.counting_anywhere):
             continue  # no statistic in front of it
-        if _in_stop_phrase(text, start, end):
+        if _in_stop_phrase(text, start, end) and not (at_clause_end and _after_a_word_ending_alike(text, start, end)):
             continue
         candidates.append((start, end, at_clause_end, statistic))
     return candidates

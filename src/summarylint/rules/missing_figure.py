@@ -357,13 +357,50 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
 
 
-def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[tuple[Block, int, int, str]]:
+#: A short quotation: a term, a slogan or a name the document puts in quotation marks.
+_QUOTED = re.compile(r"“([^“”\n]{2,12})”")
+
+
+class _Quoted:
+    """The quoted terms of a document (read on first use) and how often its text writes each."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks
+        self._terms: dict[str, int] | None = None
+
+    @property
+    def terms(self) -> dict[str, int]:
+        if self._terms is None:
+            quoted = {m.group(1) for block in self._blocks for m in _QUOTED.finditer(block.text)}
+            self._terms = {term: sum(block.text.count(term) for block in self._blocks) for term in quoted}
+        return self._terms
+
+    def a_term(self, term: str, measure_words: frozenset[str]) -> bool:
+        """Whether a quoted ``term`` that begins with a measure word is a term of the document, not a slogan that
+        lost its number (“个代表”): the document writes it again (“个转企”专项辅导……完成个转企213户), or quotes a
+        term like it whose first character is no measure word (从“送文化”到“种文化”: 种 is the verb)."""
+        terms = self.terms
+        return terms.get(term, 0) > 1 or any(
+            len(other) == len(term) and other[1:] == term[1:] and other[0] != term[0] and other[0] not in measure_words
+            for other in terms
+        )
+
+    def starting(self, text: str, start: int) -> bool:
+        """Whether ``text`` at ``start`` writes one of the quoted terms (完成个转企213户 where “个转企” is quoted)."""
+        return any(text.startswith(term, start) for term in self.terms)
+
+
+def _verb_led_findings(
+    block: Block, word_starts: tuple[str, ...], quoted: _Quoted
+) -> Iterator[tuple[Block, int, int, str]]:
     """选出了家示范单位, 每月补助元, 会员达余人: a measure word right after a counting verb (or an amount
-    word and 余) has lost its number, whatever follows it, unless it begins a longer word (培训人员)."""
+    word and 余) has lost its number, whatever follows it, unless it begins a longer word (培训人员) or a term the
+    document quotes (:class:`_Quoted`)."""
     pattern = patterns().verb_led
     if pattern is None:
         return
     text = block.text
+    measure_words = _measure_settings().measure_words
     for match in block.finditer(pattern):
         group = next(g for g, value in match.groupdict().items() if value)
         start, end = match.span(group)
@@ -377,9 +414,13 @@ def _verb_led_findings(block: Block, word_starts: tuple[str, ...]) -> Iterator[t
             if _tokens_around(text, start, end) is None:
                 continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
             close = text.find("”", end, end + 12)
+            if close > 0 and quoted.a_term(text[start:close], measure_words):
+                continue
             shown = text[start - 1 : close + 1] if close > 0 else text[start - 1 : end]
             yield block, start, end, f"{shown}开头的量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
             continue
+        if quoted.starting(text, start):
+            continue  # the document's own term, quoted elsewhere: 完成个转企213户
         if group == "noun":  # 问卷余份: the number belongs in front of 余
             shown = _snippet(text, start - 1, end)
             yield block, start - 1, end, f"“{shown}”中“余”前没有数字，疑为数字被删除或漏填"
@@ -517,12 +558,13 @@ def _counts() -> re.Pattern[str]:
 @check("MF001")
 def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
     word_starts = _measure_settings().word_starts
+    quoted = _Quoted(ctx.views.blocks)
 
     def items() -> Iterator[tuple[Block, int, int, str]]:
         for block in ctx.views.blocks:
             seen: set[int] = set()  # where findings end: one finding per measure word
             for item in itertools.chain(
-                _verb_led_findings(block, word_starts),
+                _verb_led_findings(block, word_starts, quoted),
                 _measure_word_findings(block),
                 _approximate_findings(block),
                 _sibling_findings(block),

@@ -472,7 +472,8 @@ def _ancestry(heading: Heading) -> list[Heading]:
 
 # --- NU011: 一是……二是……三是 in one paragraph ---------------------------------------------------
 
-_SHI = re.compile(r"(?:^|(?<=[。；：！？，,;:\s]))([一二三四五六七八九十])是(?![否非])")
+#: (an ordinal after 、 too: 一是……偏小、二是……, the wrong mark between two points, still opens the next point)
+_SHI = re.compile(r"(?:^|(?<=[。；：！？，,;:、\s]))([一二三四五六七八九十])是(?![否非])")
 _SHI_EXCLUDED = "统唯单专同归逐第于"
 
 

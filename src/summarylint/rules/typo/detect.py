@@ -783,6 +783,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None  # the second of a parallel pair (互攻|互防): written to match the first
     if len(target) < 4 and _listed_alike(text, start, end, start + at):
         return None  # items of a list that share the character (抽贷、断贷、压贷): written to match
+    if _approaching(window, changed, words_before, scorer):
+        return None  # 近 before what is neared (已近饱和, 已近尾声): no slip for 经
     if _repeated_head(text, start + at, scorer):
         return None  # the repeated head of a pattern (逐班|逐科, 边学边改, 一村一策): written to match the first
     if len(target) < 4 and not _stands_alone(
@@ -791,10 +793,12 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if len(target) == 4 and _edge_word(window, start - left, end - left, words_before, changed, scorer):
         return None
-    if len(target) == 3 and at != 1 and scorer.freq(written[at]) >= FREE_WORD:
+    if len(target) == 3 and at != 1 and _free(written[at], scorer):
         rest = written[1:] if at == 0 else written[:2]
-        if scorer.freq(rest) > 0:
+        if scorer.freq(rest) > (0 if scorer.freq(written[at]) >= FREE_WORD else _ALONE_FREQ):
             return None  # a word and a function word beside it (值班 + 时, 专项 + 再贷款), not a three-character term
+    if len(target) == 2 and _free(written[at], scorer) and _held(words_before, start - left + 1 - at, at):
+        return None  # a function word beside a word that holds the other character (专业部 + 对): no slip in a word
     # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
     # wrong character and reaches beyond the span: jieba tags many pairs of characters as names (井井 of 井井有调
     # is a place, 严正 of 严正以待 a person's), and a name is not written as half of an expression
@@ -808,6 +812,19 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
                 continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
+
+
+#: The tags of what 近 may be said to near: a noun, an adjective of state or a number (已近饱和, 已近尾声, 已近百年).
+_NEARED_TAGS = ("n", "a", "m")
+
+
+def _approaching(window: str, changed: int, words: list[tuple[int, int]], scorer: Scorer) -> bool:
+    """Whether the changed character of the window is 近 before a word it nears (:data:`_NEARED_TAGS`): 库容已近饱和
+    is no slip for 已经, which goes before verbs."""
+    if window[changed] != "近":
+        return False
+    following = next((window[s:e] for s, e in words if s == changed + 1), None)
+    return following is not None and scorer.tag(following).startswith(_NEARED_TAGS)
 
 
 def _parallel(text: str, start: int, scorer: Scorer) -> bool:
@@ -872,6 +889,26 @@ def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: in
 #: the edge of a three-character span beside a word, it follows or precedes that word rather than standing for the
 #: end or start of a three-character term (值班时 is 值班 + 时, not 值班室; 和唱团 is still 合唱团).
 FREE_WORD = 50_000
+#: Adverbs of written Chinese that jieba rates below :data:`FREE_WORD` but that stand alone as often (传承 + 仍面临) ...
+_FREE_ADVERBS = frozenset("仍亦均皆尚曾仅犹")
+#: ... beside a word that jieba rates at least this often, one written alone (传承 225), not one that mostly stands in a
+#: longer word (当事 60, of 当事人: 当事仍未到庭 is a slip for 当事人).
+_ALONE_FREQ = 100
+
+
+def _free(char: str, scorer: Scorer) -> bool:
+    """Whether ``char`` is a function word written alone (:data:`FREE_WORD`, :data:`_FREE_ADVERBS`)."""
+    return char in _FREE_ADVERBS or scorer.freq(char) >= FREE_WORD
+
+
+def _held(words: list[tuple[int, int]], other: int, at: int) -> bool:
+    """Whether the character at window position ``other`` (the one a two-character span keeps) is held by a longer
+    word of the text as written that lies outside the span: one ending with it before a function word at the
+    span's end (``at`` 1: 专业部|对), or one starting with it after a function word at its start (``at`` 0)."""
+    if at == 1:
+        return any(e == other + 1 and e - s >= 2 for s, e in words)
+    return any(s == other and e - s >= 2 for s, e in words)
+
 
 #: A character written alone less often than this (jieba's frequency) is mostly part of longer words.
 BOUND_CHAR = 10_000

@@ -58,6 +58,11 @@ _FINAL = (
 _ALONE = "(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
 _PINYIN = re.compile(f"(?:{_INITIAL}{_FINAL}|{_ALONE}){{1,3}}")
 
+#: A capitalised word right before one of these in Chinese text names a method, a scale or a law after a person (Braden
+#: 评分, Morse跌倒评估, Kano模型, Pareto曲线): a surname, no misspelt word.
+_EPONYM_HEAD = re.compile(
+    "评分|量表|评估|指数|模型|算法|定律|定理|效应|方程|系数|检验|分类|分级|分型|分期|法则|曲线|综合征|病|氏"
+)
 #: An English paragraph has at least this many Latin words, and no more Chinese characters than words.
 MIN_WORDS = 5
 #: Shorter words are left alone (abbreviations, names).
@@ -447,6 +452,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or counts[lower] > 1
                 or written in ctx.words
                 or _PINYIN.fullmatch(lower)
+                or (embedded and written[0].isupper() and _EPONYM_HEAD.match(block.text, m.end()))
             ):
                 continue
             named = name_slip(lower)

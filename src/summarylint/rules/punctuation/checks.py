@@ -893,3 +893,27 @@ def comma_in_word_list(ctx: Context) -> Iterator[Finding]:
                         f"并列词语之间用顿号：“{shown}”中的逗号应改为顿号“、”",
                         fix=Fix.unsafe(Edit(block.span(at, at + 1), "、")),
                     )
+
+
+# --- PU025 -------------------------------------------------------------------------------------
+
+#: 、 right before an inline ordinal 二是 … 十是 (the point after it is a clause, not a word of a list).
+_DUNHAO_ORDINAL = re.compile(r"、(?=[二三四五六七八九十]是(?![否非]))")
+_FIRST_POINT = re.compile(r"(?:^|(?<=[。；：！？，,;:\s]))一是")
+
+
+@check("PU025")
+def dunhao_before_inline_ordinal(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(_DUNHAO_ORDINAL):
+        first = _FIRST_POINT.search(block.text)
+        if first is None:
+            continue
+        for m in block.finditer(_DUNHAO_ORDINAL):
+            if m.start() < first.end():
+                continue
+            ordinal = block.text[m.end() : m.end() + 2]
+            yield Finding(
+                block.span(m.start(), m.end()),
+                f"分句之间误用顿号：“{ordinal}”开始新的一点，前面应用分号“；”或句号，不用顿号",
+                fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), "；")),
+            )

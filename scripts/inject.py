@@ -583,12 +583,18 @@ def plant_punctuation(rng: random.Random, doc: Planted, i: int) -> Plant | None:
     return Plant("punctuation", "repeated-mark", line, *_replace(line, at, at + 1, line.text[at] * 2))
 
 
+_TITLE = re.compile(r"《[^《》]*》")
+
+
 def plant_number_usage(rng: random.Random, doc: Planted, i: int) -> Plant | None:
     line = doc.lines[i]
     places = _cjk_positions(line.text, 4)
     if not places:
         return None
     at = rng.choice(places)
+    # not inside a title in 《》: a figure there is the title's own, written as published (《3-6岁儿童……指南》); the
+    # plant goes right after the title (the same draws of the generator, so the other plants stay where they were)
+    at = next((e for s, e in (m.span() for m in _TITLE.finditer(line.text)) if s < at < e), at)
     if rng.random() < 0.5:
         a = rng.randint(2, 30)
         # not "—": GB/T 15835-2011 §5.1.3 writes value ranges with "～" or "—", so "3—5天" is right

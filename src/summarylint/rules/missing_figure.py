@@ -361,6 +361,11 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
 _QUOTED = re.compile(r"“([^“”\n]{2,12})”")
 
 
+def _bare(term: str) -> re.Pattern[str]:
+    """``term`` written without a figure before it: 个代表 of “个代表”, not of 三个代表."""
+    return re.compile(rf"(?<![0-9０-９零〇一二三四五六七八九十百千万两几]){re.escape(term)}")
+
+
 class _Quoted:
     """The quoted terms of a document (read on first use) and how often its text writes each."""
 
@@ -372,12 +377,13 @@ class _Quoted:
     def terms(self) -> dict[str, int]:
         if self._terms is None:
             quoted = {m.group(1) for block in self._blocks for m in _QUOTED.finditer(block.text)}
-            self._terms = {term: sum(block.text.count(term) for block in self._blocks) for term in quoted}
+            self._terms = {term: sum(len(_bare(term).findall(block.text)) for block in self._blocks) for term in quoted}
         return self._terms
 
     def a_term(self, term: str, measure_words: frozenset[str]) -> bool:
         """Whether a quoted ``term`` that begins with a measure word is a term of the document, not a slogan that
-        lost its number (“个代表”): the document writes it again (“个转企”专项辅导……完成个转企213户), or quotes a
+        lost its number (“个代表”): the document writes it again with no figure before it (“个转企”专项辅导……完成
+        个转企213户; 三个代表 is the slogan whole), or quotes a
         term like it whose first character is no measure word (从“送文化”到“种文化”: 种 is the verb)."""
         terms = self.terms
         return terms.get(term, 0) > 1 or any(

@@ -205,11 +205,33 @@ def place(result: FileResult, entries: list[Entry]) -> list[Placed]:
                 candidates.append((min(hits), entry))
         candidates.sort(key=lambda pair: pair[0])
         item.entries = [entry for _, entry in candidates]
-        for _, entry in candidates:
-            if entry.found_by is None:
-                entry.found_by = item.diagnostic
-                break
+    _match(placed)
     return placed
+
+
+def _match(placed: list[Placed]) -> None:
+    """Give each entry at most one finding and each finding at most one entry, as many entries as can be found
+    (a maximum matching: a finding that fits two entries, 其中: and the total before it, leaves the one another
+    finding cannot take), each finding trying its nearest entries first."""
+    owner: dict[int, Placed] = {}
+
+    def augment(item: Placed, seen: set[int]) -> bool:
+        for entry in item.entries:
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            holder = owner.get(id(entry))
+            if holder is None or augment(holder, seen):
+                owner[id(entry)] = item
+                return True
+        return False
+
+    for item in placed:
+        augment(item, set())
+    for item in placed:
+        for entry in item.entries:
+            if owner.get(id(entry)) is item:
+                entry.found_by = item.diagnostic
 
 
 def score(gold_dir: Path, docs_dir: Path) -> list[Scored]:

@@ -57,6 +57,21 @@ def test_repeated_text_any_occurrence_counts(tmp_path: Path) -> None:
     assert entry.found_by is not None
 
 
+def test_each_finding_takes_an_entry_another_finding_cannot(tmp_path: Path) -> None:
+    # the parts-over-total finding spans both the total and the half-width colon; the colon's own finding can only
+    # take the punctuation entry, so the parts finding must take the number-usage one
+    text = "报告\n\n全年共办理业务120件，其中:受理窗口60件，网上办理45件，自助终端20件。\n"
+    entries = [
+        {"line": 3, "text": "业务120件", "category": "number-usage", "confidence": "certain", "note": "sum"},
+        {"line": 3, "text": "其中:", "category": "punctuation", "confidence": "certain", "note": "colon"},
+    ]
+    _write(tmp_path, "003", text, entries)
+    module = _script()
+    found = {e.category: e.found_by for e in module.score(tmp_path, tmp_path)[0].entries}
+    assert found["number-usage"] is not None and found["number-usage"].code == "NB023"
+    assert found["punctuation"] is not None and found["punctuation"].code == "PU001"
+
+
 def test_missing_folder_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _script().main(["--gold-dir", str(tmp_path / "absent")]) == 0
     assert "nothing measured" in capsys.readouterr().out

@@ -1129,10 +1129,10 @@ def _idiom_candidates(
             if (key := han[j - 2] + bigrams[j]) in tail_gaps.members:  # 再?再厉: 再 and 再厉
                 sites.append((j, tail_gaps, key, j - 2, 1))
     found: list[tuple[int, int, int, int, str]] = []
-    idioms, shared = lex.idioms, lex.idiom_shared
+    targets, shared = lex.weights.members, lex.idiom_shared  # (the targets of four characters are those of idioms)
     for kept, table, key, start, at in sites:
         span = text[start : start + 4]
-        if len(span) != 4 or (span in idioms and span not in shared):
+        if len(span) != 4 or (span in targets and span not in shared):
             continue  # (an expression written right that shares no three characters with another one)
         written = span[at]
         sound = lex.fuzzy.get(ord(written), written)

@@ -70,7 +70,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 29
+FORMAT_VERSION = 30
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -89,7 +89,6 @@ _SECTIONS = (
     "more",
     "pairs",
     "shapes",
-    "idioms",
     "idiom_shared",
     "weights",
     *_TRIPLE_PARTS,
@@ -415,14 +414,21 @@ class Lexicon:
     more: dict[str, str]
     pairs: Table[str]  # key → target words joined by ","
     shapes: dict[str, str]  # variant → target
-    idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
-    #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
+    #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain); its
+    #: keys of four characters are the four-character targets, in the order of jieba's dictionary
     weights: Weights = field(default_factory=lambda: Weights({}))
     #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
     triple_parts: tuple[Mapping[str, str], ...] = ()
     #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`: two sets, then four tables of
     #: the targets that have each part, joined by ",")
     idiom_parts: tuple[Mapping[str, str], ...] = ()
+
+    @cached_property
+    def idioms(self) -> dict[str, str]:
+        """The four-character targets (idioms, fixed expressions), in the order of jieba's dictionary, as a
+        set (see :func:`_key_set`): the keys of ``weights`` of four characters (the cache does not store
+        them twice; the search for candidates asks ``weights`` whether a span of four is one)."""
+        return _key_set(w for w in self.weights.members if len(w) == 4)
 
     @cached_property
     def idiom_order(self) -> dict[str, int]:
@@ -558,8 +564,13 @@ def build(
     groups = (ws.split(_VAL) for part in keyed.values() for ws in part.values() if _VAL in ws)
     shared = dict.fromkeys((w for group in groups for w in group), "")
     weights = {
-        w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
+        w: weight_char(math.log(max(f, 1)))
+        for w, f, _ in entries
+        if ((len(w) == 1 and w in fuzzy_codes) or w in targets) and len(w) != 4
     }
+    # (the four-character targets last, in their own order: the lexicon reads them back from there)
+    last_freq = {w: f for w, f, _ in entries if len(w) == 4}
+    weights.update((w, weight_char(math.log(max(last_freq[w], 1)))) for w in dict.fromkeys(idioms))
     bound = _bound(entries, targets)
     prefixes: dict[str, int] = {}
     suffixes: dict[str, int] = {}
@@ -575,7 +586,7 @@ def build(
         "more": more,
         "pairs": {k: _VAL.join(v) for k, v in pairs.items()},
         "shapes": shapes,
-        "idioms": dict.fromkeys(idioms, ""),
+        "idioms": dict.fromkeys(idioms, ""),  # (not stored: the keys of ``weights`` of four characters)
         **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
         **_parts(_IDIOM_SETS, idioms, ((0, 2), (2, 4))),
         **keyed,
@@ -707,8 +718,10 @@ _CODES = {
     "pairs_at": ("pairs", 4),
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
+#: The sections loaded keyed by code point (tables for str.translate: their keys are single characters).
+_BY_CODE_POINT = ("fuzzy", "char_codes")
 #: The sections loaded as sets of their keys.
-_SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS, "rare")
+_SETS = ("idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS, "rare")
 
 
 def _line_bounds(data: str) -> list[tuple[int, int]]:
@@ -740,6 +753,7 @@ def parse(data: str, key: str) -> Lexicon | None:
     sets: dict[str, dict[str, str]] = {}
     codes: dict[str, str] = {}
     weights: dict[str, str] = {}
+    ords: dict[str, dict[int, str]] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = line(1 + 2 * i), line(2 + 2 * i)
         if name in _CODES:  # (one code, or three, for each key of a table, in their order)
@@ -768,34 +782,36 @@ def parse(data: str, key: str) -> Lexicon | None:
         value_list = values.split(_SEP) if keys else []
         if len(key_list) != len(value_list):
             return None
+        if name in _BY_CODE_POINT:  # (str.translate tables)
+            ords[name] = dict(zip(map(ord, key_list), value_list, strict=True))
+            continue
         tables[name] = dict(zip(key_list, value_list, strict=True))
-    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not sorted_keys["idiom_heads"][0]:
+    if not ords["fuzzy"] or not sorted_keys["pairs"][0] or not sorted_keys["idiom_heads"][0]:
         return None
     pair_keys, pair_values = sorted_keys["pairs"]
     return Lexicon(
-        dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
-        tables["exact"],
-        tables["more"],
-        Table(
+        fuzzy=ords["fuzzy"],
+        exact=tables["exact"],
+        more=tables["more"],
+        pairs=Table(
             pair_keys,
             pair_values,
             _text,
             members=dict(zip(pair_keys, codes["pair_slack"], strict=True)),
             offsets=codes["pairs_at"],
         ),
-        tables["shapes"],
-        sets["idioms"],
-        Weights(weights),
-        tuple(sets[name] for name in _TRIPLE_PARTS),
-        (
+        shapes=tables["shapes"],
+        weights=Weights(weights),
+        triple_parts=tuple(sets[name] for name in _TRIPLE_PARTS),
+        idiom_parts=(
             *(sets[name] for name in _IDIOM_SETS),
             *(Table(*sorted_keys[name], _text, offsets=codes[f"{name}_at"]) for name in _IDIOM_TABLES),
         ),
-        dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
-        sets["idiom_shared"],
-        tables["affixes"],
-        sets["rare"],
-        tables["bound"],
+        char_codes=ords["char_codes"],
+        idiom_shared=sets["idiom_shared"],
+        affixes=tables["affixes"],
+        rare=sets["rare"],
+        bound=tables["bound"],
     )
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.text.programs import compiled
 
 
 class WordStutters(BaseModel):
@@ -49,15 +50,15 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str]]:
     pack = load_pack("typo-stutter", StutterPack)
-    right = re.compile(f"(?:{_alternation(pack.right_words)})")
-    fixed = re.compile(_alternation(pack.fixed))
+    right = compiled(f"(?:{_alternation(pack.right_words)})")
+    fixed = compiled(_alternation(pack.fixed))
     return pack, right, fixed
 
 
 @cache
 def _noun_before() -> re.Pattern[str] | None:
     words = _stutter()[0].words.noun_before
-    return re.compile(f"(?:{_alternation(words)})$") if words else None
+    return compiled(f"(?:{_alternation(words)})$") if words else None
 
 
 def _team_word(text: str, start: int, end: int, words: frozenset[str], *, whole: bool = True) -> bool:

@@ -150,14 +150,11 @@ COMMON_CHAR_NEAR_MARGINS = (
 
 
 def _common_char_margin(char_freq: float, target_freq: float, near: bool = False) -> float:
-    return min(
-        (
-            m
-            for char_floor, target_floor, m in (COMMON_CHAR_NEAR_MARGINS if near else COMMON_CHAR_MARGINS)
-            if char_freq >= char_floor and target_freq >= target_floor
-        ),
-        default=math.inf,
-    )
+    least = math.inf  # (a loop, not min() of a generator: screening asks this of every candidate)
+    for char_floor, target_floor, m in COMMON_CHAR_NEAR_MARGINS if near else COMMON_CHAR_MARGINS:
+        if m < least and char_freq >= char_floor and target_freq >= target_floor:
+            least = m
+    return least
 
 
 class ShapePack(BaseModel):
@@ -200,11 +197,14 @@ def shape_groups() -> tuple[str, ...]:
 
 @cache
 def look_alike() -> dict[str, frozenset[str]]:
+    """Character → the other characters of the look-alike groups it is in (each group's characters are
+    added as a set and the character itself taken out at the end: a few thousand characters each run)."""
     table: dict[str, set[str]] = {}
     for group in shape_groups():
-        for char in group:
-            table.setdefault(char, set()).update(c for c in group if c != char)
-    return {k: frozenset(v) for k, v in table.items()}
+        members = set(group)
+        for char in members:
+            table.setdefault(char, set()).update(members)
+    return {k: frozenset(v - {k}) for k, v in table.items()}
 
 
 class PhrasePack(BaseModel):

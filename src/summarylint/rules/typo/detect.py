@@ -728,8 +728,8 @@ class _Memo:
     """Screened candidates of two- and three-character spans, by span: the same span recurs all over a
     document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
 
-    ``codes`` holds a code for every span screened so far (:data:`_SURVIVES` and the halves of fixed
-    expressions; 0 for most), ``surviving`` the few spans with candidates, with them: a text's spans are
+    ``codes`` holds a code for every span screened so far (:data:`_SURVIVES` and the parts of targets a
+    two-character span is; 0 for most), ``surviving`` the few spans with candidates, with them: a text's spans are
     coded by one look-up each, and those not screened yet are the ones that look-up misses."""
 
     __slots__ = ("codes", "surviving")

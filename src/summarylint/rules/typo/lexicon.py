@@ -42,7 +42,9 @@ The large tables (``pairs`` and the four keyed idiom parts) are stored with thei
 loaded as a :class:`Table`: a set of the keys, the values found by bisection when asked for and cut
 out of the stored line by the offsets of every sixteenth value (``pairs_at`` ...).  ``weights`` (the
 natural-log frequencies of the characters and the targets) stores one character per key
-(:func:`weight_char`), loaded as the values of a dictionary of its keys (:class:`Weights`).
+(:func:`weight_char`), loaded as the values of a dictionary of its keys (:class:`Weights`); its keys of
+four characters are the four-character targets (idioms, fixed expressions), last and in the order of
+jieba's dictionary (:attr:`Lexicon.idioms`), which the cache does not store a second time.
 
 The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
 :func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).

@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.programs import compiled
 
 
 class Confusion(BaseModel):
@@ -159,7 +158,7 @@ class Guard:
         """The guard as a compiled expression (the string tests give the same answers)."""
         if self._compiled is None:
             wrapped = {"start": "{}", "end": "(?:{})$", "full": "(?:{})"}[self._kind]
-            self._compiled = compiled(wrapped.format(self.source))
+            self._compiled = re.compile(wrapped.format(self.source))
         return self._compiled
 
     def starts(self, text: str, pos: int) -> bool:
@@ -300,7 +299,7 @@ def _compiled() -> _Compiled:
         by_first.setdefault(item.wrong[0], []).append(_Entry(item))
     singles = frozenset(e.wrong for e in entries if len(e.wrong) == 1)
     heads = frozenset(e.wrong[:2] for e in entries if len(e.wrong) > 1)
-    first = compiled("[" + "".join(map(re.escape, sorted(by_first))) + "]")
+    first = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")
     return _Compiled(by_first, singles, heads, first)
 
 

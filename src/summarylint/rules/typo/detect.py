@@ -44,7 +44,6 @@ from summarylint.rules.typo.lexicon import (
     load_lexicon,
     load_words,
 )
-from summarylint.text.programs import compiled
 
 _lock = threading.Lock()
 
@@ -474,7 +473,7 @@ def _count_pattern() -> re.Pattern[str]:
     """A count: a number (spaces aside), then 余 or 多 perhaps, then a measure word (MF001's)."""
     from summarylint.text.measure import alternation, pack
 
-    return compiled(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
+    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
 
 
 @cache

@@ -69,7 +69,6 @@ from typing import TypeVar, overload
 from zlib import crc32
 
 from summarylint.datacache import cache_root, cached_build, mark_used
-from summarylint.text.programs import compiled
 from summarylint.text.segment import jieba_dictionary_path
 
 T = TypeVar("T")
@@ -472,7 +471,7 @@ class Lexicon:
     def more_chars(self) -> re.Pattern[str]:
         """Any character of ``more`` (a hundred, and a few percent of running text): the spans that hold
         one are found by one search instead of translating every span."""
-        return compiled("[" + "".join(sorted(self.more)) + "]" if self.more else "(?!)")
+        return re.compile("[" + "".join(sorted(self.more)) + "]" if self.more else "(?!)")
 
 
 def _is_han(char: str) -> bool:

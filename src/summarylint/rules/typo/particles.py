@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.programs import compiled
 
 _CLAUSE_END = "，。；！？：）)”’\n,.;!?:"  # not 、: an enumeration of modifiers (的不抓辫子、不扣帽子)
 #: characters segmented on each side of a 的
@@ -97,15 +96,15 @@ def _tables() -> _Tables:
         frozenset(pack.prepositions),
         frozenset(pack.copulas),
         frozenset(pack.serial_verbs),
-        compiled(f"(?:{_alternation(pack.verb_markers)})"),
+        re.compile(f"(?:{_alternation(pack.verb_markers)})"),
         frozenset(pack.degree_words),
         frozenset(pack.complement_verbs),
         # after the degree word: a short complement without 的, then the end of the clause
-        compiled(f"[^{_CLAUSE_END}的]{{0,4}}?了?(?=[{_CLAUSE_END}]|$)"),
+        re.compile(f"[^{_CLAUSE_END}的]{{0,4}}?了?(?=[{_CLAUSE_END}]|$)"),
         frozenset(pack.not_complement_verbs),
-        compiled(f"(?:{_alternation(pack.nominal_degree)})") if pack.nominal_degree else compiled("(?!)"),
+        re.compile(f"(?:{_alternation(pack.nominal_degree)})") if pack.nominal_degree else re.compile("(?!)"),
         frozenset(pack.manner_idioms),
-        compiled(
+        re.compile(
             "的(?:(?=(?:"
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
             + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)})"

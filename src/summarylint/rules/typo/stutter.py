@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.programs import compiled
 
 
 class WordStutters(BaseModel):
@@ -50,15 +49,15 @@ def _alternation(words: list[str]) -> str:
 @cache
 def _stutter() -> tuple[StutterPack, re.Pattern[str], re.Pattern[str]]:
     pack = load_pack("typo-stutter", StutterPack)
-    right = compiled(f"(?:{_alternation(pack.right_words)})")
-    fixed = compiled(_alternation(pack.fixed))
+    right = re.compile(f"(?:{_alternation(pack.right_words)})")
+    fixed = re.compile(_alternation(pack.fixed))
     return pack, right, fixed
 
 
 @cache
 def _noun_before() -> re.Pattern[str] | None:
     words = _stutter()[0].words.noun_before
-    return compiled(f"(?:{_alternation(words)})$") if words else None
+    return re.compile(f"(?:{_alternation(words)})$") if words else None
 
 
 def _team_word(text: str, start: int, end: int, words: frozenset[str], *, whole: bool = True) -> bool:

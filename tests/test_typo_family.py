@@ -67,9 +67,9 @@ def test_lexicon_loaded_equals_the_build() -> None:
     assert lex.fuzzy == {ord(k): v for k, v in sections["fuzzy"].items()}
     assert lex.char_codes == {ord(k): v for k, v in sections["char_codes"].items()}
     assert "".join(lex.pairs.members[k] for k in sorted(sections["pairs"])) == sections["pair_slack"][""]
-    assert [set(part) for part in lex.idiom_parts] == [set(sections[name]) for name in lexicon._IDIOM_PARTS]
-    assert [dict(part) for part in lex.idiom_parts[2:]] == [sections[name] for name in lexicon._IDIOM_TABLES]
-    assert set(lex.idioms) == set(sections["idioms"])
+    assert {k: chr(lexicon._PART_ZERO + v) for k, v in lex.parts.items()} == sections["parts"]
+    assert [dict(part) for part in lex.idiom_tables] == [sections[name] for name in lexicon._IDIOM_TABLES]
+    assert list(lex.idioms) == list(sections["idioms"])
 
 
 def test_damaged_word_cache_is_rebuilt(tmp_path: Path) -> None:

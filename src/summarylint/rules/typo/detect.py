@@ -26,13 +26,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
 from itertools import compress, count, filterfalse, repeat
-from operator import add, and_, ge, mul
-from typing import Annotated, cast
+from operator import add, and_, ge, or_
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.packs import load_pack
-from summarylint.rules.typo.lexicon import Lexicon, Table, Words, load_lexicon, load_words
+from summarylint.rules.typo.lexicon import (
+    PART_ENDS,
+    PART_FIRST,
+    PART_HEAD,
+    PART_SECOND,
+    PART_TAIL,
+    Lexicon,
+    Table,
+    Words,
+    load_lexicon,
+    load_words,
+)
 
 _lock = threading.Lock()
 
@@ -149,14 +160,11 @@ COMMON_CHAR_NEAR_MARGINS = (
 
 
 def _common_char_margin(char_freq: float, target_freq: float, near: bool = False) -> float:
-    return min(
-        (
-            m
-            for char_floor, target_floor, m in (COMMON_CHAR_NEAR_MARGINS if near else COMMON_CHAR_MARGINS)
-            if char_freq >= char_floor and target_freq >= target_floor
-        ),
-        default=math.inf,
-    )
+    least = math.inf  # (a loop, not min() of a generator: screening asks this of every candidate)
+    for char_floor, target_floor, m in COMMON_CHAR_NEAR_MARGINS if near else COMMON_CHAR_MARGINS:
+        if m < least and char_freq >= char_floor and target_freq >= target_floor:
+            least = m
+    return least
 
 
 class ShapePack(BaseModel):
@@ -199,11 +207,14 @@ def shape_groups() -> tuple[str, ...]:
 
 @cache
 def look_alike() -> dict[str, frozenset[str]]:
+    """Character → the other characters of the look-alike groups it is in (each group's characters are
+    added as a set and the character itself taken out at the end: a few thousand characters each run)."""
     table: dict[str, set[str]] = {}
     for group in shape_groups():
-        for char in group:
-            table.setdefault(char, set()).update(c for c in group if c != char)
-    return {k: frozenset(v) for k, v in table.items()}
+        members = set(group)
+        for char in members:
+            table.setdefault(char, set()).update(members)
+    return {k: frozenset(v - {k}) for k, v in table.items()}
 
 
 class PhrasePack(BaseModel):
@@ -694,30 +705,30 @@ def _least_margin(lex: Lexicon, written: str, at: int, target: str, evidence: Ev
     )
 
 
-#: The bits of a span's code in the memo (:class:`_Memo`): a two-character span that is the first half of
-#: a fixed expression, or the second half (the idiom search looks around those only), and a span with
-#: screened candidates.
-_FIRST_HALF = 1
-_SECOND_HALF = 2
+#: The bits of a span's code in the memo (:class:`_Memo`): those of a two-character span's parts of targets
+#: (the lexicon's ``parts``: the first or second half of a fixed expression, around which the idiom search
+#: looks; the first or last two characters of a three-character target, by which the three-character spans
+#: to look up are found), and a span with screened candidates.
+_FIRST_HALF = PART_FIRST
+_SECOND_HALF = PART_SECOND
 _SURVIVES = 4
 #: Two-character spans looked up in place of a span its document writes too often for a slip
-#: (:attr:`Support.recurring`): no candidates, only the span's halves of fixed expressions (by their codes).
-RECURRING_MASKS = ("\0\0", "\0\1", "\0\2", "\0\3")
+#: (:attr:`Support.recurring`): no candidates, only the span's parts of targets (a NUL, then the character
+#: of their code: ``RECURRING_MASKS[code]``; the codes of parts are below 64).
+RECURRING_MASKS = tuple("\0" + chr(code) for code in range(64))
 
 
-def _half_codes(grams: list[str], lex: Lexicon) -> Iterator[int]:
-    """The codes of the two-character ``grams`` as halves of fixed expressions (:data:`_FIRST_HALF`,
-    :data:`_SECOND_HALF`, both, or 0)."""
-    firsts, seconds = lex.idiom_parts[:2]
-    return map(add, map(firsts.__contains__, grams), map(mul, map(seconds.__contains__, grams), repeat(_SECOND_HALF)))
+def _part_codes(grams: list[str], lex: Lexicon) -> Iterator[int]:
+    """The codes of the two-character ``grams`` as parts of targets (see :data:`_SURVIVES`; 0 for none)."""
+    return map(lex.parts.get, grams, repeat(0))
 
 
 class _Memo:
     """Screened candidates of two- and three-character spans, by span: the same span recurs all over a
     document (and a batch), and nearly every candidate fails the screen, so each span is screened once.
 
-    ``codes`` holds a code for every span screened so far (:data:`_SURVIVES` and the halves of fixed
-    expressions; 0 for most), ``surviving`` the few spans with candidates, with them: a text's spans are
+    ``codes`` holds a code for every span screened so far (:data:`_SURVIVES` and the parts of targets a
+    two-character span is; 0 for most), ``surviving`` the few spans with candidates, with them: a text's spans are
     coded by one look-up each, and those not screened yet are the ones that look-up misses."""
 
     __slots__ = ("codes", "surviving")
@@ -1069,21 +1080,14 @@ def _learn_triples(
     """Screen the three-character spans ``grams`` (not yet in the memo): those that have survivors, with them.
 
     A span has a candidate only if two of its characters are those of a three-character target (its
-    first two, last two, or first and last), and then only if one of its look-up keys
-    (:func:`_triple_targets`: one character replaced by its sound class) is a key of the lexicon: both
-    tests are made for all the spans at once, in step, as in :func:`_learn` (the second only for the
-    spans that pass the first: it needs the sound classes, which cost more to look up), and only the
-    spans with a key go through :func:`_triple_targets` and :func:`screen`."""
-    heads, tails, ends = lex.triple_parts
+    first two, last two, or first and last: :func:`_spans` passes only such spans, found by the codes of
+    their parts), and then only if one of its look-up keys (:func:`_triple_targets`: one character
+    replaced by its sound class) is a key of the lexicon: that test is made for all the spans at once,
+    in step, as in :func:`_learn`, and only the spans with a key go through :func:`_triple_targets` and
+    :func:`screen`."""
     spans = [g for g in grams if "\0" not in g]
-    written = "".join(spans)
-    firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
-    near = _hits(map(heads.__contains__, map(add, firsts, seconds)))
-    near |= _hits(map(tails.__contains__, map(add, seconds, thirds)))
-    near |= _hits(map(ends.__contains__, map(add, firsts, thirds)))
-    if not near:
+    if not spans:
         return {}
-    spans = [spans[i] for i in sorted(near)]
     written = "".join(spans)
     sound = written.translate(lex.fuzzy)
     firsts, seconds, thirds = written[0::3], written[1::3], written[2::3]
@@ -1099,7 +1103,7 @@ def _learn_coded(
 ) -> tuple[dict[str, int], dict[str, tuple[_Screened, ...]]]:
     """The codes (:class:`_Memo`) of the two-character spans ``grams`` and the survivors of those that have
     some (:func:`_learn`)."""
-    codes = dict(zip(grams, _half_codes(grams, lex), strict=True))
+    codes = dict(zip(grams, _part_codes(grams, lex), strict=True))
     surviving = _learn(grams, lex, scorer)
     for gram in surviving:
         codes[gram] |= _SURVIVES
@@ -1119,57 +1123,63 @@ def _learn_triples_coded(
 
 def _spans(
     han: str, lex: Lexicon, scorer: Callable[[], Scorer], recurring: Mapping[str, str] | None = None
-) -> tuple[list[str], list[str], list[tuple[int, tuple[_Screened, ...]]], list[int]]:
-    """The two- and three-character spans of ``han`` (the text with every character other than a
-    Chinese one replaced by NUL), the screened candidates of those that have some, as
+) -> tuple[list[str], list[tuple[int, tuple[_Screened, ...]]], list[int]]:
+    """The two-character spans of ``han`` (the text with every character other than a Chinese one
+    replaced by NUL), the screened candidates of its two- and three-character spans that have some, as
     ``(start, survivors)`` in the order of the text (at one start, the shorter span first), and the
     codes of the two-character spans (:class:`_Memo`); a two-character span of ``recurring`` has no
-    candidates (its document writes it too often for a slip) and is looked up as its mask."""
+    candidates (its document writes it too often for a slip) and is looked up as its mask.
+
+    Only the three-character spans that have a part of a three-character target are looked up (a quarter
+    of them in running text): those whose first two or last two characters are such a part, told by the
+    codes of the two-character spans, and those whose first and last characters are, looked up together."""
     bigrams = list(map(add, han, han[1:]))
     looked = bigrams
-    if recurring:  # (each recurring span looked up as its mask: no candidate, its halves of expressions)
+    if recurring:  # (each recurring span looked up as its mask: no candidate, its parts of targets)
         looked = list(map(recurring.get, bigrams, bigrams))
     surviving = _SCREENED.surviving
     codes = _SCREENED.codes_of(looked, lambda grams: _learn_coded(grams, lex, scorer))
     found = [(j, 2, surviving[looked[j]]) for j in compress(count(), map(and_, codes, repeat(_SURVIVES)))]
-    trigrams = list(map(add, bigrams, han[2:]))
+    ends = map(and_, map(lex.parts.get, map(add, han, han[2:]), repeat(0)), repeat(PART_ENDS))
+    heads_or_tails = map(or_, map(and_, codes, repeat(PART_HEAD)), map(and_, codes[1:], repeat(PART_TAIL)))
+    near = list(map(or_, heads_or_tails, ends))  # (one for each three-character span)
+    trigrams = list(map(add, compress(bigrams, near), compress(han[2:], near)))
     coded = _SCREENED.codes_of(trigrams, lambda grams: _learn_triples_coded(grams, lex, scorer))
-    threes = [(j, 3, surviving[trigrams[j]]) for j in compress(count(), coded)]
-    if threes:
+    if any(coded):
+        starts = list(compress(count(), near))
+        threes = [(starts[i], 3, surviving[trigrams[i]]) for i in compress(count(), coded)]
         found = sorted(found + threes, key=lambda f: f[:2])
-    return bigrams, trigrams, [(j, survivors) for j, _, survivors in found], codes
+    return bigrams, [(j, survivors) for j, _, survivors in found], codes
 
 
-def _idiom_candidates(
-    text: str, han: str, bigrams: list[str], trigrams: list[str], codes: list[int], lex: Lexicon
-) -> list[tuple[int, str]]:
+def _idiom_candidates(text: str, han: str, bigrams: list[str], codes: list[int], lex: Lexicon) -> list[tuple[int, str]]:
     """``(start, target)`` for the four-character spans of ``text`` one similar character away from a
     fixed expression that keep either half of it (``han``: ``text`` with NUL for every character other
-    than a Chinese one; ``bigrams``, ``trigrams``: its spans; ``codes``: the codes of ``bigrams``, which
-    tell the halves of expressions).  Such a span keeps three characters of the expression, among them
+    than a Chinese one; ``bigrams``: its two-character spans; ``codes``: their codes, which tell the
+    halves of expressions).  Such a span keeps three characters of the expression, among them
     one of its halves, by which the keyed parts of the lexicon find it with one look-up.  In the order
     of the position of the half kept, then of the expressions in jieba's dictionary (the first half first)."""
-    heads, tails, head_gaps, tail_gaps = cast("tuple[Table[str], ...]", lex.idiom_parts[2:])
+    heads, tails, head_gaps, tail_gaps = lex.idiom_tables
     last = len(han) - 4  # the last start of a four-character span
     # (the position of the half kept, the table, the key, the start, the place of the wrong character)
     sites: list[tuple[int, Table[str], str, int, int]] = []
     for j in compress(count(), map(and_, codes, repeat(_FIRST_HALF | _SECOND_HALF))):
         code = codes[j]
         if code & _FIRST_HALF and j <= last:
-            if trigrams[j] in heads.members:  # 再接再? : 再接再
-                sites.append((j, heads, trigrams[j], j, 3))
+            if (key := bigrams[j] + han[j + 2]) in heads.members:  # 再接再? : 再接再
+                sites.append((j, heads, key, j, 3))
             if (key := bigrams[j] + han[j + 3]) in head_gaps.members:  # 再接?厉: 再接 and 厉
                 sites.append((j, head_gaps, key, j, 2))
         if code & _SECOND_HALF and j >= 2:
-            if trigrams[j - 1] in tails.members:  # ?接再厉: 接再厉
-                sites.append((j, tails, trigrams[j - 1], j - 2, 0))
+            if (key := han[j - 1] + bigrams[j]) in tails.members:  # ?接再厉: 接再厉
+                sites.append((j, tails, key, j - 2, 0))
             if (key := han[j - 2] + bigrams[j]) in tail_gaps.members:  # 再?再厉: 再 and 再厉
                 sites.append((j, tail_gaps, key, j - 2, 1))
     found: list[tuple[int, int, int, int, str]] = []
-    idioms, shared = lex.idioms, lex.idiom_shared
+    targets, shared = lex.weights.members, lex.idiom_shared  # (the targets of four characters are those of idioms)
     for kept, table, key, start, at in sites:
         span = text[start : start + 4]
-        if len(span) != 4 or (span in idioms and span not in shared):
+        if len(span) != 4 or (span in targets and span not in shared):
             continue  # (an expression written right that shares no three characters with another one)
         written = span[at]
         sound = lex.fuzzy.get(ord(written), written)
@@ -1198,8 +1208,8 @@ def candidates(
     han = _NOT_HAN.sub("\0", text)
     if len(han) < 2:
         return []
-    bigrams, trigrams, spans, codes = _spans(han, lex, screener, recurring)
-    for start, target in _idiom_candidates(text, han, bigrams, trigrams, codes, lex):
+    bigrams, spans, codes = _spans(han, lex, screener, recurring)
+    for start, target in _idiom_candidates(text, han, bigrams, codes, lex):
         screened = screen(text[start : start + 4], target, lex, screener())
         if screened is not None:
             spans.append((start, (screened,)))
@@ -1240,14 +1250,14 @@ class Support:
     @cached_property
     def recurring(self) -> dict[str, str]:
         """The two-character spans the document writes at least :data:`RECURRING` times, each with its mask
-        (:data:`RECURRING_MASKS`: two NULs, the second one standing for the span's halves of fixed
-        expressions): no finding is ever of those (see :meth:`times`), so none is looked for, but a slip in
-        a fixed expression may stand beside one (:func:`paragraph_typos`)."""
+        (:data:`RECURRING_MASKS`: a NUL, then a character standing for the span's halves of fixed
+        expressions and its other parts of targets): no finding is ever of those (see :meth:`times`), so
+        none is looked for, but a slip in a fixed expression may stand beside one (:func:`paragraph_typos`)."""
         pairs = self._pairs
         often = list(compress(pairs.keys(), map(ge, pairs.values(), repeat(RECURRING))))
         # (a doubled character overlaps itself: 哈哈哈 writes 哈哈 once, apart, not twice)
         often = [k for k in often if k[0] != k[1] or self.times(k) >= RECURRING]
-        return dict(zip(often, map(RECURRING_MASKS.__getitem__, _half_codes(often, lexicon())), strict=True))
+        return dict(zip(often, map(RECURRING_MASKS.__getitem__, _part_codes(often, lexicon())), strict=True))
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)
@@ -1297,7 +1307,7 @@ def paragraph_typos(
     """The wrong-character findings of ``text`` (a paragraph) its context supports, not overlapping
     each other, and the candidates only a document may support (:func:`supported_typos`).
     ``recurring``: two-character spans its document writes too often for a slip (:attr:`Support.recurring`),
-    each mapped to two NULs, left out from the start (the most frequent spans of a large document: most of its text)."""
+    each mapped to its mask, left out from the start (the most frequent spans of a large document: most of its text)."""
     spans = candidates(text, lexicon(), recurring)
     if not spans:
         return [], []

@@ -17,10 +17,12 @@ What the cache holds, each section one line so that loading is a few splits:
   sounds like a target's is found with a few dictionary look-ups;
 * ``shapes``: two-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
-* the parts of the three- and four-character targets (``triple_heads`` ... ``idiom_tail_gaps``), by
-  which the search for candidates skips spans that share too little with any target; the parts of
-  three characters of the four-character targets (idioms, fixed expressions) are keys of the targets
-  that have them (``idiom_heads``: first three characters; ``idiom_head_gaps``: first two and fourth;
+* ``parts``: the two-character parts of the three- and four-character targets, each with the code of the
+  parts it is (:data:`PART_FIRST` ...: the first or last two characters of a four-character target; the
+  first two, last two, or first and last of a three-character one), by which the search for candidates
+  skips spans that share too little with any target: one dictionary, looked up once for all of them;
+  the parts of three characters of the four-character targets (idioms, fixed expressions) are keys of
+  the targets that have them (``idiom_heads``: first three characters; ``idiom_head_gaps``: first two and fourth;
   ``idiom_tails``, ``idiom_tail_gaps`` the same from the end), so that a span that keeps three
   characters of a target finds it with one look-up; ``idiom_shared``: the targets that share such a
   part with another target (a target written correctly is a candidate for another one only then);
@@ -40,7 +42,9 @@ The large tables (``pairs`` and the four keyed idiom parts) are stored with thei
 loaded as a :class:`Table`: a set of the keys, the values found by bisection when asked for and cut
 out of the stored line by the offsets of every sixteenth value (``pairs_at`` ...).  ``weights`` (the
 natural-log frequencies of the characters and the targets) stores one character per key
-(:func:`weight_char`), loaded as the values of a dictionary of its keys (:class:`Weights`).
+(:func:`weight_char`), loaded as the values of a dictionary of its keys (:class:`Weights`); its keys of
+four characters are the four-character targets (idioms, fixed expressions), last and in the order of
+jieba's dictionary (:attr:`Lexicon.idioms`), which the cache does not store a second time.
 
 The frequencies used to verify a candidate in context are jieba's whole dictionary, cached by
 :func:`load_words` as one line per entry with a hash table of the lines (:class:`Words`).
@@ -70,30 +74,35 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 29
+FORMAT_VERSION = 31
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
-#: The parts of the three-character targets (first two characters, last two, first and last) and of
-#: the four-character ones (first two, last two, first three, last three, first two and fourth, first
-#: and last two), by which the search for candidates filters spans (sets: their values are empty).
-_TRIPLE_PARTS = ("triple_heads", "triple_tails", "triple_ends")
-#: (the first two are sets; the others tables of the targets that have the part, in the order of jieba's
-#: dictionary)
-_IDIOM_SETS = ("idiom_firsts", "idiom_seconds")
+#: The codes of the two-character parts of targets (section ``parts``), bits that add up: the first two
+#: characters of a four-character target, its last two; the first two of a three-character target, its last
+#: two, its first and last.  (The bit 4 is left to the search for candidates, which marks spans so.)
+PART_FIRST = 1
+PART_SECOND = 2
+PART_HEAD = 8
+PART_TAIL = 16
+PART_ENDS = 32
+#: The character that stands for the code 0 in the cache (codes are stored above the control characters),
+#: and the code of each such character.
+_PART_ZERO = 0x40
+_PART_CODES = {chr(_PART_ZERO + code): code for code in range(64)}
+#: The parts of three characters of the four-character targets (first three, last three, first two and
+#: fourth, first and last two): tables of the targets that have the part, in the order of jieba's dictionary.
 _IDIOM_TABLES = ("idiom_heads", "idiom_tails", "idiom_head_gaps", "idiom_tail_gaps")
-_IDIOM_PARTS = (*_IDIOM_SETS, *_IDIOM_TABLES)
 _SECTIONS = (
     "fuzzy",
     "exact",
     "more",
     "pairs",
     "shapes",
-    "idioms",
     "idiom_shared",
     "weights",
-    *_TRIPLE_PARTS,
-    *_IDIOM_PARTS,
+    "parts",
+    *_IDIOM_TABLES,
     "pair_slack",
     "char_codes",
     "affixes",
@@ -415,14 +424,22 @@ class Lexicon:
     more: dict[str, str]
     pairs: Table[str]  # key → target words joined by ","
     shapes: dict[str, str]  # variant → target
-    idioms: Mapping[str, str] = field(default_factory=dict)  # (a set: see :func:`_key_set`)
-    #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain)
+    #: natural-log frequency of the characters and the targets (a first, cheap estimate of a gain); its
+    #: keys of four characters are the four-character targets, in the order of jieba's dictionary
     weights: Weights = field(default_factory=lambda: Weights({}))
-    #: the parts of the three-character targets (see :data:`_TRIPLE_PARTS`; sets, see :func:`_key_set`)
-    triple_parts: tuple[Mapping[str, str], ...] = ()
-    #: the parts of the four-character targets (see :data:`_IDIOM_PARTS`: two sets, then four tables of
+    #: the two-character parts of the three- and four-character targets, each with its code (:data:`PART_FIRST`
+    #: ...: small integers, which Python keeps ready-made: the dictionary costs no more than a set)
+    parts: dict[str, int] = field(default_factory=dict)
+    #: the parts of three characters of the four-character targets (see :data:`_IDIOM_TABLES`: four tables of
     #: the targets that have each part, joined by ",")
-    idiom_parts: tuple[Mapping[str, str], ...] = ()
+    idiom_tables: tuple[Table[str], ...] = ()
+
+    @cached_property
+    def idioms(self) -> dict[str, str]:
+        """The four-character targets (idioms, fixed expressions), in the order of jieba's dictionary, as a
+        set (see :func:`_key_set`): the keys of ``weights`` of four characters (the cache does not store
+        them twice; the search for candidates asks ``weights`` whether a span of four is one)."""
+        return _key_set(w for w in self.weights.members if len(w) == 4)
 
     @cached_property
     def idiom_order(self) -> dict[str, int]:
@@ -558,8 +575,13 @@ def build(
     groups = (ws.split(_VAL) for part in keyed.values() for ws in part.values() if _VAL in ws)
     shared = dict.fromkeys((w for group in groups for w in group), "")
     weights = {
-        w: weight_char(math.log(max(f, 1))) for w, f, _ in entries if (len(w) == 1 and w in fuzzy_codes) or w in targets
+        w: weight_char(math.log(max(f, 1)))
+        for w, f, _ in entries
+        if ((len(w) == 1 and w in fuzzy_codes) or w in targets) and len(w) != 4
     }
+    # (the four-character targets last, in their own order: the lexicon reads them back from there)
+    last_freq = {w: f for w, f, _ in entries if len(w) == 4}
+    weights.update((w, weight_char(math.log(max(last_freq[w], 1)))) for w in dict.fromkeys(idioms))
     bound = _bound(entries, targets)
     prefixes: dict[str, int] = {}
     suffixes: dict[str, int] = {}
@@ -575,9 +597,8 @@ def build(
         "more": more,
         "pairs": {k: _VAL.join(v) for k, v in pairs.items()},
         "shapes": shapes,
-        "idioms": dict.fromkeys(idioms, ""),
-        **_parts(_TRIPLE_PARTS, triples, ((0, 2), (1, 3), (0, 1, 2, 3))),
-        **_parts(_IDIOM_SETS, idioms, ((0, 2), (2, 4))),
+        "idioms": dict.fromkeys(idioms, ""),  # (not stored: the keys of ``weights`` of four characters)
+        "parts": _part_codes(triples, idioms),
         **keyed,
         "idiom_shared": shared,
         "weights": weights,
@@ -664,13 +685,20 @@ def _is_class(char: str) -> bool:
     return "\ue000" <= char <= "\uf8ff"
 
 
-def _parts(names: tuple[str, ...], words: list[str], cuts: tuple[tuple[int, ...], ...]) -> dict[str, dict[str, str]]:
-    """Sections of the parts of ``words``: for each name, the characters the slices ``cuts`` keep
-    (``(0, 2, 3, 4)`` keeps ``word[0:2] + word[3:4]``)."""
-    return {
-        name: dict.fromkeys(("".join(w[a:b] for a, b in zip(cut[::2], cut[1::2], strict=True)) for w in words), "")
-        for name, cut in zip(names, cuts, strict=True)
-    }
+def _part_codes(triples: list[str], idioms: list[str]) -> dict[str, str]:
+    """The section ``parts``: each two-character part of the three-character ``triples`` and of the
+    four-character ``idioms`` → the sum of the codes of the parts it is (:data:`PART_FIRST` ...), as one
+    character (:data:`_PART_ZERO`)."""
+    codes: dict[str, int] = {}
+    for words, cuts in (
+        (triples, ((PART_HEAD, 0, 1), (PART_TAIL, 1, 2), (PART_ENDS, 0, 2))),
+        (idioms, ((PART_FIRST, 0, 1), (PART_SECOND, 2, 3))),
+    ):
+        for code, i, j in cuts:
+            for word in words:
+                part = word[i] + word[j]
+                codes[part] = codes.get(part, 0) | code
+    return {part: chr(_PART_ZERO + code) for part, code in codes.items()}
 
 
 def _keyed_parts(
@@ -707,8 +735,10 @@ _CODES = {
     "pairs_at": ("pairs", 4),
     **{f"{name}_at": (name, 4) for name in _IDIOM_TABLES},
 }
+#: The sections loaded keyed by code point (tables for str.translate: their keys are single characters).
+_BY_CODE_POINT = ("fuzzy", "char_codes")
 #: The sections loaded as sets of their keys.
-_SETS = ("idioms", "idiom_shared", *_TRIPLE_PARTS, *_IDIOM_SETS, "rare")
+_SETS = ("idiom_shared", "rare")
 
 
 def _line_bounds(data: str) -> list[tuple[int, int]]:
@@ -740,6 +770,8 @@ def parse(data: str, key: str) -> Lexicon | None:
     sets: dict[str, dict[str, str]] = {}
     codes: dict[str, str] = {}
     weights: dict[str, str] = {}
+    parts: dict[str, int] = {}
+    ords: dict[str, dict[int, str]] = {}
     for i, name in enumerate(_SECTIONS):
         keys, values = line(1 + 2 * i), line(2 + 2 * i)
         if name in _CODES:  # (one code, or three, for each key of a table, in their order)
@@ -755,6 +787,14 @@ def parse(data: str, key: str) -> Lexicon | None:
                 return None
             weights = dict(zip(key_list, values, strict=True))
             continue
+        if name == "parts":  # (one character for each key, read as its code)
+            if len(values) != len(key_list):
+                return None
+            try:
+                parts = dict(zip(key_list, map(_PART_CODES.__getitem__, values), strict=True))
+            except KeyError:  # (a character that is no code: a damaged cache)
+                return None
+            continue
         if name in _SETS:
             if len(key_list) != (values.count(_SEP) + 1 if key_list else int(bool(values))):
                 return None
@@ -768,34 +808,33 @@ def parse(data: str, key: str) -> Lexicon | None:
         value_list = values.split(_SEP) if keys else []
         if len(key_list) != len(value_list):
             return None
+        if name in _BY_CODE_POINT:  # (str.translate tables)
+            ords[name] = dict(zip(map(ord, key_list), value_list, strict=True))
+            continue
         tables[name] = dict(zip(key_list, value_list, strict=True))
-    if not tables["fuzzy"] or not sorted_keys["pairs"][0] or not sorted_keys["idiom_heads"][0]:
+    if not ords["fuzzy"] or not sorted_keys["pairs"][0] or not sorted_keys["idiom_heads"][0]:
         return None
     pair_keys, pair_values = sorted_keys["pairs"]
     return Lexicon(
-        dict(zip(map(ord, tables["fuzzy"]), tables["fuzzy"].values(), strict=True)),
-        tables["exact"],
-        tables["more"],
-        Table(
+        fuzzy=ords["fuzzy"],
+        exact=tables["exact"],
+        more=tables["more"],
+        pairs=Table(
             pair_keys,
             pair_values,
             _text,
             members=dict(zip(pair_keys, codes["pair_slack"], strict=True)),
             offsets=codes["pairs_at"],
         ),
-        tables["shapes"],
-        sets["idioms"],
-        Weights(weights),
-        tuple(sets[name] for name in _TRIPLE_PARTS),
-        (
-            *(sets[name] for name in _IDIOM_SETS),
-            *(Table(*sorted_keys[name], _text, offsets=codes[f"{name}_at"]) for name in _IDIOM_TABLES),
-        ),
-        dict(zip(map(ord, tables["char_codes"]), tables["char_codes"].values(), strict=True)),
-        sets["idiom_shared"],
-        tables["affixes"],
-        sets["rare"],
-        tables["bound"],
+        shapes=tables["shapes"],
+        weights=Weights(weights),
+        parts=parts,
+        idiom_tables=tuple(Table(*sorted_keys[name], _text, offsets=codes[f"{name}_at"]) for name in _IDIOM_TABLES),
+        char_codes=ords["char_codes"],
+        idiom_shared=sets["idiom_shared"],
+        affixes=tables["affixes"],
+        rare=sets["rare"],
+        bound=tables["bound"],
     )
 
 
@@ -807,7 +846,7 @@ def serialise(sections: dict[str, dict[str, str]], key: str) -> str:
     for name in _SECTIONS:
         table = sections[name]
         keys = sorted(table) if name in _TABLES else list(table)
-        join = "" if name == "weights" else _SEP  # (one character each)
+        join = "" if name in ("weights", "parts") else _SEP  # (one character each)
         lines += [_SEP.join(keys), join.join(table[k] for k in keys)]
     return "\n".join(lines)
 

@@ -339,7 +339,8 @@ def _sentences_repeated(ctx: Context, units: list[_Unit], involved: set[int]) ->
                 if not partly and after_it:
                     partly.extend(_rewritten_after_itself(ctx, block, before, m.start(), m.end()))
                 if not partly and len(said) > 2:
-                    partly.extend(_cut_short_in_paragraph(ctx, block, said[:-2], m.start(), m.end()))
+                    nearest = said[max(0, len(said) - 2 - RUN_CANDIDATES) : -2]  # (a copy stands near its original)
+                    partly.extend(_cut_short_in_paragraph(ctx, block, nearest, m.start(), m.end()))
                 yield from partly
             for clause in clauses:
                 first.setdefault(clause.key, (block, clause, m.end(), m.start()))

@@ -367,18 +367,25 @@ def _bare(term: str) -> re.Pattern[str]:
 
 
 class _Quoted:
-    """The quoted terms of a document (read on first use) and how often its text writes each."""
+    """The quoted terms of a document (read on first use) and how often its text writes each (counted when asked)."""
 
     def __init__(self, blocks: Sequence[Block]) -> None:
         self._blocks = blocks
-        self._terms: dict[str, int] | None = None
+        self._terms: frozenset[str] | None = None
+        self._counts: dict[str, int] = {}
 
     @property
-    def terms(self) -> dict[str, int]:
+    def terms(self) -> frozenset[str]:
         if self._terms is None:
-            quoted = {m.group(1) for block in self._blocks for m in _QUOTED.finditer(block.text)}
-            self._terms = {term: sum(len(_bare(term).findall(block.text)) for block in self._blocks) for term in quoted}
+            self._terms = frozenset(m.group(1) for block in self._blocks for m in _QUOTED.finditer(block.text))
         return self._terms
+
+    def count(self, term: str) -> int:
+        """How often the document writes ``term`` with no figure before it."""
+        if term not in self._counts:
+            pattern = _bare(term)
+            self._counts[term] = sum(len(pattern.findall(block.text)) for block in self._blocks)
+        return self._counts[term]
 
     def a_term(self, term: str, measure_words: frozenset[str]) -> bool:
         """Whether a quoted ``term`` that begins with a measure word is a term of the document, not a slogan that
@@ -386,7 +393,7 @@ class _Quoted:
         个转企213户; 三个代表 is the slogan whole), or quotes a
         term like it whose first character is no measure word (从“送文化”到“种文化”: 种 is the verb)."""
         terms = self.terms
-        return terms.get(term, 0) > 1 or any(
+        return (term in terms and self.count(term) > 1) or any(
             len(other) == len(term) and other[1:] == term[1:] and other[0] != term[0] and other[0] not in measure_words
             for other in terms
         )

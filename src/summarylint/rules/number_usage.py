@@ -1009,6 +1009,43 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
                 )
     yield from _part_over_figure(ctx, reported)
     yield from _parts_over_total(ctx, reported)
+    yield from _more_than_the_whole(ctx)
+
+
+#: The whole of a kind the writer's unit has (全村共有脱贫户46户, 全镇现有养殖场12家): a later figure of the same kind
+#: in the same paragraph may not pass it.
+_WHOLE = re.compile(
+    r"全(?:村|镇|乡|社区|街道|校|院|所|站|厂|公司|县|区|市)(?:共有|现有|共)(?P<label>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=\d)"
+)
+
+
+def _more_than_the_whole(ctx: Context) -> Iterator[Finding]:
+    """A figure of a kind, later in the paragraph that gives the whole of that kind, larger than the whole
+    (全村共有脱贫户46户……帮助48户脱贫户): the same label right after the figure, or right before it, in a unit that
+    the whole bounds."""
+    amount = _amounts().part
+    for block, m in ctx.views.matches(_WHOLE):
+        whole = amount.match(block.text, m.end())
+        if whole is None:
+            continue
+        label, total = m.group("label"), _value(whole)
+        mention = re.compile(
+            rf"(?<![\d.]){_amount()}{re.escape(label)}|{re.escape(label)}(?P<part_n>\d+(?:\.\d+)?)[ \t]*"
+            rf"(?P<part_k>[万亿])?[ \t]*(?P<part_q>{alternation(_pack().breakdown_units)})"
+        )
+        for later in mention.finditer(block.text, whole.end()):
+            if later.group("n") is not None:
+                n, k, q = later.group("n"), later.group("k"), later.group("q")
+            else:
+                n, k, q = later.group("part_n"), later.group("part_k"), later.group("part_q")
+            if not _same_unit(q, whole.group("q")) or Decimal(n) * _SCALE[k] <= total:
+                continue
+            said = f"{whole.group('n')}{whole.group('k') or ''}{whole.group('q')}"
+            yield Finding(
+                block.span(later.start(), later.end()),
+                f"部分大于总数：前面说{block.text[m.start() : m.end()]}{said}，这里却有“{later.group()}”，请核对数字",
+            )
 
 
 def _bounded_by(part: str, total: str) -> bool:

@@ -256,15 +256,12 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
     between them gone."""
     if end - start != 1 or text[start - 1] != text[start]:
         return False
-    left = max(0, start - _LEFT)
-    tokens = focused_cut(text[left:end])
-    return (
-        len(tokens) >= 2
-        and tokens[-1].word == text[start]
-        and len(tokens[-2].word) >= 2
-        and tokens[-2].tag.startswith("n")
-        and left + tokens[-2].start + len(tokens[-2].word) == start
-    )
+    around = _tokens_around(text, start, end)
+    if around is None or around[1] == 0:
+        return False
+    tokens, k = around
+    previous = tokens[k - 1]
+    return previous.end == start and len(previous.word) >= 2 and previous.tag.startswith("n")
 
 
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:

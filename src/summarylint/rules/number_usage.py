@@ -1022,23 +1022,18 @@ _WHOLE = re.compile(
 
 def _more_than_the_whole(ctx: Context) -> Iterator[Finding]:
     """A figure of a kind, later in the paragraph that gives the whole of that kind, larger than the whole
-    (全村共有脱贫户46户……帮助48户脱贫户): the same label right after the figure, or right before it, in a unit that
-    the whole bounds."""
+    (全村共有脱贫户46户……帮助48户脱贫户): the same label right after the figure, or right before it, in the whole's
+    unit (人, 名 and 位 alike)."""
     amount = _amounts().part
     for block, m in ctx.views.matches(_WHOLE):
         whole = amount.match(block.text, m.end())
         if whole is None:
             continue
-        label, total = m.group("label"), _value(whole)
-        mention = re.compile(
-            rf"(?<![\d.]){_amount()}{re.escape(label)}|{re.escape(label)}(?P<part_n>\d+(?:\.\d+)?)[ \t]*"
-            rf"(?P<part_k>[万亿])?[ \t]*(?P<part_q>{alternation(_pack().breakdown_units)})"
-        )
+        label, total = re.escape(m.group("label")), _value(whole)
+        mention = re.compile(rf"(?<![\d.]){_amount()}{label}|{label}{_amount(name='part_')}")
         for later in mention.finditer(block.text, whole.end()):
-            if later.group("n") is not None:
-                n, k, q = later.group("n"), later.group("k"), later.group("q")
-            else:
-                n, k, q = later.group("part_n"), later.group("part_k"), later.group("part_q")
+            name = "" if later.group("n") is not None else "part_"
+            n, k, q = later.group(f"{name}n", f"{name}k", f"{name}q")
             if not _same_unit(q, whole.group("q")) or Decimal(n) * _SCALE[k] <= total:
                 continue
             said = f"{whole.group('n')}{whole.group('k') or ''}{whole.group('q')}"

@@ -970,6 +970,7 @@ def _amounts() -> _Amounts:
         single=re.compile(
             r"(?<![\d.第前])"
             + _amount()
+            + r"(?:[（(][^（()）\d]{1,4}[）)])?"  # (件（套）)
             + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,12}?)[，,]其中[：:]?"
             + rf"(?P<label>{_label_char()}{{1,16}}?)"
             + _amount(name="part_")
@@ -1010,6 +1011,50 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     yield from _part_over_figure(ctx, reported)
     yield from _parts_over_total(ctx, reported)
     yield from _more_than_the_whole(ctx)
+    yield from _more_back_than_out(ctx)
+
+
+#: What comes back of what went out, which can not be more (发放问卷1200份，回收有效问卷1286份; 应到52人，实到55人): the
+#: verb of the first figure, then that of the second, in the same sentence.
+_OUT_AND_BACK = re.compile(
+    r"(?P<out>发放|发出|应到|应参会|应参训|应参考|应考)[^，,。；;！？\d]{0,8}?(?=\d)"
+    r"|(?P<back>回收|收回|实到|实参会|实参训|实参考|实考)[^，,。；;！？\d]{0,10}?(?=\d)"
+)
+#: What may come back of what went out, by the verb of each.
+_COMES_BACK = {
+    "发放": ("回收", "收回"),
+    "发出": ("回收", "收回"),
+    "应到": ("实到",),
+    "应参会": ("实参会", "实到"),
+    "应参训": ("实参训", "实到"),
+    "应参考": ("实参考", "实考"),
+    "应考": ("实考", "实参考"),
+}
+
+
+def _more_back_than_out(ctx: Context) -> Iterator[Finding]:
+    """A figure of what came back larger than that of what went out before it in the sentence: 共发放问卷1200份，
+    回收有效问卷1286份; 应到52人，实到55人."""
+    amount = _amounts().part
+    for block, m in ctx.views.matches(_OUT_AND_BACK):
+        if m.group("out") is None:
+            continue
+        out = amount.match(block.text, m.end())
+        if out is None:
+            continue
+        end = _breakdown_end(block.text, out.end())
+        for back in _OUT_AND_BACK.finditer(block.text, out.end(), end):
+            if back.group("out") is not None:
+                break  # (another pair begins)
+            figure = amount.match(block.text, back.end())
+            if back.group("back") not in _COMES_BACK[m.group("out")] or figure is None:
+                continue
+            if _same_unit(figure.group("q"), out.group("q")) and _value(figure) > _value(out) + _rounding(out):
+                yield Finding(
+                    block.span(back.start(), figure.end()),
+                    f"收回的多于发出的：前面{m.group('out')}{out.group()}，这里{back.group('back')}却有{figure.group()}，请核对数字",
+                )
+            break
 
 
 #: The whole of a kind the writer's unit has (全村共有脱贫户46户, 全镇现有养殖场12家): a later figure of the same kind
@@ -1064,7 +1109,7 @@ def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         clause = _clause_before(block.text, m.start("n"))
         if _CHANGE_BEFORE.search(clause + m.group("gap")) or _APPROXIMATE.search(clause) or _AVERAGE.search(clause):
             continue
-        if _amounts().part.search(clause):
+        if any(_bounded_by(figure.group("q"), m.group("q")) for figure in _amounts().part.finditer(clause)):
             continue  # one figure of several (在编人员6名、聘用人员3名，其中持证人员7名): the total is not written
         if _NOT_A_PART.search(m.group("label")) or not _bounded_by(m.group("part_q"), m.group("q")):
             continue
@@ -1120,10 +1165,11 @@ class _Part:
     scale: str | None
     unit: str
     end: int  # end of its figure in the block text
+    start: int  # start of its figure
 
     @classmethod
     def read(cls, label: str, m: re.Match[str]) -> _Part:
-        return cls(label, _value(m), m.group("n"), m.group("k"), m.group("q"), m.end("q"))
+        return cls(label, _value(m), m.group("n"), m.group("k"), m.group("q"), m.end("q"), m.start("n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1133,6 +1179,9 @@ class _Breakdown:
     slack: Decimal
     #: whether a comma joins two parts (a comma may also begin a new statement with a figure of the same unit)
     commas: bool
+    #: a part joined to the one before it by 、 that is larger than the total by itself (隐患416项，其中重大隐患12项、
+    #: 一般隐患420项): the list goes on, so the figure is no new statement
+    over: _Part | None = None
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -1198,10 +1247,15 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
     parts, slack, separators = [], _rounding(m), ""
     at, added = start, Decimal(0)
     through = m.group("intro")[-1] in "：:"
+    over = None
     while (part := _amounts().segment.match(text, at, end)) is not None:
         label = _ASIDE.sub("", part.group("label")).strip()
         value = _value(part)
-        if not _same_unit(part.group("q"), m.group("q")) or _NOT_A_PART.search(label) or value > total:
+        if not _same_unit(part.group("q"), m.group("q")) or _NOT_A_PART.search(label):
+            break
+        if value > total:
+            if separators[-1:] == "、" and value > total + _rounding(m) + _rounding(part):
+                over = _Part.read(label, part)
             break
         parts.append(_Part.read(label, part))
         slack += _rounding(part)
@@ -1215,7 +1269,7 @@ def _parts(block: Block, m: re.Match[str]) -> _Breakdown | None:
             return None  # the part before is broken down after it: 专业技术人员66人，医师21人、护士30人
         separators += sep
         at = separator.end()
-    return _Breakdown(parts, slack, "，" in separators)
+    return _Breakdown(parts, slack, "，" in separators, over)
 
 
 def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
@@ -1227,6 +1281,13 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         if _CHANGE_BEFORE.search(clause) or _APPROXIMATE.search(clause):
             continue
         breakdown = _parts(block, m)
+        if breakdown is not None and breakdown.over is not None:
+            over = breakdown.over
+            said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
+            part = f"{over.label}{over.number}{over.scale or ''}{over.unit}"
+            message = f"部分大于总数：前面说{said}，其中一项却有{part}，请核对数字"
+            yield Finding(block.span(over.start, over.end), message)
+            continue
         if breakdown is None or len(breakdown.parts) < 2:
             continue
         parts = breakdown.parts

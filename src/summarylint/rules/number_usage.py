@@ -995,6 +995,8 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(amounts.total):
         total = Decimal(m.group("n")) * _SCALE[m.group("k")]
         unit = m.group("q")
+        if any(_bounded_by(figure.group("q"), unit) for figure in amounts.part.finditer(m.group("rest"))):
+            continue  # (其中 breaks down a nearer figure: 累计接收23名，解除19名，目前在册31名，其中缓刑28名)
         end = block.text.find("。", m.end())
         sentence_end = len(block.text) if end < 0 else end
         for part in amounts.part.finditer(block.text, m.end(), sentence_end):

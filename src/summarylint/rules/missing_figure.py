@@ -453,9 +453,17 @@ def _change() -> re.Pattern[str]:
     )
 
 
+@cache
+def _changed_to() -> re.Pattern[str]:
+    """A change to a figure that is gone, its unit left right after 至 or 到: 办电时间压减至个工作日以内."""
+    units = alternation(sorted(_measure_settings().measure_words))
+    return re.compile(rf"(?:{_CHANGE_VERBS})[至到](?P<unit>{units})")  # (not 为: 延长为期三天)
+
+
 def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
     """库存周转天数由上年的天缩短至21天: the figure the change starts from is gone, its unit left (not after a
-    numeral or a determiner: 由每天缩短至, 由几天缩短至)."""
+    numeral or a determiner: 由每天缩短至, 由几天缩短至); 压减至个工作日: the figure it ends at is gone (not
+    where the unit begins a word: 提高到个人, 下降到户均)."""
     settings = _measure_settings()
     text = block.text
     for match in block.finditer(_change()):
@@ -465,6 +473,12 @@ def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
             continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化前的数字被删除或漏填"
+    for match in block.finditer(_changed_to()):
+        start, end = match.span("unit")
+        if _begins_word(text, start, end):
+            continue
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化后的数字被删除或漏填"
 
 
 def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:

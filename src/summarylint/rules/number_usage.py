@@ -461,9 +461,10 @@ def decimal_leading_zero(ctx: Context) -> Iterator[Finding]:
 _SHORT_YEAR = re.compile(
     r"(?=\d)(?<![\d.０-９第近满前后约])(?P<y>\d{2})年(?=[上下]半年|度|初|底|末|第[一二三四]季度|\d{1,2}月)"
     # compared with a year (较23年, 比22年同期), or that year's same period, whole or season (23年同期, 23年全年,
-    # 23年秋季, 23年汛期, 23年春节): read as a year only when the document writes a four-digit year near it (较23年
-    # of a 2024 report; 较30年前 is a span)
+    # 23年秋季, 23年汛期, 23年春节), or in that year's whole area (在23年全县抽测中): read as a year only when the
+    # document writes a four-digit year near it (较23年 of a 2024 report; 较30年前 and 在23年里 are spans)
     r"|(?P<near>(?:(?<=[较比])|(?<=相比)|(?<=对比))(?P<c>\d{2})年(?![前来间内后里多余半以])"
+    r"|(?<=[在于])(?P<a>\d{2})年(?=全(?:国|省|市|县|区|州|镇|乡|校|院|系统|行业))"
     r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年|[春夏秋冬雨旱]季|[汛雨旱]期|春节|春运|元旦|国庆|中秋|[寒暑]假|暑期))"
 )
 #: How far (in years) a two-digit year read from its context alone may stand from a four-digit year of the document.
@@ -476,7 +477,7 @@ def year_two_digit(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_SHORT_YEAR):
         if years is None:
             years = {y for b in ctx.views.blocks for y in _YEAR_MENTION.findall(b.text)}
-        group = next(name for name in ("y", "c", "s") if m.group(name))
+        group = next(name for name in ("y", "c", "a", "s") if m.group(name))
         short, start = m.group(group), m.start(group)
         if m.group("near") and not any(abs(int(y[2:]) - int(short)) <= _NEAR_YEARS for y in years):
             continue

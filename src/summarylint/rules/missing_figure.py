@@ -481,6 +481,32 @@ def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化后的数字被删除或漏填"
 
 
+#: The whole of an area, then a measure word and what it counts, whose number is gone
+#: (组织全区家企业参加, 为辖区内户低保家庭, 全县所中小学).  人 is left out (全市人民), and a
+#: measure word that begins a word (全区个别, 全县所有, 全市台风) is no count; 所 counts only
+#: schools and their like (全国所起的作用 is 所 + a verb), and 全 may not end a word (顾全国家).
+_AREA_UNITS = (
+    "(?:[家个名户座条位处项]|所(?=中小学|中学|小学|学校|高校|院校|医院|卫生院|幼儿园|养老院|敬老院))(?=[\u4e00-\u9fff])"
+)
+_AREA_LED = re.compile(
+    r"(?<![顾健齐周安成保完俱两万求双十])[全本](?:国|省|市|县|区|州|镇|乡|街道|社区|村|校|院|系统|行业)"
+    rf"(?:内|范围内|共有|共)?(?P<unit>{_AREA_UNITS})"
+    rf"|(?:辖区|区域|境)内(?P<inner>{_AREA_UNITS})"
+)
+
+
+def _area_led_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    """组织全区家企业参加培训: a measure word right after the whole of an area, its number gone (:data:`_AREA_LED`)."""
+    text = block.text
+    for match in block.finditer(_AREA_LED):
+        group = "unit" if match.group("unit") else "inner"
+        start, end = match.span(group)
+        if _begins_word(text, start, end) or _tokens_around(text, start, end) is None:
+            continue
+        shown = _snippet(text, start, end)
+        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
+
+
 def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:
     """Whether the clause in front of ``start`` contains a statistics word."""
     k = bisect_right(clause_starts, start)
@@ -593,6 +619,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _approximate_findings(block),
                 _sibling_findings(block),
                 _change_findings(block),
+                _area_led_findings(block),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

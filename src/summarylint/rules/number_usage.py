@@ -402,8 +402,12 @@ def approx_arabic(ctx: Context) -> Iterator[Finding]:
 # --- NB006 -------------------------------------------------------------------------------------
 
 _MIXED = re.compile(
-    r"(?=\d)(?<![\d.A-Za-z万亿])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])(?![克米瓦帕赫升伏焦字分兆度])(?P<rest>[\d一二三四五六七八九十百千])?"
+    r"(?=\d)(?<![\d.A-Za-z万亿千])(?P<n>\d+(?:\.\d+)?)(?P<u>[千百])(?![克米瓦帕赫升伏焦字分兆度])(?P<rest>[\d一二三四五六七八九十百千])?"
 )
+
+
+#: 1万5千元: 千 and 百 after 万 in digits (only 万 and 亿 may follow an Arabic figure)
+_WAN_AND_THOUSANDS = re.compile(r"(?<![\d.])(?P<w>\d+)万(?P<k>\d)千(?:(?P<h>\d)百)?(?![克米瓦帕赫升伏焦字分兆度])")
 
 
 #: 百分之15: a percentage half in words, half in digits
@@ -419,6 +423,13 @@ def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
             span,
             f"百分数不能一半用汉字一半用数字：“{m.group()}”应写作“{value}”",
             fix=Fix.safe(Edit(span, value)),
+        )
+    for block, m in ctx.views.matches(_WAN_AND_THOUSANDS):
+        value = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
+        whole = value * 10_000
+        yield Finding(
+            block.span(m.start(), m.end()),
+            f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作“{value.normalize():f}万”或“{whole.normalize():f}”",
         )
     for block, m in ctx.views.matches(_MIXED):
         number, unit = m.group("n"), m.group("u")

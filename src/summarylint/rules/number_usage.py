@@ -425,12 +425,9 @@ def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
             fix=Fix.safe(Edit(span, value)),
         )
     for block, m in ctx.views.matches(_WAN_AND_THOUSANDS):
-        value = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
-        whole = value * 10_000
-        yield Finding(
-            block.span(m.start(), m.end()),
-            f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作“{value.normalize():f}万”或“{whole.normalize():f}”",
-        )
+        wan = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
+        right = f"“{wan.normalize():f}万”或“{(wan * 10_000).normalize():f}”"
+        yield Finding(block.span(m.start(), m.end()), f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作{right}")
     for block, m in ctx.views.matches(_MIXED):
         number, unit = m.group("n"), m.group("u")
         factor = 1000 if unit == "千" else 100

@@ -485,8 +485,9 @@ def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 #: (组织全区家企业参加, 为辖区内户低保家庭, 全县所中小学).  人 is left out (全市人民), and a
 #: measure word that begins a word (全区个别, 全县所有, 全市台风) is no count; 所 counts only
 #: schools and their like (全国所起的作用 is 所 + a verb), and 全 may not end a word (顾全国家).
-_AREA_UNITS = (
-    "(?:[家个名户座条位处项]|所(?=中小学|中学|小学|学校|高校|院校|医院|卫生院|幼儿园|养老院|敬老院))(?=[\u4e00-\u9fff])"
+_AREA_UNITS = (  # (then a letter: [^\W\d_] compiles far faster than a range of characters)
+    "(?:[家个名户座条位处项]|所(?=中小学|中学|小学|学校|高校|院校|医院|卫生院|幼儿园|养老院|敬老院))"
+    r"(?=[^\W\d_])"
 )
 _AREA_LED = re.compile(
     r"(?<![顾健齐周安成保完俱两万求双十])[全本](?:国|省|市|县|区|州|镇|乡|街道|社区|村|校|院|系统|行业)"

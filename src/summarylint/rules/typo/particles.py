@@ -195,7 +195,9 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     if k >= 2 and words[k - 2].text in ("所", "的"):
         return False  # 所需要的, 的……的: a noun phrase
     if k + 1 < len(words) and _idiom_complement(t, text, words[k + 1]):
-        return True  # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause
+        # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause; but after a verb that takes a
+        # noun phrase it is one (体现了管理的有条不紊, 看到了工作的扎扎实实)
+        return not _object_of_a_verb(words, k - 1)
     if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
         return False  # 不便, 更新: the degree word must be a word of its own
     if t.nominal_degree.match(text, words[k].end):
@@ -206,6 +208,21 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
     return not any(w.tag.startswith("n") for w in inside)
+
+
+#: Verbs whose object may be a verb's 的-phrase (体现管理的有条不紊): no complement follows their 的.
+_TAKES_A_NOUN_PHRASE = frozenset({"体现", "展现", "展示", "彰显", "保证", "确保", "看到", "看出", "感受到", "见证"})
+
+
+def _object_of_a_verb(words: list[_Word], verb: int) -> bool:
+    """Whether the verb at ``verb`` opens a phrase that is the object of a verb a few words before it in its clause
+    (体现了档案整理……: a verb with 了 or 着, or one of :data:`_TAKES_A_NOUN_PHRASE`)."""
+    for word in reversed(words[max(0, verb - 3) : verb]):
+        if word.text[0] in _CLAUSE_END:
+            return False
+        if word.text.endswith(("了", "着")) or word.text in _TAKES_A_NOUN_PHRASE:
+            return True
+    return False
 
 
 def _idiom_complement(t: _Tables, text: str, word: _Word) -> bool:

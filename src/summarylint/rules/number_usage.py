@@ -473,7 +473,14 @@ _SHORT_YEAR = re.compile(
     # document writes a four-digit year near it (较23年 of a 2024 report; 较30年前 and 在23年里 are spans)
     r"|(?P<near>(?:(?<=[较比])|(?<=相比)|(?<=对比))(?P<c>\d{2})年(?![前来间内后里多余半以])"
     r"|(?<=[在于])(?P<a>\d{2})年(?=全(?:国|省|市|县|区|州|镇|乡|校|院|系统|行业))"
+    # or any two-digit year before a word (为23年新入职的教师, 巩固23年国家一级图书馆评估定级成果), not one of a span
+    # (从教23年来, 23年如一日, 坚守23年的岗位, 新10年扶贫纲要: see _SPAN_BEFORE)
+    r"|(?<![\d.０-９第近满前后约共达有余新每头])(?P<g>\d{2})年(?=[^\W\d_])(?![来间内里多余半前后左以之的了如不整])"
     r"|(?<![\d.０-９第近满前后约])(?P<s>\d{2})年(?=同期|全年|[春夏秋冬雨旱]季|[汛雨旱]期|春节|春运|元旦|国庆|中秋|[寒暑]假|暑期))"
+)
+#: Words after which a two-digit figure and 年 count years of a span (从教23年, 扎根基层23年).
+_SPAN_BEFORE = re.compile(
+    "(?:工作|任教|从教|执教|从医|从警|从事|从业|坚守|扎根|基层|坚持|连续|累计|历时|长达|用了|经过|已有|整整|服务|走过|过去|这|那|近|共|约|达|满|逾|超过)$"
 )
 #: How far (in years) a two-digit year read from its context alone may stand from a four-digit year of the document.
 _NEAR_YEARS = 3
@@ -485,8 +492,10 @@ def year_two_digit(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_SHORT_YEAR):
         if years is None:
             years = {y for b in ctx.views.blocks for y in _YEAR_MENTION.findall(b.text)}
-        group = next(name for name in ("y", "c", "a", "s") if m.group(name))
+        group = next(name for name in ("y", "c", "a", "s", "g") if m.group(name))
         short, start = m.group(group), m.start(group)
+        if group == "g" and _SPAN_BEFORE.search(block.text, max(0, start - 4), start):
+            continue
         if m.group("near") and not any(abs(int(y[2:]) - int(short)) <= _NEAR_YEARS for y in years):
             continue
         century = next((y[:2] for y in sorted(years) if y.endswith(short)), "20" if int(short) < 50 else "19")

@@ -535,9 +535,14 @@ _OPENER_FRAME = (
     r"(?<!顺利)(?<!全部)(?<!均)"
     r"(?:通过(?!验收|审核|评审|考核|认证|审查|鉴定|论证|复核|复审|备案|了)|围绕|依托|按照|针对)"
 )
+#: ... or that whole taking an occasion or a lever for its work (全所以“安全生产月”为契机, 全县以……为抓手).
+_OPENER_OCCASION = (
+    r"[全我](?:镇|县|市|区|乡|村|校|院|站|所|局|厂|公司|中心|街道|社区|系统)以"
+    r"(?=[^，。；：！？,.;:!?]{1,24}?为(?:契机|抓手|载体|重点|主线|引领|牵引|目标|核心|切入点|突破口))"
+)
 _OPENER = re.compile(
     rf"(?P<scene>{_OPENER_SCENE})|(?P<clause>{_OPENER_CLAUSE})(?=[^，。；：！？、,.;:!?\s])"
-    rf"|(?P<whole>{_OPENER_WHOLE})(?=[^，。；：！？,.;:!?]*?{_FIGURE})"
+    rf"|(?P<whole>{_OPENER_WHOLE})(?=[^，。；：！？,.;:!?]*?{_FIGURE})|(?P<occasion>{_OPENER_OCCASION})"
     rf"|(?P<frame>{_OPENER_FRAME})(?=[^，。；：！？、,.;:!?\s][^，。；：！？,.;:!?]{{1,24}}[，,])"
 )
 #: The verbs and adverbs a title of tasks begins with (加强……, 深化……, 扎实推进……): the predicate's words above, the
@@ -675,7 +680,9 @@ def _junction(text: str, start: int) -> int | None:
             continue
         if m.group("scene") and text[m.end() : m.end() + 1] not in "，," and _TIME_TAKER.search(text, start, j):
             continue
-        if m.group("whole") and (_TIME_TAKER.search(text, start, j) or _WHOLE_TAKER.search(text, start, j)):
+        if (m.group("whole") or m.group("occasion")) and (
+            _TIME_TAKER.search(text, start, j) or _WHOLE_TAKER.search(text, start, j)
+        ):
             continue
         if m.group("frame") and not _TITLE_VERB.match(text, start):
             continue

@@ -7,7 +7,8 @@ as clauses:
 * every item is short (at most :data:`ITEM_MAX` Chinese characters and nothing else between its two
   separators) and a noun by jieba's tags: all its words nouns, or a two-character verb or adjective
   and a one-character noun (参与/v + 权, a word the focused dictionary lacks), or words and a suffix
-  (案例 + 式, 服务 + 型); in a list closed by 等
+  (案例 + 式, 服务 + 型), or nouns with a one-character adjective before one of them (石门 + 黄 + 桃); in a
+  list closed by 等
   whose items are one word each, a verb too (走访，慰问，帮扶等活动);
 * there are at least three items;
 * the list closes with 等/等等 and every separator in it is a comma (钢材，木材，砂石等), or its items
@@ -113,8 +114,25 @@ def _suffixed(words: Sequence[Token]) -> bool:
     return len(words) >= 2 and words[-1].tag == SUFFIX_TAG and not any(w.tag[:1] in FUNCTION_TAGS for w in words[:-1])
 
 
+def _modified(words: Sequence[Token]) -> bool:
+    """Nouns, one after a one-character adjective (石门 + 黄/a + 桃, 新/a + 能源): one noun ending with a noun."""
+    return (
+        len(words) >= 2 and words[-1].tag in NOUN_TAGS and all(w.tag in NOUN_TAGS or _modifier(w) for w in words[:-1])
+    )
+
+
+#: tags of a one-character word that makes a noun with the noun after it (黄桃, 新区)
+_ONE_CHARACTER_MODIFIERS = frozenset({"a", "b"})
+
+
+def _modifier(word: Token) -> bool:
+    return len(word.word) == 1 and word.tag in _ONE_CHARACTER_MODIFIERS
+
+
 def _nouns(words: Sequence[Token]) -> bool:
-    return bool(words) and (all(w.tag in NOUN_TAGS for w in words) or _compound(words) or _suffixed(words))
+    return bool(words) and (
+        all(w.tag in NOUN_TAGS for w in words) or _compound(words) or _suffixed(words) or _modified(words)
+    )
 
 
 def _one_word(words: Sequence[Token]) -> bool:
@@ -149,8 +167,14 @@ class _Piece:
         if len(words) >= 2 and _suffixed(words[-2:]) and self.end - words[-2].start <= ITEM_MAX:
             nouns = [words[-2], words[-1]]  # (a word and its suffix: 推行 + 案例式)
             del words[-2:]
-        while words and words[-1].tag in NOUN_TAGS and self.end - words[-1].start <= ITEM_MAX:
-            nouns.insert(0, words.pop())
+        while (
+            words
+            and self.end - words[-1].start <= ITEM_MAX
+            and (words[-1].tag in NOUN_TAGS or (nouns and _modifier(words[-1]) and len(words) >= 2))
+        ):
+            nouns.insert(0, words.pop())  # (nouns, a one-character adjective among them: 石门黄桃)
+        if nouns and _modifier(nouns[0]):
+            words.append(nouns.pop(0))
         if len(nouns) == 1 and words and _compound([words[-1], nouns[0]]):
             nouns.insert(0, words.pop())
         elif not nouns and words and _one_word(words[-1:]) and (len(words) == 1 or words[-2].tag in GOVERNING_TAGS):
@@ -168,8 +192,20 @@ class _Piece:
         right = min(found.end(), self.start + ITEM_MAX + 2)
         words = list(self._cut(self.text[self.start : right], self.start))
         nouns: list[Token] = []
-        while words and words[0].tag in NOUN_TAGS and words[0].end - self.start <= ITEM_MAX:
-            nouns.append(words.pop(0))
+        while (
+            words
+            and words[0].end - self.start <= ITEM_MAX
+            and (
+                words[0].tag in NOUN_TAGS
+                or (
+                    _modifier(words[0])
+                    and len(words) >= 2
+                    and words[1].tag in NOUN_TAGS
+                    and words[1].end - self.start <= ITEM_MAX
+                )
+            )
+        ):
+            nouns.append(words.pop(0))  # (nouns, a one-character adjective before one of them: 石门黄桃)
         for size in (1, 2):  # (a suffix after the nouns, or a word and its suffix: 情景 + 模拟式)
             if (
                 len(words) >= size

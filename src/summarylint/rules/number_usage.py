@@ -852,12 +852,14 @@ _RATE_NAMES = (
 )
 #: Other rates are read as shares too (办证率, 申领率: the people served of those entitled), except those whose
 #: two characters before 率 name a ratio that may pass 100%: completion and use, growth and returns, turnover,
-#: debt, cover and solvency ratios, and rate words (工作效率, 贷款利率, 流动比率).  On the edited reports and the
-#: drafts no other rate is written over 100%; the blind sets' writers put such slips in several ways (办证率,
+#: debt, cover and solvency ratios, loads (满载率 of a bus line at rush hour, 负荷率), and rate words (工作效率,
+#: 贷款利率, 流动比率).  On the edited reports and the drafts no other rate is written over 100%; the blind sets'
+#: writers put such slips in several ways (办证率,
 #: 结案率, 成活率).
 _RATIO_STEMS = (
     r"完成|达成|使用|利用|增长|增加|周转|负债|回报|收益|利润|毛利|净利|产销|产出|出栏|执行|溢价|超额|转化|充足|换手|贡献"
     r"|带动|回款|清欠|征收|兑付|复种|结转|弹性|折旧|杠杆|拨备|备付|流动|速动|偿付|赔付|损失|退保|成本|税负|开发|放大"
+    r"|满载|负载|负荷|载客|超载"
     r"|.[效功汇频税费利增倍比速概]"
 )
 _RATE = re.compile(
@@ -1015,9 +1017,10 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
         unit = m.group("q")
         if any(_bounded_by(figure.group("q"), unit) for figure in amounts.part.finditer(m.group("rest"))):
             continue  # (其中 breaks down a nearer figure: 累计接收23名，解除19名，目前在册31名，其中缓刑28名)
-        end = block.text.find("。", m.end())
-        sentence_end = len(block.text) if end < 0 else end
-        for part in amounts.part.finditer(block.text, m.end(), sentence_end):
+        # (the clause of 其中 only: a comma after it begins another statement, 其中报告书9个、报告表55个，完成备案213个)
+        clause = _CLAUSE_END_AFTER.search(block.text, m.end() + 1)
+        clause_end = len(block.text) if clause is None else clause.start()
+        for part in amounts.part.finditer(block.text, m.end(), clause_end):
             if part.group("q") != unit or block.masked(part.start(), part.end()):
                 continue
             value = Decimal(part.group("n")) * _SCALE[part.group("k")]
@@ -1156,6 +1159,8 @@ _ASIDE = re.compile(r"[（(][^（()）]*[）)]")
 _BREAKDOWN_END = frozenset("。；;！？")
 #: A clause that is not one more part but a new statement (总量达到2.8万人, 同比增长) or a breakdown of its own.
 _NOT_A_PART = re.compile(r"总量|总数|总计|合计|累计|共计|共有|达到|同比|环比|较上年|比上年|其中")
+#: Where the clause of 其中 ends.
+_CLAUSE_END_AFTER = re.compile("[，,。；;！？]")
 #: A total that is a change (比上年增加4000亿元，其中…; 较上年净增2917户，其中…): its breakdown is of another figure,
 #: or has parts that went the other way.
 _CHANGE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增|减|降|多|少|提高|上升)|净[增减]|同比|环比")

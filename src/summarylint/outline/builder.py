@@ -310,7 +310,7 @@ class _Builder:
         # 4. the next number of an open group typed in another family (（3） after （一）（二）, 3. after 一、二、,
         #    2) after 1., （二） after a first item 1、): an item of that group (see stand_in), which NU009 reports
         if marker.value != 1:
-            stand_in = self.stand_in(marker, is_phrase(para, marker))
+            stand_in = self.stand_in(marker, is_phrase(para, marker), para)
             if stand_in is not None:
                 self.truncate(stand_in + 1)
                 self.add(stack[stand_in], para, marker, standalone)
@@ -345,11 +345,12 @@ class _Builder:
         at = para.span(marker.start, marker.start).start
         return at - (self.doc.source.rfind("\n", 0, at) + 1)
 
-    def stand_in(self, marker: Marker, phrase: bool) -> int | None:
+    def stand_in(self, marker: Marker, phrase: bool, para: Paragraph) -> int | None:
         """The index in ``stack`` of the open group whose next item ``marker`` stands in for: the innermost group that
         expects its number, when that group is of the counterpart family (:data:`_COUNTERPARTS`), holds only a first
-        item typed in another standard family or went on in the marker's family, and its items are shaped alike
-        (（3） after 1. 2. under （二） is the list's 3., not （三）)."""
+        item typed in another standard family or went on in the marker's family, or is a group of Markdown headings of
+        ``para``'s depth (### 3、 between ### （二） and ### （四）), and its items are shaped alike (（3） after 1. 2.
+        under （二） is the list's 3., not （三）)."""
         counterpart = _COUNTERPARTS.get(marker.family)
         for index in range(len(self.stack) - 1, -1, -1):
             group = self.stack[index]
@@ -364,7 +365,8 @@ class _Builder:
                     and marker.family in _STANDARD
                 )
                 went_on = any(h.marker.family is marker.family for h in group.items[1:])
-                fits = (first is counterpart or lone or went_on) and group.shape() == phrase
+                level = para.kind is BlockKind.HEADING and para.depth > 0 and _heading_depth(group) == para.depth
+                fits = (first is counterpart or lone or went_on or level) and group.shape() == phrase
                 return index if fits else None
         return None
 

@@ -72,12 +72,19 @@ def _inline_run(para: Paragraph, marker: Marker | None) -> Iterator[re.Match[str
         yield from run
 
 
+def _stands_in(ctx: Context, para: Paragraph, marker: Marker) -> bool:
+    """Whether ``marker`` stands in for the next item of a group of another family (### 3、 between ### （二） and
+    ### （四）): NU009 reports it with the group's form, and a mark after its numeral is no matter."""
+    heading = ctx.views.outline.heading_at(para.index)
+    return heading is not None and heading.group.first.marker.family is not marker.family
+
+
 @check("NU001")
 def arabic_ordinal_dunhao(ctx: Context) -> Iterator[Finding]:
     markers = ctx.views.markers
     for para in ctx.doc.prose:
         marker = markers.get(para.index)
-        if marker is not None and not marker.auto and _wrong_delimiter(marker):
+        if marker is not None and not marker.auto and _wrong_delimiter(marker) and not _stands_in(ctx, para, marker):
             delim_at = marker.end - 1
             yield Finding(
                 para.span(marker.start, marker.end),

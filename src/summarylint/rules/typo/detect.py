@@ -32,6 +32,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarylint.packs import load_pack
+from summarylint.rules.garbled.mojibake import find_reencoded
 from summarylint.rules.typo.lexicon import (
     PART_ENDS,
     PART_FIRST,
@@ -1331,7 +1332,16 @@ def paragraph_typos(
                     found.append(typo)
                 else:
                     pending.append(Pending(start, text[start:end], screened))
-    return _apart(found), _likeliest(pending, lexicon())
+    return _outside_garbled(text, _apart(found)), _likeliest(pending, lexicon())
+
+
+def _outside_garbled(text: str, found: list[Typo]) -> list[Typo]:
+    """The findings of ``found`` outside the garbled pieces of ``text`` (UTF-8 read as GBK: 鍏ㄦ皯 is no slip for 全民,
+    and GA005 reports it), which are looked for only in a paragraph with findings."""
+    if not found:
+        return found
+    garbled = find_reencoded(text)
+    return [t for t in found if not any(g.start < t.end and t.start < g.end for g in garbled)]
 
 
 def _in_context(
@@ -1424,7 +1434,7 @@ def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str]
             found.append(typo)
             decided.add((p.start, p.written))
     taken = list(taken)
-    return [t for t in _apart(found, taken) if t not in taken]
+    return _outside_garbled(text, [t for t in _apart(found, taken) if t not in taken])
 
 
 def _apart(found: list[Typo], kept: list[Typo] | None = None) -> list[Typo]:

@@ -486,7 +486,7 @@ def _measure_chars() -> frozenset[str]:
 
 
 @cache
-def _classifiers() -> frozenset[str]:
+def classifiers() -> frozenset[str]:
     """Characters that count things after 逐 (逐项, 逐户, 逐卷, 逐页): MF001's measure words of one character and the
     classifiers of files and records."""
     return _measure_chars() | frozenset("卷页笔本宗案盒箱门科栋段")
@@ -789,12 +789,14 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if at > 0 and _counted(text, start):
         return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
-    if at == 0 and written[0] == "逐" and written[1] in _classifiers():
+    if at == 0 and written[0] == "逐" and written[1] in classifiers():
         return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户
     if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
         return None  # the second of a parallel pair (互攻|互防): written to match the first
     if len(target) < 4 and _listed_alike(text, start, end, start + at):
         return None  # items of a list that share the character (抽贷、断贷、压贷): written to match
+    if len(target) == 2 and at == 0 and written[1] == "等" and _closes_a_list(text, start):
+        return None  # 等 closing a list after its last item (冰箱、消毒柜、哺乳椅等): no slip for 一等
     if _approaching(window, changed, words_before, scorer):
         return None  # 近 before what is neared (已近饱和, 已近尾声): no slip for 经
     if _repeated_head(text, start + at, scorer):
@@ -824,6 +826,12 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
                 continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
+
+
+def _closes_a_list(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` lists items with 、 (冰箱、消毒柜、哺乳椅|等): 等 closes the list."""
+    clause = max(text.rfind(mark, 0, start) for mark in "，,。；;：:！？") + 1
+    return "、" in text[clause:start]
 
 
 #: The tags of what 近 may be said to near: a noun, an adjective of state or a number (已近饱和, 已近尾声, 已近百年).

@@ -58,13 +58,20 @@ _FINAL = (
 _ALONE = "(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
 _PINYIN = re.compile(f"(?:{_INITIAL}{_FINAL}|{_ALONE}){{1,3}}")
 
+
 #: A capitalised word right before one of these in Chinese text names a method, a scale or a law after a person (Braden
 #: 评分, Kano模型, Pareto曲线): a surname, no misspelt word.  A scale may name what it assesses first (Morse跌倒评估,
 #: Braden压力性损伤风险评估), but not past a conjunction (Powerpiont模板和评分细则).
-_EPONYM_HEAD = re.compile(
-    "评分|量表|评估|指数|模型|算法|定律|定理|效应|方程|系数|检验|分类|分级|分型|分期|法则|曲线|综合征|病|氏"
-    "|(?:(?![和与及或])[\u4e00-\u9fff]){1,8}?(?:评分|量表|评估)"
-)
+@cache
+def _eponym_head() -> re.Pattern[str]:
+    """(compiled on first use: its range of Chinese characters takes over a millisecond to compile, and most
+    documents hold no capitalised word inside Chinese text)"""
+    return re.compile(
+        "评分|量表|评估|指数|模型|算法|定律|定理|效应|方程|系数|检验|分类|分级|分型|分期|法则|曲线|综合征|病|氏"
+        "|(?:(?![和与及或])[\u4e00-\u9fff]){1,8}?(?:评分|量表|评估)"
+    )
+
+
 #: An English paragraph has at least this many Latin words, and no more Chinese characters than words.
 MIN_WORDS = 5
 #: Shorter words are left alone (abbreviations, names).
@@ -454,7 +461,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or counts[lower] > 1
                 or written in ctx.words
                 or _PINYIN.fullmatch(lower)
-                or (embedded and written[0].isupper() and _EPONYM_HEAD.match(block.text, m.end()))
+                or (embedded and written[0].isupper() and _eponym_head().match(block.text, m.end()))
             ):
                 continue
             named = name_slip(lower)

@@ -54,6 +54,7 @@ class IssueKind(StrEnum):
     GAP = "gap"  # a number was skipped
     DUPLICATE = "duplicate"  # the same number twice
     DECREASE = "decrease"  # the number goes down (including a restart at 1)
+    RESTART = "restart"  # a lone first item right under an item of its own family (1. 2. 1.): the count restarted
 
 
 @dataclass(eq=False)
@@ -380,8 +381,32 @@ class _Builder:
                     self.section(para.depth)
                 continue
             self.place(para, marker)
+        self.lone_restarts()
         self.mark_content()
         return self.outline
+
+    def lone_restarts(self) -> None:
+        """Report the nested enumerations of one first item right under a later item of the same family (1. 2. 1.
+        under （一）, then （二）): a list nested in its own family runs on (一、二、三、 inside 五、 of an older
+        report), but one that stops at its first item is the outer count restarted by mistake (the 1. should be 3.)."""
+        for group in self.outline.groups:
+            host, first = group.parent, group.first
+            if (
+                host is not None
+                and len(group.items) == 1
+                and first.marker.value == 1
+                and host.marker.value >= 2
+                and host.marker.group_key == first.marker.group_key
+            ):
+                self.issue(IssueKind.RESTART, first, host.marker.value + 1)
+                # (the outer item after it follows it as corrected: （二）（一）（四） lacks no （三）)
+                items = host.group.items
+                at = items.index(host)
+                if at + 1 < len(items) and items[at + 1].marker.value == host.marker.value + 2:
+                    after = items[at + 1]
+                    self.outline.issues = [
+                        i for i in self.outline.issues if not (i.heading is after and i.kind is IssueKind.GAP)
+                    ]
 
     def mark_content(self) -> None:
         prose = [p for p in self.doc.paragraphs if p.kind.is_prose]

@@ -309,6 +309,10 @@ _AFTER = 8
 _FIGURE_HEAD = re.compile(rf"[0-9０-９]{{2,4}}[ \u3000]?{_CJK.pattern}")
 
 
+#: The next number and what it counts, after 一、 of 一、二季度 or 三、四年级 (see :func:`_acceptable`).
+_NEXT_NUMBER = re.compile(rf"([{_CN}]{{1,2}})(?:季度|年级|等奖|等|类|级|档|期|批|轮|星)")
+
+
 def _acceptable(marker: Marker, after: str) -> bool:
     """Semantic checks on the character(s) after a marker that the grammar cannot express."""
     nxt = after[:1]
@@ -329,6 +333,10 @@ def _acceptable(marker: Marker, after: str) -> bool:
         and marker.delimiter != "、"
         and (not (_CJK.match(nxt) or nxt in "“《（" or _FIGURE_HEAD.match(after)) or nxt in "一二三四五六七八九十")
     ):
+        return False
+    # 一、二季度, 三、四年级: two numbers listed, not an ordinal
+    listed = _NEXT_NUMBER.match(after) if fam is Family.CN_BARE and marker.delimiter == "、" else None
+    if listed is not None and chinese_numeral_value(listed.group(1)) == marker.value + 1:
         return False
     # a. / A. only before Chinese text, so English sentences are not ordinals
     if fam in (Family.LATIN, Family.ROMAN) and not _CJK.match(after.lstrip(" ")[:1]):

@@ -1326,7 +1326,9 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
             and len(parts) >= 3
             and block.text[parts[-1].end : parts[-1].end + 1] in _LIST_END
         )
-        severity = _severity([part.label for part in parts], breakdown.commas, announced)
+        labels = [part.label for part in parts]
+        named = all(label in clause for label in labels)  # (共探访特困老年人、留守老年人等2350人次，其中特困老年人……)
+        severity = _severity(labels, breakdown.commas, announced, named)
         if severity is None:
             continue
         said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
@@ -1342,22 +1344,23 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
 _LIST_END = ("。", "；", ";", "")
 
 
-def _severity(labels: list[str], commas: bool, announced: bool = False) -> Severity | None:
+def _severity(labels: list[str], commas: bool, announced: bool = False, named: bool = False) -> Severity | None:
     """How sure parts so labelled, adding up to more than their total, are a mistake.
 
-    A warning when the labels show the parts split the whole (:func:`_split_whole`) or a colon announced them as a
-    list of it (``announced``); a hint when nothing shows they
-    may overlap, the parts are listed with 、 and the labels say nothing of a split (医师、护士、医技人员); nothing when
-    they may overlap (:data:`_OVERLAPPING`), or when a comma joins parts whose labels do not show a split (the comma
-    may begin a new statement).
+    A warning when the labels show the parts split the whole (:func:`_split_whole`), a colon announced them as a list
+    of it (``announced``) or the total's own clause names each of them (``named``: 共慰问困难职工、劳动模范等386人次，
+    其中困难职工……); a hint when nothing shows they may overlap, the parts are listed with 、 and the labels say
+    nothing of a split (医师、护士、医技人员), or when they may overlap (:data:`_OVERLAPPING`) but the total names them
+    (共探访特困老年人、留守老年人等2350人次); nothing when they may overlap otherwise, or when a comma joins parts whose
+    labels do not show a split (the comma may begin a new statement).
     """
     if not all(labels) or any(_APPROXIMATE.search(label) for label in labels):
         return None
     if _complements(labels):
         return Severity.WARNING
     if any(_OVERLAPPING.search(head) for head in _heads(labels)):
-        return None
-    if announced or _split_whole(labels):
+        return Severity.INFO if named and len(labels) >= 2 else None
+    if announced or named or _split_whole(labels):
         return Severity.WARNING
     return None if commas else Severity.INFO
 

@@ -211,6 +211,9 @@ def _sequence_message(kind: IssueKind, heading: Heading, expected: int, previous
             return f"序号不连续：“{before}”之后是“{shown}”，缺少“{missing}”{_auto_note(marker)}"
         case IssueKind.DUPLICATE:
             return f"序号重复：“{shown}”与上一项相同，应为“{want}”{_auto_note(marker)}"
+        case IssueKind.RESTART:
+            before = previous.marker.text if previous else ""
+            return f"序号“{shown}”在“{before}”之后重新开始，又没有接着的第二项，多半应为“{want}”{_auto_note(marker)}"
         case _:
             before = previous.marker.text if previous else ""
             return f"序号倒退：“{before}”之后是“{shown}”，应为“{want}”{_auto_note(marker)}"
@@ -223,6 +226,8 @@ def sequence_gap(ctx: Context) -> Iterator[Finding]:
         items = heading.group.items
         position = next(i for i, h in enumerate(items) if h is heading)
         previous = items[position - 1] if position else None
+        if issue.kind is IssueKind.RESTART:
+            previous = heading.group.parent  # (the item of its own family it restarted after)
         marker = heading.marker
         fix = None
         if not marker.auto:

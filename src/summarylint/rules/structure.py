@@ -690,12 +690,25 @@ def _junction(text: str, start: int) -> int | None:
     return None
 
 
+#: The least number of a run-in heading's siblings, all titles alone on their lines with a body under them, for its
+#: title and 。 to be read as a line break lost (see :func:`_among_standalone`).
+_STANDALONE_PEERS = 2
+
+
+def _among_standalone(heading: Heading) -> bool:
+    """Whether every sibling of ``heading`` (at least :data:`_STANDALONE_PEERS`) is a title alone on its line with body
+    text or sub-headings under it: a writer who sets every other heading apart did not mean this one to run in."""
+    others = [h for h in heading.group.items if h is not heading]
+    return len(others) >= _STANDALONE_PEERS and all(h.standalone and h.has_content for h in others)
+
+
 def _sibling_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
     """Headings of the first two levels that run into their body where their siblings are short titles that end.
 
     A heading with no end (（三）从严抓好安全生产持续深化……) ends where the body's first words begin (a time, the
-    writer, a clause of its own).  A Markdown heading whose title ends with 。 and goes on with sentences
-    (### （二）……有待提高。部分……) holds its body when its sibling headings are titles alone."""
+    writer, a clause of its own).  A heading whose title ends with 。 and goes on with sentences (### （二）……有待
+    提高。部分……, or a paragraph （三）……更加专业。全年……) holds its body when its sibling headings are titles alone
+    (a Markdown heading's siblings, or all of a paragraph's siblings alone on their lines)."""
     evidence = _short_titled(ctx)
     stops: Counter[int] = Counter(id(h.group) for h in evidence if "。" in h.paragraph.text)  # headings with a 。
     for heading in ctx.views.outline.headings:
@@ -706,9 +719,9 @@ def _sibling_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
         text = para.text.rstrip(" \u3000")
         length = _title_length(para, start)
         if length <= _SHORT_TITLE:
-            at = start + length + 1  # after the title's 。 in a Markdown heading whose siblings have none
+            at = start + length + 1  # after the title's 。 in a heading whose siblings have none
             if (
-                para.kind is not BlockKind.HEADING
+                (para.kind is not BlockKind.HEADING and not _among_standalone(heading))
                 or text[at - 1 : at] != "。"
                 or len(text) - at < _RUN_BODY_MIN
                 or stops[id(heading.group)] > 1  # a sibling has its 。 too

@@ -1357,12 +1357,12 @@ def _in_context(
 ) -> Typo | None:
     """The finding for a screened candidate at ``start`` (:func:`confirm`), or None when it touches a
     ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list.  A fixed
-    expression that stands whole in a quotation (以“立德数人”为根本任务, “雷励风行·夏季攻坚”行动: a slogan or
-    set phrase, or one part of a slogan) is no name: the marks around it do not protect it."""
+    expression or a term of the pack that stands whole in a quotation (以“立德数人”为根本任务, “雷励风行·夏季攻坚”行动,
+    防止“非良化”: a slogan, set phrase or term, or one part of a slogan) is no name: the marks around it do not
+    protect it."""
     end = start + len(screened.target)
-    if any(
-        s < end and start < e and not (end - start == 4 and _quoted_part(text, s, e, start, end)) for s, e in protected
-    ):
+    whole = end - start == 4 or screened.target in terms()
+    if any(s < end and start < e and not (whole and _quoted_part(text, s, e, start, end)) for s, e in protected):
         return None
     if end - start < 4 and listed_name(text, start, end, scorer) and not _term_item(screened.target):
         return None

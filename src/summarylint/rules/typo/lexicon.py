@@ -74,7 +74,7 @@ from summarylint.text.segment import jieba_dictionary_path
 T = TypeVar("T")
 
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 31
+FORMAT_VERSION = 32
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -501,7 +501,10 @@ def build(
     # (螟 of 二化螟, written 明)
     shape_groups = list(shape_groups)
     idiom_chars = {c for w, f, t in entries if _is_idiom(w, f, t) for c in w} | {c for g in shape_groups for c in g}
-    idiom_chars |= {c for word in meant for c in word}
+    # (a rare character of a term is meant there, but no more likely typed by mistake than before: 溺 of 防溺水
+    # stands for 厉 of 厉害 no more often, and 溺害 is a word; it stays ``rare`` as written)
+    term_chars = {c for word in meant for c in word} - idiom_chars
+    idiom_chars |= term_chars
     fuzzy_class: dict[str, str] = {}
     exact_class: dict[str, str] = {}
 
@@ -528,6 +531,9 @@ def build(
 
     def common(char: str) -> bool:
         return char_use.get(char, 0) >= CHAR_MIN_USE or char in idiom_chars
+
+    def _rare_term_char(char: str) -> bool:
+        return char in term_chars and char_use.get(char, 0) < CHAR_MIN_USE
 
     def usable(word: str) -> bool:  # (a word is meant only when its characters are common or meant)
         return all(c in fuzzy_codes and common(c) for c in word)
@@ -607,7 +613,7 @@ def build(
             side: "".join(sorted(c for c, n in counts.items() if n >= AFFIX_MIN_WORDS))
             for side, counts in (("prefix", prefixes), ("suffix", suffixes))
         },
-        "rare": dict.fromkeys((c for c in fuzzy_codes if not common(c)), ""),
+        "rare": dict.fromkeys((c for c in fuzzy_codes if not common(c) or _rare_term_char(c)), ""),
         "bound": bound,
     }
 

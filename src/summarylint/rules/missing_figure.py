@@ -239,8 +239,11 @@ def _in_stop_phrase(text: str, start: int, end: int) -> bool:
     """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...) and
     not in one of the words that hold a stop phrase without being one (演出场: 演出 and 场, not 出场)."""
     reach = _measure_settings().longest_stop
-    nearby = patterns().stop.finditer(text, max(0, start - reach), min(len(text), end + reach))
-    if not any(m.start() <= start and end <= m.end() for m in nearby):
+    stop = patterns().stop
+    # (a stop phrase at each start before it: they overlap, and a search would miss 名次 after 排名 of 不排名次)
+    if not any(
+        (m := stop.match(text, at)) is not None and end <= m.end() for at in range(max(0, start - reach), start + 1)
+    ):
         return False
     exceptions = _measure_settings().stop_exceptions
     return not any(

@@ -267,6 +267,20 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
     return previous.end == start and len(previous.word) >= 2 and previous.tag.startswith("n")
 
 
+#: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan.
+_QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”")
+
+
+def _inside_quoted_term(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside a short quotation, after its first character (a slogan that lost its
+    number at its head, “个代表”, is the quoted words' case: see ``quoted_words``)."""
+    left = text.rfind("“", max(0, start - 9), start)
+    if left < 0 or left + 1 == start:
+        return False
+    m = _QUOTED_TERM.match(text, left)
+    return m is not None and end < m.end()
+
+
 def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
     """Measure words that pass the cheap tests: ``(start, end, at the end of a clause, in a statistic)``."""
     settings = _measure_settings()
@@ -283,6 +297,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
             continue  # a noun of quantity beside another: 公务接待批次、人数均控制在预算之内
         if _COUNTED_COMPOUND.search(text, max(0, start - 4), start):
             continue  # the end of a compound measure word after its figure: 573项次, 142灯次, 3万人份
+        if _inside_quoted_term(text, start, end):
+            continue  # a term the document quotes (“烂场雨”): its measure-word character counts nothing
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)

@@ -706,10 +706,13 @@ def thousands_separator(ctx: Context) -> Iterator[Finding]:
 # --- NB017 -------------------------------------------------------------------------------------
 
 _CNUM = "〇零一二三四五六七八九十百千万亿两"
-_NUMBER_WORD = rf"(?:\d+(?:\.\d+)?|[{_CNUM}]+)"
+#: (a number in words starts with a digit: 亿 of 签约亿元以上项目 is no number)
+_NUMBER_WORD = rf"(?:\d+(?:\.\d+)?|[〇零一二三四五六七八九十两][{_CNUM}]*)"
+#: Words that end with 约 (签约, 履约, 节约): their 约 is no "about".
+_YUE_WORDS = "签履违预节制合邀特公条誓践赴缔解续订爽失守相隐婉简集契纽"
 _APPROX_TWICE = re.compile(
     rf"(?=[约大近将接超逾高])(?:"
-    rf"(?P<a>约|大约|大概|将近|接近|近)[ \t]*{_NUMBER_WORD}(?:[万亿千百])?"
+    rf"(?P<a>(?<![{_YUE_WORDS}])约|大约|大概|将近|接近|近)[ \t]*{_NUMBER_WORD}(?:[万亿千百])?"
     rf"(?:(?P<b>余|多)|[^，。；、\d{_CNUM}]{{0,4}}?(?P<c>左右|以上))"
     rf"|(?P<d>超过|逾|高于)[ \t]*{_NUMBER_WORD}[^，。；、]{{0,4}}?(?P<e>以上)"
     r")"

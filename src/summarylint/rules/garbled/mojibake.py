@@ -24,6 +24,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarylint.packs import load_pack
+from summarylint.text.names import ends_name
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: private-use characters, replacement character runs are in the pack
@@ -141,16 +142,39 @@ def rare_characters(text: str) -> tuple[int, list[str]]:
 
 
 def looks_garbled(text: str) -> list[str]:
-    """The rare characters of a paragraph too full of them to be ordinary text (empty when it is fine)."""
+    """The rare characters of a paragraph too full of them to be ordinary text (empty when it is fine); a rare
+    surname that starts a name of two or three characters (仉晓岚、訾明远、笪文彬等, 禤永鹏教授) does not count."""
     pack = _pack()
     count, rare = rare_characters(text)
     ratio = pack.ratio
     if count < ratio.min_cjk or len(rare) < ratio.min_rare or len(rare) <= ratio.max_rare_share * count:
         return []
+    rare = _outside_names(text, rare)
+    if len(rare) < ratio.min_rare or len(rare) <= ratio.max_rare_share * count:
+        return []
     traditional = pack.traditional
     if sum(1 for ch in set(text) if ch in traditional.chars) >= traditional.at_least:
         return []  # written in traditional characters, not garbled
     return rare
+
+
+def _outside_names(text: str, rare: list[str]) -> list[str]:
+    """``rare`` (the rare characters of ``text``, in order) without those that start a personal name: a rare
+    character followed by one or two common Chinese characters where a name may end
+    (:func:`~summarylint.text.names.ends_name`)."""
+    kinds = set(rare)
+    kept = []
+    for at, char in enumerate(text):
+        if char not in kinds:
+            continue
+        named = any(
+            all(_CJK.match(c) and c not in kinds for c in text[at + 1 : at + 1 + n]) and ends_name(text, at + 1 + n)
+            for n in (2, 1)
+            if at + 1 + n <= len(text)
+        )
+        if not named or (at and text[at - 1] in kinds):
+            kept.append(char)
+    return kept
 
 
 #: (encoding the garbled text is turned back into bytes with, encoding the bytes really were in)

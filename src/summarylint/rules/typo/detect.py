@@ -45,6 +45,7 @@ from summarylint.rules.typo.lexicon import (
     load_lexicon,
     load_words,
 )
+from summarylint.text.names import TITLES
 
 _lock = threading.Lock()
 
@@ -836,62 +837,13 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
 
 
-#: Titles and forms of address written right after a personal name (邝振东老师, 王平同志, 李建国书记).
-_TITLES = (
-    "老师",
-    "同志",
-    "同学",
-    "先生",
-    "女士",
-    "师傅",
-    "主任",
-    "校长",
-    "书记",
-    "局长",
-    "科长",
-    "处长",
-    "部长",
-    "所长",
-    "站长",
-    "院长",
-    "园长",
-    "馆长",
-    "行长",
-    "县长",
-    "乡长",
-    "镇长",
-    "村长",
-    "医生",
-    "护士长",
-    "经理",
-    "总监",
-    "教授",
-    "专家",
-    "主席",
-    "组长",
-    "队长",
-    "班长",
-    "工程师",
-    "会计",
-    "律师",
-    "法官",
-    "检察官",
-    "民警",
-    "警官",
-    "教练",
-    "博士",
-    "阿姨",
-    "大爷",
-)
-
-
 def _named_before_title(text: str, start: int, end: int, scorer: Scorer) -> bool:
     """Whether ``[start, end)`` lies in a personal name of two or three characters right before a title
-    (:data:`_TITLES`): a name the dictionary does not know (邝振东老师, 王平同志) starts with a surname (one of the
-    pack's, or a character jieba tags as a name) that ends no word with the character before it (担任代教老师: 任
-    of 担任 is no surname, and 代教 stands for 带教)."""
+    (:data:`~summarylint.text.names.TITLES`): a name the dictionary does not know (邝振东老师, 王平同志) starts with a
+    surname (one of the pack's, or a character jieba tags as a name) that ends no word with the character before it
+    (担任代教老师: 任 of 担任 is no surname, and 代教 stands for 带教)."""
     for t in (end, end + 1):
-        if not text.startswith(_TITLES, t) or (t > end and _HAN.match(text, end) is None):
+        if not text.startswith(TITLES, t) or (t > end and _HAN.match(text, end) is None):
             continue
         for n in (t - 3, t - 2):
             surname = 0 <= n <= start and (text[n] in _surnames() or scorer.tag(text[n]) in _PERSONAL_NAME_TAGS)

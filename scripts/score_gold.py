@@ -56,11 +56,13 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 #: Gold category → rules of other categories that find it too: rules that moved to another family after
 #: the annotations were written (doubled characters and words, annotated as duplicate, are WD012/WD013 of
 #: the typo family; see summarylint.rules.REDIRECTS).  Page furniture (a page number, a running header or
-#: footer repeated on every page) is filed by some annotators under boilerplate and by others under
-#: broken-paragraph, the category of GA003 and GA004: either annotation is found by those rules.
+#: footer repeated on every page) is filed by some annotators under boilerplate, by some under garbled (text left
+#: by a conversion) and by others under broken-paragraph, the category of GA003 and GA004: any of these annotations
+#: is found by those rules.
 MOVED_RULES: dict[str, frozenset[str]] = {
     "duplicate": frozenset({"WD012", "WD013"}),
     "boilerplate": frozenset({"GA003", "GA004"}),
+    "garbled": frozenset({"GA003", "GA004"}),
 }
 #: Order of the summary table.
 CATEGORY_ORDER = tuple(COMPATIBLE)

@@ -354,6 +354,8 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue  # outside a statistic only after a word, a preposition or 的: not 搞个, 开个会
         if _counts_itself(previous, settings):
             continue
+        if len(word) > 1 and (previous.word == "的" or (k >= 2 and tokens[k - 2].word == "的")):
+            continue  # a measure word of two characters heading a phrase with 的 (满载率超过110%的热门车次): a noun
         linked = not at_clause_end and word in settings.counting_anywhere and previous.word in settings.linking_words
         if not linked and not _noun_like(previous, settings, settings.previous_tags):
             continue

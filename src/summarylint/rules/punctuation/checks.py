@@ -12,6 +12,7 @@ from weakref import WeakKeyDictionary
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import find_reencoded
 from summarylint.rules.punctuation import wordlists
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
@@ -71,6 +72,13 @@ def _lost_characters(text: str, at: int) -> bool:
     )
 
 
+def _ends_garbled(text: str, at: int) -> bool:
+    """Whether the ``?`` at ``at`` closes UTF-8 text read as GBK (鑲虹粨鏍告偅鑰?: the last character's third byte,
+    which GBK could not pair, became ``?``), which GA005 reports."""
+    left = max(0, at - 40)
+    return any(left + r.end <= at <= left + r.end + 1 for r in find_reencoded(text[left:at]))
+
+
 @check("PU001")
 def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
     for block in ctx.views.candidates(_HALF_POINT):
@@ -80,7 +88,9 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
             if m.start() < skip or _NOT_POINT.match(block.text, m.start()):
                 continue
             if "?" in m.group() and (
-                _lost_characters(block.text, m.start()) or lost_figure().match(block.text, m.start())
+                _lost_characters(block.text, m.start())
+                or lost_figure().match(block.text, m.start())
+                or _ends_garbled(block.text, m.start())
             ):
                 continue  # characters or a figure lost in an encoding conversion (GA005, GA007), not a question mark
             if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):

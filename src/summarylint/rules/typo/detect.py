@@ -488,9 +488,9 @@ def _measure_chars() -> frozenset[str]:
 
 @cache
 def classifiers() -> frozenset[str]:
-    """Characters that count things after 逐 (逐项, 逐户, 逐卷, 逐页): MF001's measure words of one character and the
-    classifiers of files and records."""
-    return _measure_chars() | frozenset("卷页笔本宗案盒箱门科栋段")
+    """Characters that count things after 逐 (逐项, 逐户, 逐卷, 逐页, 逐村): MF001's measure words of one character, the
+    classifiers of files and records, and the units of places and bodies."""
+    return _measure_chars() | frozenset("卷页笔本宗案盒箱门科栋段村组镇乡校园店企厂站岗单")
 
 
 def _counted(text: str, start: int) -> bool:
@@ -525,11 +525,21 @@ def _surnames() -> frozenset[str]:
     return frozenset(pack().words.surnames)
 
 
+def surname_like(char: str, scorer: Scorer | None = None) -> bool:
+    """Whether ``char`` may start a personal name: one of the pack's common surnames, or (given ``scorer``) a
+    character jieba tags as a name or does not know as a word at all (禤, 郗: rare surnames; a slip is written with a
+    common character)."""
+    if char in _surnames():
+        return True
+    return scorer is not None and (scorer.tag(char) in _PERSONAL_NAME_TAGS or scorer.freq(char) == 0)
+
+
 def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -> bool:
     """Whether ``[start, end)`` lies in a name in a list, which the dictionary does not know: a run of
     Chinese characters standing between delimiters that has two or three characters and starts with a
-    common surname (陈建祖、王平), or (given ``scorer``) four characters no two of which form a dictionary
-    word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、指治区、直辖市)."""
+    surname (陈建祖、王平, 郗振东、眭文彬: :func:`surname_like`), or (given ``scorer``) four characters no two of
+    which form a dictionary word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、
+    指治区、直辖市)."""
     a = start
     while a > 0 and _HAN.match(text, a - 1):
         a -= 1
@@ -538,7 +548,7 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -
         b += 1
     if not ((a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)):
         return False
-    if 2 <= b - a <= 3 and text[a] in _surnames():
+    if 2 <= b - a <= 3 and surname_like(text[a], scorer):
         return True
     return scorer is not None and b - a == 4 and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
 
@@ -791,7 +801,9 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if at > 0 and _counted(text, start):
         return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
     if at == 0 and written[0] == "逐" and written[1] in classifiers():
-        return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户
+        return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户, 逐村制定 no 驻村
+    if written[0] == "所" and text[start - 1 : start] == "之":
+        return None  # 之所 + a verb, of the classical turn (民之所忧, 民之所盼): no slip for 所有
     if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
         return None  # the second of a parallel pair (互攻|互防): written to match the first
     if len(target) < 4 and _listed_alike(text, start, end, start + at):
@@ -846,7 +858,7 @@ def _named_before_title(text: str, start: int, end: int, scorer: Scorer) -> bool
         if not text.startswith(TITLES, t) or (t > end and _HAN.match(text, end) is None):
             continue
         for n in (t - 3, t - 2):
-            surname = 0 <= n <= start and (text[n] in _surnames() or scorer.tag(text[n]) in _PERSONAL_NAME_TAGS)
+            surname = 0 <= n <= start and surname_like(text[n], scorer)
             if surname and (n == 0 or scorer.freq(text[n - 1 : n + 1]) == 0):
                 return True
     return False

@@ -61,14 +61,14 @@ _PINYIN = re.compile(f"(?:{_INITIAL}{_FINAL}|{_ALONE}){{1,3}}")
 
 #: A capitalised word right before one of these in Chinese text names a method, a scale or a law after a person (Braden
 #: 评分, Kano模型, Pareto曲线): a surname, no misspelt word.  A scale may name what it assesses first (Morse跌倒评估,
-#: Braden压力性损伤风险评估), but not past a conjunction (Powerpiont模板和评分细则).
+#: Braden压力性损伤风险评估, Braden压力性损伤风险和……), but not past a conjunction (Powerpiont模板和评分细则).
 @cache
 def _eponym_head() -> re.Pattern[str]:
     """(compiled on first use: its range of Chinese characters takes over a millisecond to compile, and most
     documents hold no capitalised word inside Chinese text)"""
     return re.compile(
         "评分|量表|评估|指数|模型|算法|定律|定理|效应|方程|系数|检验|分类|分级|分型|分期|法则|曲线|综合征|病|氏"
-        "|(?:(?![和与及或])[\u4e00-\u9fff]){1,8}?(?:评分|量表|评估)"
+        "|(?:(?![和与及或])[\u4e00-\u9fff]){1,8}?(?:评分|量表|评估|风险)"
     )
 
 

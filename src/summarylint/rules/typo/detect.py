@@ -596,8 +596,8 @@ def screen(
     character (:func:`_extended`), whose gain the bounds, which read the target as a word of its own,
     underrate: with its margin and no bound; None when the span as written is a word."""
     at = _one_apart(written, target)
-    if at < 0 or (len(target) == 2 and written[at] in lex.rare):
-        return None  # (a rare character beside one of a two-character word is more often a name's: 笪家)
+    if at < 0 or (written[at] in lex.rare and (len(target) == 2 or scorer.tag(target) in NAME_TAGS)):
+        return None  # (a rare character beside one of a two-character word is more often a name's: 笪家, 濉州市)
     rough = _rough_bound(lex, scorer, written, target)
     idiom = len(target) == 4
     if rough < _LEAST_MARGIN[idiom]:
@@ -813,11 +813,9 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if (
         len(target) < 4
         and scorer.tag(target) not in _PERSONAL_NAME_TAGS
-        and _named_before_title(text, start, end, scorer)
+        and (_named_before_title(text, start, end, scorer) or _named_after_title(text, start, end, scorer))
     ):
-        return (
-            None  # a personal name before its title (邝振东老师): 振东 is no slip for 振动 (孙中三先生 is for 孙中山)
-        )
+        return None  # a name by its title (邝振东老师, 中队长逄振东): no slip for 振动 (孙中三先生 is, for 孙中山)
     if _approaching(window, changed, words_before, scorer):
         return None  # 近 before what is neared (已近饱和, 已近尾声): no slip for 经
     if _repeated_head(text, start + at, scorer):
@@ -847,6 +845,16 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
                 continue  # (和文 of 和文枯病: the slip made it)
             return None
     return Typo(start, end, written, target, screened.evidence, len(target) == 4, gain, margin)
+
+
+def _named_after_title(text: str, start: int, end: int, scorer: Scorer) -> bool:
+    """Whether ``[start, end)`` lies in a personal name of two or three characters right after a title (中队长逄振东,
+    书记王平): one that starts with a surname (:func:`surname_like`) where the title ends, the span within its three
+    characters."""
+    for n in (start, start - 1, start - 2):
+        if n > 0 and end - n <= 3 and text.endswith(TITLES, 0, n) and surname_like(text[n], scorer):
+            return True
+    return False
 
 
 def _named_before_title(text: str, start: int, end: int, scorer: Scorer) -> bool:

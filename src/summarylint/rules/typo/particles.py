@@ -194,6 +194,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
         return False
     if k >= 2 and words[k - 2].text in ("所", "的"):
         return False  # 所需要的, 的……的: a noun phrase
+    if k >= 2 and words[k - 2].text in _MODALS:
+        return False  # a modal and its verb with 的 name what is done (当场能解决的不过夜, 该管的不放手): a noun phrase
     if k + 1 < len(words) and _idiom_complement(t, text, words[k + 1]):
         # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause; but after a verb that takes a
         # noun phrase it is one (体现了管理的有条不紊, 看到了工作的扎扎实实)
@@ -208,6 +210,10 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
     return not any(w.tag.startswith("n") for w in inside)
+
+
+#: Modal verbs: before a verb and 的 they make a noun phrase of what may or should be done (能解决的, 该办的).
+_MODALS = frozenset({"能", "可", "可以", "能够", "应", "应该", "应当", "该", "须", "需", "需要", "要", "必须"})
 
 
 #: Verbs whose object may be a verb's 的-phrase (体现管理的有条不紊): no complement follows their 的.

@@ -291,6 +291,9 @@ def _judge(
         support = f"两段之间有{second.blank_before}个空行"
     if support:
         return Split(first, second, True, support)
+    if unfinished and _fragment_start(nxt):
+        # the next paragraph opens with half a clause (落实救助，确保……; 活动，力争……): the rest of the sentence
+        return Split(first, second, True, "上一段最后一句没有说完，下一段开头是半句话")
     if unfinished:
         # a writer may leave out the last full stop of a paragraph: the sign alone is a weak one
         return Split(first, second, False, "上一段最后一句没有说完", join=False)
@@ -363,6 +366,24 @@ UNIT_MIN = 4
 #: The last paragraphs, where a document signs and dates itself.
 CLOSING_LINES = 3
 _RUNNING_SKIP = " \t\u3000\xa0"
+
+
+#: The most characters of a first clause that is half of one (活动，; 落实救助，) rather than a sentence's opening.
+FRAGMENT_MAX = 4
+#: Words that open a paragraph's first clause however short it is (第二部分，; 一是，; 此外，; 下一步，).
+_PARAGRAPH_OPENER = re.compile(
+    r"第[一二三四五六七八九十百\d]+|[一二三四五六七八九十]是|首先|其次|再次|最后|另外|此外|同时|总之|因此|所以|但是|然而"
+    r"|目前|当前|今年|去年|明年|下一步|总体|总的"
+)
+_FIRST_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*")
+
+
+def _fragment_start(text: str) -> bool:
+    """Whether ``text`` opens with a clause of at most :data:`FRAGMENT_MAX` characters closed by a comma or a stop
+    (活动，力争……; 落实救助，确保……): the end of a sentence begun before it, unless a paragraph's opener starts it."""
+    clause = _FIRST_CLAUSE.match(text)
+    end = clause.end() if clause else 0
+    return 0 < end <= FRAGMENT_MAX and end < len(text) and not _PARAGRAPH_OPENER.match(text)
 
 
 def _finished(text: str) -> bool:

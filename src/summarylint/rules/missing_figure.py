@@ -133,7 +133,7 @@ _QUANTITY_PAIR = re.compile("、(?:人数|次数|数量|金额|费用|规模|时
 #: A share of the whole right after the measure word: the count before it was a statistic (优秀教案篇，占总数的17.8%).
 _SHARE_AFTER = re.compile(r"[，,]?占[^，。；%％]{0,12}?\d+(?:\.\d+)?[ \t]*[%％]")
 #: A figure and one character right before a measure word: the two make a compound measure word (项次, 灯次, 人份).
-_COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[{CJK}]$")
+_COUNTED_COMPOUND = re.compile(rf"\d[万亿千百]?[余多]?[{CJK}]$")
 _CLAUSE_START = re.compile("[，。；：！？,;:!?\n]")
 _SENTENCE_START = re.compile("[。；！？;!?\n]")
 #: Where a sentence ends for the counts beside a measure word: a semicolon parts the items of one statement (在职职工
@@ -267,6 +267,8 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
     return previous.end == start and len(previous.word) >= 2 and previous.tag.startswith("n")
 
 
+#: 零 before what a measure word counts, in its clause (确保零严重不符合项): the count is zero.
+_ZERO_BEFORE = re.compile(r"零[^，。；！？,;!?\d]{1,6}$")
 #: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan.
 _QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”")
 
@@ -299,6 +301,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
             continue  # the end of a compound measure word after its figure: 573项次, 142灯次, 3万人份
         if _inside_quoted_term(text, start, end):
             continue  # a term the document quotes (“烂场雨”): its measure-word character counts nothing
+        if _ZERO_BEFORE.search(text, max(0, start - 8), start):
+            continue  # zero of what is counted (零严重不符合项, 零投诉件): the figure is 零
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)

@@ -272,6 +272,15 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
                 continue
             head, closed = pieces[k].head()
             if head is not None:
+                # a list written with 、 ends at a comma whose clause opens with a noun alike (分层作业、弹性作业，
+                # 学校作业公示率……)
+                if (
+                    not closed
+                    and text[head.end : pieces[k].end].strip()
+                    and text[seps[k - 1]] == "，"
+                    and any(text[at] == "、" for at in used)
+                ):
+                    break
                 items.append(head)
                 used.append(seps[k - 1])
             break

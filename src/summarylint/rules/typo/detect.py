@@ -820,6 +820,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None  # 近 before what is neared (已近饱和, 已近尾声): no slip for 经
     if _repeated_head(text, start + at, scorer):
         return None  # the repeated head of a pattern (逐班|逐科, 边学边改, 一村一策): written to match the first
+    if _all_that_should(text, start + at):
+        return None  # 应X尽X, all that should be X'd is (应改尽改, 应收尽收): no slip for 应该
     if len(target) < 4 and not _stands_alone(
         window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
     ):
@@ -931,6 +933,20 @@ def _repeated_head(text: str, at: int, scorer: Scorer) -> bool:
     (:data:`_HEAD_TAGS`)."""
     repeated = (at >= 2 and text[at - 2] == text[at]) or text[at + 2 : at + 3] == text[at]
     return repeated and scorer.tag(text[at])[:1] in _HEAD_TAGS
+
+
+def _all_that_should(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is the X of 应X尽X or 能X尽X (应改尽改: all that should be mended is), or 应 or
+    尽 of it, whatever X is."""
+    for s in (at - 1, at, at - 2, at - 3):
+        if (
+            s >= 0
+            and text[s : s + 1] in ("应", "能")
+            and text[s + 2 : s + 3] == "尽"
+            and text[s + 1 : s + 2] == text[s + 3 : s + 4]
+        ):
+            return True
+    return False
 
 
 def _halves_kept(words: list[tuple[int, int]], start: int, end: int, changed: int) -> bool:

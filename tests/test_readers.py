@@ -110,6 +110,17 @@ def test_markdown_inline_markup_keeps_positions() -> None:
     assert para.kind is BlockKind.BODY
 
 
+def test_markdown_attributed_spans_are_markup() -> None:
+    """A Word document converted to Markdown keeps bookmarks ([]{#_Toc123 .anchor}) and styled spans
+    ([重点]{.underline}): their brackets and attributes are dropped like a link's, the text kept in place."""
+    source = "## []{#_Toc170231562 .anchor}三、存在的[问题]{.underline}\n"
+    doc = read_document("x.md", source.encode())
+    heading = doc.paragraphs[0]
+    assert heading.text == "三、存在的问题"
+    assert source[heading.span(0, 2).start : heading.span(0, 2).end] == "三、"
+    assert source[heading.span(5, 7).start : heading.span(5, 7).end] == "问题"
+
+
 def test_markdown_heading_depth_and_bullet() -> None:
     doc = read_document("x.md", "### （二）加强\n\n* 1、继续\n".encode())
     heading, item = doc.paragraphs

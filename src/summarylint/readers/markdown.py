@@ -44,12 +44,17 @@ _INLINE = re.compile(
     r"(?:(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<img>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<open>\[)"
-    r"|(?P<close>\]\([^)\n]*\))"
+    r"|(?P<close>\]\([^)\n]*\)|\]\{[#.][^}\n]*\})"
     r"|(?P<code>`+)"
     r"|(?P<strong>\*\*|~~)"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)"
     r")"
 )
+
+
+#: A link, or a bracketed span with attributes (pandoc's: ``[text]{.underline}``, the bookmark ``[]{#_Toc123 .anchor}``
+#: that converting a Word document leaves before a heading): its brackets and target are markup.
+_LINK_OR_SPAN = re.compile(r"\[[^\]\n]*\](?:\([^)\n]*\)|\{[#.][^}\n]*\})")
 
 
 @dataclass
@@ -80,8 +85,8 @@ def _inline(source: str, start: int, end: int, para: _Open) -> None:
         if kind == "esc":
             builder.add(source[m.start() + 1], m.start() + 1)
         elif kind == "open":
-            if re.match(r"\[[^\]\n]*\]\([^)\n]*\)", source[m.start() : end]):
-                link_depth += 1
+            if _LINK_OR_SPAN.match(source, m.start(), end):
+                link_depth += 1  # (a link's text, or an attributed span's: []{#_Toc123 .anchor})
             else:
                 builder.add("[", m.start())
         elif kind == "close":

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from summarylint.document import BlockKind, Document, Paragraph
-from summarylint.outline.markers import Family, Marker, paragraph_marker
+from summarylint.outline.markers import Family, Marker, paragraph_marker, subheading_marker
 
 #: Paragraph kinds whose leading marker numbers the document's own structure.
 _OUTLINE_KINDS = (BlockKind.BODY, BlockKind.HEADING, BlockKind.LIST_ITEM)
@@ -325,6 +325,10 @@ class _Builder:
         heading = self.add(group, para, marker, standalone)
         self.push(group)
         continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
+        if marker.value == 2 and parent is not None:
+            # the first item run into its parent heading (（三）慢性病防治工作 1. 慢性病……), which ST007 reports
+            first = subheading_marker(parent.paragraph.text, parent.marker.end)
+            continued = first is not None and first.group_key == marker.group_key
         if marker.value != 1 and not continued:  # articles (第N条) run on across chapters
             self.issue(IssueKind.FIRST, heading, 1)
 

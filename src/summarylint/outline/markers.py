@@ -411,3 +411,30 @@ def paragraph_marker(text: str, label: str = "") -> Marker | None:
         return replace(marker, start=0, end=0, auto=True)
     indent = _INDENT.match(text)
     return parse_marker(text, indent.end() if indent else 0)
+
+
+@cache
+def _subheading() -> re.Pattern[str]:
+    """A first marker of the levels below a heading's, right after the heading's title: 1. 1、 （1） （一）, a space
+    around it perhaps (compiled on first use: a range of Chinese characters takes a millisecond to compile)."""
+    cjk = "\u3400-\u4dbf\u4e00-\u9fff"
+    return re.compile(rf"(?<=[{cjk}])[ \u3000]?(?P<marker>1[.．、]|[（(]1[)）]|[（(]一[)）])[ \u3000]?(?=[{cjk}])")
+
+
+#: A heading's title before such a marker is short: 2 to this many characters.
+SUBHEADING_TITLE_MAX = 24
+
+
+def subheading_inside(text: str, start: int) -> re.Match[str] | None:
+    """The first marker of a level below standing inside the heading ``text`` (its title from ``start``) right after a
+    short title with no mark in it, before Chinese text (（三）慢性病防治工作 1. 慢性病……); None when there is none."""
+    m = _subheading().search(text, start + 2, start + SUBHEADING_TITLE_MAX + 3)
+    if m is None or any(ch in "，。；：！？,;:" for ch in text[start : m.start()]):
+        return None
+    return m
+
+
+def subheading_marker(text: str, start: int) -> Marker | None:
+    """The marker :func:`subheading_inside` finds, parsed."""
+    m = subheading_inside(text, start)
+    return None if m is None else parse_marker(m.group("marker") + "标题", 0)

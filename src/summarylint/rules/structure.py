@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format, Paragraph
 from summarylint.outline import Family, Group, Heading
+from summarylint.outline.markers import subheading_inside
 from summarylint.readers.markdown import ATX_NO_SPACE
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
@@ -450,8 +451,29 @@ def heading_body_fused(ctx: Context) -> Iterator[Finding]:
             f"标题和正文连在了一起：“{text[stop + 1 :][:12]}”是正文的开头，下一段“{nxt.text.strip()[:8]}”是它的后半句；"
             "标题应在“。”前结束，正文另起一段",
         )
+    yield from _subheading_fused(ctx, reported)
     yield from _run_together(ctx, reported)
     yield from _sibling_fused(ctx, reported)
+
+
+def _subheading_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
+    """Headings of the first two levels run into the first item of the level below (（三）慢性病防治工作 1. 慢性病……
+    监测。扎实开展……; （四）全民健身蓬勃开展1.体育场地……): the title is short, and a first marker of the next levels
+    follows its last Chinese character."""
+    for para in ctx.doc.prose:
+        marker = ctx.views.markers.get(para.index)
+        if marker is None or marker.level not in (1, 2) or para.index in reported:
+            continue
+        m = subheading_inside(para.text, marker.end)
+        if m is None:
+            continue
+        reported.add(para.index)
+        title = para.text[marker.end : m.start()].strip(" \u3000")
+        yield Finding(
+            para.span(m.start("marker"), m.end("marker")),
+            f"标题和下一级标题连在了一起：“{title}”之后的“{m.group('marker')}{para.text[m.end() : m.end() + 8]}……”"
+            "是下一级的第一个标题，应另起一段",
+        )
 
 
 #: The last words of a heading of the first or second level (加强环境综合整治, 存在的问题, 治理模式) ...

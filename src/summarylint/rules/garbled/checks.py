@@ -1,4 +1,4 @@
-"""The checks of family GA (see the package's docstring): GA005–GA008, GA013."""
+"""The checks of family GA (see the package's docstring): GA005–GA008, GA013, GA014."""
 
 from __future__ import annotations
 
@@ -275,3 +275,24 @@ def _opens_line(source: str, at: int) -> bool:
     """Whether only blanks (or Markdown's block marks) stand between the start of its line and ``at`` in ``source``."""
     start = source.rfind("\n", 0, at) + 1
     return source[start:at].strip(" \t>") == ""
+
+
+# --- GA014 -------------------------------------------------------------------------------------
+
+#: A bookmark a conversion from Word leaves as an empty span with an id (pandoc: []{#_Toc170231562 .anchor}): Word
+#: names its hidden bookmarks with a leading underscore (_Toc, _Hlk, _Ref).
+_BOOKMARK = re.compile(r"\[\]\{#_[A-Za-z]+\d*[^}\n]{0,40}\}")
+
+
+@check("GA014")
+def word_bookmark_residue(ctx: Context) -> Iterator[Finding]:
+    source = ctx.doc.source
+    if "]{#_" not in source:
+        return
+    for m in _BOOKMARK.finditer(source):
+        span = Span(m.start(), m.end())
+        yield Finding(
+            span,
+            f"“{_shown(m.group(), 16)}”是 Word 文档转换时留下的书签锚点，在正文中原样显示，应删除",
+            fix=Fix.safe(Edit(span, "")),
+        )

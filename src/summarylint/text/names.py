@@ -1,12 +1,13 @@
-"""Personal names in Chinese text: the titles and forms of address written right after one (邝振东老师, 王平同志).
+"""Personal names in Chinese text: the titles and forms of address written next to one (邝振东老师, 王平同志,
+中队长逄振东).
 
 A name the dictionary does not know (a rare surname, a given name that reads as a word) is told by where it
-stands: two or three characters before a title, or an item of a list of people (仉晓岚、訾明远、笪文彬等).
+stands: two or three characters before or after a title, or an item of a list of people (仉晓岚、訾明远、笪文彬等).
 """
 
 from __future__ import annotations
 
-#: Titles and forms of address written right after a personal name.
+#: Titles and forms of address written right after a personal name (or right before it: 中队长逄振东).
 TITLES = (
     "老师",
     "同志",

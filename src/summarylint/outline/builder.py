@@ -325,7 +325,7 @@ class _Builder:
         heading = self.add(group, para, marker, standalone)
         self.push(group)
         continued = marker.unit == "条" and before is not None and marker.value == before.marker.value + 1
-        if marker.value == 2 and parent is not None:
+        if not continued and marker.value == 2 and parent is not None:
             # the first item run into its parent heading (（三）慢性病防治工作 1. 慢性病……), which ST007 reports
             first = subheading_marker(parent.paragraph.text, parent.marker.end)
             continued = first is not None and first.group_key == marker.group_key

@@ -188,3 +188,8 @@ def injected_anchor_text(ctx: Context) -> Iterator[Finding]:
         for m in c.watermark.finditer(text):
             span = para.span(*m.span())
             yield Finding(span, f"“{m.group()}”是转载网站留下的来源水印，应删除", fix=Fix.unsafe(Edit(span, "")))
+        for m in c.converter.finditer(text):
+            span = para.span(*m.span())
+            yield Finding(
+                span, f"“{m.group()}”是文档转换软件的试用版留下的水印，应删除", fix=Fix.unsafe(Edit(span, ""))
+            )

@@ -83,6 +83,7 @@ class AnchorSet(_Model):
     anchor: str
     anchor_exceptions: str
     watermarks: list[str] = Field(min_length=1)
+    converters: list[str] = Field(min_length=1)
 
 
 class BoilerplatePack(_Model):
@@ -130,6 +131,7 @@ class Compiled:
     anchor: re.Pattern[str]
     anchor_exceptions: re.Pattern[str]
     watermark: re.Pattern[str]
+    converter: re.Pattern[str]
 
 
 def tag_cut(m: re.Match[str]) -> tuple[int, int]:
@@ -177,6 +179,7 @@ def compiled() -> Compiled:
         compile_one(pack.TB005.anchor, classes),
         compile_one(pack.TB005.anchor_exceptions, classes),
         compile_any(pack.TB005.watermarks, classes),
+        compile_any(pack.TB005.converters, classes, re.MULTILINE),
     )
 
 

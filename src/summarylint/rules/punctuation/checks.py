@@ -927,3 +927,42 @@ def dunhao_before_inline_ordinal(ctx: Context) -> Iterator[Finding]:
                 f"分句之间误用顿号：“{ordinal}”开始新的一点，前面应用分号“；”或句号，不用顿号",
                 fix=Fix.unsafe(Edit(block.span(m.start(), m.end()), "；")),
             )
+
+
+# --- PU026 -------------------------------------------------------------------------------------
+
+#: doubled angle brackets standing for 书名号 (<<中国工会章程>>, ＜＜……＞＞, ≪……≫)
+_DOUBLE_ANGLE = re.compile(r"(?P<open><<|＜＜|≪)(?P<inner>[^<>＜＞≪≫\n]{1,60}?)(?P<close>>>|＞＞|≫)")
+#: a single pair of them around a document's title (<审计整改工作管理办法>); a slot of a template (<单位名称>) is
+#: PH005's
+_SINGLE_ANGLE = re.compile(r"(?<![<＜])(?P<open>[<＜])(?P<inner>[^<>＜＞≪≫\n]{2,60}?)(?P<close>[>＞])(?![>＞])")
+#: how the title of a law, a regulation or a document ends (a version in brackets may follow: 办法（试行）)
+_TITLE_END = re.compile(
+    r"(?:法|条例|规定|办法|通知|意见|方案|章程|手册|制度|规划|纲要|标准|规范|指南|细则|决定|公告|守则|准则|要点|"
+    r"计划|报告|规则|须知|大纲|宪法|决议|意见稿)(?:[（(][^）)]{1,8}[）)])?$"
+)
+
+
+@check("PU026")
+def angle_brackets_as_title_marks(ctx: Context) -> Iterator[Finding]:
+    for block in ctx.views.candidates(re.compile(r"[<＜≪]")):
+        text = block.text
+        for pattern, sure in ((_DOUBLE_ANGLE, True), (_SINGLE_ANGLE, False)):
+            for m in block.finditer(pattern):
+                inner = m.group("inner")
+                if not CJK_CHAR.search(inner) or (not sure and not _TITLE_END.search(inner.strip())):
+                    continue
+                before = text[: m.start()]
+                nested = before.count("《") > before.count("》")  # (inside a title: 〈〉)
+                opener, closer = ("〈", "〉") if nested else ("《", "》")
+                span = block.span(m.start(), m.end())
+                edits = (
+                    Edit(block.span(m.start(), m.start("inner")), opener),
+                    Edit(block.span(m.end("inner"), m.end()), closer),
+                )
+                shown = inner if len(inner) <= 16 else inner[:14] + "…"
+                yield Finding(
+                    span,
+                    f"书名号不用尖括号代替：“{m.group('open')}{shown}{m.group('close')}”应写作“{opener}{shown}{closer}”",
+                    fix=Fix.safe(*edits) if sure else Fix.unsafe(*edits),
+                )

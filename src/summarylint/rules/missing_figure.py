@@ -358,6 +358,8 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue  # outside a statistic only after a word, a preposition or 的: not 搞个, 开个会
         if _counts_itself(previous, settings):
             continue
+        if _digit_before(text, previous.start) and len(previous.word) <= 2:
+            continue  # a compound unit after its number: 32.6车道公里, 120吨公里 (the number is there)
         if len(word) > 1 and (previous.word == "的" or (k >= 2 and tokens[k - 2].word == "的")):
             continue  # a measure word of two characters heading a phrase with 的 (满载率超过110%的热门车次): a noun
         linked = not at_clause_end and word in settings.counting_anywhere and previous.word in settings.linking_words
@@ -377,6 +379,14 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
+
+
+def _digit_before(text: str, at: int) -> bool:
+    """Whether a digit stands right before ``at``."""
+    return at > 0 and text[at - 1] in _DIGITS
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 #: A short quotation: a term, a slogan or a name the document puts in quotation marks.

@@ -1577,3 +1577,89 @@ def unit_form_consistency(ctx: Context) -> Iterator[Finding]:
                 block.span(m.start("u"), m.end("u")),
                 f"同一单位写法不统一：全文{counts[usual]}处用“{usual}”，这里用“{form}”，应统一",
             )
+
+
+# --- NB027 -------------------------------------------------------------------------------------
+
+#: a rate named by what it counts (激活率85.6%, 接入率达98.4%; ``stem``: the two characters before 率) or a share of a
+#: total (占比24.6%), with its value
+_RATE_STATED = re.compile(
+    r"(?:(?P<stem>[\u4e00-\u9fff]{2})率|(?P<share>占比))"
+    r"[ \t]*(?:为|是|达到|达|仅为|仅|约为|约)?[ \t]*(?P<p>\d+(?:\.\d+)?)[ \t]*[%％]"
+)
+#: what tells a rate of something else, or several rates (较上年提高, 分别为, 由……提高到)
+_RATE_ASIDE = re.compile(r"分别|同比|环比|较|比上年|比去年|增长|增加|减少|下降|提高|提升|上升|降低|由")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
+
+
+def _clause_start(text: str, at: int, floor: int) -> int:
+    """Where the clause holding ``at`` begins (after the last comma or semicolon before it), not before ``floor``."""
+    return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,；;"))
+
+
+def _figure(m: re.Match[str]) -> Decimal:
+    return Decimal(m.group("n")) * _SCALE[m.group("k")]
+
+
+@check("NB027")
+def rate_mismatch(ctx: Context) -> Iterator[Finding]:
+    amount = _amounts().part
+    for block, m in ctx.views.matches(_RATE_STATED):
+        text = block.text
+        if float(m.group("p")) > 100:
+            continue  # (NB022's)
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        sentence = ends[-1] if ends else 0
+        # (the figures since the last percentage: 完成99个，承接率46%；完成5个，承接率13% rates 5 of another total)
+        percent = max(text.rfind("%", sentence, m.start()), text.rfind("％", sentence, m.start()))
+        segment = max(sentence, percent + 1)
+        if _RATE_ASIDE.search(text, _clause_start(text, m.start(), segment), m.end()):
+            continue
+        figures = [f for f in amount.finditer(text, segment, m.start()) if not block.masked(f.start(), f.end())]
+        if len(figures) < 2:
+            continue
+        part = figures[-1]
+        between = text[part.end() : m.start()]
+        if _RATE_ASIDE.search(between) or len(_CLAUSE_MARKS.findall(between)) > 1:
+            continue
+        clause = _clause_start(text, part.start(), segment)
+        if m.group("stem"):
+            mark = _CLAUSE_MARKS.search(text, part.end(), m.start())
+            if m.group("stem") not in text[clause : m.start() if mark is None else mark.start()]:
+                continue  # (a rate of something the figure does not count: 结案1432件，按时办结率98.6%)
+            wholes = [f for f in figures[:-1] if f.group("q") == part.group("q")]
+        else:
+            among = text.rfind("其中", segment, part.start())
+            if among < 0 or between.strip(" \t，,") or "、" in text[among : part.start()]:
+                continue  # (a share of what the figure counts, right after it, of the total before 其中)
+            wholes = [f for f in figures[:-1] if f.end() <= among and f.group("q") == part.group("q")]
+        larger = [f for f in wholes if _figure(f) > _figure(part) > 0]
+        if not larger or _some_ratio_fits(figures, float(m.group("p"))):
+            continue
+        whole = larger[-1]
+        ratio = float(_figure(part) / _figure(whole) * 100)
+        yield Finding(
+            block.span(m.start("p"), m.end()),
+            f"比率与前面的数字不符：{part.group()}÷{whole.group()}≈{ratio:.1f}%，文中写作{m.group('p')}%，请核对",
+        )
+
+
+def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
+    """Whether two of ``figures`` of one unit give the ``stated`` rate, or what is left of it (审减率 of 审减金额 and
+    送审金额, with 审定金额 between them; 按期交付4个，延期交付1个，按期交付率80%)."""
+    for small in figures:
+        for large in figures:
+            if small.group("q") != large.group("q"):
+                continue
+            a, b = _figure(small), _figure(large)
+            if 0 < a < b:
+                ratio = float(a / b * 100)
+                if min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE:
+                    return True
+    return False
+
+
+#: How far (in percentage points) a stated rate may stand from the one its figures give before NB027 reports it: the
+#: writer may have rounded a figure (1.02万) or the rate; half a point is more than rounding explains.
+RATE_TOLERANCE = 0.5

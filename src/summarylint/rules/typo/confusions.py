@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import find_reencoded
 
 
 class Confusion(BaseModel):
@@ -336,6 +337,7 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
     for block in ctx.views.blocks:
         text = block.text
         pos = 0
+        garbled = None
         for start in c.starts(text):
             if start < pos:
                 continue
@@ -349,6 +351,10 @@ def confusion_set_typo(ctx: Context) -> Iterator[Finding]:
                 continue
             item = chosen.item
             end = start + len(item.wrong)
+            if garbled is None:  # (looked for only in a paragraph with a finding)
+                garbled = find_reencoded(text)
+            if any(g.start < end and start < g.end for g in garbled):
+                continue  # (UTF-8 read as GBK: the 己 of 鍔犲己 is no slip for 已, and GA005 reports it)
             span = block.span(start, end)
             edit = Edit(span, item.right)
             source = f"（{item.source}）" if item.source else ""

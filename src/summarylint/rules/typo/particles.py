@@ -109,6 +109,8 @@ def _tables() -> _Tables:
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
             + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)})"
             + (f"|(?:{_alternation(pack.manner_idioms)})(?:[{_CLAUSE_END}]|$)" if pack.manner_idioms else "")
+            # a bare adjective or a verb closing the clause (写的工整，卖的快、; 没有很好的解决，)
+            + f"|[\u3400-\u9fff]{{1,2}}(?:[{_CLAUSE_END}、]|$)"
             + ")"
             + _after_any(pack.clause_adverbials, "的")
             + ")"
@@ -169,7 +171,7 @@ def _adverbial_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
 #: What may open a clause before an adverbial: a mark, 一是, 二是 … of an enumeration, or a modal verb, which is
 #: followed by a verb phrase, never a noun phrase (要认真的落实岗位责任).
 _CLAUSE_OPENING = re.compile(
-    f"(?:[{_CLAUSE_END}　 ]|[一二三四五六七八九十]是|(?<![需只])要|应|应当|应该|必须|务必|须|将|能够?|会)$"
+    f"(?:[{_CLAUSE_END}、　 ]|[一二三四五六七八九十]是|(?<![需只])要|应|应当|应该|必须|务必|须|将|能够?|会)$"
 )
 
 
@@ -178,11 +180,46 @@ def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     if k < 1 or k + 2 >= len(words) or words[k - 1].text not in t.clause_adverbials:
         return False
     start = words[k - 1].start
-    if start > 0 and not _CLAUSE_OPENING.search(text, 0, start):
+    if start > 0 and not _CLAUSE_OPENING.search(text, 0, start) and not _subject_before(words, k - 1):
         return False
     verb, following = words[k + 1], words[k + 2]
     is_verb = verb.tag == "v" or verb.text in t.complement_verbs
     return is_verb and len(verb.text) == 2 and following.text[0] not in _CLAUSE_END + "的"
+
+
+#: Tags of a subject before a clause's adverbial (团队认真的落实随访制度, 我们扎实的推进): nouns, names, pronouns.
+_SUBJECT_TAGS = frozenset({"n", "nr", "nt", "nz", "ns", "r", "j"})
+
+
+def _subject_before(words: list[_Word], adverbial: int) -> bool:
+    """Whether the word before the adverbial at ``adverbial`` is a subject of two or more characters (a noun phrase
+    before the adverbial is the clause's subject, so its 的 + verb + object is the predicate)."""
+    if adverbial < 1:
+        return False
+    subject = words[adverbial - 1]
+    return subject.tag in _SUBJECT_TAGS and len(subject.text) >= 2
+
+
+#: 很好的 + a verb closing the clause after a negation or a modal (没有很好的解决, 能够很好的落实): an adverbial's 的.
+_GOOD_ADVERBIALS = frozenset({"很好", "较好", "更好"})
+_NEGATION_OR_MODAL = re.compile("(?:没有|没|未能|未|尚未|还未|不能|难以|能够|能|可以)$")
+
+
+def _good_before_verb(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
+    """的 between 很好 (较好, 更好) after a negation or a modal and a verb closing the clause: 地."""
+    if k < 1 or k + 1 >= len(words):
+        return False
+    if words[k - 1].text in _GOOD_ADVERBIALS:
+        start = words[k - 1].start
+    elif k >= 2 and words[k - 1].text == "好" and words[k - 2].text + "好" in _GOOD_ADVERBIALS:
+        start = words[k - 2].start  # (很 + 好 as two words)
+    else:
+        return False
+    verb = words[k + 1]
+    if not (verb.tag == "v" or verb.text in t.complement_verbs) or len(verb.text) != 2:
+        return False
+    closes = verb.end >= len(text) or text[verb.end] in _CLAUSE_END
+    return closes and _NEGATION_OR_MODAL.search(text, 0, start) is not None
 
 
 def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
@@ -200,6 +237,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
         # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause; but after a verb that takes a
         # noun phrase it is one (体现了管理的有条不紊, 看到了工作的扎扎实实)
         return not _object_of_a_verb(words, k - 1)
+    if _plain_complement(text, words, k):
+        return True
     if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
         return False  # 不便, 更新: the degree word must be a word of its own
     if t.nominal_degree.match(text, words[k].end):
@@ -210,6 +249,30 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
     return not any(w.tag.startswith("n") for w in inside)
+
+
+#: Adjectives that after a verb's 的 describe what was done, not how (新建的多，改建的少; 与去年的相同): no complement.
+_NOT_MANNER = frozenset(
+    {"多", "少", "大", "小", "一样", "相同", "不同", "一致", "主要", "重要", "新", "旧", "真", "假"}
+)
+
+
+def _plain_complement(text: str, words: list[_Word], k: int) -> bool:
+    """的 between a verb and a bare adjective of one character closing the clause (商品卖的快、, 工作做的细，): a
+    complement of manner, 得.  Not in a comparison (比预想的好: what was foreseen), and not before an adjective of two
+    characters, which names a thing as often (取得的成效, 共创新的辉煌)."""
+    if k + 1 >= len(words) or words[k - 1].tag != "v":
+        return False
+    adjective = words[k + 1]
+    if adjective.tag != "a" or len(adjective.text) != 1 or adjective.text in _NOT_MANNER:
+        return False
+    if not (adjective.end >= len(text) or text[adjective.end] in _CLAUSE_END + "、"):
+        return False
+    clause = max(text.rfind(mark, 0, words[k - 1].start) for mark in _CLAUSE_END + "、")
+    return not _COMPARED.search(text, clause + 1, words[k - 1].start)
+
+
+_COMPARED = re.compile("比|和|跟|与|同|像|如")
 
 
 #: Modal verbs: before a verb and 的 they make a noun phrase of what may or should be done (能解决的, 该办的).
@@ -261,7 +324,11 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
             words, k = found
             if _complement_de(t, text, words, k):
                 right, why = "得", f"“{words[k - 1].text}”是动词，后面补充说明程度（{_shown(text, at)}），用“得”"
-            elif _adverbial_de(t, text, words, k) or _opening_de(t, text, words, k):
+            elif (
+                _adverbial_de(t, text, words, k)
+                or _opening_de(t, text, words, k)
+                or _good_before_verb(t, text, words, k)
+            ):
                 right, why = "地", f"“{words[k - 1].text}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
             else:
                 continue

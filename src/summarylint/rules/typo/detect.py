@@ -329,15 +329,20 @@ def _pair_targets(lex: Lexicon, bigram: str) -> tuple[str, ...]:
 def _triple_targets(lex: Lexicon, trigram: str) -> tuple[str, ...]:
     """The three-character targets one similar character away from ``trigram`` (no filtering)."""
     a, b, c = trigram[0], trigram[1], trigram[2]
+    if trigram in lex.weights:
+        return ()
+    shaped = lex.shapes.get(trigram)
     fuzzy = lex.fuzzy
     sa, sb, sc = fuzzy.get(ord(a), a), fuzzy.get(ord(b), b), fuzzy.get(ord(c), c)
-    if sa == a or sb == b or sc == c or trigram in lex.weights:
-        return ()
+    if sa == a or sb == b or sc == c:  # (a character with no reading in the lexicon: only its shape can be wrong)
+        return () if shaped is None else (shaped,)
     found: list[str] = []
     for key in (a + b + sc, sa + b + c, a + sb + c):
         targets = lex.pairs.get(key)
         if targets:
             found += (t for t in targets.split(",") if t != trigram)
+    if shaped is not None and shaped not in found:
+        found.append(shaped)
     return tuple(found)
 
 
@@ -568,8 +573,15 @@ def team_ranges(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def protected_ranges(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
-    """Titles, short quotations and team words in ``text``."""
-    return [(m.start(), m.end()) for m in _PROTECTED.finditer(text)] + team_ranges(text, words)
+    """Titles, short quotations and team words in ``text``.  A quoted name of a campaign (“夏季治安打击整治行动”) is
+    no name of a person or a brand: it is made of ordinary words, and a slip in it is one (夏季冶安)."""
+    return [(m.start(), m.end()) for m in _PROTECTED.finditer(text) if not _CAMPAIGN.search(m.group())] + team_ranges(
+        text, words
+    )
+
+
+#: a quotation naming a campaign: six characters or more, ending in a word of campaigns
+_CAMPAIGN = re.compile(r"^“[^“”]{4,}(?:行动|活动|工程|攻坚战|整治)”$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1164,6 +1176,7 @@ def _learn_triples(
     keyed = _hits(map(has, map(add, map(add, firsts, seconds), sound[2::3])))
     keyed |= _hits(map(has, map(add, sound[0::3], map(add, seconds, thirds))))
     keyed |= _hits(map(has, map(add, map(add, firsts, sound[1::3]), thirds)))
+    keyed |= _hits(map(lex.shapes.__contains__, spans))  # (a look-alike character: 絮疑剂)
     return _keyed_survivors(spans, keyed, _triple_targets, lex, scorer)
 
 

@@ -15,7 +15,7 @@ What the cache holds, each section one line so that loading is a few splits:
 * ``pairs``: two- and three-character target words keyed by their characters with one of them
   replaced by its sound class (``抱`` + class of ``qian``), so that a span with one character that
   sounds like a target's is found with a few dictionary look-ups;
-* ``shapes``: two-character targets written with a look-alike character (from the curated
+* ``shapes``: two- and three-character targets written with a look-alike character (from the curated
   ``rules/packs/typo-shapes.toml``), keyed by that variant;
 * ``parts``: the two-character parts of the three- and four-character targets, each with the code of the
   parts it is (:data:`PART_FIRST` ...: the first or last two characters of a four-character target; the
@@ -73,8 +73,12 @@ from summarylint.text.segment import jieba_dictionary_path
 
 T = TypeVar("T")
 
+#: A look-alike character at the edge of a three-character span that is a word this frequent on its own (太, 各) is
+#: read as that word beside two others (没有太大的增加, 各课组), not as a slip for a three-character target
+#: (大大的, 备课组).
+SHAPE_EDGE_WORD_FREQ = 10_000
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 32
+FORMAT_VERSION = 36
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -568,12 +572,20 @@ def build(
         for char in group:
             look_alike.setdefault(char, set()).update(c for c in group if c != char)
     frequent_pairs = {w for w, f, _ in entries if len(w) == 2 and f >= PAIR_MIN_FREQ}
-    for word in frequent_pairs:
+    char_freq = {w: f for w, f, _ in entries if len(w) == 1}
+    for word in (*frequent_pairs, *triples):  # (絮疑剂 for 絮凝剂: three-character targets too)
         for i, char in enumerate(word):
             for other in look_alike.get(char, ()):
                 variant = word[:i] + other + word[i + 1 :]
-                if variant not in frequent_pairs:
-                    shapes.setdefault(variant, word)
+                if variant in frequent_pairs or variant in targets:
+                    continue
+                if len(variant) == 3 and (
+                    variant[:2] in frequent_pairs
+                    or variant[1:] in frequent_pairs
+                    or (i != 1 and char_freq.get(other, 0) >= SHAPE_EDGE_WORD_FREQ)
+                ):
+                    continue  # (太大的, 各课组: a frequent word at its edge, 太 + 大的, 各 + 课组)
+                shapes.setdefault(variant, word)
 
     targets.update(idioms)
     keyed = _keyed_parts(_IDIOM_TABLES, idioms, ((0, 3), (1, 4), (0, 2, 3, 4), (0, 1, 2, 4)))

@@ -9,6 +9,7 @@ the content view shares to join the halves; page-number lines come from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
@@ -111,10 +112,60 @@ def _running_text(source: str, run: list[tuple[int, int]]) -> bool:
     return marked * 2 > len(run)
 
 
+#: A Markdown document whose paragraphs of at least SINGLE_LINE_MIN characters are on one line each, but for at most
+#: one in UNWRAPPED_SHARE of them, does not wrap its paragraphs: a line break inside one is a stray one.
+UNWRAPPED_SHARE = 5
+SINGLE_LINE_MIN = 20
+
+
+def _stray_breaks(ctx: Context) -> Iterator[Finding]:
+    """In a Markdown document that writes each paragraph on one line, a paragraph broken once mid-sentence between two
+    Chinese characters (……投诉均在规定时限 / 内予以答复。): Markdown joins the lines, but most renderers show a space
+    there, and the break is the trace of a copy from a page or a PDF."""
+    lines = ctx.doc.lines
+    single = 0
+    broken: list[tuple[int, int]] = []  # (line, paragraph index)
+    for para in ctx.doc.paragraphs:
+        if para.kind not in _WRAPPABLE or len(para.text) < SINGLE_LINE_MIN:
+            continue
+        first = lines.position(para.offsets.offset(0)).line
+        last = lines.position(para.offsets.end_offset(len(para.text))).line
+        if first == last:
+            single += 1
+        else:
+            broken.append((first, last))
+    if not broken or len(broken) * UNWRAPPED_SHARE > single:
+        return  # (a document that wraps its paragraphs does so on purpose)
+    for first, last in broken:
+        if last != first + 1:
+            continue
+        start = lines.line_start(first)
+        head = lines.line_text(first).rstrip("\r\n").rstrip(_BLANKS)
+        end = start + len(head)
+        nxt = lines.line_start(last)
+        tail = lines.line_text(last)
+        lead = len(tail) - len(tail.lstrip(_BLANKS))
+        if not head or not _CJK_CHAR.match(head[-1]) or not _CJK_CHAR.match(tail[lead : lead + 1] or " "):
+            continue
+        gap = Span(end, nxt + lead)
+        yield Finding(
+            gap,
+            f"段落中间多了一个换行：“{_tail(head)}”与下一行“{_shown(tail[lead:].rstrip())}”是同一句话；"
+            "本文其他段落都写在一行里，这里多半是复制时带进的硬换行，许多 Markdown 渲染器会在这里显示一个空格，应接上",
+            fix=Fix.unsafe(Edit(gap, "")),
+        )
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 @check("GA002")
 def hard_wrapped_lines(ctx: Context) -> Iterator[Finding]:
+    if ctx.doc.format is Format.MARKDOWN:
+        yield from _stray_breaks(ctx)
+        return
     if ctx.doc.format is not Format.TEXT:
-        return  # a Markdown paragraph may be wrapped on purpose; Word has no lines
+        return  # Word has no lines
     source = ctx.doc.source
     for run in _wrapped_runs(ctx):
         if not _running_text(source, run):

@@ -65,7 +65,7 @@ _UNIT_START = re.compile(
     r"(?:人次|场次|户次|架次|万元|亿元|千元|万人|余[人次家项个件户元名]|多[人次家项个件户元名])(?=[，。；、）\s]|$)"
 )
 #: a sentence of the first half ends before its last clause, which stops without a mark
-_UNFINISHED = re.compile(r"[。！？][^。！？；：]{2,}$")
+_UNFINISHED = re.compile(r"[。！？；][^。！？；：]{2,}$")
 #: single-character words that never start a sentence: they continue the one before
 _CONTINUING_WORDS = frozenset("的地得了着过们等")
 #: characters on each side of the break that the segmenter looks at

@@ -232,6 +232,48 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
         around = _tokens_around(text, begin, end)
         if around is not None:
             return around[0], around[1], begin
+    return _split_noun_end(text, start, end)
+
+
+#: measure words that make a word meaning "single" with 单 (单件, 单张, 单笔, 单份)
+_SINGLE_COUNTS = frozenset({"件", "张", "笔", "份"})
+
+
+#: 有 and a measure word of two characters that only ever counts, closing the clause (获表彰的教师有人次，): 有 is a
+#: determiner elsewhere (有人, 有的), but nothing is ever "有人次" without its figure
+_HAD_COUNT = re.compile(
+    r"(?<=[\u3400-\u9fff])(?<![没还只])有(?P<unit>人次|场次|户次|家次|批次|架次|剂次|例次|课时|学时)(?=[，。；、）,;]|$)"
+)
+
+
+def _had_count_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    text = block.text
+    for m in block.finditer(_HAD_COUNT):
+        start, end = m.span("unit")
+        yield (
+            block,
+            start,
+            end,
+            f"“{_snippet(text, start, end)}”中量词“{m.group('unit')}”前没有数字，疑为数字被删除或漏填",
+        )
+
+
+def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, int] | None:
+    """The tokens around the measure word ``[start, end)`` when segmentation glues it to the 单 before it, which
+    ends the noun before that (工单件: jieba reads 工 + 单件, "a single piece"; 工单 is the noun, 件 counts it),
+    with the noun rebuilt; None otherwise."""
+    if start < 2 or text[start - 1] != "单" or text[start:end] not in _SINGLE_COUNTS:
+        return None  # (单件, 单张, 单笔, 单份 read as "single"; 单元, 单项, 本次, 历次 are words of their own)
+    left, right = _window(text, start, end)
+    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in focused_cut(text[left:right])]
+    for k, token in enumerate(tokens):
+        if token.start == start - 1 and token.end == end and k >= 1 and tokens[k - 1].end == start - 1:
+            before = tokens[k - 1]
+            if not (before.word + text[start - 1]).endswith(tuple(pack().mf001.single_nouns)):
+                return None  # (业务单笔金额: no noun ends in that 单)
+            noun = Token(before.word + text[start - 1], "n", before.start, start)
+            tokens[k - 1 : k + 1] = [noun, Token(text[start:end], "q", start, end)]
+            return tokens, k, start
     return None
 
 
@@ -656,6 +698,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _sibling_findings(block),
                 _change_findings(block),
                 _area_led_findings(block),
+                _had_count_findings(block),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

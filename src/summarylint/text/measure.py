@@ -38,6 +38,7 @@ class MeasureWordSettings(_Section):
     numeric_tail: str
     determiners: list[str]
     noun_ends: str = ""
+    single_nouns: list[str] = []
     previous_tags: list[str]
     long_previous_tags: list[str] = []
     noun_tags: list[str]

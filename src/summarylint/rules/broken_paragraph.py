@@ -207,6 +207,38 @@ def stray_page_number(ctx: Context) -> Iterator[Finding]:
         shown = line.strip(" \t\u3000")
         visible = Span(found.start + line.index(shown[0]), found.start + len(line.rstrip(" \t\u3000")))
         yield Finding(visible, f"“{shown}”是残留的页码行，应删除", fix=Fix.safe(Edit(Span(found.start, found.end), "")))
+    yield from _footer_lines(ctx)
+
+
+#: A page's footer or header line: the unit's name or the document's title and, set apart by a wide gap, the page
+#: number (恒远能源集团内部审计部　　　　第 3 页 共 7 页), or the other way round
+_PAGE = r"第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[，,/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?"
+_GAP = r"(?:[\u3000]{2,}|[ ]{4,}|\t+)"
+_FOOTER = re.compile(
+    rf"^[ \t\u3000]*(?:(?P<before>[^\s。，；！？]{{2,40}}){_GAP}(?P<page>{_PAGE})"
+    rf"|(?P<first>{_PAGE}){_GAP}[^\s。，；！？]{{2,40}})[ \t\u3000]*$"
+)
+
+
+def _footer_lines(ctx: Context) -> Iterator[Finding]:
+    """Lines that are a page's header or footer with its page number (see :data:`_FOOTER`): the whole line goes."""
+    source = ctx.doc.source
+    for para in ctx.doc.prose:
+        if len(para.text) > 60 or "页" not in para.text:
+            continue
+        m = _FOOTER.match(para.text)
+        if m is None:
+            continue
+        page = m.span("page") if m.group("page") else m.span("first")
+        span = para.span(*page)
+        line_start = source.rfind("\n", 0, span.start) + 1
+        line_end = source.find("\n", span.end)
+        line_end = len(source) if line_end < 0 else line_end + 1
+        yield Finding(
+            span,
+            f"“{para.text[page[0] : page[1]]}”是随正文复制过来的页眉页脚中的页码，这一行应删除",
+            fix=Fix.unsafe(Edit(Span(line_start, line_end), "")),
+        )
 
 
 # --- GA004 -------------------------------------------------------------------------------------

@@ -966,3 +966,23 @@ def angle_brackets_as_title_marks(ctx: Context) -> Iterator[Finding]:
                     f"书名号不用尖括号代替：“{m.group('open')}{shown}{m.group('close')}”应写作“{opener}{shown}{closer}”",
                     fix=Fix.safe(*edits) if sure else Fix.unsafe(*edits),
                 )
+
+
+# --- PU027 -------------------------------------------------------------------------------------
+
+#: a colon between a verb of amount and its figure (余额达：36.82亿元; 同比增长：12%): the figure is the verb's object
+_COLON_AFTER_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:达到|高达|约为|增长|下降|提高|达|约|为)(?P<colon>[：:])[ \t]*(?=[0-9０-９])"
+)
+
+
+@check("PU027")
+def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_COLON_AFTER_VERB):
+        start, end = m.span("colon")
+        verb = block.text[m.start() : start]
+        yield Finding(
+            block.span(start, end),
+            f"“{verb}”和后面的数字之间不用冒号：数字是“{verb}”的宾语，冒号应删除",
+            fix=Fix.safe(Edit(block.span(start, end), "")),
+        )

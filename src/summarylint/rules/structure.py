@@ -712,6 +712,10 @@ def _junction(text: str, start: int) -> int | None:
     return None
 
 
+#: A title of four to sixteen characters with no mark, then a space and Chinese text (（一）加强政治建设 全面落实……)
+_SPACE_JUNCTION = re.compile(r"[ \u3000]*(?P<title>[\u4e00-\u9fff“”、]{4,16})[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 #: The least number of a run-in heading's siblings, all titles alone on their lines with a body under them, for its
 #: title and 。 to be read as a line break lost (see :func:`_among_standalone`).
 _STANDALONE_PEERS = 2
@@ -739,6 +743,19 @@ def _sibling_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
             continue
         start = heading.marker.end
         text = para.text.rstrip(" \u3000")
+        spaced = _SPACE_JUNCTION.match(text, start)
+        if spaced and ctx.doc.format is not Format.MARKDOWN and _among_standalone(heading):
+            # （一）加强政治建设 全面落实……: where every sibling stands alone, a space is the line break lost (a
+            # Markdown document's bold run-in title and a space, **2.……** 坚持……, is a style of its own)
+            gap = spaced.end("title")
+            if len(text) - spaced.end() >= _RUN_BODY_MIN and re.search("[，。；,;]", text[spaced.end() :]):
+                title, body = spaced.group("title"), text[spaced.end() : spaced.end() + 10]
+                yield Finding(
+                    para.span(gap, spaced.end()),
+                    f"标题和正文连在了一起：标题“{title}”之后只隔着空格就接着写“{body}……”，"
+                    "同级的其他标题都单独成行；标题后应换行，正文另起一段",
+                )
+                continue
         length = _title_length(para, start)
         if length <= _SHORT_TITLE:
             at = start + length + 1  # after the title's 。 in a heading whose siblings have none

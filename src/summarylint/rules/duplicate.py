@@ -381,6 +381,10 @@ def _rewritten_after_itself(
     and goes on after a comma (``对困难职工，我们给予帮扶。对困难职工，我们都给予了帮扶，……``): written again and the
     first version not deleted."""
     earlier = fold(block.text[before[0] : before[1]])
+    exact = _pasted_after_itself(ctx, block, before, start, end, earlier)
+    if exact is not None:
+        yield exact
+        return
     if len(earlier) < MIN_SENTENCE_LENGTH:
         return
     ends = [c.start() for c in _COMMA.finditer(block.text, start, end)] + [end]
@@ -398,6 +402,38 @@ def _rewritten_after_itself(
                 related=_related(ctx, block.span(*before), "上一句"),
             )
             return
+
+
+#: A copy of the sentence right before, or of its last clauses, pasted again word for word, is found from this many
+#: characters on (a short sentence is too often a set phrase said twice on purpose)
+MIN_EXACT_LENGTH = 10
+
+
+def _pasted_after_itself(
+    ctx: Context, block: Block, before: tuple[int, int], start: int, end: int, earlier: str
+) -> Finding | None:
+    """A sentence that is the sentence right before it word for word, short as it may be, and then goes on (推行“三检”
+    制度。推行“三检”制度，上半年……), or that is the end of the sentence before it from one of its commas (……，为
+    长途司机提供便利服务。为长途司机提供便利服务。): pasted twice."""
+    later = fold(block.text[start:end])
+    if len(later) >= MIN_EXACT_LENGTH:
+        for comma in _COMMA.finditer(block.text, before[0], before[1]):
+            if fold(block.text[comma.end() : before[1]]) == later:
+                return Finding(
+                    block.span(start, end),
+                    f"这句话与上一句的后半句相同，可能是重复粘贴：“{_shown(block.text[start:end])}”",
+                    fix=Fix.unsafe(Edit(block.span(start, end), "")),
+                    related=_related(ctx, block.span(comma.end(), before[1]), "上一句的后半句"),
+                )
+    if len(earlier) >= MIN_EXACT_LENGTH:
+        for comma in _COMMA.finditer(block.text, start, end):
+            if fold(block.text[start : comma.start()]) == earlier:
+                return Finding(
+                    block.span(start, comma.start()),
+                    f"这句话的前半句与上一句相同，可能是重复粘贴：“{_shown(block.text[start : comma.start()])}”",
+                    related=_related(ctx, block.span(*before), "上一句"),
+                )
+    return None
 
 
 def _cut_short_in_paragraph(

@@ -410,6 +410,14 @@ _MIXED = re.compile(
 _WAN_AND_THOUSANDS = re.compile(r"(?<![\d.])(?P<w>\d+)万(?P<k>\d)千(?:(?P<h>\d)百)?(?![克米瓦帕赫升伏焦字分兆度])")
 
 
+#: 二十3场次: tens (or hundreds) in words, the units in a digit, before a word (a figure typed half in each)
+_TENS_AND_DIGIT = re.compile(
+    r"(?<![一二三四五六七八九十百零〇第])(?P<h>[一二三四五六七八九]百)?(?P<t>[一二三四五六七八九]?十)(?P<d>[1-9])(?![\d.])"
+    r"(?=[\u4e00-\u9fff])"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
 #: 百分之15: a percentage half in words, half in digits
 _PERCENT_WORDS = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)(?![\d.])")
 
@@ -428,6 +436,16 @@ def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
         wan = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
         right = f"“{wan.normalize():f}万”或“{(wan * 10_000).normalize():f}”"
         yield Finding(block.span(m.start(), m.end()), f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作{right}")
+    for block, m in ctx.views.matches(_TENS_AND_DIGIT):
+        hundreds = _CN_DIGIT[m.group("h")[0]] * 100 if m.group("h") else 0
+        tens = _CN_DIGIT.get(m.group("t")[0], 1) * 10
+        value = str(hundreds + tens + int(m.group("d")))
+        span = block.span(m.start(), m.end())
+        yield Finding(
+            span,
+            f"汉字数字和阿拉伯数字混写：“{m.group()}”应写作“{value}”",
+            fix=Fix.unsafe(Edit(span, value)),
+        )
     for block, m in ctx.views.matches(_MIXED):
         number, unit = m.group("n"), m.group("u")
         factor = 1000 if unit == "千" else 100

@@ -558,6 +558,30 @@ def dunhao_before_deng(ctx: Context) -> Iterator[Finding]:
             "列举的最后一项和“等”之间不用顿号：“、等”应写作“等”",
             fix=Fix.safe(Edit(block.span(m.start(), m.end() - 1), "")),
         )
+    yield from _dunhao_count(ctx)
+
+
+#: 、 before a count in words of the items listed (宁远铸造、金泰五金、两家供应商): the count sums the list up like 等
+#: (a count in digits after 、 is an item of a list of counts: 国家级2个、省级1个)
+_DUNHAO_COUNT = re.compile(
+    r"、(?P<n>[两三四五六七八九十])(?P<q>家|个|名|所|项|类|种|位|支|座|户|条|件|所|方面)(?=[\u4e00-\u9fffA-Za-z])"
+)
+_CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _dunhao_count(ctx: Context) -> Iterator[Finding]:
+    """、 before a count that equals the number of items listed before it in the clause: the count sums them up."""
+    for block, m in ctx.views.matches(_DUNHAO_COUNT):
+        text = block.text
+        count = _CN_COUNT[m.group("n")]
+        clause = max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:（(“\n") + 1
+        if text.count("、", clause, m.start() + 1) != count:
+            continue
+        yield Finding(
+            block.span(m.start(), m.start() + 1),
+            f"“{m.group('n')}{m.group('q')}”总括前面列举的{count}项，它前面不用顿号：“、{m.group('n')}{m.group('q')}”应写作“{m.group('n')}{m.group('q')}”",
+            fix=Fix.safe(Edit(block.span(m.start(), m.start() + 1), "")),
+        )
 
 
 _ELLIPSIS_DENG = re.compile(rf"(?:…+|\.{{3,}}|。{{3,}})[ \t\u3000]*{_DENG}")

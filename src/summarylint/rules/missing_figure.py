@@ -239,6 +239,26 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
 _SINGLE_COUNTS = frozenset({"件", "张", "笔", "份"})
 
 
+#: a verb of amount right before a unit written in Latin letters (存储总量达到TB，装机容量新增MW): the figure is
+#: gone; not a standard's code (达到GB 3838标准, GB/T 9704)
+_LATIN_UNIT = re.compile(
+    r"(?:达到|达|共计|累计|新增|总计|约为|约|为|超过|突破|提升至|增至|扩容至?)"
+    r"(?P<unit>TB|GB|PB|MB|kWh|kW|MW|GW|Mbps|Gbps|km)(?![A-Za-z0-9/／]|[ \t]*\d)"
+)
+
+
+def _latin_unit_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    text = block.text
+    for m in block.finditer(_LATIN_UNIT):
+        start, end = m.span("unit")
+        yield (
+            block,
+            start,
+            end,
+            f"“{_snippet(text, start, end)}”中单位“{m.group('unit')}”前没有数字，疑为数字被删除或漏填",
+        )
+
+
 #: 有 and a measure word of two characters that only ever counts, closing the clause (获表彰的教师有人次，): 有 is a
 #: determiner elsewhere (有人, 有的), but nothing is ever "有人次" without its figure
 _HAD_COUNT = re.compile(
@@ -699,6 +719,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _change_findings(block),
                 _area_led_findings(block),
                 _had_count_findings(block),
+                _latin_unit_findings(block),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

@@ -284,6 +284,12 @@ def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
 
 
+def _capitals(word: str) -> bool:
+    """Whether ``word`` is an abbreviation in capitals long enough to be compared with the names of the pack written
+    so (SACDA for SCADA, ECWMF for ECMWF): only two letters swapped is a slip in it."""
+    return len(word) >= MIN_LENGTH and word.isupper() and word.isalpha()
+
+
 def _embedded(block: Block) -> list[re.Match[str]]:
     """The English words written in lower case or with a capital first letter alone inside a Chinese
     paragraph (完成了deploy脚本, 参加了Goverment组织的培训), and those in camel case (用PowerPiont制作: only a slip in a
@@ -293,7 +299,8 @@ def _embedded(block: Block) -> list[re.Match[str]]:
     return [
         m
         for m in block.finditer(_WORD)
-        if (m.group()[1:].islower() or _camel(m.group())) and len(m.group()) >= MIN_NAME_SLIP_LENGTH
+        if (m.group()[1:].islower() or _camel(m.group()) or _capitals(m.group()))
+        and len(m.group()) >= MIN_NAME_SLIP_LENGTH
     ]
 
 
@@ -339,8 +346,9 @@ def name_slip(word: str) -> tuple[str, str] | None:
     found = [
         (names[name], kind)
         for name in names
-        if abs(len(name) - len(word)) <= 1 and (kind := slip_kind(word, name)) is not None
-    ]
+        if abs(len(name) - len(word)) <= 1
+        and (kind := slip_kind(word, name) or ("missing" if name == word + word[-1] else None)) is not None
+    ]  # (a doubled last letter typed once is a slip too: Honeywel)
     return found[0] if len(found) == 1 else None
 
 
@@ -456,16 +464,20 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if any(s < m.end() and m.start() < e for s, e in decided):
                 continue
             camel = _camel(written)  # (a camel-case word can only be a slip in a name written so: PowerPiont)
+            capitals = _capitals(written)  # (and one in capitals, in a name in capitals: SACDA)
             if (
                 len(written) < MIN_NAME_SLIP_LENGTH
-                or (written[1:] != written[1:].lower() and not camel)
+                or (written[1:] != written[1:].lower() and not camel and not capitals)
                 or counts[lower] > 1
                 or written in ctx.words
-                or _PINYIN.fullmatch(lower)
-                or (embedded and written[0].isupper() and _eponym_head().match(block.text, m.end()))
+                or (_PINYIN.fullmatch(lower) and not capitals)
             ):
                 continue
             named = name_slip(lower)
+            if capitals and (named is None or not named[0].isupper() or named[1] != "swap"):
+                continue
+            if named is None and embedded and written[0].isupper() and _eponym_head().match(block.text, m.end()):
+                continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
             # (a word of the dictionary is no slip: looked up only near a name)
             if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named

@@ -1625,8 +1625,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
     amount = _amounts().part
     for block, m in ctx.views.matches(_RATE_STATED):
         text = block.text
-        if float(m.group("p")) > 100:
-            continue  # (NB022's)
+        if float(m.group("p")) >= 100:
+            continue  # (NB022's; a full rate is said of a total its listed parts make up: 机关9人、企业3人，安置率100%)
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         sentence = ends[-1] if ends else 0
         # (the figures since the last percentage: 完成99个，承接率46%；完成5个，承接率13% rates 5 of another total)
@@ -1652,7 +1652,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             if among < 0 or between.strip(" \t，,") or "、" in text[among : part.start()]:
                 continue  # (a share of what the figure counts, right after it, of the total before 其中)
             wholes = [f for f in figures[:-1] if f.end() <= among and f.group("q") == part.group("q")]
-        larger = [f for f in wholes if _figure(f) > _figure(part) > 0]
+        larger = [f for f in wholes if _figure(f) > _figure(part) > 0 and "、" not in text[f.end() : part.start()]]
+        # (figures listed with 、 are parts of one total, not a whole and its part)
         if not larger or _some_ratio_fits(figures, float(m.group("p"))):
             continue
         whole = larger[-1]

@@ -100,6 +100,10 @@ def _tokens(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
     return first, second
 
 
+#: measure words of shape and quantity (一根根, 一排排, 一块块, 一道道, 一层层) that double after 一 too
+_MORE_CLASSIFIERS = frozenset("根株棵排片块颗幅串滴阵道层轮双对支枝杯碗朵束堆群行句首")
+
+
 def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str], right: re.Pattern[str]) -> bool | str:
     """Whether the doubled character at ``at`` is a stutter (see :data:`_DOUBLED_ANY`); or, when one copy
     belongs to a word and the other stands alone (服务务质量), the word (see :func:`_bounced`)."""
@@ -108,8 +112,8 @@ def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str],
     char = text[at]
     if _reduplicated(text, at):
         return False  # AABB: 实实在在, 和和美美, 认认真真
-    if text[at - 1 : at] == "一" and char in classifiers():
-        return False  # 一 and a measure word doubled: one by one (一份份判决, 一个个项目, 一件件实事)
+    if text[at - 1 : at] == "一" and (char in classifiers() or char in _MORE_CLASSIFIERS):
+        return False  # 一 and a measure word doubled: one by one (一份份判决, 一个个项目, 一件件实事, 一根根管道)
     if right.match(text, at + 1):
         return False  # 为了|了解, 关键是|是否: the second copy begins a word
     if text[at - 1 : at] == char or text[at + 2 : at + 3] == char:  # a run of three or more: no word

@@ -109,8 +109,9 @@ def _tables() -> _Tables:
             + _alternation(pack.degree_words + pack.prepositions + pack.serial_verbs)
             + f")|[\u3400-\u9fff]{{1,2}}(?:{_alternation(pack.verb_markers)})"
             + (f"|(?:{_alternation(pack.manner_idioms)})(?:[{_CLAUSE_END}]|$)" if pack.manner_idioms else "")
-            # a bare adjective or a verb closing the clause (写的工整，卖的快、; 没有很好的解决，)
-            + f"|[\u3400-\u9fff]{{1,2}}(?:[{_CLAUSE_END}、]|$)"
+            # a bare adjective of one character closing the clause (卖的快、), or a verb after 好 (没有很好的解决，)
+            + f"|[\u3400-\u9fff](?:[{_CLAUSE_END}、]|$)"
+            + f"|(?<=好的)[\u3400-\u9fff]{{2}}(?:[{_CLAUSE_END}]|$)"
             + ")"
             + _after_any(pack.clause_adverbials, "的")
             + ")"

@@ -231,14 +231,18 @@ def _footer_lines(ctx: Context) -> Iterator[Finding]:
             continue
         page = m.span("page") if m.group("page") else m.span("first")
         span = para.span(*page)
-        line_start = source.rfind("\n", 0, span.start) + 1
-        line_end = source.find("\n", span.end)
-        line_end = len(source) if line_end < 0 else line_end + 1
         yield Finding(
             span,
             f"“{para.text[page[0] : page[1]]}”是随正文复制过来的页眉页脚中的页码，这一行应删除",
-            fix=Fix.unsafe(Edit(Span(line_start, line_end), "")),
+            fix=Fix.unsafe(Edit(_whole_lines(source, span), "")),
         )
+
+
+def _whole_lines(source: str, span: Span) -> Span:
+    """The lines ``span`` stands on, their line break included: what deleting a header or footer line removes."""
+    line_start = source.rfind("\n", 0, span.start) + 1
+    line_end = source.find("\n", span.end)
+    return Span(line_start, len(source) if line_end < 0 else line_end + 1)
 
 
 # --- GA004 -------------------------------------------------------------------------------------
@@ -257,11 +261,8 @@ def repeated_header_footer(ctx: Context) -> Iterator[Finding]:
         text = para.text.strip(_BLANKS)
         lead = para.text.index(text[0])
         visible = para.span(lead, lead + len(text))
-        line_start = source.rfind("\n", 0, visible.start) + 1
-        line_end = source.find("\n", visible.end)
-        line_end = len(source) if line_end < 0 else line_end + 1
         yield Finding(
             visible,
             f"“{_shown(text, 16)}”在文中出现{count}次，且出现在分页处，像是随正文复制过来的页眉或页脚，应删除",
-            fix=Fix.unsafe(Edit(Span(line_start, line_end), "")),
+            fix=Fix.unsafe(Edit(_whole_lines(source, visible), "")),
         )

@@ -247,16 +247,13 @@ _LATIN_UNIT = re.compile(
 )
 
 
-def _latin_unit_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+def _unit_findings(block: Block, pattern: re.Pattern[str], what: str) -> Iterator[tuple[Block, int, int, str]]:
+    """The matches of ``pattern`` in ``block`` whose ``unit`` group is a unit (``what``) with its figure gone."""
     text = block.text
-    for m in block.finditer(_LATIN_UNIT):
+    for m in block.finditer(pattern):
         start, end = m.span("unit")
-        yield (
-            block,
-            start,
-            end,
-            f"“{_snippet(text, start, end)}”中单位“{m.group('unit')}”前没有数字，疑为数字被删除或漏填",
-        )
+        message = f"“{_snippet(text, start, end)}”中{what}“{m.group('unit')}”前没有数字，疑为数字被删除或漏填"
+        yield block, start, end, message
 
 
 #: 有 and a measure word of two characters that only ever counts, closing the clause (获表彰的教师有人次，): 有 is a
@@ -264,18 +261,6 @@ def _latin_unit_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 _HAD_COUNT = re.compile(
     r"(?<=[\u3400-\u9fff])(?<![没还只])有(?P<unit>人次|场次|户次|家次|批次|架次|剂次|例次|课时|学时)(?=[，。；、）,;]|$)"
 )
-
-
-def _had_count_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
-    text = block.text
-    for m in block.finditer(_HAD_COUNT):
-        start, end = m.span("unit")
-        yield (
-            block,
-            start,
-            end,
-            f"“{_snippet(text, start, end)}”中量词“{m.group('unit')}”前没有数字，疑为数字被删除或漏填",
-        )
 
 
 def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, int] | None:
@@ -718,8 +703,8 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _sibling_findings(block),
                 _change_findings(block),
                 _area_led_findings(block),
-                _had_count_findings(block),
-                _latin_unit_findings(block),
+                _unit_findings(block, _HAD_COUNT, "量词"),
+                _unit_findings(block, _LATIN_UNIT, "单位"),
             ):
                 if item[2] not in seen:
                     seen.add(item[2])

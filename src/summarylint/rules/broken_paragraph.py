@@ -124,7 +124,7 @@ def _stray_breaks(ctx: Context) -> Iterator[Finding]:
     there, and the break is the trace of a copy from a page or a PDF."""
     lines = ctx.doc.lines
     single = 0
-    broken: list[tuple[int, int]] = []  # (line, paragraph index)
+    broken: list[tuple[int, int]] = []  # (first line, last line) of each paragraph on several lines
     for para in ctx.doc.paragraphs:
         if para.kind not in _WRAPPABLE or len(para.text) < SINGLE_LINE_MIN:
             continue

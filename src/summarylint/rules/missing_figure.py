@@ -239,6 +239,25 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
 _SINGLE_COUNTS = frozenset({"件", "张", "笔", "份"})
 
 
+def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, int] | None:
+    """The tokens around the measure word ``[start, end)`` when segmentation glues it to the 单 before it, which
+    ends the noun before that (工单件: jieba reads 工 + 单件, "a single piece"; 工单 is the noun, 件 counts it),
+    with the noun rebuilt; None otherwise."""
+    if start < 2 or text[start - 1] != "单" or text[start:end] not in _SINGLE_COUNTS:
+        return None  # (单件, 单张, 单笔, 单份 read as "single"; 单元, 单项, 本次, 历次 are words of their own)
+    left, right = _window(text, start, end)
+    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in focused_cut(text[left:right])]
+    for k, token in enumerate(tokens):
+        if token.start == start - 1 and token.end == end and k >= 1 and tokens[k - 1].end == start - 1:
+            before = tokens[k - 1]
+            if not (before.word + text[start - 1]).endswith(tuple(pack().mf001.single_nouns)):
+                return None  # (业务单笔金额: no noun ends in that 单)
+            noun = Token(before.word + text[start - 1], "n", before.start, start)
+            tokens[k - 1 : k + 1] = [noun, Token(text[start:end], "q", start, end)]
+            return tokens, k, start
+    return None
+
+
 #: a verb of amount right before a unit written in Latin letters (存储总量达到TB，装机容量新增MW): the figure is
 #: gone; not a standard's code (达到GB 3838标准, GB/T 9704)
 _LATIN_UNIT = re.compile(
@@ -261,25 +280,6 @@ def _unit_findings(block: Block, pattern: re.Pattern[str], what: str) -> Iterato
 _HAD_COUNT = re.compile(
     r"(?<=[\u3400-\u9fff])(?<![没还只])有(?P<unit>人次|场次|户次|家次|批次|架次|剂次|例次|课时|学时)(?=[，。；、）,;]|$)"
 )
-
-
-def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, int] | None:
-    """The tokens around the measure word ``[start, end)`` when segmentation glues it to the 单 before it, which
-    ends the noun before that (工单件: jieba reads 工 + 单件, "a single piece"; 工单 is the noun, 件 counts it),
-    with the noun rebuilt; None otherwise."""
-    if start < 2 or text[start - 1] != "单" or text[start:end] not in _SINGLE_COUNTS:
-        return None  # (单件, 单张, 单笔, 单份 read as "single"; 单元, 单项, 本次, 历次 are words of their own)
-    left, right = _window(text, start, end)
-    tokens = [Token(t.word, t.tag, t.start + left, t.end + left) for t in focused_cut(text[left:right])]
-    for k, token in enumerate(tokens):
-        if token.start == start - 1 and token.end == end and k >= 1 and tokens[k - 1].end == start - 1:
-            before = tokens[k - 1]
-            if not (before.word + text[start - 1]).endswith(tuple(pack().mf001.single_nouns)):
-                return None  # (业务单笔金额: no noun ends in that 单)
-            noun = Token(before.word + text[start - 1], "n", before.start, start)
-            tokens[k - 1 : k + 1] = [noun, Token(text[start:end], "q", start, end)]
-            return tokens, k, start
-    return None
 
 
 def _in_stop_phrase(text: str, start: int, end: int) -> bool:

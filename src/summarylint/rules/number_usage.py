@@ -22,7 +22,7 @@ from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Document
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.text.chars import CJK, to_halfwidth
+from summarylint.text.chars import CJK, CN_DIGITS, to_halfwidth
 from summarylint.text.measure import alternation
 from summarylint.views.blocks import Block
 
@@ -415,7 +415,6 @@ _TENS_AND_DIGIT = re.compile(
     r"(?<![一二三四五六七八九十百零〇第])(?P<h>[一二三四五六七八九]百)?(?P<t>[一二三四五六七八九]?十)(?P<d>[1-9])(?![\d.])"
     r"(?=[\u4e00-\u9fff])"
 )
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
 #: 百分之15: a percentage half in words, half in digits
@@ -437,8 +436,8 @@ def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
         right = f"“{wan.normalize():f}万”或“{(wan * 10_000).normalize():f}”"
         yield Finding(block.span(m.start(), m.end()), f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作{right}")
     for block, m in ctx.views.matches(_TENS_AND_DIGIT):
-        hundreds = _CN_DIGIT[m.group("h")[0]] * 100 if m.group("h") else 0
-        tens = _CN_DIGIT.get(m.group("t")[0], 1) * 10
+        hundreds = CN_DIGITS[m.group("h")[0]] * 100 if m.group("h") else 0
+        tens = CN_DIGITS.get(m.group("t")[0], 1) * 10
         value = str(hundreds + tens + int(m.group("d")))
         span = block.span(m.start(), m.end())
         yield Finding(
@@ -1616,10 +1615,6 @@ def _clause_start(text: str, at: int, floor: int) -> int:
     return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,；;"))
 
 
-def _figure(m: re.Match[str]) -> Decimal:
-    return Decimal(m.group("n")) * _SCALE[m.group("k")]
-
-
 @check("NB027")
 def rate_mismatch(ctx: Context) -> Iterator[Finding]:
     amount = _amounts().part
@@ -1652,12 +1647,12 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             if among < 0 or between.strip(" \t，,") or "、" in text[among : part.start()]:
                 continue  # (a share of what the figure counts, right after it, of the total before 其中)
             wholes = [f for f in figures[:-1] if f.end() <= among and f.group("q") == part.group("q")]
-        larger = [f for f in wholes if _figure(f) > _figure(part) > 0 and "、" not in text[f.end() : part.start()]]
+        larger = [f for f in wholes if _value(f) > _value(part) > 0 and "、" not in text[f.end() : part.start()]]
         # (figures listed with 、 are parts of one total, not a whole and its part)
         if not larger or _some_ratio_fits(figures, float(m.group("p"))):
             continue
         whole = larger[-1]
-        ratio = float(_figure(part) / _figure(whole) * 100)
+        ratio = float(_value(part) / _value(whole) * 100)
         yield Finding(
             block.span(m.start("p"), m.end()),
             f"比率与前面的数字不符：{part.group()}÷{whole.group()}≈{ratio:.1f}%，文中写作{m.group('p')}%，请核对",
@@ -1671,7 +1666,7 @@ def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
         for large in figures:
             if small.group("q") != large.group("q"):
                 continue
-            a, b = _figure(small), _figure(large)
+            a, b = _value(small), _value(large)
             if 0 < a < b:
                 ratio = float(a / b * 100)
                 if min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE:

@@ -14,6 +14,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 #: sentence-final particles of a question (……吗? ……呢?): a question mark after one asks
 QUESTION_PARTICLES = "吗呢吧啊么嘛"
+
+#: the Chinese digits one to nine and their values
+CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 #: full-width point marks (点号)
 POINT_MARKS = "，。、；：？！"
 #: full-width opening and closing marks of pairs

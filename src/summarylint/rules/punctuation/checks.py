@@ -16,7 +16,7 @@ from summarylint.rules.garbled.mojibake import find_reencoded
 from summarylint.rules.punctuation import wordlists
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
-from summarylint.text.chars import CJK, CJK_CHAR, QUESTION_PARTICLES
+from summarylint.text.chars import CJK, CJK_CHAR, CN_DIGITS, QUESTION_PARTICLES
 from summarylint.text.measure import focused_cut, lost_figure
 from summarylint.text.segment import Token
 from summarylint.views import Views
@@ -564,9 +564,9 @@ def dunhao_before_deng(ctx: Context) -> Iterator[Finding]:
 #: 、 before a count in words of the items listed (宁远铸造、金泰五金、两家供应商): the count sums the list up like 等
 #: (a count in digits after 、 is an item of a list of counts: 国家级2个、省级1个)
 _DUNHAO_COUNT = re.compile(
-    r"、(?P<n>[两三四五六七八九十])(?P<q>家|个|名|所|项|类|种|位|支|座|户|条|件|所|方面)(?=[\u4e00-\u9fffA-Za-z])"
+    r"、(?P<n>[两三四五六七八九十])(?P<q>家|个|名|所|项|类|种|位|支|座|户|条|件|方面)(?=[\u4e00-\u9fffA-Za-z])"
 )
-_CN_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_CN_COUNT = CN_DIGITS | {"两": 2, "十": 10}
 
 
 def _dunhao_count(ctx: Context) -> Iterator[Finding]:
@@ -577,9 +577,10 @@ def _dunhao_count(ctx: Context) -> Iterator[Finding]:
         clause = max(text.rfind(mark, 0, m.start()) for mark in "，。；：,;:（(“\n") + 1
         if text.count("、", clause, m.start() + 1) != count:
             continue
+        words = m.group("n") + m.group("q")
         yield Finding(
             block.span(m.start(), m.start() + 1),
-            f"“{m.group('n')}{m.group('q')}”总括前面列举的{count}项，它前面不用顿号：“、{m.group('n')}{m.group('q')}”应写作“{m.group('n')}{m.group('q')}”",
+            f"“{words}”总括前面列举的{count}项，它前面不用顿号：“、{words}”应写作“{words}”",
             fix=Fix.safe(Edit(block.span(m.start(), m.start() + 1), "")),
         )
 

@@ -252,10 +252,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     return not any(w.tag.startswith("n") for w in inside)
 
 
-#: Adjectives that after a verb's 的 describe what was done, not how (新建的多，改建的少; 与去年的相同): no complement.
-_NOT_MANNER = frozenset(
-    {"多", "少", "大", "小", "一样", "相同", "不同", "一致", "主要", "重要", "新", "旧", "真", "假"}
-)
+#: Adjectives of one character that after a verb's 的 tell what was done, not how (新建的多，改建的少): no complement.
+_NOT_MANNER = frozenset("多少大小新旧真假")
 
 
 def _plain_complement(text: str, words: list[_Word], k: int) -> bool:

@@ -210,6 +210,16 @@ def _runs_on(text: str, marker: Marker | None) -> bool:
     return marker is None or "。" in text[marker.end :] or _UNFINISHED.search(text) is not None
 
 
+#: A closing quotation mark after a short quoted term at the end of a paragraph (……，城市“颜值”) ends no sentence: the
+#: sentence would end after it
+_QUOTED_TERM_END = re.compile(r"[，、（《][^“”。！？；]{0,20}“[^“”。！？；：…]{1,12}”$")
+
+
+def _quoted_term_at_end(text: str) -> bool:
+    """Whether ``text`` ends with a short quoted term inside a clause (……城市“颜值”), not with a quoted sentence."""
+    return text[-1] == "”" and _QUOTED_TERM_END.search(text) is not None
+
+
 def _judge(
     first: Paragraph,
     second: Paragraph,
@@ -225,7 +235,7 @@ def _judge(
         return None
     if nxt[0] in _CLOSING_START:
         return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
-    if text[-1] in TERMINAL:
+    if text[-1] in TERMINAL and not _quoted_term_at_end(text):
         return None
     if _pair_continues(text, nxt) or (_opened_near_end(text) and len(nxt) <= SHORT_NEXT and "。" not in nxt):
         return Split(first, second, True, "成对的标点跨段才闭合")
@@ -243,7 +253,7 @@ def _judge(
     unit = _UNIT_START.match(nxt)
     if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
-    ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit())
+    ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit()) or _quoted_term_at_end(text)
     starts_text = bool(_CJK.match(nxt) or nxt[0].isdigit())
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):
@@ -256,7 +266,7 @@ def _judge(
             return Split(first, second, True, words)
     if not (_CJK.match(nxt) or nxt[0].isdigit()):
         return None
-    if not (_CJK.match(text[-1]) or text[-1].isdigit()):
+    if not ends_in_text:
         return None  # a URL, a code, an emoticon: a label line rather than running text
     if _LABEL.match(text) and len(text) <= 40 and "，" not in text:
         return None

@@ -1001,6 +1001,14 @@ _COLON_AFTER_VERB = re.compile(
 )
 
 
+#: a colon inside a sentence between what a verb of accomplishment achieved and its figure, the sentence going on
+#: after it (全年实现中间业务收入：1286万元，同比增长18.7%): 实现……收入1286万元 is one clause
+_COLON_IN_CLAUSE = re.compile(
+    r"(?:实现|完成|累计|新增|达成|录得)[^，。；：:！？\n]{1,12}?(?P<colon>[：:])"
+    r"(?=[ \t]*\d[\d.]*[ \t]*[万亿]?[\u4e00-\u9fff%％]{0,3}[，,])"
+)
+
+
 @check("PU027")
 def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_COLON_AFTER_VERB):
@@ -1009,5 +1017,13 @@ def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             block.span(start, end),
             f"“{verb}”和后面的数字之间不用冒号：数字是“{verb}”的宾语，冒号应删除",
+            fix=Fix.safe(Edit(block.span(start, end), "")),
+        )
+    for block, m in ctx.views.matches(_COLON_IN_CLAUSE):
+        start, end = m.span("colon")
+        phrase = block.text[m.start() : start]
+        yield Finding(
+            block.span(start, end),
+            f"句子中间不用冒号：“{phrase}”和后面的数字是同一个分句，冒号应删除",
             fix=Fix.safe(Edit(block.span(start, end), "")),
         )

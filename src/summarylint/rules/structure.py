@@ -555,7 +555,9 @@ _FIGURE = r"(?:[0-9０-９]|[一二三四五六七八九十两]+(?:个|项|名|�
 #: length (``_SHORT_TITLE``); not 通过 as the verb of a result (顺利通过验收).
 _OPENER_FRAME = (
     r"(?<!顺利)(?<!全部)(?<!均)"
-    r"(?:通过(?!验收|审核|评审|考核|认证|审查|鉴定|论证|复核|复审|备案|了)|围绕|依托|按照|针对)"
+    r"(?:通过(?!验收|审核|评审|考核|认证|审查|鉴定|论证|复核|复审|备案|了)|围绕|依托|按照|针对"
+    # (以……为抓手，: the lever of the body's first sentence)
+    r"|以(?=[^，。；：！？,.;:!?]{1,24}?为(?:契机|抓手|载体|主线|引领|牵引|切入点|突破口)))"
 )
 #: ... or that whole taking an occasion or a lever for its work (全所以“安全生产月”为契机, 全县以……为抓手).
 _OPENER_OCCASION = (

@@ -964,7 +964,8 @@ def _amount(suffix: str = "", name: str = "") -> str:
     """A figure and its unit (:attr:`NumberPack.breakdown_units`), in groups ``n``, ``k`` (万, 亿) and ``q`` (each
     after ``name``: ``part_n`` …)."""
     units = alternation(_pack().breakdown_units)
-    return rf"(?P<{name}n>\d+(?:\.\d+)?)[ \t]*(?P<{name}k>[万亿])?[ \t]*(?P<{name}q>{units}){suffix}"
+    # (not the end of a figure grouped with commas: the 842 of 6,842户, which NB026 reports)
+    return rf"(?<!\d,)(?P<{name}n>\d+(?:\.\d+)?)[ \t]*(?P<{name}k>[万亿])?[ \t]*(?P<{name}q>{units}){suffix}"
 
 
 @dataclass(frozen=True, slots=True)

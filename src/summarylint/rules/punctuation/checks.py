@@ -1011,19 +1011,13 @@ _COLON_IN_CLAUSE = re.compile(
 
 @check("PU027")
 def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
-    for block, m in ctx.views.matches(_COLON_AFTER_VERB):
-        start, end = m.span("colon")
-        verb = block.text[m.start() : start]
-        yield Finding(
-            block.span(start, end),
-            f"“{verb}”和后面的数字之间不用冒号：数字是“{verb}”的宾语，冒号应删除",
-            fix=Fix.safe(Edit(block.span(start, end), "")),
-        )
-    for block, m in ctx.views.matches(_COLON_IN_CLAUSE):
-        start, end = m.span("colon")
-        phrase = block.text[m.start() : start]
-        yield Finding(
-            block.span(start, end),
-            f"句子中间不用冒号：“{phrase}”和后面的数字是同一个分句，冒号应删除",
-            fix=Fix.safe(Edit(block.span(start, end), "")),
-        )
+    for pattern in (_COLON_AFTER_VERB, _COLON_IN_CLAUSE):
+        for block, m in ctx.views.matches(pattern):
+            start, end = m.span("colon")
+            before = block.text[m.start() : start]
+            why = (
+                f"“{before}”和后面的数字之间不用冒号：数字是“{before}”的宾语"
+                if pattern is _COLON_AFTER_VERB
+                else f"句子中间不用冒号：“{before}”和后面的数字是同一个分句"
+            )
+            yield Finding(block.span(start, end), f"{why}，冒号应删除", fix=Fix.safe(Edit(block.span(start, end), "")))

@@ -727,6 +727,8 @@ def _among_standalone(heading: Heading) -> bool:
     """Whether every sibling of ``heading`` (at least :data:`_STANDALONE_PEERS`) is a title alone on its line with body
     text or sub-headings under it: a writer who sets every other heading apart did not mean this one to run in."""
     others = [h for h in heading.group.items if h is not heading]
+    if not heading.children and all(h.children for h in others):
+        return False  # (the siblings stand alone above their sub-headings; one with none writes its text after its 。)
     return len(others) >= _STANDALONE_PEERS and all(h.standalone and h.has_content for h in others)
 
 

@@ -718,6 +718,23 @@ def _junction(text: str, start: int) -> int | None:
 _SPACE_JUNCTION = re.compile(r"[ \u3000]*(?P<title>[\u4e00-\u9fff“”、]{4,16})[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
+def _sentence_heading(heading: Heading, text: str, start: int) -> bool:
+    """Whether a Markdown heading is a whole sentence (### （二）病历质控管理全面推行电子病历系统内涵质控，实现……。): a
+    clause, a comma, more, and a full stop at the end, longer than a title may be, among siblings that are titles
+    with neither (a writer whose headings are all sentences writes them so on purpose)."""
+    body = text[start:]
+    if heading.paragraph.kind is not BlockKind.HEADING or not body.endswith("。") or "，" not in body:
+        return False
+    others = [h for h in heading.group.items if h is not heading]
+    return len(body) > _SHORT_TITLE and bool(others) and not any(_punctuated(h) for h in others)
+
+
+def _punctuated(heading: Heading) -> bool:
+    """Whether a heading's title holds a comma or ends with a full stop."""
+    title = heading.paragraph.text[heading.marker.end :].rstrip(" \u3000")
+    return title.endswith("。") or "，" in title
+
+
 #: The least number of a run-in heading's siblings, all titles alone on their lines with a body under them, for its
 #: title and 。 to be read as a line break lost (see :func:`_among_standalone`).
 _STANDALONE_PEERS = 2
@@ -778,6 +795,13 @@ def _sibling_fused(ctx: Context, reported: set[int]) -> Iterator[Finding]:
             )
             continue
         found = _junction(text, start)
+        if found is None and _sentence_heading(heading, text, start):
+            yield Finding(
+                para.span(start, len(text)),
+                f"标题和正文连在了一起：标题“{text[start : start + 12]}……”是一句带逗号、以句号结束的话，"
+                "同级的其他标题都是短标题；标题应只留短语，正文另起一段",
+            )
+            continue
         if found is None or len(text) - found < _RUN_BODY_MIN or not re.search("[，。；,;]", text[found:]):
             continue
         title = text[start:found].strip(" \u3000")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarylint.diagnostics import Finding
+from summarylint.document import BlockKind
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.chars import CJK, CJK_CHAR
@@ -237,6 +238,14 @@ def _aligned(text: str, start: int, end: int, measure_words: frozenset[str]) -> 
 
 #: measure words that make a word meaning "single" with 单 (单件, 单张, 单笔, 单份)
 _SINGLE_COUNTS = frozenset({"件", "张", "笔", "份"})
+
+
+def _counted_in_its_row(block: Block, start: int, end: int) -> bool:
+    """Whether the measure word ``[start, end)`` names what a table row counts, its figure in another cell of the row
+    (| 新增有效户 | 1208户 |): a column's label, no figure gone."""
+    if block.first.kind is not BlockKind.TABLE:
+        return False
+    return re.search(rf"\d\s*{re.escape(block.text[start:end])}", block.text[end:]) is not None
 
 
 def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, int] | None:
@@ -706,7 +715,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _unit_findings(block, _HAD_COUNT, "量词"),
                 _unit_findings(block, _LATIN_UNIT, "单位"),
             ):
-                if item[2] not in seen:
+                if item[2] not in seen and not _counted_in_its_row(block, item[1], item[2]):
                     seen.add(item[2])
                     yield item
 

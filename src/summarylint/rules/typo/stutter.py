@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import find_marks
 
 if TYPE_CHECKING:
     from summarylint.rules.typo.lexicon import Words
@@ -295,11 +296,14 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
     noun_before = _noun_before()
     for block in ctx.views.candidates(_REPEATED_WORD):
         text = block.text
+        marks = find_marks(text)  # (sequences only garbling writes, 锟斤拷锟斤拷: GA005's, no word typed twice)
         for m in block.finditer(_REPEATED_WORD):
             word = m.group(1)
             if word[0] in words.not_starts or len(set(word)) == 1:
                 continue  # 一步一步, 很紧很紧, 哈哈哈哈
             start, end = m.span()
+            if any(mark.start < end and start < mark.end for mark in marks):
+                continue
             if not _whole_words(text, start, start + len(word), end) or _team_word(text, start, end, ctx.words):
                 continue  # 产业|创业|创新: the repetition straddles words; or a team word covers it
             if text.startswith(_DERIVED_ENDS, end):

@@ -1140,8 +1140,12 @@ def _bounded_by(part: str, total: str) -> bool:
 
 def _clause_before(text: str, at: int) -> str:
     """The clause of ``text`` up to ``at``: from the last mark that ends one."""
-    clause = text[:at]
-    return clause[max(clause.rfind(mark) for mark in "，,。；;：:") + 1 :]
+    return text[_clause_start(text, at, 0, "，,。；;：:") : at]
+
+
+def _clause_start(text: str, at: int, floor: int, marks: str = "，,；;") -> int:
+    """Where the clause holding ``at`` begins (after the last of ``marks`` before it), not before ``floor``."""
+    return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in marks))
 
 
 def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[Finding]:
@@ -1609,11 +1613,6 @@ _RATE_STATED = re.compile(
 _RATE_ASIDE = re.compile(r"分别|同比|环比|较|比上年|比去年|增长|增加|减少|下降|提高|提升|上升|降低|由")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_MARKS = re.compile(r"[，,；;]")
-
-
-def _clause_start(text: str, at: int, floor: int) -> int:
-    """Where the clause holding ``at`` begins (after the last comma or semicolon before it), not before ``floor``."""
-    return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,；;"))
 
 
 @check("NB027")

@@ -235,7 +235,8 @@ def _judge(
         return None
     if nxt[0] in _CLOSING_START:
         return Split(first, second, True, f"下一段以“{nxt[0]}”开头")
-    if text[-1] in TERMINAL and not _quoted_term_at_end(text):
+    quoted_end = _quoted_term_at_end(text)
+    if text[-1] in TERMINAL and not quoted_end:
         return None
     if _pair_continues(text, nxt) or (_opened_near_end(text) and len(nxt) <= SHORT_NEXT and "。" not in nxt):
         return Split(first, second, True, "成对的标点跨段才闭合")
@@ -253,7 +254,7 @@ def _judge(
     unit = _UNIT_START.match(nxt)
     if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
-    ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit()) or _quoted_term_at_end(text)
+    ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit()) or quoted_end
     starts_text = bool(_CJK.match(nxt) or nxt[0].isdigit())
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):

@@ -956,6 +956,7 @@ def dunhao_before_inline_ordinal(ctx: Context) -> Iterator[Finding]:
 
 # --- PU026 -------------------------------------------------------------------------------------
 
+_ANGLE_OPEN = re.compile(r"[<＜≪]")
 #: doubled angle brackets standing for 书名号 (<<中国工会章程>>, ＜＜……＞＞, ≪……≫)
 _DOUBLE_ANGLE = re.compile(r"(?P<open><<|＜＜|≪)(?P<inner>[^<>＜＞≪≫\n]{1,60}?)(?P<close>>>|＞＞|≫)")
 #: a single pair of them around a document's title (<审计整改工作管理办法>); a slot of a template (<单位名称>) is
@@ -970,7 +971,7 @@ _TITLE_END = re.compile(
 
 @check("PU026")
 def angle_brackets_as_title_marks(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(re.compile(r"[<＜≪]")):
+    for block in ctx.views.candidates(_ANGLE_OPEN):
         text = block.text
         for pattern, sure in ((_DOUBLE_ANGLE, True), (_SINGLE_ANGLE, False)):
             for m in block.finditer(pattern):

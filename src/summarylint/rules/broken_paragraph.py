@@ -145,7 +145,7 @@ def _stray_breaks(ctx: Context) -> Iterator[Finding]:
         nxt = lines.line_start(last)
         tail = lines.line_text(last)
         lead = len(tail) - len(tail.lstrip(_BLANKS))
-        if not head or not _CJK_CHAR.match(head[-1]) or not _CJK_CHAR.match(tail[lead : lead + 1] or " "):
+        if not head or not _stray_break(head, tail[lead:]):
             continue
         gap = Span(end, nxt + lead)
         yield Finding(
@@ -157,6 +157,18 @@ def _stray_breaks(ctx: Context) -> Iterator[Finding]:
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: A line that starts with a figure and a list mark (2.开展…, 3、…) starts an item of its own, and one with a year a date
+#: line (a signature's unit, then its date), not the rest of a sentence.
+_ITEM_START = re.compile(r"\d+\s*[.．、)）]|\d{4}\s*年")
+
+
+def _stray_break(head: str, tail: str) -> bool:
+    """Whether a line break between ``head`` and ``tail`` falls in the middle of a sentence: after a Chinese character
+    or a clause mark (，、), before a Chinese character or a figure that starts no list item (……目前全校共有专职辅导员 /
+    142名，其中……; ……入口实行称重检测全覆盖， / 入口超限率……)."""
+    if not (_CJK_CHAR.match(head[-1]) or head[-1] in "，、"):
+        return False
+    return bool(_CJK_CHAR.match(tail[:1] or " ") or (tail[:1].isdigit() and not _ITEM_START.match(tail)))
 
 
 @check("GA002")

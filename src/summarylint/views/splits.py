@@ -271,12 +271,15 @@ def _judge(
         return None  # a URL, a code, an emoticon: a label line rather than running text
     if _LABEL.match(text) and len(text) <= 40 and "，" not in text:
         return None
-    if first.index in markers and not unfinished:
-        return None  # a numbered heading or list item that simply has no final mark
     # the first half indented like the document's paragraphs, the second not: a paragraph start
     # followed by its own continuation
     indent_break = layout.indents and layout.indented(first) and not layout.indented(second)
     continues = "，" in nxt or "。" in nxt  # the second half is running text, not a heading
+    # (a numbered item of running text whose sentence ends on the next, unindented line: 2.……，确保项目资金按时 /
+    # 足额到位。)
+    item_goes_on = indent_break and "，" in text and nxt.rstrip(_BLANKS)[-1] in "。；"
+    if first.index in markers and not unfinished and not item_goes_on:
+        return None  # a numbered heading or list item that simply has no final mark
     if len(text) < MIN_FIRST and not chained and not unfinished and not ("，" in text and indent_break and continues):
         return None
     # an unindented line among indented paragraphs, or a line set off by extra blank lines on both
@@ -297,6 +300,10 @@ def _judge(
     elif indent_break and ("，" in text or continues):
         support = "下一段没有首行缩进"
     elif running and second.blank_before == 0 and layout.gap >= 1:
+        support = "两段之间没有空行"
+    elif "，" in text and _fragment_start(nxt) and second.blank_before == 0 and layout.gap >= 1:
+        # (a clause, then the end of it on the next line, where the document sets a blank line between its
+        # paragraphs: ……对管网进行全面 / 查漏，共发现……)
         support = "两段之间没有空行"
     elif running and second.blank_before >= 2 and second.blank_before > layout.gap:
         support = f"两段之间有{second.blank_before}个空行"

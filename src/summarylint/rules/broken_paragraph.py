@@ -157,8 +157,8 @@ def _stray_breaks(ctx: Context) -> Iterator[Finding]:
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-#: A line that starts with a figure and a list mark (2.开展…, 3、…) starts an item of its own, and one with a year a date
-#: line (a signature's unit, then its date), not the rest of a sentence.
+#: A line that starts with a figure and a list mark (2.开展…, 3、…) starts an item of its own, and one with a year a
+#: date line (a signature's unit, then its date), not the rest of a sentence.
 _ITEM_START = re.compile(r"\d+\s*[.．、)）]|\d{4}\s*年")
 
 

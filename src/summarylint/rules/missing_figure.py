@@ -95,13 +95,22 @@ def _tokens_around(text: str, start: int, end: int) -> tuple[list[Token], int] |
     return None
 
 
+#: jieba's tags of characters that are no word alone (morphemes): one right after a measure word makes a word with it,
+#: perhaps a misspelt one (户藉 for 户籍), which WD009 reports.
+_MORPHEME_TAGS = frozenset({"g", "zg", "ng", "vg", "ag", "tg", "dg", "rg", "yg"})
+
+
 def _begins_word(text: str, start: int, end: int) -> bool:
     """Whether segmentation makes ``[start, end)`` the beginning of a longer word (名 of 名家), other than a longer
-    measure word (场 of 场次)."""
+    measure word (场 of 场次), or leaves the character after it a morpheme that is no word alone (户藉)."""
     left, right = _window(text, start, end)
     measure_words = _measure_settings().measure_words
     words = focused_cut(text[left:right])
-    return any(t.start + left == start and t.end + left > end and t.word not in measure_words for t in words)
+    return any(
+        (t.start + left == start and t.end + left > end and t.word not in measure_words)
+        or (t.start + left == end and len(t.word) == 1 and t.tag in _MORPHEME_TAGS)
+        for t in words
+    )
 
 
 # --- MF001 --------------------------------------------------------------------------------
@@ -323,8 +332,9 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
     return previous.end == start and len(previous.word) >= 2 and previous.tag.startswith("n")
 
 
-#: 零 before what a measure word counts, in its clause (确保零严重不符合项): the count is zero.
-_ZERO_BEFORE = re.compile(r"零[^，。；！？,;!?\d]{1,6}$")
+#: 零 before what a measure word counts, in its clause (确保零严重不符合项), or what was not found or did not happen
+#: (均未发现严重缺陷项): the count is zero.
+_ZERO_BEFORE = re.compile(r"(?:零|(?:未|没有)(?:发现|发生|出现|检出))[^，。；！？,;!?\d]{0,6}$")
 #: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan.
 _QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”")
 
@@ -357,8 +367,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
             continue  # the end of a compound measure word after its figure: 573项次, 142灯次, 3万人份
         if _inside_quoted_term(text, start, end):
             continue  # a term the document quotes (“烂场雨”): its measure-word character counts nothing
-        if _ZERO_BEFORE.search(text, max(0, start - 8), start):
-            continue  # zero of what is counted (零严重不符合项, 零投诉件): the figure is 零
+        if _ZERO_BEFORE.search(text, max(0, start - 10), start):
+            continue  # zero of what is counted (零严重不符合项, 未发现重大隐患项): the figure is 零
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)

@@ -66,7 +66,7 @@ _NUMBER = r"\d+(?:\.\d+)?"
 # skips ahead instead of trying every alternative at every position of a long document.
 _RANGE = re.compile(
     rf"(?=\d)(?<![A-Za-z0-9\-/.:])(?P<a>{_NUMBER})(?P<pa>[%％])?[ \t]*(?P<sep>-{{1,3}}|－|–|~)[ \t]*(?P<b>{_NUMBER})"
-    rf"(?![0-9\-/.:])(?=[ \t]*(?P<unit>[{_CJK}%％]))"
+    rf"(?![0-9\-/.:])(?=[ \t]*(?P<unit>[{_CJK}%％℃℉‰°]))"
 )
 #: (``pa``: a percent sign after the first number, 10%-15%: the second must carry one too, and the connector be
 #: typed, - or ~)
@@ -408,6 +408,8 @@ _MIXED = re.compile(
 
 #: 1万5千元: 千 and 百 after 万 in digits (only 万 and 亿 may follow an Arabic figure)
 _WAN_AND_THOUSANDS = re.compile(r"(?<![\d.])(?P<w>\d+)万(?P<k>\d)千(?:(?P<h>\d)百)?(?![克米瓦帕赫升伏焦字分兆度])")
+#: 1亿2千万元: 千万 and 百万 after 亿 in digits
+_YI_AND_THOUSANDS = re.compile(r"(?<![\d.])(?P<w>\d+)亿(?P<k>\d)千(?:(?P<h>\d)百)?万")
 
 
 #: 二十3场次: tens (or hundreds) in words, the units in a digit, before a word (a figure typed half in each)
@@ -431,10 +433,13 @@ def mixed_numeral_forms(ctx: Context) -> Iterator[Finding]:
             f"百分数不能一半用汉字一半用数字：“{m.group()}”应写作“{value}”",
             fix=Fix.safe(Edit(span, value)),
         )
-    for block, m in ctx.views.matches(_WAN_AND_THOUSANDS):
-        wan = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
-        right = f"“{wan.normalize():f}万”或“{(wan * 10_000).normalize():f}”"
-        yield Finding(block.span(m.start(), m.end()), f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作{right}")
+    for pattern, unit, smaller in ((_WAN_AND_THOUSANDS, "万", ""), (_YI_AND_THOUSANDS, "亿", "万")):
+        for block, m in ctx.views.matches(pattern):
+            big = Decimal(m.group("w")) + Decimal(m.group("k")) / 10 + Decimal(m.group("h") or 0) / 100
+            right = f"“{big.normalize():f}{unit}”或“{(big * 10_000).normalize():f}{smaller}”"
+            yield Finding(
+                block.span(m.start(), m.end()), f"阿拉伯数字后只能用“万”“亿”作单位：“{m.group()}”应写作{right}"
+            )
     for block, m in ctx.views.matches(_TENS_AND_DIGIT):
         hundreds = CN_DIGITS[m.group("h")[0]] * 100 if m.group("h") else 0
         tens = CN_DIGITS.get(m.group("t")[0], 1) * 10
@@ -776,7 +781,9 @@ _MONTH_CN = re.compile(
 #: fixed expressions and names where a Chinese month is part of the name, not a date
 _MONTH_NAMES = re.compile(
     r"阳春三月|烟花三月|十月怀胎|十月革命|十月围城|五月花|三月三|五月五|七月七|九月九|八月十五|十月一|"
-    r"五月天|六月雪|七月流火|十二月党人|金秋[八九十]月|[八九十]月金秋|[二三四]月春风"
+    r"五月天|六月雪|七月流火|十二月党人|金秋[八九十]月|[八九十]月金秋|[二三四]月春风|"
+    # (once a month: 一周一调度、一月一通报; 一月一日 is a date)
+    r"(?<!十)一月一(?![日号])(?=[^\W\d_])"
 )
 _CN_YEAR_BEFORE = re.compile(r"[〇○零一二三四五六七八九]{2,4}年$")
 
@@ -885,9 +892,10 @@ _RATIO_STEMS = (
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES}|(?!{_RATIO_STEMS}率)[\u4e00-\u9fff]{{2}}率)"
     r"(?P<gap>[^，。；%％]{0,8}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
-    # a share of a whole: 占各项贷款的112.4%, 占全县总数的105%
-    r"|占(?P<whole>全部|各项|全体|所有|总|全年|全县|全市|全省|全国|全区|全镇|全乡|全校|全院)[^，。；%％\d]{0,10}?的"
-    r"(?P<share>\d+(?:\.\d+)?)[ \t]*[%％]"
+    # a share of a whole: 占各项贷款的112.4%, 占全县总数的105%, 占带息负债总额的比例达到108.2%
+    r"|占(?:(?P<whole>全部|各项|全体|所有|总|全年|全县|全市|全省|全国|全区|全镇|全乡|全校|全院)[^，。；%％\d]{0,10}?"
+    r"|[^，。；%％\d]{0,10}?(?:总额|总数|总量|总和|总人数|总户数|总规模|总面积))的"
+    r"(?:比例|比重)?(?:为|是|达到|达)?(?P<share>\d+(?:\.\d+)?)[ \t]*[%％]"
 )
 #: More values of the same rate in the same row or list: 覆盖率　100%　　110%, 分别为95%、103%.
 _MORE_VALUES = re.compile(r"[ \t\u3000|、和及与]+(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]")
@@ -1550,15 +1558,21 @@ def digit_grouping(ctx: Context) -> Iterator[Finding]:
     if not grouped:
         return
     plain = sum(1 for _ in ctx.views.matches(_UNGROUPED))
-    if plain < len(grouped):
+    lone = plain == 0 and len(grouped) == 1  # (the document's only long figure: no convention either way)
+    if plain < len(grouped) and not lone:
         return  # the comma is the document's convention: GB/T 15835-2011 allows it outside specialist texts
     for block, m in grouped:
         figure = m.group()
         commas = [m.start() + i for i, ch in enumerate(figure) if ch == ","]
+        why = (
+            "全文只有这一个多位数，用了千分撇写作“{}”，宜写作“{}”"
+            if lone
+            else f"多位数分节不统一：全文有{plain}处多位数不分节，这里却用千分撇写作“{{}}”，应统一写作“{{}}”"
+        )
         yield Finding(
             block.span(m.start(), m.end()),
-            f"多位数分节不统一：全文有{plain}处多位数不分节，这里却用千分撇写作“{figure}”，"
-            f"应统一写作“{figure.replace(',', '')}”（公文正文中的数字一般不分节）",
+            why.format(figure, figure.replace(",", "")) + "（公文正文中的数字一般不分节）",
+            severity=Severity.INFO if lone else None,
             fix=Fix.unsafe(*(Edit(block.span(at, at + 1), "") for at in commas)),
         )
 
@@ -1606,9 +1620,11 @@ def unit_form_consistency(ctx: Context) -> Iterator[Finding]:
 #: a rate named by what it counts (激活率85.6%, 接入率达98.4%; ``stem``: the two characters before 率) or a share of a
 #: total (占比24.6%), with its value
 _RATE_STATED = re.compile(
-    r"(?:(?P<stem>[\u4e00-\u9fff]{2})率|(?P<share>占比))"
+    r"(?:(?P<stem>[\u4e00-\u9fff]{2})率|(?P<share>占比)|占(?P<of>[\u4e00-\u9fff]{2,12}?)的(?:比例|比重)?)"
     r"[ \t]*(?:为|是|达到|达|仅为|仅|约为|约)?[ \t]*(?P<p>\d+(?:\.\d+)?)[ \t]*[%％]"
 )
+#: what names the number of a whole after what it counts (占初筛异常人数的30%: 初筛异常)
+_COUNT_NOUN = re.compile(r"(?:总人数|总户数|总数|人数|户数|数量|总量|总额|总和|件数|次数)$")
 #: what tells a rate of something else, or several rates (较上年提高, 分别为, 由……提高到)
 _RATE_ASIDE = re.compile(r"分别|同比|环比|较|比上年|比去年|增长|增加|减少|下降|提高|提升|上升|降低|由")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -1642,21 +1658,39 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             if m.group("stem") not in text[clause : m.start() if mark is None else mark.start()]:
                 continue  # (a rate of something the figure does not count: 结案1432件，按时办结率98.6%)
             wholes = [f for f in figures[:-1] if f.group("q") == part.group("q")]
+        elif m.group("of"):
+            # (a share of a whole it names, whose figure follows that name: 初筛异常1200人……36例，占初筛异常人数的30%)
+            named = _COUNT_NOUN.sub("", m.group("of"))
+            if len(named) < 2:
+                continue
+            wholes = [f for f in figures[:-1] if text.endswith(named, 0, f.start())]
         else:
             among = text.rfind("其中", segment, part.start())
-            if among < 0 or between.strip(" \t，,") or "、" in text[among : part.start()]:
+            listed = any(among < f.start() for f in figures[:-1])  # (parts listed after 其中, each with its figure)
+            if among < 0 or between.strip(" \t，,") or listed:
                 continue  # (a share of what the figure counts, right after it, of the total before 其中)
             wholes = [f for f in figures[:-1] if f.end() <= among and f.group("q") == part.group("q")]
-        larger = [f for f in wholes if _value(f) > _value(part) > 0 and "、" not in text[f.end() : part.start()]]
+        larger = [
+            f
+            for f in wholes
+            if _value(f) > _value(part) > 0 and "、" not in _CN_ORDINALS.sub("", text[f.end() : part.start()])
+        ]
         # (figures listed with 、 are parts of one total, not a whole and its part)
         if not larger or _some_ratio_fits(figures, float(m.group("p"))):
             continue
         whole = larger[-1]
         ratio = float(_value(part) / _value(whole) * 100)
+        stated = float(m.group("p"))
+        if min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE:
+            continue  # (of two units, which _some_ratio_fits does not pair: 12例 of 640人)
         yield Finding(
             block.span(m.start("p"), m.end()),
             f"比率与前面的数字不符：{part.group()}÷{whole.group()}≈{ratio:.1f}%，文中写作{m.group('p')}%，请核对",
         )
+
+
+#: ordinals listed inside a noun (一、二类桥梁), which list no parts
+_CN_ORDINALS = re.compile(r"[一二三四五六七八九十]、(?=[一二三四五六七八九十])")
 
 
 def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:

@@ -56,6 +56,8 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _OPEN_END = "，、（《“‘【〔(,"
 #: function words that do not end a sentence or a heading
 _FUNCTION_END = "的和与及或在对把被将从向以为并而但其之由"
+#: words that choose what follows them (各类事件, 各项工作, 这些问题): a sentence never ends with them
+_DETERMINER_END = ("各类", "各项", "各种", "各级", "各个", "每个", "每项", "一系列", "所有", "这些", "那些", "多种")
 #: a paragraph never starts with a closing mark: it closes a pair opened in the paragraph before
 _CLOSING_START = "》”’）】〕)"
 #: nor with a point mark (when the paragraph before is unfinished, the two are one sentence)
@@ -297,6 +299,8 @@ def _judge(
     support = ""
     if text[-1] in _FUNCTION_END:
         support = f"上一段以虚词“{text[-1]}”结尾"
+    elif text.endswith(_DETERMINER_END):
+        support = f"上一段以“{next(w for w in _DETERMINER_END if text.endswith(w))}”结尾，后面少了它修饰的词"
     elif indent_break and ("，" in text or continues):
         support = "下一段没有首行缩进"
     elif running and second.blank_before == 0 and layout.gap >= 1:

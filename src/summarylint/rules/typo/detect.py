@@ -1442,7 +1442,66 @@ def _in_context(
         return None
     if end - start < 4 and listed_name(text, start, end, scorer) and not _term_item(screened.target):
         return None
+    changed = start + _one_apart(text[start:end], screened.target)
+    if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
+        return None
+    if screened.evidence is Evidence.NEAR and end - start == 2 and text.startswith(_NAME_SUFFIXES, end):
+        return None  # (a near sound before 省, 集团, 公司: a name's chosen character, 江澜省, 东澜港口集团)
     return confirm(text, start, screened, scorer)
+
+
+#: Prepositions and adverbs that take a measure word (按件, 按卷, 逐家, 每户: by the piece, household by household) ...
+_DISTRIBUTIVE = frozenset("按逐每")
+#: ... and the measure words they take (not 排 or 置: 按排 and 按置 are slips for 安排 and 安置).
+_UNIT_CHARS = frozenset("件卷户家人次项条个批村镇校所座台辆份张篇月季年日周天宗盒袋箱")
+
+
+def _by_unit(text: str, changed: int) -> bool:
+    """Whether the character at ``changed`` is a distributive word before a measure word, or a measure word after one
+    (按卷整理, 按件计酬, 企业逐家排查): the span is no misspelt word (案卷, 案件, 企业主)."""
+    char = text[changed]
+    if char in _DISTRIBUTIVE:
+        return text[changed + 1 : changed + 2] in _UNIT_CHARS
+    return char in _UNIT_CHARS and changed > 0 and text[changed - 1] in _DISTRIBUTIVE
+
+
+#: What follows each item of a series (小病不出村、常见病不出乡、大病不出县”).
+_SERIES_END = frozenset("、，,；;”’）)。")
+
+
+def _in_a_series(text: str, start: int, end: int, changed: int) -> bool:
+    """Whether the two-character span ``[start, end)`` closes an item of a series whose items vary the character at
+    ``changed`` (不出村、不出乡、不出县: 出县 is no misspelt 出现): at least two other items of the paragraph end
+    with the kept character and another one in its place, making no dictionary word either (大赛、比赛 beside 竟赛 are
+    words: the series varies words, not a slot)."""
+    if end - start != 2 or text[end : end + 1] not in _SERIES_END:
+        return False
+    first = changed == end - 1  # (whether the kept character is the first)
+    kept = text[start] if first else text[end - 1]
+    others = {
+        text[i : i + 2]
+        for i in range(len(text) - 2)
+        if text[i + 2] in _SERIES_END
+        and text[i if first else i + 1] == kept
+        and _HAN.match(text, i + 1 if first else i)
+    }
+    others.discard(text[start:end])
+    freq = dictionary().freq
+    return sum(1 for other in others if not freq(other)) >= 2
+
+
+def _expanded(text: str, start: int, target: str) -> bool:
+    """Whether a four-character span writes its fixed expression with one word widened (以教研促教学 for 以研促教): its
+    first or last character differs from the expression's, which stands right beside it instead."""
+    if len(target) != 4:
+        return False
+    at = _one_apart(text[start : start + 4], target)
+    before, after = text[start - 1 : start], text[start + 4 : start + 5]
+    return (at == 0 and before == target[0]) or (at == 3 and after == target[3])
+
+
+#: What ends the name of a place or an organisation (see :func:`_in_context`).
+_NAME_SUFFIXES = ("省", "市", "县", "州", "镇", "乡", "港", "集团", "公司", "银行", "大学", "学院", "医院")
 
 
 def _term_item(target: str) -> bool:

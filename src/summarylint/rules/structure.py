@@ -29,12 +29,24 @@ def _options(heading: Heading) -> bool:
     return any(g.first.marker.family is Family.LATIN for g in heading.children)
 
 
+#: A heading run into its body (（一）着力提升教育质量。深化课堂教学改革……) carries at least this many characters after
+#: the full stop that ends its title.
+RUN_IN_BODY = 15
+
+
+def _runs_in(heading: Heading) -> bool:
+    """Whether ``heading`` is run into a body of its own: its title ends with a full stop and sentences follow."""
+    title = heading.title
+    stop = title.find("。")
+    return not heading.standalone and stop > 0 and len(title) - stop - 1 >= RUN_IN_BODY
+
+
 def _sections(group: Group) -> bool:
-    """Siblings that head sections of their own (most of them have body text or sub-headings, or they are
-    Markdown headings), not the entries of a list that each end like a sentence."""
+    """Siblings that head sections of their own (most of them have body text or sub-headings, or run into their
+    body, or they are Markdown headings), not the entries of a list that each end like a sentence."""
     if any(h.paragraph.kind is BlockKind.HEADING for h in group.items):
         return True
-    return sum(1 for h in group.items if h.has_content) * 2 > len(group.items)
+    return sum(1 for h in group.items if h.has_content or _runs_in(h)) * 2 > len(group.items)
 
 
 def _ending(para: Paragraph) -> str:

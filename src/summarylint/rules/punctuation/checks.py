@@ -913,21 +913,26 @@ def _cut_at(text: str, offset: int) -> list[Token]:
 
 @check("PU024")
 def comma_in_word_list(ctx: Context) -> Iterator[Finding]:
-    for block in ctx.views.candidates(wordlists.CANDIDATE):
+    for block in ctx.views.candidates(wordlists.CANDIDATE, wordlists.LAST_ITEM):
         text = block.text
         for start, end in wordlists.stretches(text):
-            if not wordlists.CANDIDATE.search(text, start, end) or block.masked(start, end):
+            if block.masked(start, end):
                 continue
-            for found in wordlists.find_lists(text, start, end, _cut_at):
-                for at in found.commas:
-                    left = next(item for item in reversed(found.items) if item.end <= at)
-                    right = next(item for item in found.items if item.start > at)
-                    shown = text[left.start : right.end]
-                    yield Finding(
-                        block.span(at, at + 1),
-                        f"并列词语之间用顿号：“{shown}”中的逗号应改为顿号“、”",
-                        fix=Fix.unsafe(Edit(block.span(at, at + 1), "、")),
-                    )
+            commas: dict[int, str] = {}
+            if wordlists.CANDIDATE.search(text, start, end):
+                for found in wordlists.find_lists(text, start, end, _cut_at):
+                    for at in found.commas:
+                        left = next(item for item in reversed(found.items) if item.end <= at)
+                        right = next(item for item in found.items if item.start > at)
+                        commas[at] = text[left.start : right.end]
+            for at, shown in wordlists.last_item_commas(text, start, end, _cut_at):
+                commas.setdefault(at, shown)
+            for at, shown in sorted(commas.items()):
+                yield Finding(
+                    block.span(at, at + 1),
+                    f"并列词语之间用顿号：“{shown}”中的逗号应改为顿号“、”",
+                    fix=Fix.unsafe(Edit(block.span(at, at + 1), "、")),
+                )
 
 
 # --- PU025 -------------------------------------------------------------------------------------

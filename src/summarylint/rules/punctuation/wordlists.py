@@ -292,6 +292,32 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
     return found
 
 
+#: A comma before the last item of a list begun with 顿号 (城乡低保、特困供养，临时救助等; 国家奖学金、国家励志奖学金，
+#: 国家助学金及……): the last item is closed by 等, or joined by 及 and ends like the item before the comma.
+LAST_ITEM = re.compile(
+    rf"(?<=[{CJK}])、(?P<b>[{CJK}]{{1,{ITEM_MAX + 2}}})，(?P<c>[{CJK}]{{1,{ITEM_MAX + 2}}}?)"
+    r"(?P<close>等(?![待候于同级次奖额价量距])|及|以及|和)"
+)
+
+
+def last_item_commas(text: str, start: int, end: int, cut: Cut) -> list[tuple[int, str]]:
+    """Where a comma stands before the last item of a list begun with 顿号 in ``text[start:end]`` (see
+    :data:`LAST_ITEM`), with the two items around it: of one length when 等 closes the list, neither opening with a
+    verb (加强培训、考核，开展竞赛等 is two clauses); nouns ending alike when 及 or 和 joins the last item (奖学金，
+    助学金及; not 财政政策、货币政策，完善产业政策和: a clause)."""
+    found = []
+    for m in LAST_ITEM.finditer(text, start, end):
+        b, c = m.group("b"), m.group("c")
+        words = [cut(b, m.start("b")), cut(c, m.start("c"))]
+        if m.group("close") == "等":
+            alike = len(b) == len(c) <= ITEM_MAX and all(w and not w[0].tag.startswith("v") for w in words)
+        else:
+            alike = b[-1] == c[-1] and all(t.tag in NOUN_TAGS for w in words for t in w)
+        if alike:
+            found.append((m.start("c") - 1, f"{b}，{c}"))
+    return found
+
+
 def stretches(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` between marks other than ， and 、 (and brackets, quotation marks)."""
     bounds = [0, *(m.start() for m in _STRETCH_END.finditer(text)), len(text)]

@@ -226,8 +226,10 @@ def stray_page_number(ctx: Context) -> Iterator[Finding]:
 #: number (恒远能源集团内部审计部　　　　第 3 页 共 7 页), or the other way round
 _PAGE = r"第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[，,/]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?"
 _GAP = r"(?:[\u3000]{2,}|[ ]{4,}|\t+)"
+#: (a narrower gap after a document's title: 江州银行城东支行2023年度述职报告　第2页)
+_TITLE_GAP = r"(?<=总结|报告|汇报|计划|方案|规划)(?:[\u3000]|[ ]{2,})"
 _FOOTER = re.compile(
-    rf"^[ \t\u3000]*(?:(?P<before>[^\s。，；！？]{{2,40}}){_GAP}(?P<page>{_PAGE})"
+    rf"^[ \t\u3000]*(?:(?P<before>[^\s。，；！？]{{2,40}})(?:{_GAP}|{_TITLE_GAP})(?P<page>{_PAGE})"
     rf"|(?P<first>{_PAGE}){_GAP}[^\s。，；！？]{{2,40}})[ \t\u3000]*$"
 )
 

@@ -554,11 +554,19 @@ def _change() -> re.Pattern[str]:
     )
 
 
+#: Units of time and of marks, no measure words elsewhere (分 of 部分, 秒 of 秒杀), that a change may lose its figure
+#: before: 响应时长缩短至秒, 平均分较上年提高分
+_CHANGE_UNITS = ("秒", "分钟", "分")
+
+
 @cache
 def _changed_to() -> re.Pattern[str]:
-    """A change to a figure that is gone, its unit left right after 至 or 到: 办电时间压减至个工作日以内."""
-    units = alternation(sorted(_measure_settings().measure_words))
-    return re.compile(rf"(?:{_CHANGE_VERBS})[至到](?P<unit>{units})")  # (not 为: 延长为期三天)
+    """A change to a figure that is gone, its unit left right after 至 or 到: 办电时间压减至个工作日以内; or a change by
+    a figure that is gone, its unit of time or marks closing the clause: 平均分较上年提高分."""
+    units = alternation(sorted({*_measure_settings().measure_words, *_CHANGE_UNITS}))
+    by = alternation(list(_CHANGE_UNITS))
+    # (not 为: 延长为期三天; not a scale: 缩短至秒级)
+    return re.compile(rf"(?:{_CHANGE_VERBS})(?:[至到](?P<unit>{units})(?!级)|了?(?P<by>{by})(?=[，。；、,;]))")
 
 
 def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
@@ -575,11 +583,13 @@ def _change_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化前的数字被删除或漏填"
     for match in block.finditer(_changed_to()):
-        start, end = match.span("unit")
-        if _begins_word(text, start, end):
+        group = "unit" if match.group("unit") else "by"
+        start, end = match.span(group)
+        if group == "unit" and _begins_word(text, start, end):
             continue
         shown = _snippet(text, start, end)
-        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为变化后的数字被删除或漏填"
+        what = "变化后的数字" if group == "unit" else "变化的幅度"
+        yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为{what}被删除或漏填"
 
 
 #: The whole of an area, then a measure word and what it counts, whose number is gone

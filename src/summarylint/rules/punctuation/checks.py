@@ -42,6 +42,8 @@ _HALF_POINT = re.compile(
     # the blanks an English keyboard types after it included (…完成任务. 下一步), or at the end of the paragraph
     rf"|(?<=[{CJK}])(?P<dot>\.)(?:[ \t]*(?=[{CJK}])|(?=[ \t]*$))"
     rf"|(?<=[%％])(?P<pct>\.)(?:[ \t]*(?=[{CJK}])|(?=[ \t]*$))"
+    # a comma or semicolon after a percentage, before the next clause's figure and its unit (96.8%,3岁以下……)
+    rf"|(?<=[%％])(?P<next>[,;])(?=[ \t]*\d[\d.～~—-]*[{CJK}])"
     r")"
 )
 
@@ -95,8 +97,9 @@ def halfwidth_point_mark(ctx: Context) -> Iterator[Finding]:
                 continue  # characters or a figure lost in an encoding conversion (GA005, GA007), not a question mark
             if ";" in m.group() and _ENTITY.search(block.text, max(0, m.start() - 10), m.start()):
                 continue  # the end of an HTML entity left in the text (&nbsp;)
-            mark = m.group("a") or m.group("b") or m.group("dot") or m.group("pct")
-            if m.group("pct") and not CJK_CHAR.search(block.text, max(0, m.start() - 20), m.start()):
+            mark = m.group("a") or m.group("b") or m.group("dot") or m.group("pct") or m.group("next")
+            after_percent = m.group("pct") or m.group("next")
+            if after_percent and not CJK_CHAR.search(block.text, max(0, m.start() - 20), m.start()):
                 continue  # a percentage in English text
             if m.group("dot") and _ORDINAL_BEFORE.fullmatch(block.text, 0, m.start()):
                 continue

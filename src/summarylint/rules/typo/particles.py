@@ -198,6 +198,8 @@ def _subject_before(words: list[_Word], adverbial: int) -> bool:
     if adverbial < 1:
         return False
     subject = words[adverbial - 1]
+    if subject.tag in _SUBJECT_TAGS and len(subject.text) == 1 and adverbial >= 2:
+        return words[adverbial - 2].tag in _SUBJECT_TAGS | {"l"}  # (a name segmented apart: 交通运输 + 局)
     return subject.tag in _SUBJECT_TAGS and len(subject.text) >= 2
 
 
@@ -219,6 +221,8 @@ def _good_before_verb(t: _Tables, text: str, words: list[_Word], k: int) -> bool
     verb = words[k + 1]
     if not (verb.tag == "v" or verb.text in t.complement_verbs) or len(verb.text) != 2:
         return False
+    if k + 2 < len(words) and words[k + 2].text in ("了", "着"):
+        return True  # 较好的完成了年度任务: the verb with 了 is the predicate, 较好 its adverbial
     closes = verb.end >= len(text) or text[verb.end] in _CLAUSE_END
     return closes and _NEGATION_OR_MODAL.search(text, 0, start) is not None
 
@@ -228,7 +232,10 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     if k < 1:
         return False
     verb = words[k - 1]
-    if (verb.tag not in ("v", "vn") and verb.text not in t.complement_verbs) or verb.text in t.not_complement:
+    # (a set phrase ending with its verb takes a complement of degree too: 隐患整改的还不够彻底)
+    verbal = verb.tag in ("v", "vn") or verb.text in t.complement_verbs
+    degree_next = k + 1 < len(words) and words[k + 1].text in t.degree_words
+    if not (verbal or (verb.tag == "l" and degree_next)) or verb.text in t.not_complement:
         return False
     if k >= 2 and words[k - 2].text in ("所", "的"):
         return False  # 所需要的, 的……的: a noun phrase
@@ -238,7 +245,7 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
         # 开展的有声有色, 整理的井井有条: a fixed expression of manner closing the clause; but after a verb that takes a
         # noun phrase it is one (体现了管理的有条不紊, 看到了工作的扎扎实实)
         return not _object_of_a_verb(words, k - 1)
-    if _plain_complement(text, words, k):
+    if _plain_complement(text, words, k) or _good_complement(text, words, k):
         return True
     if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
         return False  # 不便, 更新: the degree word must be a word of its own
@@ -247,11 +254,15 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     m = t.complement.match(text, words[k + 1].end)
     if m is None:
         return False
-    # the complement says how (熟练, 到位, 不够); a noun in it makes a noun phrase (的不抓辫子, 的不安定因素)
+    # the complement says how (熟练, 到位, 不够); a noun of its own in it makes a noun phrase (的不抓辫子, 的不安定因素,
+    # 形成的比较优势), not a character (更细更实) or one word after 不够 (不够精准, jieba's noun)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
-    return not any(w.tag.startswith("n") for w in inside)
+    lacking = len(inside) == 1 and words[k + 1].text in _NOT_ENOUGH
+    return lacking or not any(w.tag.startswith("n") and len(w.text) >= 2 for w in inside)
 
 
+#: Degree words of falling short: the one word after them says how (开展的不够精准), whatever jieba's tag.
+_NOT_ENOUGH = frozenset({"不够", "还不够", "不太", "不是很"})
 #: Adjectives of one character that after a verb's 的 tell what was done, not how (新建的多，改建的少): no complement.
 _NOT_MANNER = frozenset("多少大小新旧真假")
 
@@ -272,6 +283,19 @@ def _plain_complement(text: str, words: list[_Word], k: int) -> bool:
 
 
 _COMPARED = re.compile("比|和|跟|与|同|像|如")
+#: Words of degree that are a complement by themselves after a verb's 的 closing the clause (发展的更好。): 得.
+_GOOD_COMPLEMENTS = frozenset({"更好", "很好", "较好", "更快", "很快", "较快"})
+
+
+def _good_complement(text: str, words: list[_Word], k: int) -> bool:
+    """的 between a verb and 更好 (很好, 更快……) closing the clause, not in a comparison (比预期的更好)."""
+    if k + 1 >= len(words) or words[k - 1].tag not in ("v", "vn") or words[k + 1].text not in _GOOD_COMPLEMENTS:
+        return False
+    end = words[k + 1].end
+    if not (end >= len(text) or text[end] in _CLAUSE_END):
+        return False
+    clause = max(text.rfind(mark, 0, words[k - 1].start) for mark in _CLAUSE_END + "、")
+    return not _COMPARED.search(text, clause + 1, words[k - 1].start)
 
 
 #: Modal verbs: before a verb and 的 they make a noun phrase of what may or should be done (能解决的, 该办的).
@@ -328,7 +352,9 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
                 or _opening_de(t, text, words, k)
                 or _good_before_verb(t, text, words, k)
             ):
-                right, why = "地", f"“{words[k - 1].text}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
+                split = words[k - 1].text == "好" and k >= 2 and words[k - 2].text in ("较", "很", "更")  # (较 + 好)
+                adverbial = words[k - 2].text + "好" if split else words[k - 1].text
+                right, why = "地", f"“{adverbial}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
             else:
                 continue
             span = block.span(at, at + 1)

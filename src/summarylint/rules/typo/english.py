@@ -275,8 +275,8 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
     return None if best is None else (best[1], best[2])
 
 
-#: A word in camel case (PowerPoint, JavaScript), whose later parts may be initials (ArcGIS, MySQL, PowerBI), or initials
-#: before a word (VMware, PDFelement): looked at only for a slip in a name of the pack written so.
+#: A word in camel case (PowerPoint, JavaScript), whose later parts may be initials (ArcGIS, MySQL, PowerBI), or
+#: initials before a word (VMware, PDFelement): looked at only for a slip in a name of the pack written so.
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))+|[A-Z]{2,}[a-z]{2,}")
 
 

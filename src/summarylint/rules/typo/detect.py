@@ -1445,7 +1445,7 @@ def _in_context(
     changed = start + _one_apart(text[start:end], screened.target)
     if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
         return None
-    if screened.evidence is Evidence.NEAR and end - start == 2 and text.startswith(_NAME_SUFFIXES, end):
+    if screened.evidence is Evidence.NEAR and end - start == 2 and _name_suffix(text, end):
         return None  # (a near sound before 省, 集团, 公司: a name's chosen character, 江澜省, 东澜港口集团)
     return confirm(text, start, screened, scorer)
 
@@ -1500,8 +1500,19 @@ def _expanded(text: str, start: int, target: str) -> bool:
     return (at == 0 and before == target[0]) or (at == 3 and after == target[3])
 
 
-#: What ends the name of a place or an organisation (see :func:`_in_context`).
-_NAME_SUFFIXES = ("省", "市", "县", "州", "镇", "乡", "港", "集团", "公司", "银行", "大学", "学院", "医院")
+#: What ends the name of an organisation, and of a place (one character: 省, 市 ...; see :func:`_name_suffix`).
+_ORGANISATIONS = ("集团", "公司", "银行", "大学", "学院", "医院")
+_PLACES = frozenset("省市县州镇乡港")
+
+
+def _name_suffix(text: str, at: int) -> bool:
+    """Whether a name's ending starts at ``at``: a word of organisations, or a place's character that starts no word
+    (江澜省; not 市场 of 完散市场, 乡镇 of 促经乡镇企业), unless an organisation's word follows (东澜港口集团)."""
+    if text.startswith(_ORGANISATIONS, at):
+        return True
+    if text[at : at + 1] not in _PLACES:
+        return False
+    return not dictionary().freq(text[at : at + 2]) or any(w in text[at : at + 6] for w in _ORGANISATIONS)
 
 
 def _term_item(target: str) -> bool:

@@ -1030,3 +1030,22 @@ def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
                 else f"句子中间不用冒号：“{before}”和后面的数字是同一个分句"
             )
             yield Finding(block.span(start, end), f"{why}，冒号应删除", fix=Fix.safe(Edit(block.span(start, end), "")))
+
+
+# --- PU028 -------------------------------------------------------------------------------------
+
+#: 、 right before a word that opens a clause (新引进企业37家、其中亿元以上项目3个): the point after it is a clause,
+#: not a word of a list.  (Not 但: 有某些观点、但不固执己见、遵守纪律的人 lists what describes someone;
+#: nor a change after a figure: the government work report writes 赤字规模5.66万亿元、比上年增加1.6万亿元.)
+_DUNHAO_CLAUSE = re.compile(r"、(?=(?P<word>其中|并且|从而|因此|所以))")
+
+
+@check("PU028")
+def dunhao_before_clause(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_DUNHAO_CLAUSE):
+        span = block.span(m.start(), m.end())
+        yield Finding(
+            span,
+            f"分句之间误用顿号：“{m.group('word')}”开始一个分句，前面应用逗号“，”，不用顿号",
+            fix=Fix.unsafe(Edit(span, "，")),
+        )

@@ -169,10 +169,11 @@ def _adverbial_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     return after.tag == "v" and t.verb_markers.fullmatch(following.text) is not None
 
 
-#: What may open a clause before an adverbial: a mark, 一是, 二是 … of an enumeration, or a modal verb, which is
-#: followed by a verb phrase, never a noun phrase (要认真的落实岗位责任).
+#: What may open a clause before an adverbial: a mark, 一是, 二是 … of an enumeration, a modal verb, or an adverb of
+#: going on, which is followed by a verb phrase, never a noun phrase (要认真的落实岗位责任, 将继续认真的履行职责).
 _CLAUSE_OPENING = re.compile(
-    f"(?:[{_CLAUSE_END}、　 ]|[一二三四五六七八九十]是|(?<![需只])要|应|应当|应该|必须|务必|须|将|能够?|会)$"
+    f"(?:[{_CLAUSE_END}、　 ]|[一二三四五六七八九十]是|(?<![需只])要|应|应当|应该|必须|务必|须|将|能够?|会"
+    "|继续|持续|进一步|始终|一如既往)$"
 )
 
 

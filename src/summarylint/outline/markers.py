@@ -327,13 +327,12 @@ def _acceptable(marker: Marker, after: str) -> bool:
         if marker.value > 199:
             return False
     # 一. 一， 一： 一 — only before CJK text (not 一，二，三 lists or 十.5), or before a year or count that
-    # opens a heading (一.2025年工作回顾, 二，1981年国民经济计划)
-    if (
-        fam is Family.CN_BARE
-        and marker.delimiter != "、"
-        and (not (_CJK.match(nxt) or nxt in "“《（" or _FIGURE_HEAD.match(after)) or nxt in "一二三四五六七八九十")
-    ):
-        return False
+    # opens a heading (一.2025年工作回顾, 二，1981年国民经济计划); a space may follow a point (## 二. 存在的问题)
+    if fam is Family.CN_BARE and marker.delimiter != "、":
+        head = after.lstrip(" \u3000") if marker.delimiter in ".．" else after
+        first = head[:1]
+        if not (_CJK.match(first) or first in "“《（" or _FIGURE_HEAD.match(head)) or first in "一二三四五六七八九十":
+            return False
     # 一、二季度, 三、四年级: two numbers listed, not an ordinal
     listed = _NEXT_NUMBER.match(after) if fam is Family.CN_BARE and marker.delimiter == "、" else None
     if listed is not None and chinese_numeral_value(listed.group(1)) == marker.value + 1:

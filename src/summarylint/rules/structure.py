@@ -41,12 +41,12 @@ def _runs_in(heading: Heading) -> bool:
     return not heading.standalone and stop > 0 and len(title) - stop - 1 >= RUN_IN_BODY
 
 
-def _sections(group: Group) -> bool:
-    """Siblings that head sections of their own (most of them have body text or sub-headings, or run into their
-    body, or they are Markdown headings), not the entries of a list that each end like a sentence."""
+def _sections(group: Group, run_in: bool = False) -> bool:
+    """Siblings that head sections of their own (most of them have body text or sub-headings, or, with ``run_in``,
+    run into their body; or they are Markdown headings), not the entries of a list that each end like a sentence."""
     if any(h.paragraph.kind is BlockKind.HEADING for h in group.items):
         return True
-    return sum(1 for h in group.items if h.has_content or _runs_in(h)) * 2 > len(group.items)
+    return sum(1 for h in group.items if h.has_content or (run_in and _runs_in(h))) * 2 > len(group.items)
 
 
 def _ending(para: Paragraph) -> str:
@@ -174,7 +174,7 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
         # A list of short entries (an outline, an attachment list, a list of problems whose last entry is
         # followed by a remark) is not a set of empty sections: report only when most siblings do have
         # content of their own.
-        if not _sections(group) or group.first.marker.start > 0 or _tight(group, spaced):
+        if not _sections(group, run_in=True) or group.first.marker.start > 0 or _tight(group, spaced):
             continue  # (a list introduced in running text, such as 附件：1.……, is not a set of sections)
         for heading in group.items:
             if heading.has_content or not _phrase(heading):

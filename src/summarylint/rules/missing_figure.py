@@ -318,6 +318,19 @@ def _in_stop_phrase(text: str, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _roles() -> frozenset[str]:
+    """The stop phrases that end with a measure word after a verb of two characters or more (完成人, 受理人)."""
+    units = _measure_settings().measure_words
+    return frozenset(w for w in pack().mf001.stop_phrases if any(w.endswith(m) and len(w) - len(m) >= 2 for m in units))
+
+
+def _role_ends_at(text: str, start: int, end: int) -> bool:
+    """Whether a role of :func:`_roles` ends with the measure word ``[start, end)`` (成果完成人: the verb is the
+    role's)."""
+    return any(text.startswith(role, end - len(role)) for role in _roles() if len(role) > end - start)
+
+
 def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
     """Whether the measure word ``[start, end)``, closing a clause, follows a noun that ends with it (其中宽带用户户，
     新增个体工商户户): no doubled measure word (户户, 家家户户) but a noun and its measure word with the figure
@@ -335,6 +348,8 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
 #: 零 before what a measure word counts, in its clause (确保零严重不符合项), or what was not found or did not happen
 #: (均未发现严重缺陷项): the count is zero.
 _ZERO_BEFORE = re.compile(r"(?:零|(?:未|没有)(?:发现|发生|出现|检出))[^，。；！？,;!?\d]{0,6}$")
+#: 应X尽X, all that should be X'd is (应处尽处, 应保尽保, 应检尽检).
+_ALL_THAT_SHOULD = re.compile(r"应([^\W\d_])尽\1")
 #: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan.
 _QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”")
 
@@ -369,6 +384,8 @@ def _measure_word_candidates(block: Block) -> list[tuple[int, int, bool, bool]]:
             continue  # a term the document quotes (“烂场雨”): its measure-word character counts nothing
         if _ZERO_BEFORE.search(text, max(0, start - 10), start):
             continue  # zero of what is counted (零严重不符合项, 未发现重大隐患项): the figure is 零
+        if any(m.start() <= start < m.end() for m in _ALL_THAT_SHOULD.finditer(text, max(0, start - 3), end + 3)):
+            continue  # all that should be (应处尽处, 应保尽保): the character is the verb's, no count
         at_clause_end = _clause_ends_at(text, end)
         if not at_clause_end and (
             match.group() not in settings.before_noun or text.startswith(settings.word_starts, start)
@@ -521,6 +538,8 @@ def _verb_led_findings(
             continue  # 发放元/吨 is a unit written out, not a count
         if _begins_word(text, start, end):
             continue  # a word that begins with the measure word: 举办名家讲座
+        if group != "quoted" and _role_ends_at(text, start, end):
+            continue  # a role named by what it did (成果完成人, 受理人): no count
         if group == "quoted":  # “个代表”: the slogan lost its number
             if _tokens_around(text, start, end) is None:
                 continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
@@ -706,6 +725,8 @@ def _sibling_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
             continue  # a compound measure word after its number (1436家次, 6万册次), a negated verb (不死人)
         if _is_name(text, start, end, previous, settings.surnames):
             continue
+        if re.search(re.escape(previous.word + word) + r"[0-9０-９]", text[low:high]):
+            continue  # a term the sentence counts elsewhere (清理非正常户，认定非正常户346户): its name, no count
         shown = _snippet(text, start, end)
         message = f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
         yield block, start, end, message + "（同一句中同样的分项写有数字）"

@@ -211,6 +211,8 @@ _FULLWIDTH_LETTERS = re.compile(r"(?<![０-９Ａ-Ｚａ-ｚ．])[Ａ-Ｚａ-ｚ
 @check("WD016")
 def fullwidth_latin(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_FULLWIDTH_LETTERS):
+        if any(g.start <= m.start() < g.end for g in find_reencoded(block.text)):
+            continue  # a letter of mojibake (鏂版椂浠ｆ枃: UTF-8 read as GBK), which GA005 reports
         run = m.group()
         span = block.span(m.start(), m.end())
         half = to_halfwidth(run)

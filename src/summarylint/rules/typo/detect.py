@@ -1445,8 +1445,11 @@ def _in_context(
     changed = start + _one_apart(text[start:end], screened.target)
     if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
         return None
-    if screened.evidence is Evidence.NEAR and end - start == 2 and _name_suffix(text, end):
-        return None  # (a near sound before 省, 集团, 公司: a name's chosen character, 江澜省, 东澜港口集团)
+    # (a near sound, or a rare character of the same sound, before 省, 区, 集团: a name's chosen character, 江澜省,
+    # 东陂区; a rare look-alike is a slip of the hand there too: 政策咨洵区)
+    sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ
+    if (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end):
+        return None
     return confirm(text, start, screened, scorer)
 
 
@@ -1502,7 +1505,10 @@ def _expanded(text: str, start: int, target: str) -> bool:
 
 #: What ends the name of an organisation, and of a place (one character: 省, 市 ...; see :func:`_name_suffix`).
 _ORGANISATIONS = ("集团", "公司", "银行", "大学", "学院", "医院")
-_PLACES = frozenset("省市县州镇乡港")
+_PLACES = frozenset("省市县区州镇乡港")
+#: A character written alone less often than this (jieba's frequency) is a name's choice before a place's or an
+#: organisation's ending (东陂区), not an input method's: a slip puts a common character in.
+NAME_CHAR_FREQ = 100
 
 
 def _name_suffix(text: str, at: int) -> bool:

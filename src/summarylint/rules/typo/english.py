@@ -280,6 +280,17 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}(?![a-z]))+|[A-Z]{2,}[a-z]{2,}")
 
 
+#: A word spelt as Hanyu Pinyin (si-cen-ce) is read as a slip only when two neighbouring letters swapped make a word
+#: at least this common (pyspellchecker's count: science 57,649): no name is one such swap from it.
+PINYIN_SWAP_COUNT = 20_000
+
+
+def _common_swap(word: str) -> bool:
+    """Whether two neighbouring letters of ``word`` swapped make a very common English word (Sicence: science)."""
+    words = english_words()
+    return any(words.count(w) >= PINYIN_SWAP_COUNT for w in interior_slips(word, swaps_only=True))
+
+
 def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
 
@@ -470,7 +481,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or (written[1:] != written[1:].lower() and not camel and not capitals)
                 or counts[lower] > 1
                 or written in ctx.words
-                or (_PINYIN.fullmatch(lower) and not capitals)
+                or (_PINYIN.fullmatch(lower) and not capitals and not _common_swap(lower))
             ):
                 continue
             named = name_slip(lower)

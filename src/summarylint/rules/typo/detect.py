@@ -815,8 +815,6 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         return None
     if at > 0 and _counted(text, start):
         return None  # the count's measure word, kept: 42处|千人以下工程 is no 处于
-    if at == 0 and written[0] == "逐" and written[1] in classifiers():
-        return None  # one by one: 逐卷检查 is no 组卷, 逐户走访 no 组户, 逐村制定 no 驻村
     if written[0] == "所" and text[start - 1 : start] == "之":
         return None  # 之所 + a verb, of the classical turn (民之所忧, 民之所盼): no slip for 所有
     if at == 1 and len(target) == 2 and _parallel(text, start, scorer):
@@ -1453,19 +1451,18 @@ def _in_context(
     return confirm(text, start, screened, scorer)
 
 
-#: Prepositions and adverbs that take a measure word (按件, 按卷, 逐家, 每户: by the piece, household by household) ...
+#: Prepositions and adverbs that take a measure word (按件, 按卷, 逐家, 每户: by the piece, household by household).
 _DISTRIBUTIVE = frozenset("按逐每")
-#: ... and the measure words they take (not 排 or 置: 按排 and 按置 are slips for 安排 and 安置).
-_UNIT_CHARS = frozenset("件卷户家人次项条个批村镇校所座台辆份张篇月季年日周天宗盒袋箱")
 
 
 def _by_unit(text: str, changed: int) -> bool:
-    """Whether the character at ``changed`` is a distributive word before a measure word, or a measure word after one
-    (按卷整理, 按件计酬, 企业逐家排查): the span is no misspelt word (案卷, 案件, 企业主)."""
-    char = text[changed]
-    if char in _DISTRIBUTIVE:
-        return text[changed + 1 : changed + 2] in _UNIT_CHARS
-    return char in _UNIT_CHARS and changed > 0 and text[changed - 1] in _DISTRIBUTIVE
+    """Whether the character at ``changed`` is a distributive word before a measure word (:func:`classifiers`), or a
+    measure word after one (按卷整理, 按件计酬, 企业逐家排查, 逐户走访): the span is no misspelt word (案卷, 案件,
+    企业主, 驻户); 按排 and 按置 are (排 and 置 count nothing there)."""
+    units = classifiers()
+    if text[changed] in _DISTRIBUTIVE:
+        return text[changed + 1 : changed + 2] in units
+    return text[changed] in units and changed > 0 and text[changed - 1] in _DISTRIBUTIVE
 
 
 #: What follows each item of a series (小病不出村、常见病不出乡、大病不出县”).

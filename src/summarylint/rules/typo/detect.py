@@ -1448,7 +1448,15 @@ def _in_context(
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ
     if (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end):
         return None
+    if screened.evidence is Evidence.NEAR and _LATIN_GLOSS.match(text, end):
+        # (a name glossed in Latin letters right after it, 麦可思（MyCOS）: a near sound is the name's, no slip for
+        # 可是; a same sound before a gloss is a slip still, 本地换存（Caffeine）)
+        return None
     return confirm(text, start, screened, scorer)
+
+
+#: A name's Latin form or abbreviation in brackets right after it: 麦可思（MyCOS）, 迅达（Schindler）.
+_LATIN_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z0-9 .&'-]{1,30}[）)]")
 
 
 #: Prepositions and adverbs that take a measure word (按件, 按卷, 逐家, 每户: by the piece, household by household).

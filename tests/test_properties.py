@@ -246,3 +246,33 @@ def test_deep_nesting_reaches_no_recursion_limit() -> None:
         _check_positions(result, original)
     outline = build_outline(lint_text(texts["nested.txt"], "nested.txt").document)  # type: ignore[arg-type]
     assert max(group.depth for group in outline.groups) == 2999
+
+
+class _Block:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+_ANCHORED = [
+    __import__("re").compile(p)
+    for p in (r"^[一二三四五六七八九十]、", r"的(?=[，。]|$)", r"(?:^|(?<=[。；]))其中", r"[A-Za-z]+$", r"^\s*$")
+]
+
+
+@given(st.lists(st.text(alphabet="一二三、的，。；其中ab \n", max_size=12), max_size=8))
+def test_candidate_blocks_keep_every_block_an_anchored_pattern_matches(texts: list[str]) -> None:
+    """Searched block by block (few blocks) or in one search with MULTILINE (many), the candidates of a pattern with
+    an anchor hold every block in which it matches: the block-by-block search gives exactly those."""
+    from summarylint.views import blocks as view
+
+    found = [_Block(t) for t in texts]
+    for pattern in _ANCHORED:
+        matching = [b for b in found if pattern.search(b.text)]
+        assert view.candidate_blocks(found, pattern) == matching
+        many = view.PER_BLOCK_MAX
+        try:
+            view.PER_BLOCK_MAX = -1  # (as in a document with more blocks than that)
+            joined = view.candidate_blocks(found, pattern)
+        finally:
+            view.PER_BLOCK_MAX = many
+        assert all(b in joined for b in matching)

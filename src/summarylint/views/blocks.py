@@ -103,6 +103,11 @@ def lay_out(blocks: Sequence[_HasText]) -> tuple[str, list[int]]:
     return "\n".join(block.text for block in blocks), starts
 
 
+#: Up to this many blocks, a pattern with an anchor is searched in each block rather than compiled again with
+#: MULTILINE for one search over all of them (see :func:`candidate_blocks`).
+PER_BLOCK_MAX = 500
+
+
 def candidate_blocks(
     blocks: Sequence[Texted], *patterns: re.Pattern[str], layout: tuple[str, list[int]] | None = None
 ) -> list[Texted]:
@@ -113,10 +118,17 @@ def candidate_blocks(
     block boundaries; a match across a boundary selects both blocks.  A pattern whose look-behind refuses a
     line break at the very start of a block would need every block instead.
     """
+    if not blocks:
+        return []
     text, starts = layout if layout is not None else lay_out(blocks)
     hit: set[int] = set()
     for pattern in patterns:
         if "^" in pattern.pattern or "$" in pattern.pattern:  # anchors: let them match at block boundaries
+            if len(blocks) <= PER_BLOCK_MAX:
+                # (searching each block costs less than compiling the pattern again with MULTILINE, about a
+                # millisecond for a large one, until a document has several hundred paragraphs)
+                hit.update(i for i, block in enumerate(blocks) if pattern.search(block.text))
+                continue
             pattern = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
         for m in pattern.finditer(text):
             first = bisect_right(starts, m.start()) - 1

@@ -185,11 +185,8 @@ def injected_anchor_text(ctx: Context) -> Iterator[Finding]:
                 f"句中插入的“{m.group()}”是范文网站的链接文字，应删除",
                 fix=Fix.unsafe(Edit(span, "")),
             )
-        for m in c.watermark.finditer(text):
-            span = para.span(*m.span())
-            yield Finding(span, f"“{m.group()}”是转载网站留下的来源水印，应删除", fix=Fix.unsafe(Edit(span, "")))
-        for m in c.converter.finditer(text):
-            span = para.span(*m.span())
-            yield Finding(
-                span, f"“{m.group()}”是文档转换软件的试用版留下的水印，应删除", fix=Fix.unsafe(Edit(span, ""))
-            )
+        marks = ((c.watermark, "转载网站留下的来源水印"), (c.converter, "文档转换软件的试用版留下的水印"))
+        for pattern, whose in marks:
+            for m in pattern.finditer(text):
+                span = para.span(*m.span())
+                yield Finding(span, f"“{m.group()}”是{whose}，应删除", fix=Fix.unsafe(Edit(span, "")))

@@ -17,6 +17,7 @@ from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.artefacts import bare_page_numbers, page_number_line
+from summarylint.text.chars import CJK_CHAR
 from summarylint.views.splits import TERMINAL
 
 _BLANKS = " \t\u3000\xa0"
@@ -156,7 +157,6 @@ def _stray_breaks(ctx: Context) -> Iterator[Finding]:
         )
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: A line that starts with a figure and a list mark (2.开展…, 3、…) starts an item of its own, and one with a year a
 #: date line (a signature's unit, then its date), not the rest of a sentence.
 _ITEM_START = re.compile(r"\d+\s*[.．、)）]|\d{4}\s*年")
@@ -166,9 +166,9 @@ def _stray_break(head: str, tail: str) -> bool:
     """Whether a line break between ``head`` and ``tail`` falls in the middle of a sentence: after a Chinese character
     or a clause mark (，、), before a Chinese character or a figure that starts no list item (……目前全校共有专职辅导员 /
     142名，其中……; ……入口实行称重检测全覆盖， / 入口超限率……)."""
-    if not (_CJK_CHAR.match(head[-1]) or head[-1] in "，、"):
+    if not (CJK_CHAR.match(head[-1]) or head[-1] in "，、"):
         return False
-    return bool(_CJK_CHAR.match(tail[:1] or " ") or (tail[:1].isdigit() and not _ITEM_START.match(tail)))
+    return bool(CJK_CHAR.match(tail[:1] or " ") or (tail[:1].isdigit() and not _ITEM_START.match(tail)))
 
 
 @check("GA002")

@@ -1564,14 +1564,15 @@ def digit_grouping(ctx: Context) -> Iterator[Finding]:
     for block, m in grouped:
         figure = m.group()
         commas = [m.start() + i for i, ch in enumerate(figure) if ch == ","]
+        bare = figure.replace(",", "")
         why = (
-            "全文只有这一个多位数，用了千分撇写作“{}”，宜写作“{}”"
+            f"全文只有这一个多位数，用了千分撇写作“{figure}”，宜写作“{bare}”"
             if lone
-            else f"多位数分节不统一：全文有{plain}处多位数不分节，这里却用千分撇写作“{{}}”，应统一写作“{{}}”"
+            else f"多位数分节不统一：全文有{plain}处多位数不分节，这里却用千分撇写作“{figure}”，应统一写作“{bare}”"
         )
         yield Finding(
             block.span(m.start(), m.end()),
-            why.format(figure, figure.replace(",", "")) + "（公文正文中的数字一般不分节）",
+            why + "（公文正文中的数字一般不分节）",
             severity=Severity.INFO if lone else None,
             fix=Fix.unsafe(*(Edit(block.span(at, at + 1), "") for at in commas)),
         )
@@ -1636,7 +1637,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
     amount = _amounts().part
     for block, m in ctx.views.matches(_RATE_STATED):
         text = block.text
-        if float(m.group("p")) >= 100:
+        stated = float(m.group("p"))
+        if stated >= 100:
             continue  # (NB022's; a full rate is said of a total its listed parts make up: 机关9人、企业3人，安置率100%)
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         sentence = ends[-1] if ends else 0
@@ -1676,12 +1678,11 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             if _value(f) > _value(part) > 0 and "、" not in _CN_ORDINALS.sub("", text[f.end() : part.start()])
         ]
         # (figures listed with 、 are parts of one total, not a whole and its part)
-        if not larger or _some_ratio_fits(figures, float(m.group("p"))):
+        if not larger or _some_ratio_fits(figures, stated):
             continue
         whole = larger[-1]
         ratio = float(_value(part) / _value(whole) * 100)
-        stated = float(m.group("p"))
-        if min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE:
+        if _fits(ratio, stated):
             continue  # (of two units, which _some_ratio_fits does not pair: 12例 of 640人)
         yield Finding(
             block.span(m.start("p"), m.end()),
@@ -1701,11 +1702,14 @@ def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
             if small.group("q") != large.group("q"):
                 continue
             a, b = _value(small), _value(large)
-            if 0 < a < b:
-                ratio = float(a / b * 100)
-                if min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE:
-                    return True
+            if 0 < a < b and _fits(float(a / b * 100), stated):
+                return True
     return False
+
+
+def _fits(ratio: float, stated: float) -> bool:
+    """Whether a rate its figures give (or what is left of it) is the ``stated`` one, rounding aside."""
+    return min(abs(ratio - stated), abs(100 - ratio - stated)) <= RATE_TOLERANCE
 
 
 #: How far (in percentage points) a stated rate may stand from the one its figures give before NB027 reports it: the

@@ -303,11 +303,9 @@ def _judge(
         support = f"上一段以“{next(w for w in _DETERMINER_END if text.endswith(w))}”结尾，后面少了它修饰的词"
     elif indent_break and ("，" in text or continues):
         support = "下一段没有首行缩进"
-    elif running and second.blank_before == 0 and layout.gap >= 1:
-        support = "两段之间没有空行"
-    elif "，" in text and _fragment_start(nxt) and second.blank_before == 0 and layout.gap >= 1:
-        # (a clause, then the end of it on the next line, where the document sets a blank line between its
-        # paragraphs: ……对管网进行全面 / 查漏，共发现……)
+    elif (running or ("，" in text and _fragment_start(nxt))) and second.blank_before == 0 and layout.gap >= 1:
+        # (long running text, or a clause and then the end of it on the next line, where the document sets a blank
+        # line between its paragraphs: ……对管网进行全面 / 查漏，共发现……)
         support = "两段之间没有空行"
     elif running and second.blank_before >= 2 and second.blank_before > layout.gap:
         support = f"两段之间有{second.blank_before}个空行"

@@ -280,8 +280,7 @@ def _plain_complement(text: str, words: list[_Word], k: int) -> bool:
         return False
     if not (adjective.end >= len(text) or text[adjective.end] in _CLAUSE_END + "、"):
         return False
-    clause = max(text.rfind(mark, 0, words[k - 1].start) for mark in _CLAUSE_END + "、")
-    return not _COMPARED.search(text, clause + 1, words[k - 1].start)
+    return not _compared(text, words[k - 1].start)
 
 
 _COMPARED = re.compile("比|和|跟|与|同|像|如")
@@ -296,8 +295,13 @@ def _good_complement(text: str, words: list[_Word], k: int) -> bool:
     end = words[k + 1].end
     if not (end >= len(text) or text[end] in _CLAUSE_END):
         return False
-    clause = max(text.rfind(mark, 0, words[k - 1].start) for mark in _CLAUSE_END + "、")
-    return not _COMPARED.search(text, clause + 1, words[k - 1].start)
+    return not _compared(text, words[k - 1].start)
+
+
+def _compared(text: str, verb: int) -> bool:
+    """Whether the clause of ``text`` holds a comparison before the verb at ``verb`` (比预想的好: what was foreseen)."""
+    clause = max(text.rfind(mark, 0, verb) for mark in _CLAUSE_END + "、")
+    return _COMPARED.search(text, clause + 1, verb) is not None
 
 
 #: Modal verbs: before a verb and 的 they make a noun phrase of what may or should be done (能解决的, 该办的).
@@ -354,7 +358,8 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
                 or _opening_de(t, text, words, k)
                 or _good_before_verb(t, text, words, k)
             ):
-                split = words[k - 1].text == "好" and k >= 2 and words[k - 2].text in ("较", "很", "更")  # (较 + 好)
+                # (较 + 好 as two words)
+                split = words[k - 1].text == "好" and k >= 2 and words[k - 2].text + "好" in _GOOD_ADVERBIALS
                 adverbial = words[k - 2].text + "好" if split else words[k - 1].text
                 right, why = "地", f"“{adverbial}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
             else:

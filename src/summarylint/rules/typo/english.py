@@ -291,6 +291,12 @@ def _common_swap(word: str) -> bool:
     return any(words.count(w) >= PINYIN_SWAP_COUNT for w in interior_slips(word, swaps_only=True))
 
 
+#: A capitalised word beside another Latin name in a list, or before the word for a maker, is a name (Bruker、ZEISS等厂商,
+#: Leica和Olympus, Waters公司): only a slip in a name of the pack is looked for in it.
+_BRAND_AFTER = re.compile(r" ?(?:[、/和与及] ?[A-Z]|等?(?:公司|厂商|厂家|品牌|集团|仪器))")
+_BRAND_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]+ ?[、/和与及] ?$")
+
+
 def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
 
@@ -487,8 +493,11 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             named = name_slip(lower)
             if capitals and (named is None or not named[0].isupper() or named[1] != "swap"):
                 continue
-            if named is None and embedded and written[0].isupper() and _eponym_head().match(block.text, m.end()):
-                continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
+            if named is None and embedded and written[0].isupper():
+                if _eponym_head().match(block.text, m.end()):
+                    continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
+                if _BRAND_AFTER.match(block.text, m.end()) or _BRAND_BEFORE.search(block.text, 0, m.start()):
+                    continue  # (a maker's name in a list of names, or before 公司, 厂商: Bruker、ZEISS等厂商)
             # (a word of the dictionary is no slip: looked up only near a name)
             if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named

@@ -1165,6 +1165,8 @@ def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         clause = _clause_before(block.text, m.start("n"))
         if _CHANGE_BEFORE.search(clause + m.group("gap")) or _APPROXIMATE.search(clause) or _AVERAGE.search(clause):
             continue
+        if _PER_UNIT.search(clause):
+            continue
         if any(_bounded_by(figure.group("q"), m.group("q")) for figure in _amounts().part.finditer(clause)):
             continue  # one figure of several (在编人员6名、聘用人员3名，其中持证人员7名): the total is not written
         if _NOT_A_PART.search(m.group("label")) or not _bounded_by(m.group("part_q"), m.group("q")):
@@ -1199,6 +1201,8 @@ _CLAUSE_END_AFTER = re.compile("[，,。；;！？]")
 _CHANGE_BEFORE = re.compile(r"(?:比|较)[^，,。；;]{0,10}?(?:增|减|降|多|少|提高|上升)|净[增减]|同比|环比")
 #: An average (年均超收2040亿元，其中去年超收2573亿元): one of the figures it averages may be larger.
 _AVERAGE = re.compile("[年平人户日月周亩]均")
+#: A rate per head or per unit right before the figure (抽检量达到每千人6.1批次, 每百户12辆): no total of any parts.
+_PER_UNIT = re.compile(r"每[十百千万]?[^\W\d_]{0,3}$")
 #: An approximate figure (约1800人, 近千人): its parts may add up to a little more.
 _APPROXIMATE = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
 #: What sets a part apart when parts may overlap: a group one belongs to besides (党员, 女职工, 骨干, 留守儿童), a level
@@ -1336,7 +1340,7 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         if (id(block), m.start("n")) in reported:
             continue  # (one part over the total is reported above)
         clause = _clause_before(block.text, m.start("n"))
-        if _CHANGE_BEFORE.search(clause) or _APPROXIMATE.search(clause):
+        if _CHANGE_BEFORE.search(clause) or _APPROXIMATE.search(clause) or _PER_UNIT.search(clause):
             continue
         breakdown = _parts(block, m)
         if breakdown is not None and breakdown.over is not None:

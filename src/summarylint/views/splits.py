@@ -314,6 +314,8 @@ def _judge(
     if unfinished and _fragment_start(nxt):
         # the next paragraph opens with half a clause (落实救助，确保……; 活动，力争……): the rest of the sentence
         return Split(first, second, True, "上一段最后一句没有说完，下一段开头是半句话")
+    if _NEW_PART.match(nxt):
+        return None  # only weak signs are left, and the next paragraph opens a part (……都是这样 / 第二部分，沟通)
     if unfinished:
         # a writer may leave out the last full stop of a paragraph: the sign alone is a weak one
         return Split(first, second, False, "上一段最后一句没有说完", join=False)
@@ -396,6 +398,11 @@ _PARAGRAPH_OPENER = re.compile(
     r"|目前|当前|今年|去年|明年|下一步|总体|总的"
 )
 _FIRST_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*")
+#: A paragraph that opens as one does (:data:`_PARAGRAPH_OPENER`: 下一步，; 第二部分; 此外), where an ordinal with 第 opens a
+#: part or is followed by a mark (第三章, 第一，), not a word (第四代移动通信).
+_NEW_PART = re.compile(
+    rf"第[一二三四五六七八九十百\d]+(?:部分|章|节|篇|[，,、：:])|(?!第)(?:{_PARAGRAPH_OPENER.pattern})"
+)
 
 
 def _fragment_start(text: str) -> bool:

@@ -853,9 +853,11 @@ def _continued(ctx: Context, blocks: list[Block], n: int) -> bool:
 @check("PU022")
 def missing_final_mark(ctx: Context) -> Iterator[Finding]:
     blocks = ctx.views.blocks
+    # (a paragraph that GA001 reports as cut off, even on a weak sign, goes on in the next one: no full stop is missing)
+    cut = {split.first.index for split in ctx.views.splits if not split.title}
     for n, block in enumerate(blocks):
         para = block.first
-        if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE):
+        if para.kind not in (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE) or block.paragraphs[-1].index in cut:
             continue
         text = block.text.rstrip(_TRAILING)
         start = _marker_end(ctx, block)

@@ -291,10 +291,9 @@ def _common_swap(word: str) -> bool:
     return any(words.count(w) >= PINYIN_SWAP_COUNT for w in interior_slips(word, swaps_only=True))
 
 
-#: A capitalised word beside another Latin name in a list, or before the word for a maker, is a name (Bruker、ZEISS等厂商,
-#: Leica和Olympus, Waters公司): only a slip in a name of the pack is looked for in it.
-_BRAND_AFTER = re.compile(r" ?(?:[、/和与及] ?[A-Z]|等?(?:公司|厂商|厂家|品牌|集团|仪器))")
-_BRAND_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]+ ?[、/和与及] ?$")
+#: A capitalised word before the word for a maker, alone or in a list of Latin names, is a maker's name (Waters公司,
+#: Bruker、ZEISS等厂商): only a slip in a name of the pack is looked for in it.
+_MAKER_AFTER = re.compile(r"(?: ?[、/和与及] ?[A-Za-z][A-Za-z0-9]*)* ?等?(?:公司|厂商|厂家|品牌|集团)")
 
 
 def _camel(word: str) -> bool:
@@ -496,8 +495,8 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if named is None and embedded and written[0].isupper():
                 if _eponym_head().match(block.text, m.end()):
                     continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
-                if _BRAND_AFTER.match(block.text, m.end()) or _BRAND_BEFORE.search(block.text, 0, m.start()):
-                    continue  # (a maker's name in a list of names, or before 公司, 厂商: Bruker、ZEISS等厂商)
+                if _MAKER_AFTER.match(block.text, m.end()):
+                    continue  # (a maker's name: Bruker、ZEISS等厂商)
             # (a word of the dictionary is no slip: looked up only near a name)
             if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named

@@ -889,6 +889,7 @@ _RATIO_STEMS = (
     r"|满载|负载|负荷|载客|超载"
     r"|.[效功汇频税费利增倍比速概]"
 )
+_RATIO_STEM = re.compile(_RATIO_STEMS)
 _RATE = re.compile(
     rf"(?<!拨备)(?P<name>{_RATE_NAMES}|(?!{_RATIO_STEMS}率)[\u4e00-\u9fff]{{2}}率)"
     r"(?P<gap>[^，。；%％]{0,8}?)(?P<v>\d+(?:\.\d+)?)[ \t]*[%％]"
@@ -1254,12 +1255,13 @@ def _value(m: re.Match[str]) -> Decimal:
     return Decimal(m.group("n")) * _SCALE[m.group("k")]
 
 
-def _rounding(m: re.Match[str]) -> Decimal:
-    """Half a unit of the figure's last digit when it may be rounded (a decimal, or written in 万 or 亿)."""
-    figure = m.group("n")
-    if "." not in figure and m.group("k") is None:
+def _rounding(m: re.Match[str], name: str = "") -> Decimal:
+    """Half a unit of the last digit of the figure (groups ``n`` and ``k`` after ``name``) when it may be rounded (a
+    decimal, or written in 万 or 亿)."""
+    figure, scale = m.group(f"{name}n"), m.group(f"{name}k")
+    if "." not in figure and scale is None:
         return Decimal(0)
-    return Decimal(5).scaleb(-len(figure.partition(".")[2]) - 1) * _SCALE[m.group("k")]
+    return Decimal(5).scaleb(-len(figure.partition(".")[2]) - 1) * _SCALE[scale]
 
 
 def _breakdown_end(text: str, start: int) -> int:
@@ -1642,8 +1644,11 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_RATE_STATED):
         text = block.text
         stated = float(m.group("p"))
-        if stated >= 100:
-            continue  # (NB022's; a full rate is said of a total its listed parts make up: 机关9人、企业3人，安置率100%)
+        if stated == 100 or (stated > 100 and not (m.group("stem") and _RATIO_STEM.fullmatch(m.group("stem")))):
+            # (a full rate is said of a total its listed parts make up: 机关9人、企业3人，安置率100%; a share over
+            # 100% is NB022's, but a completion rate over 100% its figures put under it is this rule's: 计划380户，已完成
+            # 352户，完成率为102.6%)
+            continue
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         sentence = ends[-1] if ends else 0
         # (the figures since the last percentage: 完成99个，承接率46%；完成5个，承接率13% rates 5 of another total)
@@ -1692,6 +1697,59 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             block.span(m.start("p"), m.end()),
             f"比率与前面的数字不符：{part.group()}÷{whole.group()}≈{ratio:.1f}%，文中写作{m.group('p')}%，请核对",
         )
+    yield from _change_mismatch(ctx)
+
+
+_FALLS = ("下降", "减少", "降低", "压减", "缩减", "降幅")
+
+
+@cache
+def _changes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A change stated with both its figures, then its percentage: 到账1.82亿元，较上年的1.45亿元增长25.5% (this year's
+    figure first), and 由48次下降至30次，同比下降37.5% (the earlier figure first).  Only the verb (after 同比 or 比上年)
+    may stand between the figures and the percentage: 平均每年实际增长, 按可比价格计算增长 and 临时工使用量下降 state
+    another change."""
+    verb = r"(?P<verb>增长|增加|提高|提升|上升|增幅|下降|减少|降低|降幅)(?:了|为|达)?[ \t]*(?P<p>\d+(?:\.\d+)?)[ \t]*[%％]"
+    since = r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上年度)的?"
+    after = re.compile(
+        rf"(?<![\d.]){_amount()}[，,]?{since}[ \t]*{_amount(name='b_')}" + verb
+    )
+    moved = r"(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|压减|缩减)(?:到|至)"
+    before = re.compile(
+        rf"(?:由|从)(?:上年|去年)?的?{_amount(name='b_')}{moved}{_amount()}(?:[，,](?:同比|比上年|较上年)?)?" + verb
+    )
+    return after, before
+
+
+def _change_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A percentage of change that its two figures do not give (more than :data:`RATE_TOLERANCE` off, whatever the
+    rounding of the figures): 到账1.82亿元，较上年的1.45亿元增长35.5% (≈25.5%)."""
+    for pattern in _changes():
+        for block, m in ctx.views.matches(pattern):
+            if not _same_unit(m.group("q"), m.group("b_q")):
+                continue
+            now, then = _value(m), Decimal(m.group("b_n")) * _SCALE[m.group("b_k")]
+            if then <= 0:
+                continue
+            sign = -1 if m.group("verb") in _FALLS else 1
+            slack_now, slack_then = _rounding(m), _rounding(m, "b_")
+            changes = [
+                float((a - b) / b * 100) * sign
+                for a in (now - slack_now, now + slack_now)
+                for b in (then - slack_then, then + slack_then)
+                if b > 0
+            ]
+            stated = float(m.group("p"))
+            if min(changes) - RATE_TOLERANCE <= stated <= max(changes) + RATE_TOLERANCE:
+                continue
+            change = float((now - then) / then * 100)
+            b_figure = f"{m.group('b_n')}{m.group('b_k') or ''}{m.group('b_q')}"
+            a_figure = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
+            yield Finding(
+                block.span(m.start("verb"), m.end()),
+                f"变化幅度与前面的数字不符：由{b_figure}到{a_figure}是{'增长' if change >= 0 else '下降'}约{abs(change):.1f}%，"
+                f"文中写作“{m.group('verb')}{m.group('p')}%”，请核对",
+            )
 
 
 #: ordinals listed inside a noun (一、二类桥梁), which list no parts

@@ -1006,8 +1006,13 @@ def _amounts() -> _Amounts:
         breakdown=re.compile(
             r"(?<![\d.第前])"
             + _amount()
+            + r"(?:[（(][^（()）\d]{1,2}[）)])?"  # (台（套）, 个（家）: the unit and another way of counting)
             + r"(?P<gap>[^，,。；;！？（(：:\d、]{0,8}?)"
             + r"(?:[，,](?:同比|环比|比上年|较上年|比去年|较去年)[^，,。；;！？]{0,12}?(?=[，,]其中))?"
+            # (the amount of the whole in between, when the first part is in the unit of the total: 重点项目14个，总投资
+            # 12.8亿元，其中续建项目6个……)
+            + r"(?:[，,](?:计划)?(?:总投资|投资总额|总金额|总造价|总面积|建筑面积|总产值)[^，,。；;！？]{0,12}?"
+            + r"(?=[，,]其中[：:]?[^，,。；;！？、\d]{1,16}?\d+(?:\.\d+)?[ \t]*[万亿]?[ \t]*(?P=q)))?"
             + r"(?P<intro>[，,（(]?其中[：:]?|（|\(|：|:)"
         ),
         segment=re.compile(

@@ -541,8 +541,12 @@ def _verb_led_findings(
         if group != "quoted" and _role_ends_at(text, start, end):
             continue  # a role named by what it did (成果完成人, 受理人): no count
         if group == "quoted":  # “个代表”: the slogan lost its number
-            if _tokens_around(text, start, end) is None:
+            around = _tokens_around(text, start, end)
+            if around is None:
                 continue  # a word that begins with a measure-word character: “种子工程”, “条条框框”
+            tokens, k = around
+            if k + 1 < len(tokens) and len(tokens[k + 1].word) == 1 and CJK_CHAR.match(tokens[k + 1].word):
+                continue  # no word counted after it, but single characters: a set phrase (“种草养畜”: 种 is the verb)
             close = text.find("”", end, end + 12)
             if close > 0 and quoted.a_term(text[start:close], measure_words):
                 continue

@@ -113,6 +113,33 @@ def heading_trailing_punct(ctx: Context) -> Iterator[Finding]:
         )
 
 
+#: The most characters of a section's body that is only the start of one (为: the writer stopped after a word).
+STUB_MAX = 2
+#: Bodies that say there is nothing to say (其他事项 / 无): a section written in full.
+_NOTHING_TO_SAY = frozenset({"无", "暂无", "没有", "略", "从略", "同上", "见上", "见后", "不详"})
+
+
+def _stub(ctx: Context, heading: Heading) -> Paragraph | None:
+    """The only body paragraph of ``heading`` when it is a stub: at most :data:`STUB_MAX` Chinese characters and no
+    mark, followed by a heading that is not the section's own (a sibling or an outer one) or by nothing."""
+    prose = ctx.doc.prose
+    at = next((i for i, p in enumerate(prose) if p.index == heading.paragraph.index), None)
+    if at is None or at + 1 >= len(prose):
+        return None
+    body = prose[at + 1]
+    text = body.text.strip(" \u3000")
+    if not 0 < len(text) <= STUB_MAX or not all(CJK_CHAR.match(ch) for ch in text) or text in _NOTHING_TO_SAY:
+        return None
+    by_paragraph = ctx.views.outline.by_paragraph
+    if body.index in by_paragraph:
+        return None
+    after = prose[at + 2] if at + 2 < len(prose) else None
+    if after is None:
+        return body
+    other = by_paragraph.get(after.index)
+    return body if other is not None and other.parent is not heading else None
+
+
 def _phrase(heading: Heading) -> bool:
     """A heading phrase (``（二）强化安全管理``), not a list entry that ends like a sentence."""
     title = heading.title
@@ -177,7 +204,17 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
         if not _sections(group, run_in=True) or group.first.marker.start > 0 or _tight(group, spaced):
             continue  # (a list introduced in running text, such as 附件：1.……, is not a set of sections)
         for heading in group.items:
-            if heading.has_content or not _phrase(heading):
+            if not _phrase(heading):
+                continue
+            if heading.has_content:
+                stub = _stub(ctx, heading)
+                if stub is not None:
+                    text = stub.text.strip(" \u3000")
+                    start = stub.text.index(text)
+                    yield Finding(
+                        stub.span(start, start + len(text)),
+                        f"标题“{heading.paragraph.text.strip()[:20]}”下只写了“{text}”，正文没有写完，紧接着就是下一个标题",
+                    )
                 continue
             para = heading.paragraph
             yield Finding(

@@ -1041,11 +1041,16 @@ def colon_after_verb_of_amount(ctx: Context) -> Iterator[Finding]:
 #: not a word of a list.  (Not 但: 有某些观点、但不固执己见、遵守纪律的人 lists what describes someone;
 #: nor a change after a figure: the government work report writes 赤字规模5.66万亿元、比上年增加1.6万亿元.)
 _DUNHAO_CLAUSE = re.compile(r"、(?=(?P<word>其中|并且|从而|因此|所以))")
+#: 其中 in a phrase that 的 makes a modifier of a noun (落实每天两小时户外活动、其中一小时体育活动的要求): a list
+#: inside a noun phrase, no clause.
+_MODIFIER_AFTER = re.compile(r"其中[^，,。；;！？、：:]{1,20}的[^，,。；;！？、\d]{1,6}(?:[，,。；;！？]|$)")
 
 
 @check("PU028")
 def dunhao_before_clause(ctx: Context) -> Iterator[Finding]:
     for block, m in ctx.views.matches(_DUNHAO_CLAUSE):
+        if m.group("word") == "其中" and _MODIFIER_AFTER.match(block.text, m.end()):
+            continue
         span = block.span(m.start(), m.end())
         yield Finding(
             span,

@@ -1443,6 +1443,8 @@ def _in_context(
     changed = start + _one_apart(text[start:end], screened.target)
     if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
         return None
+    if _paired_slots(text, start, changed):
+        return None
     # (a near sound, or a rare character of the same sound, before 省, 区, 集团: a name's chosen character, 江澜省,
     # 东陂区; a rare look-alike is a slip of the hand there too: 政策咨洵区)
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ
@@ -1496,6 +1498,20 @@ def _in_a_series(text: str, start: int, end: int, changed: int) -> bool:
     others.discard(text[start:end])
     freq = dictionary().freq
     return sum(1 for other in others if not freq(other)) >= 2
+
+
+def _paired_slots(text: str, start: int, changed: int) -> bool:
+    """Whether the character at ``changed`` fills a slot of a set pattern that repeats its other part: 一A一B (一客一制,
+    一村一品: the span 一制 is no misspelt 一直), or a chiasmus across a mark, whose clause starts with the character
+    that ended the one before and repeats its middle one (有听必评、评必到位: 评必 is no misspelt 评比)."""
+    if text[start] == "一" and start >= 2 and text[start - 2] == "一" and changed == start + 1:
+        return True
+    return (
+        start >= 4
+        and text[start - 1] in "、，"
+        and text[start] == text[start - 2]
+        and text[changed] in text[start - 4 : start - 2]
+    )
 
 
 def _expanded(text: str, start: int, target: str) -> bool:

@@ -293,6 +293,9 @@ def _common_swap(word: str) -> bool:
 
 #: A capitalised word before the word for a maker, alone or in a list of Latin names, is a maker's name (Waters公司,
 #: Bruker、ZEISS等厂商): only a slip in a name of the pack is looked for in it.
+#: Names of tools joined with a plus sign (Prometheus + Thanos, Spring Boot+Vue): the sign joins names, not words.
+_STACKED = re.compile(r"[A-Za-z][A-Za-z0-9.]* ?\+ ?$")
+_STACKED_AFTER = re.compile(r" ?\+ ?[A-Za-z]")
 _MAKER_AFTER = re.compile(r"(?: ?[、/和与及] ?[A-Za-z][A-Za-z0-9]*)* ?等?(?:公司|厂商|厂家|品牌|集团)")
 
 
@@ -495,8 +498,10 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             if named is None and embedded and written[0].isupper():
                 if _eponym_head().match(block.text, m.end()):
                     continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
-                if _MAKER_AFTER.match(block.text, m.end()):
-                    continue  # (a maker's name: Bruker、ZEISS等厂商)
+                if _MAKER_AFTER.match(block.text, m.end()) or _STACKED.search(block.text, 0, m.start()):
+                    continue  # (a maker's name: Bruker、ZEISS等厂商; a tool stacked on another: Prometheus + Thanos)
+                if _STACKED_AFTER.match(block.text, m.end()):
+                    continue
             # (a word of the dictionary is no slip: looked up only near a name)
             if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named

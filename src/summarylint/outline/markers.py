@@ -380,6 +380,11 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     """
     if offset >= len(text) or not _CANDIDATE.match(text, offset):
         return None
+    month = _ITEM_THEN_MONTH.match(text, offset)
+    if month is not None and check_after:
+        # (1.6月顺利完成……, 2.3月正式起用……: an item, then a month; a quantity is not counted in tenths of months)
+        marker = _parse_window(text[offset : month.end(1)])
+        return None if marker is None else replace(marker, start=marker.start + offset, end=marker.end + offset)
     marker = _parse_window(text[offset : offset + _WINDOW])
     if marker is None:
         return None
@@ -391,6 +396,10 @@ def parse_marker(text: str, offset: int = 0, *, check_after: bool = True) -> Mar
     if offset:
         marker = replace(marker, start=marker.start + offset, end=marker.end + offset)
     return marker
+
+
+#: An item's number, then a month (1.6月): see :func:`parse_marker`.
+_ITEM_THEN_MONTH = re.compile(r"([1-9][0-9]?[.．])(?:[1-9]|1[0-2])月(?!份?[0-9０-９])")
 
 
 #: What may stand before a paragraph's marker: spaces, and spaces a web page left as references (&nbsp;&nbsp;1.加强……,

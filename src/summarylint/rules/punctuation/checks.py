@@ -1058,3 +1058,19 @@ def dunhao_before_clause(ctx: Context) -> Iterator[Finding]:
             f"分句之间误用顿号：“{m.group('word')}”开始一个分句，前面应用逗号“，”，不用顿号",
             fix=Fix.unsafe(Edit(span, "，")),
         )
+
+
+# --- PU029 -------------------------------------------------------------------------------------
+
+#: a comma, then a bracket of at least six characters of comment (这些项目，（这里又出现了一些小问题……）): the comment
+#: belongs right after the word it is about; not an ordinal (，（1）, ，（二）) nor a short slot (，（单位名称）)
+_COMMA_BRACKET = re.compile(r"，(?P<open>（)(?![0-9０-９一二三四五六七八九十]{1,3}）)(?=[^（）\n]{6})")
+
+
+@check("PU029")
+def comma_before_bracket(ctx: Context) -> Iterator[Finding]:
+    for block, m in ctx.views.matches(_COMMA_BRACKET):
+        yield Finding(
+            block.span(m.start(), m.end()),
+            "逗号后紧接着括号：句内括号应紧跟在它注释的词语后面，逗号放到括号之后",
+        )

@@ -1651,8 +1651,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         stated = float(m.group("p"))
         if stated == 100 or (stated > 100 and not (m.group("stem") and _RATIO_STEM.fullmatch(m.group("stem")))):
             # (a full rate is said of a total its listed parts make up: 机关9人、企业3人，安置率100%; a share over
-            # 100% is NB022's, but a completion rate over 100% its figures put under it is this rule's: 计划380户，已完成
-            # 352户，完成率为102.6%)
+            # 100% is NB022's, but a completion rate over 100% its figures put under it is this rule's:
+            # 计划380户，已完成352户，完成率为102.6%)
             continue
         ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
         sentence = ends[-1] if ends else 0
@@ -1714,11 +1714,11 @@ def _changes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     figure first), and 由48次下降至30次，同比下降37.5% (the earlier figure first).  Only the verb (after 同比 or 比上年)
     may stand between the figures and the percentage: 平均每年实际增长, 按可比价格计算增长 and 临时工使用量下降 state
     another change."""
-    verb = r"(?P<verb>增长|增加|提高|提升|上升|增幅|下降|减少|降低|降幅)(?:了|为|达)?[ \t]*(?P<p>\d+(?:\.\d+)?)[ \t]*[%％]"
-    since = r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上年度)的?"
-    after = re.compile(
-        rf"(?<![\d.]){_amount()}[，,]?{since}[ \t]*{_amount(name='b_')}" + verb
+    verb = (
+        r"(?P<verb>增长|增加|提高|提升|上升|增幅|下降|减少|降低|降幅)(?:了|为|达)?[ \t]*(?P<p>\d+(?:\.\d+)?)[ \t]*[%％]"
     )
+    since = r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期|上年度)的?"
+    after = re.compile(rf"(?<![\d.]){_amount()}[，,]?{since}[ \t]*{_amount(name='b_')}" + verb)
     moved = r"(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|压减|缩减)(?:到|至)"
     before = re.compile(
         rf"(?:由|从)(?:上年|去年)?的?{_amount(name='b_')}{moved}{_amount()}(?:[，,](?:同比|比上年|较上年)?)?" + verb
@@ -1748,11 +1748,12 @@ def _change_mismatch(ctx: Context) -> Iterator[Finding]:
             if min(changes) - RATE_TOLERANCE <= stated <= max(changes) + RATE_TOLERANCE:
                 continue
             change = float((now - then) / then * 100)
+            direction = "增长" if change >= 0 else "下降"
             b_figure = f"{m.group('b_n')}{m.group('b_k') or ''}{m.group('b_q')}"
             a_figure = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
             yield Finding(
                 block.span(m.start("verb"), m.end()),
-                f"变化幅度与前面的数字不符：由{b_figure}到{a_figure}是{'增长' if change >= 0 else '下降'}约{abs(change):.1f}%，"
+                f"变化幅度与前面的数字不符：由{b_figure}到{a_figure}是{direction}约{abs(change):.1f}%，"
                 f"文中写作“{m.group('verb')}{m.group('p')}%”，请核对",
             )
 

@@ -398,8 +398,8 @@ _PARAGRAPH_OPENER = re.compile(
     r"|目前|当前|今年|去年|明年|下一步|总体|总的"
 )
 _FIRST_CLAUSE = re.compile(r"[^，,；;。！？!?：:]*")
-#: A paragraph that opens as one does (:data:`_PARAGRAPH_OPENER`: 下一步，; 第二部分; 此外), where an ordinal with 第 opens a
-#: part or is followed by a mark (第三章, 第一，), not a word (第四代移动通信).
+#: A paragraph that opens as one does (:data:`_PARAGRAPH_OPENER`: 下一步，; 第二部分; 此外), where an ordinal with 第
+#: opens a part or is followed by a mark (第三章, 第一，), not a word (第四代移动通信).
 _NEW_PART = re.compile(
     rf"第[一二三四五六七八九十百\d]+(?:部分|章|节|篇|[，,、：:])|(?!第)(?:{_PARAGRAPH_OPENER.pattern})"
 )

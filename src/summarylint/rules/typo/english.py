@@ -299,6 +299,17 @@ _STACKED_AFTER = re.compile(r" ?\+ ?[A-Za-z]")
 _MAKER_AFTER = re.compile(r"(?: ?[、/和与及] ?[A-Za-z][A-Za-z0-9]*)* ?等?(?:公司|厂商|厂家|品牌|集团)")
 
 
+def _named_by_context(text: str, m: re.Match[str]) -> bool:
+    """Whether what stands around a capitalised word makes it a name: a surname before 评分, 量表 (a method named
+    after a person), a maker's name (Bruker、ZEISS等厂商), a tool stacked on another (Prometheus + Thanos)."""
+    return bool(
+        _eponym_head().match(text, m.end())
+        or _MAKER_AFTER.match(text, m.end())
+        or _STACKED.search(text, 0, m.start())
+        or _STACKED_AFTER.match(text, m.end())
+    )
+
+
 def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
 
@@ -495,13 +506,8 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             named = name_slip(lower)
             if capitals and (named is None or not named[0].isupper() or named[1] != "swap"):
                 continue
-            if named is None and embedded and written[0].isupper():
-                if _eponym_head().match(block.text, m.end()):
-                    continue  # (a surname before 评分, 量表: a method named after a person, unless a slip in a listed one)
-                if _MAKER_AFTER.match(block.text, m.end()) or _STACKED.search(block.text, 0, m.start()):
-                    continue  # (a maker's name: Bruker、ZEISS等厂商; a tool stacked on another: Prometheus + Thanos)
-                if _STACKED_AFTER.match(block.text, m.end()):
-                    continue
+            if named is None and embedded and written[0].isupper() and _named_by_context(block.text, m):
+                continue
             # (a word of the dictionary is no slip: looked up only near a name)
             if named is not None and not english_words().count(lower) and (not camel or _camel(named[0])):
                 right, kind = named

@@ -500,6 +500,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
                 or (written[1:] != written[1:].lower() and not camel and not capitals)
                 or counts[lower] > 1
                 or written in ctx.words
+                or lower in _names()  # (a name of the pack, written right: Bruker, Thanos)
                 or (_PINYIN.fullmatch(lower) and not capitals and not _common_swap(lower))
             ):
                 continue

@@ -1064,7 +1064,7 @@ def dunhao_before_clause(ctx: Context) -> Iterator[Finding]:
 
 #: a comma, then a bracket of at least six characters of comment (这些项目，（这里又出现了一些小问题……）): the comment
 #: belongs right after the word it is about; not an ordinal (，（1）, ，（二）) nor a short slot (，（单位名称）)
-_COMMA_BRACKET = re.compile(r"，(?P<open>（)(?![0-9０-９一二三四五六七八九十]{1,3}）)(?=[^（）\n]{6})")
+_COMMA_BRACKET = re.compile(r"，（(?![0-9０-９一二三四五六七八九十]{1,3}）)(?=[^（）\n]{6})")
 
 
 @check("PU029")

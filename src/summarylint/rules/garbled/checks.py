@@ -10,7 +10,7 @@ from functools import cache
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import Format, Paragraph
 from summarylint.rules.base import Context, check
-from summarylint.rules.garbled.mojibake import find_marks, find_reencoded, looks_garbled, redecode
+from summarylint.rules.garbled.mojibake import Reencoded, find_marks, find_reencoded, looks_garbled, redecode
 from summarylint.source import Span
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.artefacts import artefact_pack as _pack
@@ -46,6 +46,22 @@ def _repair(para: Paragraph) -> tuple[Fix | None, str]:
     return Fix.unsafe(Edit(para.span(0, len(para.text)), text)), hint
 
 
+#: How far after a stretch of mojibake a replacement character still belongs to it (缁熺�＄悊鐜�: the characters between
+#: are mojibake the repair could not read either, no mark or space).
+_MOJIBAKE_GAP = 6
+_BREAKS_MOJIBAKE = re.compile(r"[\s，。；：、！？,.;:!?（）()“”]")
+
+
+def _in_mojibake(text: str, at: int, reencoded: list[Reencoded]) -> bool:
+    """Whether the replacement character at ``at`` stands in a stretch of mojibake: within :data:`_MOJIBAKE_GAP`
+    characters after one of ``reencoded``, with no mark or space between."""
+    if text[at] != "\ufffd":
+        return False
+    return any(
+        r.end <= at <= r.end + _MOJIBAKE_GAP and not _BREAKS_MOJIBAKE.search(text, r.end, at) for r in reencoded
+    )
+
+
 @check("GA005")
 def mojibake(ctx: Context) -> Iterator[Finding]:
     prose = [p for p in ctx.doc.prose if p.text]
@@ -55,14 +71,19 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
         reencoded = [
             r for r in find_reencoded(para.text) if not any(m.start < r.end and r.start < m.end for m in marks)
         ]
+        # (a replacement character inside a stretch of mojibake is the same damage: a byte the wrong decoding could not
+        # read, 缁熺�＄悊: the stretch's finding says so, not one finding more for each)
+        inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
+        marks = [m for m in marks if m not in inside]
         for r in reencoded:
+            more = "（其后夹着无法解码的字节“�”）" if any(r.end <= m.start <= r.end + _MOJIBAKE_GAP for m in inside) else ""
             findings.append(
                 (
                     para,
                     Finding(
                         para.span(r.start, r.end),
                         f"乱码“{_shown(para.text[r.start : r.end], 12)}”：UTF-8 编码的文字被按 {r.wrong.upper()} 读出，"
-                        f"原文应为“{r.repaired}”",
+                        f"原文应为“{r.repaired}”{more}",
                         fix=Fix.unsafe(Edit(para.span(r.start, r.end), r.repaired)),
                     ),
                 )

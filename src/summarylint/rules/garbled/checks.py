@@ -57,9 +57,7 @@ def _in_mojibake(text: str, at: int, reencoded: list[Reencoded]) -> bool:
     characters after one of ``reencoded``, with no mark or space between."""
     if text[at] != "\ufffd":
         return False
-    return any(
-        r.end <= at <= r.end + _MOJIBAKE_GAP and not _BREAKS_MOJIBAKE.search(text, r.end, at) for r in reencoded
-    )
+    return any(r.end <= at <= r.end + _MOJIBAKE_GAP and not _BREAKS_MOJIBAKE.search(text, r.end, at) for r in reencoded)
 
 
 @check("GA005")
@@ -76,7 +74,11 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
         inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
         marks = [m for m in marks if m not in inside]
         for r in reencoded:
-            more = "（其后夹着无法解码的字节“�”）" if any(r.end <= m.start <= r.end + _MOJIBAKE_GAP for m in inside) else ""
+            more = (
+                "（其后夹着无法解码的字节“�”）"
+                if any(r.end <= m.start <= r.end + _MOJIBAKE_GAP for m in inside)
+                else ""
+            )
             findings.append(
                 (
                     para,

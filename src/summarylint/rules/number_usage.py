@@ -1673,7 +1673,7 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             mark = _CLAUSE_MARKS.search(text, part.end(), m.start())
             if m.group("stem") not in text[clause : m.start() if mark is None else mark.start()]:
                 continue  # (a rate of something the figure does not count: 结案1432件，按时办结率98.6%)
-            wholes = [f for f in figures[:-1] if f.group("q") == part.group("q")]
+            wholes = [f for f in figures[:-1] if _same_unit(f.group("q"), part.group("q"))]
         elif m.group("of"):
             # (a share of a whole it names, whose figure follows that name: 初筛异常1200人……36例，占初筛异常人数的30%)
             named = _COUNT_NOUN.sub("", m.group("of"))

@@ -54,10 +54,15 @@ _BREAKS_MOJIBAKE = re.compile(r"[\s，。；：、！？,.;:!?（）()“”]")
 
 def _in_mojibake(text: str, at: int, reencoded: list[Reencoded]) -> bool:
     """Whether the replacement character at ``at`` stands in a stretch of mojibake: within :data:`_MOJIBAKE_GAP`
-    characters after one of ``reencoded``, with no mark or space between."""
-    if text[at] != "\ufffd":
-        return False
-    return any(r.end <= at <= r.end + _MOJIBAKE_GAP and not _BREAKS_MOJIBAKE.search(text, r.end, at) for r in reencoded)
+    characters after one of ``reencoded`` or right before one, with no mark or space between."""
+    return text[at] == "\ufffd" and any(_near(text, at, r) for r in reencoded)
+
+
+def _near(text: str, at: int, r: Reencoded) -> bool:
+    """Whether ``at`` is within :data:`_MOJIBAKE_GAP` characters of the stretch ``r``, with no mark or space between."""
+    if r.end <= at <= r.end + _MOJIBAKE_GAP:
+        return not _BREAKS_MOJIBAKE.search(text, r.end, at)
+    return r.start - _MOJIBAKE_GAP <= at < r.start and not _BREAKS_MOJIBAKE.search(text, at + 1, r.start)
 
 
 @check("GA005")
@@ -74,11 +79,7 @@ def mojibake(ctx: Context) -> Iterator[Finding]:
         inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
         marks = [m for m in marks if m not in inside]
         for r in reencoded:
-            more = (
-                "（其后夹着无法解码的字节“�”）"
-                if any(r.end <= m.start <= r.end + _MOJIBAKE_GAP for m in inside)
-                else ""
-            )
+            more = "（前后夹着无法解码的字节“�”）" if any(_near(para.text, m.start, r) for m in inside) else ""
             findings.append(
                 (
                     para,

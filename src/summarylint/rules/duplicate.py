@@ -184,6 +184,32 @@ def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
         )
 
 
+    yield from _repeated_rows(ctx)
+
+
+def _repeated_rows(ctx: Context) -> Iterator[Finding]:
+    """A Markdown table row with a label written again right after itself (| 会员人数（万人） | 3.5 | 3.86 | twice): a
+    row pasted twice.  (Word tables come cell by cell, where a value repeats in its column on purpose.)"""
+    previous: Paragraph | None = None
+    for para in ctx.doc.paragraphs:
+        row = para.kind is BlockKind.TABLE and para.text.lstrip().startswith("|")
+        if (
+            row
+            and previous is not None
+            and " ".join(para.text.split()) == " ".join(previous.text.split())
+            and has_cjk(para.text)
+        ):
+            line_end = ctx.doc.source.find("\n", para.end)
+            removal = Span(para.start, len(ctx.doc.source) if line_end < 0 else line_end + 1)
+            yield Finding(
+                para.span(0, len(para.text.rstrip())),
+                f"表格中这一行与上一行完全相同（“{_shown(para.text.strip())}”），应删除重复的一行",
+                fix=Fix.unsafe(Edit(removal, "")),
+                related=_related(ctx, previous.span(0, len(previous.text)), "上一行"),
+            )
+        previous = para if row else None
+
+
 @check("DU002")
 def near_duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
     units = _units(ctx)

@@ -183,7 +183,6 @@ def duplicate_paragraph(ctx: Context) -> Iterator[Finding]:
             related=_related(ctx, _whole(original.block), "第一次出现"),
         )
 
-
     yield from _repeated_rows(ctx)
 
 

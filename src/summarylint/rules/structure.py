@@ -119,11 +119,12 @@ STUB_MAX = 2
 _NOTHING_TO_SAY = frozenset({"无", "暂无", "没有", "略", "从略", "同上", "见上", "见后", "不详"})
 
 
-def _stub(ctx: Context, heading: Heading) -> Paragraph | None:
+def _stub(ctx: Context, heading: Heading, places: dict[int, int]) -> Paragraph | None:
     """The only body paragraph of ``heading`` when it is a stub: at most :data:`STUB_MAX` Chinese characters and no
-    mark, followed by a heading that is not the section's own (a sibling or an outer one) or by nothing."""
+    mark, followed by a heading that is not the section's own (a sibling or an outer one) or by nothing.  ``places``:
+    each prose paragraph's place among them, by its index."""
     prose = ctx.doc.prose
-    at = next((i for i, p in enumerate(prose) if p.index == heading.paragraph.index), None)
+    at = places.get(heading.paragraph.index)
     if at is None or at + 1 >= len(prose):
         return None
     body = prose[at + 1]
@@ -189,6 +190,7 @@ def _unnumbered_empty(ctx: Context) -> Iterator[Paragraph]:
 @check("ST006")
 def heading_empty_section(ctx: Context) -> Iterator[Finding]:
     spaced = _spaced(ctx)
+    places: dict[int, int] | None = None  # (each prose paragraph's place, made when a stub is first looked for)
     for group in ctx.views.outline.groups:
         if _marked_up_list(group):
             for heading in group.items:
@@ -207,7 +209,9 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
             if not _phrase(heading):
                 continue
             if heading.has_content:
-                stub = _stub(ctx, heading)
+                if places is None:
+                    places = {p.index: i for i, p in enumerate(ctx.doc.prose)}
+                stub = _stub(ctx, heading, places)
                 if stub is not None:
                     text = stub.text.strip(" \u3000")
                     start = stub.text.index(text)

@@ -293,10 +293,10 @@ def _common_swap(word: str) -> bool:
 
 #: A capitalised word before the word for a maker, alone or in a list of Latin names, is a maker's name (Waters公司,
 #: Bruker、ZEISS等厂商): only a slip in a name of the pack is looked for in it.
+_MAKER_AFTER = re.compile(r"(?: ?[、/和与及] ?[A-Za-z][A-Za-z0-9]*)* ?等?(?:公司|厂商|厂家|品牌|集团)")
 #: Names of tools joined with a plus sign (Prometheus + Thanos, Spring Boot+Vue): the sign joins names, not words.
 _STACKED = re.compile(r"[A-Za-z][A-Za-z0-9.]* ?\+ ?$")
 _STACKED_AFTER = re.compile(r" ?\+ ?[A-Za-z]")
-_MAKER_AFTER = re.compile(r"(?: ?[、/和与及] ?[A-Za-z][A-Za-z0-9]*)* ?等?(?:公司|厂商|厂家|品牌|集团)")
 
 
 def _named_by_context(text: str, m: re.Match[str]) -> bool:

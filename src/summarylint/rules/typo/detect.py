@@ -1080,6 +1080,10 @@ RARE_STRADDLER = 20
 _FUNCTION_TAGS = frozenset("cpu")
 
 
+#: Characters that are part of a figure right after its digits (2.86亿件, 3万人次): no slip when a digit precedes them.
+_NUMBER_UNITS = frozenset("十百千万亿")
+
+
 def _after_number(text: str, at: int) -> bool:
     """Whether a digit stands right before ``at`` (spaces aside)."""
     return _neighbours(text, at, at)[0].isdigit()
@@ -1445,6 +1449,8 @@ def _in_context(
         return None
     if _paired_slots(text, start, changed):
         return None
+    if changed == start and text[start] in _NUMBER_UNITS and _after_number(text, start):
+        return None  # (亿 or 万 of a figure: 2.86亿件 is 2.86亿 件, no misspelt 一件)
     # (a near sound, or a rare character of the same sound, before 省, 区, 集团: a name's chosen character, 江澜省,
     # 东陂区; a rare look-alike is a slip of the hand there too: 政策咨洵区)
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ

@@ -1696,7 +1696,7 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         whole = larger[-1]
         ratio = float(_value(part) / _value(whole) * 100)
-        if _fits(ratio, stated):
+        if _fits_either(_value(part), _value(whole), stated):
             continue  # (of two units, which _some_ratio_fits does not pair: 12例 of 640人)
         yield Finding(
             block.span(m.start("p"), m.end()),
@@ -1764,15 +1764,23 @@ _CN_ORDINALS = re.compile(r"[一二三四五六七八九十]、(?=[一二三四�
 
 def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
     """Whether two of ``figures`` of one unit give the ``stated`` rate, or what is left of it (审减率 of 审减金额 and
-    送审金额, with 审定金额 between them; 按期交付4个，延期交付1个，按期交付率80%)."""
+    送审金额, with 审定金额 between them; 按期交付4个，延期交付1个，按期交付率80%), or the smaller one over what is left
+    of the larger (增值率 of 增值7.29亿元 over the base of 成交价款58.92亿元)."""
     for small in figures:
         for large in figures:
             if small.group("q") != large.group("q"):
                 continue
             a, b = _value(small), _value(large)
-            if 0 < a < b and _fits(float(a / b * 100), stated):
+            if 0 < a < b and _fits_either(a, b, stated):
                 return True
     return False
+
+
+def _fits_either(part: Decimal, whole: Decimal, stated: float) -> bool:
+    """Whether ``stated`` is ``part`` of ``whole`` (or what is left of it, :func:`_fits`), or ``part`` over the rest of
+    ``whole``: a rate of increase over a base that the text gives only with the increase added (成交价款58.92亿元，较底价
+    增值7.29亿元，增值率14.12%: 7.29 of 51.63)."""
+    return _fits(float(part / whole * 100), stated) or _fits(float(part / (whole - part) * 100), stated)
 
 
 def _fits(ratio: float, stated: float) -> bool:

@@ -1778,8 +1778,8 @@ def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
 
 def _fits_either(part: Decimal, whole: Decimal, stated: float) -> bool:
     """Whether ``stated`` is ``part`` of ``whole`` (or what is left of it, :func:`_fits`), or ``part`` over the rest of
-    ``whole``: a rate of increase over a base that the text gives only with the increase added (成交价款58.92亿元，较底价
-    增值7.29亿元，增值率14.12%: 7.29 of 51.63)."""
+    ``whole``: a rate of increase over a base that the text gives only with the increase added
+    (成交价款58.92亿元，较底价增值7.29亿元，增值率14.12%: 7.29 of 51.63)."""
     return _fits(float(part / whole * 100), stated) or _fits(float(part / (whole - part) * 100), stated)
 
 

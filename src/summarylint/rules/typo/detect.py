@@ -1456,11 +1456,24 @@ def _in_context(
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ
     if (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end):
         return None
+    if screened.evidence is Evidence.NEAR and _in_quoted_saying(text, start):
+        return None  # (a saying of two clauses in quotation marks, often classical: 一粥一饭，当思来处不易)
     if screened.evidence is Evidence.NEAR and _LATIN_GLOSS.match(text, end):
         # (a name glossed in Latin letters right after it, 麦可思（MyCOS）: a near sound is the name's, no slip for
         # 可是; a same sound before a gloss is a slip still, 本地换存（Caffeine）)
         return None
     return confirm(text, start, screened, scorer)
+
+
+def _in_quoted_saying(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside quotation marks that hold a saying of two clauses or more (“一粥一饭，当思来处不易”,
+    “想群众之所想，急群众之所急”): a maxim or slogan, often in classical Chinese, where the word model is weakest and a
+    near sound (思 for 时) is no evidence of a slip."""
+    opening = text.rfind("“", max(0, at - 30), at)
+    if opening < 0 or "”" in text[opening:at]:
+        return False
+    closing = text.find("”", at, at + 30)
+    return closing > 0 and "，" in text[opening:closing]
 
 
 #: A name's Latin form or abbreviation in brackets right after it: 麦可思（MyCOS）, 迅达（Schindler）.

@@ -253,11 +253,16 @@ _INDENTS = re.compile(r"^[ \t>]*(?:&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x3000)
 _INDENT_STYLE = 2
 
 
-def _meant(entity: str, markdown: bool) -> str | None:
+#: An ampersand written out inside a name of Latin letters (R&amp;D, P&amp;G, Q&amp;A): Markdown shows R&D as it is,
+#: so the reference was copied from a web page, not written to escape the syntax (A &amp; B may be).
+_AMPERSAND_IN_NAME = re.compile(r"(?<=[0-9A-Za-z])&(?:amp|#38);(?=[0-9A-Za-z])(?![A-Za-z#][A-Za-z0-9]*;)")
+
+
+def _meant(entity: str, markdown: bool, in_name: bool = False) -> str | None:
     """The character an HTML reference stands for, or None when it is no reference (R&D;) or, in Markdown, one
-    that escapes the syntax on purpose."""
+    that escapes the syntax on purpose (not an ampersand inside a name: ``in_name``, :data:`_AMPERSAND_IN_NAME`)."""
     char = html.unescape(entity)
-    if char == entity or (markdown and entity.lower() in _MARKUP_ESCAPES):
+    if char == entity or (markdown and entity.lower() in _MARKUP_ESCAPES and not in_name):
         return None
     return char
 
@@ -268,7 +273,10 @@ def html_entity_residue(ctx: Context) -> Iterator[Finding]:
     indents: int | None = None
     for block, m in ctx.views.matches(_ENTITIES):
         text = block.text
-        parts = [(e.group(), _meant(e.group(), markdown)) for e in _ENTITY.finditer(m.group())]
+        parts = [
+            (e.group(), _meant(e.group(), markdown, bool(_AMPERSAND_IN_NAME.match(text, m.start() + e.start()))))
+            for e in _ENTITY.finditer(m.group())
+        ]
         if all(char is None for _, char in parts):
             continue
         span = block.span(m.start(), m.end())

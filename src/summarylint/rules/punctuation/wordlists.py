@@ -68,7 +68,8 @@ CLOSING = frozenset({"等", "等等"})
 #: a comma among their separators
 _RUN = rf"[{CJK}]{{0,{ITEM_MAX - 1}}}"  # (an item but its last character)
 CANDIDATE = re.compile(
-    rf"，[{CJK}]{{1,{ITEM_MAX}}}，[{CJK}]{{1,{ITEM_MAX}}}等"  # …钢材，木材，砂石等
+    # …钢材，木材，砂石等 (or …砂石、水泥等)
+    rf"，[{CJK}]{{1,{ITEM_MAX}}}，[{CJK}]{{1,{ITEM_MAX}}}(?:、[{CJK}]{{1,{ITEM_MAX}}})*等"
     rf"|([{CJK}])(?:，{_RUN}\1[，、]|、{_RUN}\1，){_RUN}\1"  # …所有权，承包权、经营权
 )
 #: what ends the stretch of text a list may stand in
@@ -230,19 +231,29 @@ def _alike(items: Sequence[Item], text: str) -> bool:
     return len({text[item.end - 1] for item in items}) == 1
 
 
+def _between_groups(marks: list[str], n: int) -> bool:
+    """Whether the comma ``marks[n]`` separates two groups of words that are lists themselves: a 、 right in the group
+    before it and one right in the group after it (铁路、公路，机场、港口), not only somewhere farther."""
+    before = marks[:n][-1:] if n else []
+    after = marks[n + 1 : n + 2]
+    return before == ["、"] and after == ["、"]
+
+
 def _judge(text: str, items: list[Item], seps: list[int], closed: bool) -> WordList | None:
     """The list the items make, if they make one whose commas are wrong (see the module docstring)."""
     marks = [text[at] for at in seps]
     # a comma between two groups of words that are lists themselves (铁路、公路，机场、港口) separates
     # larger items and is right
-    commas = [
-        at for n, at in enumerate(seps) if marks[n] == "，" and not ("、" in marks[:n] and "、" in marks[n + 1 :])
-    ]
+    commas = [at for n, at in enumerate(seps) if marks[n] == "，" and not _between_groups(marks, n)]
     if not commas:
         return None
     if not all(_nouns(item.words) for item in items) and not (closed and all(len(i.words) == 1 for i in items)):
         return None  # verbs only in a list of single words closed by 等
-    if not _alike(items, text) and not (closed and len(commas) == len(seps)):
+    # (closed by 等, every separator a comma; or every comma wrong among 、 and only nouns: 语文，数学，英语、物理等 has
+    # no groups of words, only words; 主要表现是，能源、交通等 opens a clause with its comma)
+    if not _alike(items, text) and not (
+        closed and len(commas) == marks.count("，") and ("、" not in marks or all(_nouns(item.words) for item in items))
+    ):
         return None
     return WordList(tuple(items), tuple(commas))
 

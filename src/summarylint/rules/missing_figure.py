@@ -642,6 +642,26 @@ def _area_led_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
         yield block, start, end, f"“{shown}”中量词“{text[start:end]}”前没有数字，疑为数字被删除或漏填"
 
 
+#: A price or an amount per head named, then 为/是/达 and a bare unit of money at the end of the clause (客单价为元。,
+#: 人均可支配收入达元，): the figure between them is gone.  Not 单位为元 (a unit note) nor 折合为美元 (a currency).
+_PRICE_LED = re.compile(
+    r"(?:单价|均价|客单价|售价|报价|人均[^\W\d_]{0,6}?收入|户均[^\W\d_]{0,6}?收入|月均工资|平均工资|人均工资)"
+    r"(?:为|是|达到|达|约为|约)(?P<unit>元|万元)(?=[，。；,;]|$)"
+)
+
+
+def _price_led_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
+    """客单价为元: the figure of a price or an amount per head is gone (:data:`_PRICE_LED`)."""
+    for match in block.finditer(_PRICE_LED):
+        start, end = match.span("unit")
+        yield (
+            block,
+            start,
+            end,
+            f"“{_snippet(block.text, start, end)}”中“{block.text[start:end]}”前没有数字，疑为数字被删除或漏填",
+        )
+
+
 def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:
     """Whether the clause in front of ``start`` contains a statistics word."""
     k = bisect_right(clause_starts, start)
@@ -757,6 +777,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _sibling_findings(block),
                 _change_findings(block),
                 _area_led_findings(block),
+                _price_led_findings(block),
                 _unit_findings(block, _HAD_COUNT, "量词"),
                 _unit_findings(block, _LATIN_UNIT, "单位"),
             ):

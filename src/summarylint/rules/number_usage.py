@@ -1048,7 +1048,7 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     reported: set[tuple[int, int]] = set()  # (block, start of the total) of the totals reported here
     amounts = _amounts()
     for block, m in ctx.views.matches(amounts.total):
-        total = Decimal(m.group("n")) * _SCALE[m.group("k")]
+        total = _value(m)
         unit = m.group("q")
         if any(_bounded_by(figure.group("q"), unit) for figure in amounts.part.finditer(m.group("rest"))):
             continue  # (其中 breaks down a nearer figure: 累计接收23名，解除19名，目前在册31名，其中缓刑28名)
@@ -1058,13 +1058,11 @@ def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
         for part in amounts.part.finditer(block.text, m.end(), clause_end):
             if part.group("q") != unit or block.masked(part.start(), part.end()):
                 continue
-            value = Decimal(part.group("n")) * _SCALE[part.group("k")]
-            if value > total:
-                said = f"{m.group('n')}{m.group('k') or ''}{unit}"
+            if _value(part) > total:
                 reported.add((id(block), m.start("n")))
                 yield Finding(
                     block.span(part.start(), part.end()),
-                    f"部分大于总数：前面说共{said}，其中一项却有{part.group()}，请核对数字",
+                    f"部分大于总数：前面说共{_said(m)}，其中一项却有{part.group()}，请核对数字",
                 )
     yield from _part_over_figure(ctx, reported)
     yield from _parts_over_total(ctx, reported)
@@ -1136,13 +1134,12 @@ def _more_than_the_whole(ctx: Context) -> Iterator[Finding]:
         mention = re.compile(rf"(?<![\d.]){_amount()}{label}|{label}{_amount(name='part_')}")
         for later in mention.finditer(block.text, whole.end()):
             name = "" if later.group("n") is not None else "part_"
-            n, k, q = later.group(f"{name}n", f"{name}k", f"{name}q")
-            if not _same_unit(q, whole.group("q")) or Decimal(n) * _SCALE[k] <= total:
+            if not _same_unit(later.group(f"{name}q"), whole.group("q")) or _value(later, name) <= total:
                 continue
-            said = f"{whole.group('n')}{whole.group('k') or ''}{whole.group('q')}"
+            said = f"{block.text[m.start() : m.end()]}{_said(whole)}"
             yield Finding(
                 block.span(later.start(), later.end()),
-                f"部分大于总数：前面说{block.text[m.start() : m.end()]}{said}，这里却有“{later.group()}”，请核对数字",
+                f"部分大于总数：前面说{said}，这里却有“{later.group()}”，请核对数字",
             )
 
 
@@ -1178,15 +1175,13 @@ def _part_over_figure(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         if _NOT_A_PART.search(m.group("label")) or not _bounded_by(m.group("part_q"), m.group("q")):
             continue
         total = _value(m)
-        value = Decimal(m.group("part_n")) * _SCALE[m.group("part_k")]
-        if value <= total + _rounding(m):
+        if _value(m, "part_") <= total + _rounding(m):
             continue
         reported.add((id(block), m.start("n")))
-        said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
         part = block.text[m.start("part_n") : m.end()]
         yield Finding(
             block.span(m.start("part_n"), m.end()),
-            f"部分大于总数：前面说{said}，其中一项却有{part}，请核对数字",
+            f"部分大于总数：前面说{_said(m)}，其中一项却有{part}，请核对数字",
         )
 
 
@@ -1256,8 +1251,14 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or (a in _PEOPLE and b in _PEOPLE)
 
 
-def _value(m: re.Match[str]) -> Decimal:
-    return Decimal(m.group("n")) * _SCALE[m.group("k")]
+def _value(m: re.Match[str], name: str = "") -> Decimal:
+    """The figure of an amount (groups ``n`` and ``k`` after ``name``, :func:`_amount`) as a number."""
+    return Decimal(m.group(f"{name}n")) * _SCALE[m.group(f"{name}k")]
+
+
+def _said(m: re.Match[str], name: str = "") -> str:
+    """An amount as the text writes it, without spaces: its figure, 万 or 亿, and its unit (12.8亿元)."""
+    return f"{m.group(f'{name}n')}{m.group(f'{name}k') or ''}{m.group(f'{name}q')}"
 
 
 def _rounding(m: re.Match[str], name: str = "") -> Decimal:
@@ -1352,9 +1353,8 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         breakdown = _parts(block, m)
         if breakdown is not None and breakdown.over is not None:
             over = breakdown.over
-            said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
             part = f"{over.label}{over.number}{over.scale or ''}{over.unit}"
-            message = f"部分大于总数：前面说{said}，其中一项却有{part}，请核对数字"
+            message = f"部分大于总数：前面说{_said(m)}，其中一项却有{part}，请核对数字"
             yield Finding(block.span(over.start, over.end), message)
             continue
         if breakdown is None or len(breakdown.parts) < 2:
@@ -1375,7 +1375,7 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         severity = _severity(labels, breakdown.commas, announced, named)
         if severity is None:
             continue
-        said = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
+        said = _said(m)
         hedge = "数字有矛盾" if severity is Severity.WARNING else "如各项互不重叠"
         yield Finding(
             block.span(m.start("n"), parts[-1].end),
@@ -1733,7 +1733,7 @@ def _change_mismatch(ctx: Context) -> Iterator[Finding]:
         for block, m in ctx.views.matches(pattern):
             if not _same_unit(m.group("q"), m.group("b_q")):
                 continue
-            now, then = _value(m), Decimal(m.group("b_n")) * _SCALE[m.group("b_k")]
+            now, then = _value(m), _value(m, "b_")
             if then <= 0:
                 continue
             sign = -1 if m.group("verb") in _FALLS else 1
@@ -1749,11 +1749,9 @@ def _change_mismatch(ctx: Context) -> Iterator[Finding]:
                 continue
             change = float((now - then) / then * 100)
             direction = "增长" if change >= 0 else "下降"
-            b_figure = f"{m.group('b_n')}{m.group('b_k') or ''}{m.group('b_q')}"
-            a_figure = f"{m.group('n')}{m.group('k') or ''}{m.group('q')}"
             yield Finding(
                 block.span(m.start("verb"), m.end()),
-                f"变化幅度与前面的数字不符：由{b_figure}到{a_figure}是{direction}约{abs(change):.1f}%，"
+                f"变化幅度与前面的数字不符：由{_said(m, 'b_')}到{_said(m)}是{direction}约{abs(change):.1f}%，"
                 f"文中写作“{m.group('verb')}{m.group('p')}%”，请核对",
             )
 

@@ -784,8 +784,7 @@ def _sentence_heading(heading: Heading, text: str, start: int) -> bool:
 
 def _punctuated(heading: Heading) -> bool:
     """Whether a heading's title holds a comma or ends with a full stop."""
-    title = heading.paragraph.text[heading.marker.end :].rstrip(" \u3000")
-    return title.endswith("。") or "，" in title
+    return heading.title.endswith("。") or "，" in heading.title
 
 
 #: The least number of a run-in heading's siblings, all titles alone on their lines with a body under them, for its

@@ -234,9 +234,7 @@ def _alike(items: Sequence[Item], text: str) -> bool:
 def _between_groups(marks: list[str], n: int) -> bool:
     """Whether the comma ``marks[n]`` separates two groups of words that are lists themselves: a 、 right in the group
     before it and one right in the group after it (铁路、公路，机场、港口), not only somewhere farther."""
-    before = marks[:n][-1:] if n else []
-    after = marks[n + 1 : n + 2]
-    return before == ["、"] and after == ["、"]
+    return marks[n - 1 : n] == ["、"] and marks[n + 1 : n + 2] == ["、"]
 
 
 def _judge(text: str, items: list[Item], seps: list[int], closed: bool) -> WordList | None:

@@ -210,16 +210,22 @@ _GOOD_ADVERBIALS = frozenset({"很好", "较好", "更好"})
 _NEGATION_OR_MODAL = re.compile("(?:没有|没|未能|未|尚未|还未|不能|难以|能够|能|可以)$")
 
 
+def _good_adverbial(words: list[_Word], k: int) -> int | None:
+    """Where 很好 (较好, 更好) before the 的 at ``k`` starts among ``words``: one word, or 很 + 好 as two; None when
+    there is none."""
+    if k >= 1 and words[k - 1].text in _GOOD_ADVERBIALS:
+        return k - 1
+    if k >= 2 and words[k - 1].text == "好" and words[k - 2].text + "好" in _GOOD_ADVERBIALS:
+        return k - 2
+    return None
+
+
 def _good_before_verb(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     """的 between 很好 (较好, 更好) after a negation or a modal and a verb closing the clause: 地."""
-    if k < 1 or k + 1 >= len(words):
+    good = _good_adverbial(words, k)
+    if good is None or k + 1 >= len(words):
         return False
-    if words[k - 1].text in _GOOD_ADVERBIALS:
-        start = words[k - 1].start
-    elif k >= 2 and words[k - 1].text == "好" and words[k - 2].text + "好" in _GOOD_ADVERBIALS:
-        start = words[k - 2].start  # (很 + 好 as two words)
-    else:
-        return False
+    start = words[good].start
     verb = words[k + 1]
     if not (verb.tag == "v" or verb.text in t.complement_verbs) or len(verb.text) != 2:
         return False
@@ -358,9 +364,8 @@ def de_di_de(ctx: Context) -> Iterator[Finding]:
                 or _opening_de(t, text, words, k)
                 or _good_before_verb(t, text, words, k)
             ):
-                # (较 + 好 as two words)
-                split = words[k - 1].text == "好" and k >= 2 and words[k - 2].text + "好" in _GOOD_ADVERBIALS
-                adverbial = words[k - 2].text + "好" if split else words[k - 1].text
+                good = _good_adverbial(words, k)  # (较 + 好 as two words: the adverbial is both)
+                adverbial = "".join(w.text for w in words[good:k]) if good is not None else words[k - 1].text
                 right, why = "地", f"“{adverbial}”修饰后面的动作（{_shown(text, at)}），状语后用“地”"
             else:
                 continue

@@ -437,10 +437,18 @@ MIN_EXACT_LENGTH = 10
 def _pasted_after_itself(
     ctx: Context, block: Block, before: tuple[int, int], start: int, end: int, earlier: str
 ) -> Finding | None:
-    """A sentence that is the sentence right before it word for word, short as it may be, and then goes on (推行“三检”
-    制度。推行“三检”制度，上半年……), or that is the end of the sentence before it from one of its commas (……，为
-    长途司机提供便利服务。为长途司机提供便利服务。): pasted twice."""
+    """A sentence that is the sentence right before it word for word, short as it may be (全年未发生重大客户投诉事件。
+    全年未发生重大客户投诉事件。), or that and then goes on (推行“三检”制度。推行“三检”制度，上半年……), or that is the
+    end of the sentence before it from one of its commas (……，为长途司机提供便利服务。为长途司机提供便利服务。):
+    pasted twice."""
     later = fold(block.text[start:end])
+    if later == earlier and len(later) >= MIN_EXACT_LENGTH:
+        return Finding(
+            block.span(start, end),
+            f"这句话与上一句完全相同，可能是重复粘贴：“{_shown(block.text[start:end])}”",
+            fix=Fix.unsafe(Edit(block.span(start, end), "")),
+            related=_related(ctx, block.span(*before), "上一句"),
+        )
     if len(later) >= MIN_EXACT_LENGTH:
         for comma in _COMMA.finditer(block.text, before[0], before[1]):
             if fold(block.text[comma.end() : before[1]]) == later:

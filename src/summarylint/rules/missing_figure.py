@@ -841,10 +841,11 @@ def percent_without_number(ctx: Context) -> Iterator[Finding]:
     yield from _findings(ctx, items())
 
 
-#: A rate followed by a verb that needs its value, then straight a clause mark (孵化成功率达到。): the figure
-#: and its percent sign were deleted (a rate that rises or falls, 覆盖率提高，, needs none).
+#: A rate or share followed by a verb that needs its value, then straight a clause mark (孵化成功率达到。,
+#: 45岁以上人员占比达到，): the figure and its percent sign were deleted (a rate that rises or falls, 覆盖率提高，,
+#: needs none).
 _RATE_WITHOUT_VALUE = re.compile(
-    rf"(?<=[{CJK}]率)(?:达到|达|为|是|保持在|稳定在|提高到|提升到|上升到|下降到|降低到|降至|升至|增至)(?=[，。；、,;])"
+    rf"(?:(?<=[{CJK}]率)|(?<=占比|比重|比例|份额))(?:达到|达|为|是|保持在|稳定在|提高到|提升到|上升到|下降到|降低到|降至|升至|增至)(?=[，。；、,;])"
 )
 
 

@@ -350,14 +350,15 @@ def _after_a_word_ending_alike(text: str, start: int, end: int) -> bool:
 _ZERO_BEFORE = re.compile(r"(?:零|(?:未|没有)(?:发现|发生|出现|检出))[^，。；！？,;!?\d]{0,6}$")
 #: 应X尽X, all that should be X'd is (应处尽处, 应保尽保, 应检尽检).
 _ALL_THAT_SHOULD = re.compile(r"应([^\W\d_])尽\1")
-#: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan.
-_QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”")
+#: A short quotation: a term (“烂场雨”, “种养技术进村”) or a short slogan; or a slogan of a few short parallel items
+#: without figures (“走基层、访残户、解难题”).
+_QUOTED_TERM = re.compile(r"“[^“”\n]{2,8}”|“(?:[^“”\n、，\d]{2,5}[、，]){1,4}[^“”\n、，\d]{2,5}”")
 
 
 def _inside_quoted_term(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside a short quotation, after its first character (a slogan that lost its
-    number at its head, “个代表”, is the quoted words' case: see ``quoted_words``)."""
-    left = text.rfind("“", max(0, start - 9), start)
+    """Whether ``[start, end)`` lies inside a short quotation or a slogan of short items, after its first character
+    (a slogan that lost its number at its head, “个代表”, is the quoted words' case: see ``quoted_words``)."""
+    left = text.rfind("“", max(0, start - 30), start)
     if left < 0 or left + 1 == start:
         return False
     m = _QUOTED_TERM.match(text, left)

@@ -630,6 +630,8 @@ def screen(
     attested = scorer.freq(written) > 0
     if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
         return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
+    if idiom and _adverb_half(written, target, at, scorer):
+        return None  # 系统实时 beside 系统实施: a word and an adverb of the verb after it (系统实时采集)
     margin = MARGINS.get((idiom, evidence, attested))
     if margin is None:
         return None
@@ -650,6 +652,34 @@ def screen(
         return None if attested or bound < SUPPORTED_MARGIN else deferred
     # the least gain: less for a span that is no word, which its document may support
     return _Screened(target, evidence, margin, margin if idiom or attested else min(margin, SUPPORTED_MARGIN))
+
+
+#: A four-character target that is no idiom of jieba's (``i``) nor a phrase of the pack, both of whose halves are words
+#: at least this frequent, is two words side by side (系统实施, which jieba lists as a set phrase: 系统 and 实施) ...
+COMPOSED_HALF_FREQ = 1_000
+#: ... and a span that writes an adverb at least this frequent for its second half (系统实时: 实时) is a word and an
+#: adverb of the verb after it (纳入系统实时采集), no slip for it.  (Not a noun or another word there: 同一战线, 多重形式
+#: and 发展去势 are slips for 统一战线, 多种形式 and 发展趋势.)
+COMPOSED_WRITTEN_FREQ = 100
+
+
+@cache
+def _pack_phrases() -> frozenset[str]:
+    return frozenset(_phrase_pack().phrases)
+
+
+def _adverb_half(written: str, target: str, at: int, scorer: Scorer) -> bool:
+    """Whether the four-character ``target`` is two frequent words (:data:`COMPOSED_HALF_FREQ`) and ``written``, wrong
+    at ``at`` in the second half, writes a frequent adverb there (:data:`COMPOSED_WRITTEN_FREQ`)."""
+    if at < 2 or scorer.tag(target) == "i" or target in _pack_phrases():
+        return False
+    half = written[2:]
+    return (
+        scorer.freq(half) >= COMPOSED_WRITTEN_FREQ
+        and scorer.tag(half) == "d"
+        and scorer.freq(target[:2]) >= COMPOSED_HALF_FREQ
+        and scorer.freq(target[2:]) >= COMPOSED_HALF_FREQ
+    )
 
 
 #: A three-character word that jieba tags as a person's name (``nr``, ``nrfg``) and that starts with a common
@@ -845,8 +875,9 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         rest = written[1:] if at == 0 else written[:2]
         if scorer.freq(rest) > (0 if scorer.freq(written[at]) >= FREE_WORD else _ALONE_FREQ):
             return None  # a word and a function word beside it (值班 + 时, 专项 + 再贷款), not a three-character term
-    if len(target) == 2 and _free(written[at], scorer) and _held(words_before, start - left + 1 - at, at):
-        return None  # a function word beside a word that holds the other character (专业部 + 对): no slip in a word
+    if len(target) == 2 and _free(written[at], scorer):
+        if _held(words_before, start - left + 1 - at, at) or _binds_outward(text, start, at, scorer):
+            return None  # a function word beside a word that holds the other character (专业部 + 对): no slip in a word
     # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
     # wrong character and reaches beyond the span: jieba tags many pairs of characters as names (井井 of 井井有调
     # is a place, 严正 of 严正以待 a person's), and a name is not written as half of an expression
@@ -1001,6 +1032,19 @@ def _held(words: list[tuple[int, int]], other: int, at: int) -> bool:
     if at == 1:
         return any(e == other + 1 and e - s >= 2 for s, e in words)
     return any(s == other and e - s >= 2 for s, e in words)
+
+
+#: A word at least this frequent that the kept character of a two-character span makes with its neighbour outside the
+#: span holds that character even where the segmentation gives it to another word (年轻人|群|中 for 年轻|人群|中); a rarer
+#: one does not (入群 of 深入群中, a slip for 深入群众).
+OUTWARD_WORD_FREQ = 1_000
+
+
+def _binds_outward(text: str, start: int, at: int, scorer: Scorer) -> bool:
+    """Whether the character a two-character span at ``start`` keeps (the one not at ``at``) makes a frequent word with
+    its neighbour outside the span (:data:`OUTWARD_WORD_FREQ`): 人群 of 年轻人群中, read 年轻|人群|中."""
+    word = text[start - 1 : start + 1] if at == 1 else text[start + 1 : start + 3]
+    return len(word) == 2 and scorer.freq(word) >= OUTWARD_WORD_FREQ
 
 
 #: A character written alone less often than this (jieba's frequency) is mostly part of longer words.

@@ -289,6 +289,22 @@ def _whole_words(text: str, start: int, middle: int, end: int) -> bool:
 _DERIVED_ENDS = ("员", "长", "性", "化", "式", "型", "者")
 
 
+#: Between two reduplicated verbs of one series: an enumeration comma and a few characters (“开会研究研究、发文部署部署”).
+_SERIES_GAP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{0,4}、[\u3400-\u4dbf\u4e00-\u9fff]{0,4}")
+
+
+def _paired_with_reduplication(text: str, start: int, end: int, reduplicable: frozenset[str]) -> bool:
+    """Whether the doubled word ``[start, end)`` is listed beside a verb doubled to soften it (研究研究): the same turn
+    of speech on purpose, as in “开会研究研究、发文部署部署” (a parody of paperwork), no word typed twice."""
+    for m in _REPEATED_WORD.finditer(text, max(0, start - 16), min(len(text), end + 16)):
+        if m.group(1) not in reduplicable or m.start() == start:
+            continue
+        gap = text[m.end() : start] if m.end() <= start else text[end : m.start()] if end <= m.start() else None
+        if gap is not None and _SERIES_GAP.fullmatch(gap):
+            return True
+    return False
+
+
 @check("WD013")
 def stuttered_word(ctx: Context) -> Iterator[Finding]:
     words = _stutter()[0].words
@@ -309,9 +325,10 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
             if text.startswith(_DERIVED_ENDS, end):
                 continue  # 第三网格|网格员, 自主选择|选择性: a word, then one derived from it
             context = _around(text, start, end)
-            verbal = word in reduplicable and not (
-                noun_before is not None and noun_before.search(text, max(0, start - 4), start)
-            )
+            verbal = (
+                word in reduplicable
+                and not (noun_before is not None and noun_before.search(text, max(0, start - 4), start))
+            ) or _paired_with_reduplication(text, start, end, reduplicable)
             yield Finding(
                 block.span(start, end),
                 f"“{word}{word}”是口语的动词重叠说法，书面材料中一般只写一个“{word}”"

@@ -542,10 +542,16 @@ def surname_like(char: str, scorer: Scorer | None = None) -> bool:
     return scorer is not None and (scorer.tag(char) in _PERSONAL_NAME_TAGS or scorer.freq(char) == 0)
 
 
+#: The last character of a room, a station or an office (荣誉室, 调解室, 服务站, 卫生院): an item of a list that ends with
+#: one is no personal name, whatever its first character.
+_PLACE_ENDS = frozenset("室厅馆站所部科处队库院校店局")
+
+
 def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -> bool:
     """Whether ``[start, end)`` lies in a name in a list, which the dictionary does not know: a run of
     Chinese characters standing between delimiters that has two or three characters and starts with a
-    surname (陈建祖、王平, 郗振东、眭文彬: :func:`surname_like`), or (given ``scorer``) four characters no two of
+    surname (陈建祖、王平, 郗振东、眭文彬: :func:`surname_like`) and does not end like a place (:data:`_PLACE_ENDS`:
+    荣誊室 is a room), or (given ``scorer``) four characters no two of
     which form a dictionary word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、
     指治区、直辖市)."""
     a = start
@@ -556,7 +562,7 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -
         b += 1
     if not ((a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)):
         return False
-    if 2 <= b - a <= 3 and surname_like(text[a], scorer):
+    if 2 <= b - a <= 3 and surname_like(text[a], scorer) and text[b - 1] not in _PLACE_ENDS:
         return True
     return scorer is not None and b - a == 4 and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
 

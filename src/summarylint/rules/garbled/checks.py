@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
@@ -52,7 +52,7 @@ _MOJIBAKE_GAP = 6
 _BREAKS_MOJIBAKE = re.compile(r"[\s，。；：、！？,.;:!?（）()“”]")
 
 
-def _in_mojibake(text: str, at: int, reencoded: list[Reencoded]) -> bool:
+def _in_mojibake(text: str, at: int, reencoded: Sequence[Reencoded]) -> bool:
     """Whether the replacement character at ``at`` stands in a stretch of mojibake: within :data:`_MOJIBAKE_GAP`
     characters after one of ``reencoded`` or right before one, with no mark or space between."""
     return text[at] == "\ufffd" and any(_near(text, at, r) for r in reencoded)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -239,9 +239,11 @@ def _reencoded_at(text: str, rare: int) -> Reencoded | None:
     return best
 
 
-def find_reencoded(text: str) -> list[Reencoded]:
+@lru_cache(maxsize=512)
+def find_reencoded(text: str) -> tuple[Reencoded, ...]:
     """Stretches of UTF-8 text read as GBK/GB18030 inside ``text`` (``涓嶈兘`` for ``不能``), each holding at
-    least one character outside the common table, so that ordinary text never qualifies."""
+    least one character outside the common table, so that ordinary text never qualifies.  Found once for each
+    paragraph, for all the rules that ask (GA005, the typo family, PU001)."""
     common = common_chars()
     found: list[Reencoded] = []
     for match in _CJK.finditer(text):
@@ -251,4 +253,4 @@ def find_reencoded(text: str) -> list[Reencoded]:
         hit = _reencoded_at(text, position)
         if hit is not None and (not found or hit.start >= found[-1].end):
             found.append(hit)
-    return found
+    return tuple(found)

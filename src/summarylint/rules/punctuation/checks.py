@@ -546,9 +546,7 @@ def nested_same_pair(ctx: Context) -> Iterator[Finding]:
 
 # --- PU010 / PU012 / PU013 ---------------------------------------------------------------------
 
-#: 等 that is not the particle closing a list: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距, 等靠要 (waiting for help,
-#: an item of lists of bad habits: 按部就班、等靠要)
-_DENG = r"等(?![待候同级于额量距]|靠要)"
+_DENG = wordlists.DENG
 _DUNHAO_DENG = re.compile(rf"(?<!、)、[ \t\u3000]*{_DENG}")  # (、、等 is a missing item: MF006)
 
 

@@ -301,11 +301,15 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
     return found
 
 
+#: 等 as the particle that closes a list, not the start of another word: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距, 等次
+#: (grades), 等奖 (of 一、二等奖), 等价, 等靠要 (waiting for help, an item of lists of bad habits: 按部就班、等靠要).
+DENG = r"等(?![待候同级于额量距次奖价]|靠要)"
+
 #: A comma before the last item of a list begun with 顿号 (城乡低保、特困供养，临时救助等; 国家奖学金、国家励志奖学金，
 #: 国家助学金及……): the last item is closed by 等, or joined by 及 and ends like the item before the comma.
 LAST_ITEM = re.compile(
     rf"(?<=[{CJK}])、(?P<b>[{CJK}]{{1,{ITEM_MAX + 2}}})，(?P<c>[{CJK}]{{1,{ITEM_MAX + 2}}}?)"
-    r"(?P<close>等(?![待候于同级次奖额价量距])|及|以及|和)"
+    rf"(?P<close>{DENG}|及|以及|和)"
 )
 
 

@@ -210,7 +210,7 @@ _FULLWIDTH_LETTERS = re.compile(r"(?<![０-９Ａ-Ｚａ-ｚ．])[Ａ-Ｚａ-ｚ
 
 @check("WD016")
 def fullwidth_latin(ctx: Context) -> Iterator[Finding]:
-    garbled: dict[int, list[Reencoded]] = {}  # (the garbled pieces of each block with such letters, found once)
+    garbled: dict[int, tuple[Reencoded, ...]] = {}  # (the garbled pieces of each block with such letters, found once)
     for block, m in ctx.views.matches(_FULLWIDTH_LETTERS):
         if id(block) not in garbled:
             garbled[id(block)] = find_reencoded(block.text)

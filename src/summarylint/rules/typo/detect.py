@@ -547,13 +547,15 @@ def surname_like(char: str, scorer: Scorer | None = None) -> bool:
 _PLACE_ENDS = frozenset("室厅馆站所部科处队库院校店局")
 
 
-def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -> bool:
+def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None, term: str | None = None) -> bool:
     """Whether ``[start, end)`` lies in a name in a list, which the dictionary does not know: a run of
     Chinese characters standing between delimiters that has two or three characters and starts with a
     surname (陈建祖、王平, 郗振东、眭文彬: :func:`surname_like`) and does not end like a place (:data:`_PLACE_ENDS`:
     荣誊室 is a room), or (given ``scorer``) four characters no two of
     which form a dictionary word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、
-    指治区、直辖市)."""
+    指治区、直辖市).  ``term``: the term of the pack a candidate in the span stands for, which makes an item of two or
+    three characters that term (针刺、艾炙、拔罐; 周循查) and one of four characters holding a three-character one
+    (深基坑、高支摸、起重机械) no name."""
     a = start
     while a > 0 and _HAN.match(text, a - 1):
         a -= 1
@@ -562,9 +564,14 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None) -
         b += 1
     if not ((a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)):
         return False
-    if 2 <= b - a <= 3 and surname_like(text[a], scorer) and text[b - 1] not in _PLACE_ENDS:
-        return True
-    return scorer is not None and b - a == 4 and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
+    if 2 <= b - a <= 3:
+        return term is None and surname_like(text[a], scorer) and text[b - 1] not in _PLACE_ENDS
+    return (
+        scorer is not None
+        and b - a == 4
+        and not (term is not None and len(term) == 3)
+        and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
+    )
 
 
 @cache
@@ -1492,7 +1499,8 @@ def _in_context(
     whole = end - start == 4 or screened.target in terms()
     if any(s < end and start < e and not (whole and _quoted_part(text, s, e, start, end)) for s, e in protected):
         return None
-    if end - start < 4 and listed_name(text, start, end, scorer) and not _term_item(screened.target):
+    term = screened.target if screened.target in terms() else None
+    if end - start < 4 and listed_name(text, start, end, scorer, term):
         return None
     changed = start + _one_apart(text[start:end], screened.target)
     if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
@@ -1609,12 +1617,6 @@ def _name_suffix(text: str, at: int) -> bool:
     if text[at : at + 1] not in _PLACES:
         return False
     return not dictionary().freq(text[at : at + 2]) or any(w in text[at : at + 6] for w in _ORGANISATIONS)
-
-
-def _term_item(target: str) -> bool:
-    """Whether a three-character ``target`` is a term of the pack: an item of a list one character away from it is
-    that term (深基坑、高支摸、起重机械), not a name that starts with a surname (高)."""
-    return len(target) == 3 and target in terms()
 
 
 #: What separates the parts of a slogan in quotation marks (“雷厉风行·夏季攻坚”, “马上就办、办就办好”).

@@ -310,6 +310,20 @@ def _named_by_context(text: str, m: re.Match[str]) -> bool:
     )
 
 
+#: An English word next to another across one space: the words around a word in a phrase.
+_NEXT_WORD = re.compile(r" ([A-Za-z]{3,})(?![A-Za-z])")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,}) $")
+
+
+def _in_english_phrase(text: str, m: re.Match[str]) -> bool:
+    """Whether the word ``m`` stands in a phrase of English words inside Chinese text: a dictionary word of three
+    letters or more right before or after it across one space (Terminal Operating Sytem)."""
+    words = english_words()
+    after = _NEXT_WORD.match(text, m.end())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return any(found is not None and words.count(found.group(1).lower()) > 0 for found in (before, after))
+
+
 def _camel(word: str) -> bool:
     return _CAMEL.fullmatch(word) is not None
 
@@ -516,8 +530,9 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             else:
                 if len(written) < MIN_LENGTH or camel:
                     continue
-                # (a short word inside Chinese text: only two letters swapped, not Flink for flick)
-                short = embedded and len(written) < MIN_EMBEDDED_LENGTH
+                # (a short word inside Chinese text: only two letters swapped, not Flink for flick; but one in a phrase
+                # of English words is English text: Terminal Operating Sytem)
+                short = embedded and len(written) < MIN_EMBEDDED_LENGTH and not _in_english_phrase(block.text, m)
                 found = correction(lower, MIN_EMBEDDED_FREQUENCY if embedded else 0.0, swaps_only=short)
                 if found is None:
                     continue

@@ -300,6 +300,14 @@ _HAD_COUNT = re.compile(
 )
 
 
+#: 为 after a word of a total (共, 累计, 先后), then 名 or 位 and the people counted (全年共为名残疾人适配辅具): jieba reads 为名
+#: ("in the name of") as one word, but after a total the figure between 为 and 名 is gone; not a word that starts with
+#: 名 (共为名誉会长, 名人, 名单)
+_FOR_COUNT = re.compile(
+    r"(?:共|累计|共计|先后|合计)为(?P<unit>名|位)(?![誉义称单额录牌片优校师医利声人次列])(?=[\u3400-\u9fff])"
+)
+
+
 def _in_stop_phrase(text: str, start: int, end: int) -> bool:
     """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...) and
     not in one of the words that hold a stop phrase without being one (演出场: 演出 and 场, not 出场)."""
@@ -780,6 +788,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _area_led_findings(block),
                 _price_led_findings(block),
                 _unit_findings(block, _HAD_COUNT, "量词"),
+                _unit_findings(block, _FOR_COUNT, "量词"),
                 _unit_findings(block, _LATIN_UNIT, "单位"),
             ):
                 if item[2] not in seen and not _counted_in_its_row(block, item[1], item[2]):

@@ -253,9 +253,10 @@ _INDENTS = re.compile(r"^[ \t>]*(?:&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x3000)
 _INDENT_STYLE = 2
 
 
-#: An ampersand written out inside a name of Latin letters (R&amp;D, P&amp;G, Q&amp;A): Markdown shows R&D as it is,
-#: so the reference was copied from a web page, not written to escape the syntax (A &amp; B may be).
-_AMPERSAND_IN_NAME = re.compile(r"(?<=[0-9A-Za-z])&(?:amp|#38);(?=[0-9A-Za-z])(?![A-Za-z#][A-Za-z0-9]*;)")
+#: An ampersand written out inside a name of Latin letters (R&amp;D, P&amp;G, Q&amp;A) or between Chinese words with no
+#: space (人力资源&amp;培训部): Markdown shows R&D as it is, so the reference was copied from a web page, not written to
+#: escape the syntax (A &amp; B may be).
+_AMPERSAND_IN_NAME = re.compile(r"(?<=[^\W_])&(?:amp|#38);(?=[^\W_])(?![A-Za-z#][A-Za-z0-9]*;)")
 
 
 def _meant(entity: str, markdown: bool, in_name: bool = False) -> str | None:

@@ -879,7 +879,7 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
     if _all_that_should(text, start + at):
         return None  # 应X尽X, all that should be X'd is (应改尽改, 应收尽收): no slip for 应该
     if len(target) < 4 and not _stands_alone(
-        window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left)
+        window, start - left, end - left, words_before, words_after, changed, scorer, _after_number(text, left), target
     ):
         return None
     if len(target) == 4 and _edge_word(window, start - left, end - left, words_before, changed, scorer):
@@ -1073,29 +1073,52 @@ def _stands_alone(
     changed: int,
     scorer: Scorer,
     after_number: bool = False,
+    target: str = "",
 ) -> bool:
     """Whether the span ``[start, end)`` of ``window`` is a word of its own, not part of a longer one:
     no word of the text as written straddles its edge (命令行式 is 命令行 + 式, not a misspelt 形式; a rare word
-    that straddles it by a kept character only does not count: :data:`RARE_STRADDLER`), and
+    that straddles it by a kept character only does not count: :func:`_rare_straddler`, with ``target`` the word the
+    span stands for), and
     the correction leaves no character that is rarely written alone next to the changed one
     (腾讯财付通 would leave 通: the span is part of a name), unless that character opens ``window`` right
     after a number (``after_number``): it is the number's measure word (43户|低保户, 86名|协管员)."""
+    target_freq = scorer.freq(target) if target else 0
     for s, e in words_before:
         if e - s > 1 and s < end and start < e and not (start <= s and e <= end):
             if e - s == 2 and _function_word_and_slip(window, s, e, start, changed, scorer):
                 continue
-            if not s <= changed < e and scorer.freq(window[s:e]) < RARE_STRADDLER:
+            if not s <= changed < e and _rare_straddler(window, s, e, start, target_freq, scorer):
                 continue
             return False
     affixes = lexicon().affixes
-    for s, e in words_after:
+    for k, (s, e) in enumerate(words_after):
         beside = (e == start and changed == start) or (s == end and changed == end - 1)
         counted = s == 0 and after_number
         if beside and e - s == 1 and not counted and scorer.freq(window[s:e]) < BOUND_CHAR:
             if window[s] in affixes.get("suffix" if s == end else "prefix", ""):
                 continue  # a productive suffix or prefix (冷静|期 of 冷静期, 双师|型): the corrected word takes it
+            if s < start and window[s] in affixes.get("suffix", "") and k > 0 and e - words_after[k - 1][0] > 2:
+                continue  # a suffix closing the word before it (技能|节 of 技能节, then 竞赛): no part of the span's word
             return False
     return True
+
+
+#: A word of two characters that straddles the edge of a span by a kept character and a word written alone (到, 了) is
+#: also no evidence when it is this many times rarer than the word the span stands for (实到 of 责任诺实到山头: 27
+#: against 落实's 2,219): the kept character and the free word beside it read apart.  (Not a longer word holding the kept
+#: character: 项目组 of 项目组制 is what was written.)
+STRADDLER_SHARE = 50
+
+
+def _rare_straddler(window: str, s: int, e: int, start: int, target_freq: int, scorer: Scorer) -> bool:
+    """Whether the word ``[s, e)`` of ``window``, which straddles the edge of a span starting at ``start`` by a kept
+    character, is rare: absolutely (:data:`RARE_STRADDLER`), or, made of that character and a free word, beside the
+    span's target (:data:`STRADDLER_SHARE`)."""
+    freq = scorer.freq(window[s:e])
+    if freq < RARE_STRADDLER:
+        return True
+    outside = e - 1 if s >= start else s  # (the character of the word outside the span)
+    return e - s == 2 and scorer.freq(window[outside]) >= FREE_WORD and freq * STRADDLER_SHARE < target_freq
 
 
 def _edge_word(window: str, start: int, end: int, words: list[tuple[int, int]], changed: int, scorer: Scorer) -> bool:
@@ -1512,8 +1535,9 @@ def _in_context(
     # (a near sound, or a rare character of the same sound, before 省, 区, 集团: a name's chosen character, 江澜省,
     # 东陂区; a rare look-alike is a slip of the hand there too: 政策咨洵区)
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ
-    if (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end):
-        return None
+    named = (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end)
+    if named and scorer.tag(screened.target)[:1] not in _FUNCTION_TAGS:
+        return None  # (but not for a preposition or a conjunction, which no name is made of: 耕据县 for 根据县)
     if screened.evidence is Evidence.NEAR and _in_quoted_saying(text, start):
         return None  # (a saying of two clauses in quotation marks, often classical: 一粥一饭，当思来处不易)
     if screened.evidence is Evidence.NEAR and _LATIN_GLOSS.match(text, end):

@@ -1713,10 +1713,23 @@ def supported_typos(text: str, pending: Iterable[Pending], words: frozenset[str]
     return _outside_garbled(text, [t for t in _apart(found, taken) if t not in taken])
 
 
+def _same_fix_wider(typo: Typo, other: Typo) -> bool:
+    """Whether ``other``, a two- or three-character finding, holds ``typo`` and corrects the same character the same way
+    (絮疑剂 for 絮凝剂 beside 絮疑 for 絮凝): the wider word is the one to show."""
+    return (
+        len(typo.target) < len(other.target) <= 3
+        and other.start <= typo.start
+        and typo.end <= other.end
+        and other.changed == typo.changed
+        and other.target[other.changed - other.start] == typo.target[typo.changed - typo.start]
+    )
+
+
 def _apart(found: list[Typo], kept: list[Typo] | None = None) -> list[Typo]:
-    """``kept`` and the findings of ``found`` that overlap none of them, the most probable first,
-    in the order of the text."""
+    """``kept`` and the findings of ``found`` that overlap none of them, the most probable first (of two that make the
+    same correction, the wider: :func:`_same_fix_wider`), in the order of the text."""
     kept = list(kept or ())
+    found = [t for t in found if not any(_same_fix_wider(t, other) for other in found)]
     for typo in sorted(found, key=lambda t: (-t.gain, t.start)):
         if all(typo.end <= k.start or k.end <= typo.start for k in kept):
             kept.append(typo)

@@ -10,7 +10,14 @@ from functools import cache
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import Format, Paragraph
 from summarylint.rules.base import Context, check
-from summarylint.rules.garbled.mojibake import Reencoded, find_marks, find_reencoded, looks_garbled, redecode
+from summarylint.rules.garbled.mojibake import (
+    Reencoded,
+    common_chars,
+    find_marks,
+    find_reencoded,
+    looks_garbled,
+    redecode,
+)
 from summarylint.source import Span
 from summarylint.text.artefacts import HTML_REFERENCE
 from summarylint.text.artefacts import artefact_pack as _pack
@@ -65,64 +72,95 @@ def _near(text: str, at: int, r: Reencoded) -> bool:
     return r.start - _MOJIBAKE_GAP <= at < r.start and not _BREAKS_MOJIBAKE.search(text, at + 1, r.start)
 
 
+#: A paragraph with at least this many pieces of mojibake that cover at least this share of it (or whose Chinese
+#: characters are mostly outside the common table, pieces no repair could read among them) is reported once, as
+#: a paragraph of mojibake (a line copied with the wrong encoding, broken up by bytes nothing could read), not piece by
+#: piece.
+PARAGRAPH_PIECES = 3
+PARAGRAPH_SHARE = 0.5
+
+
+def _mostly_garbled(para: Paragraph, found: list[Finding]) -> Finding | None:
+    """One finding for a paragraph most of which the pieces ``found`` cover (:data:`PARAGRAPH_PIECES`,
+    :data:`PARAGRAPH_SHARE`), or None."""
+    if len(found) < PARAGRAPH_PIECES:
+        return None
+    covered = sum(f.span.end - f.span.start for f in found)
+    han = [ch for ch in para.text if "\u3400" <= ch <= "\u9fff"]
+    common = common_chars()
+    uncommon = sum(ch not in common for ch in han)  # (the pieces in between that no repair could read: 鍚屾椂)
+    if covered < PARAGRAPH_SHARE * len(para.text.strip()) and uncommon < PARAGRAPH_SHARE * len(han):
+        return None
+    fix, hint = _repair(para)
+    if fix is None and all(f.fix is not None for f in found):
+        fix = Fix.unsafe(*(edit for f in found if f.fix is not None for edit in f.fix.edits))
+    return Finding(
+        para.span(0, len(para.text)),
+        f"本段大部分是乱码（{len(found)} 处）：多半是复制或转换时用错了编码，"
+        f"如第一处{found[0].message.removeprefix('乱码')}{hint}",
+        fix=fix,
+    )
+
+
+def _paragraph_mojibake(para: Paragraph) -> list[Finding]:
+    """GA005's findings in one paragraph: stretches of mojibake, garbled marks, or rare characters that suggest a wrong
+    decoding; one finding for a paragraph that is mostly mojibake (:func:`_mostly_garbled`)."""
+    found = _pieces(para)
+    merged = _mostly_garbled(para, found)
+    return [merged] if merged is not None else found
+
+
+def _pieces(para: Paragraph) -> list[Finding]:
+    findings: list[Finding] = []
+    marks = find_marks(para.text)
+    reencoded = [r for r in find_reencoded(para.text) if not any(m.start < r.end and r.start < m.end for m in marks)]
+    # (a replacement character inside a stretch of mojibake is the same damage: a byte the wrong decoding could not
+    # read, 缁熺�＄悊: the stretch's finding says so, not one finding more for each)
+    inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
+    marks = [m for m in marks if m not in inside]
+    for r in reencoded:
+        more = "（前后夹着无法解码的字节“�”）" if any(_near(para.text, m.start, r) for m in inside) else ""
+        findings.append(
+            Finding(
+                para.span(r.start, r.end),
+                f"乱码“{_shown(para.text[r.start : r.end], 12)}”：UTF-8 编码的文字被按 {r.wrong.upper()} 读出，"
+                f"原文应为“{r.repaired}”{more}",
+                fix=Fix.unsafe(Edit(para.span(r.start, r.end), r.repaired)),
+            )
+        )
+    if reencoded and not marks:
+        return findings
+    if marks:
+        fix, hint = _repair(para)
+        for n, mark in enumerate(marks):
+            found = para.text[mark.start : mark.end]
+            shown = _shown(found.encode("unicode_escape").decode("ascii") if not found.isprintable() else found)
+            findings.append(
+                Finding(
+                    para.span(mark.start, mark.end),
+                    f"乱码“{shown}”：{mark.why}{hint if n == 0 else ''}",
+                    fix=fix if n == 0 else None,
+                )
+            )
+        return sorted(findings, key=lambda f: f.span.start)
+    rare = looks_garbled(para.text)
+    if rare:
+        fix, hint = _repair(para)
+        sample = "".join(dict.fromkeys(rare))[:8]
+        findings.append(
+            Finding(
+                para.span(0, len(para.text)),
+                f"疑似乱码：本段有{len(rare)}个生僻字（如“{sample}”），多半是编码读错了{hint}",
+                fix=fix,
+            )
+        )
+    return findings
+
+
 @check("GA005")
 def mojibake(ctx: Context) -> Iterator[Finding]:
     prose = [p for p in ctx.doc.prose if p.text]
-    findings: list[tuple[Paragraph, Finding]] = []
-    for para in prose:
-        marks = find_marks(para.text)
-        reencoded = [
-            r for r in find_reencoded(para.text) if not any(m.start < r.end and r.start < m.end for m in marks)
-        ]
-        # (a replacement character inside a stretch of mojibake is the same damage: a byte the wrong decoding could not
-        # read, 缁熺�＄悊: the stretch's finding says so, not one finding more for each)
-        inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
-        marks = [m for m in marks if m not in inside]
-        for r in reencoded:
-            more = "（前后夹着无法解码的字节“�”）" if any(_near(para.text, m.start, r) for m in inside) else ""
-            findings.append(
-                (
-                    para,
-                    Finding(
-                        para.span(r.start, r.end),
-                        f"乱码“{_shown(para.text[r.start : r.end], 12)}”：UTF-8 编码的文字被按 {r.wrong.upper()} 读出，"
-                        f"原文应为“{r.repaired}”{more}",
-                        fix=Fix.unsafe(Edit(para.span(r.start, r.end), r.repaired)),
-                    ),
-                )
-            )
-        if reencoded and not marks:
-            continue
-        if marks:
-            fix, hint = _repair(para)
-            for n, mark in enumerate(marks):
-                found = para.text[mark.start : mark.end]
-                shown = _shown(found.encode("unicode_escape").decode("ascii") if not found.isprintable() else found)
-                findings.append(
-                    (
-                        para,
-                        Finding(
-                            para.span(mark.start, mark.end),
-                            f"乱码“{shown}”：{mark.why}{hint if n == 0 else ''}",
-                            fix=fix if n == 0 else None,
-                        ),
-                    )
-                )
-            continue
-        rare = looks_garbled(para.text)
-        if rare:
-            fix, hint = _repair(para)
-            sample = "".join(dict.fromkeys(rare))[:8]
-            findings.append(
-                (
-                    para,
-                    Finding(
-                        para.span(0, len(para.text)),
-                        f"疑似乱码：本段有{len(rare)}个生僻字（如“{sample}”），多半是编码读错了{hint}",
-                        fix=fix,
-                    ),
-                )
-            )
+    findings = [(para, finding) for para in prose for finding in _paragraph_mojibake(para)]
     garbled = list(dict.fromkeys(p.index for p, _ in findings))
     if len(garbled) >= WHOLE_MIN and len(garbled) >= WHOLE_SHARE * len(prose):
         first = next(p for p in prose if p.index == garbled[0])

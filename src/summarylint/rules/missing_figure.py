@@ -652,10 +652,12 @@ def _area_led_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
 
 
 #: A price or an amount per head named, then 为/是/达 and a bare unit of money at the end of the clause (客单价为元。,
-#: 人均可支配收入达元，): the figure between them is gone.  Not 单位为元 (a unit note) nor 折合为美元 (a currency).
+#: 人均可支配收入达元，); or a rise per head or household, then the unit (户均增收元以上。): the figure between them is
+#: gone.  Not 单位为元 (a unit note) nor 折合为美元 (a currency).
 _PRICE_LED = re.compile(
-    r"(?:单价|均价|客单价|售价|报价|人均[^\W\d_]{0,6}?收入|户均[^\W\d_]{0,6}?收入|月均工资|平均工资|人均工资)"
-    r"(?:为|是|达到|达|约为|约)(?P<unit>元|万元)(?=[，。；,;]|$)"
+    r"(?:(?:单价|均价|客单价|售价|报价|人均[^\W\d_]{0,6}?收入|户均[^\W\d_]{0,6}?收入|月均工资|平均工资|人均工资)"
+    r"(?:为|是|达到|达|约为|约)|[人户]均(?:增收|增加收入|节约|节支|减负))"
+    r"(?P<unit>元|万元)(?:以上|左右)?(?=[，。；,;]|$)"
 )
 
 

@@ -534,10 +534,12 @@ _HEADING_END = (
     "工作|整治|治理|建设|管理|管控|问题|情况|模式|不足|成效|体系|机制|服务|保障|措施|打算|思路|目标|任务|能力|水平"
     "|作风|队伍|发展|改革|宣传|教育|培训|监督|监管|防控|帮扶|活动|环境|民生|党建|成绩|经验|做法|亮点"
 )
-#: ... and the first words of a body that follows one with its line break lost (上半年，我们……; 将辖区划分为……).
+#: ... and the first words of a body that follows one with its line break lost (上半年，我们……; 将辖区划分为……; the
+#: opening of a section of problems: 在肯定成绩的同时，).
 _BODY_START = (
     "上半年|下半年|今年以来|年初以来|今年|全年|一年来|本年度|年内|近年来|目前|截至|截止|我们|我局|我镇|我乡|我院|我校|我站"
     "|我所|我中心|我单位|我部门|本人|本单位|全镇|全县|全市|全区|全乡|通过|针对|围绕|按照|全面落实|始终|一是|虽然|由于"
+    "|在(?:肯定|看到|取得|总结)成绩的同时"
 )
 _RUN_TOGETHER = re.compile(
     rf"(?P<head>[^，。；：！？,.;:!?]{{3,18}}?(?:{_HEADING_END}))(?P<body>{_BODY_START})(?P<next>[，,]|[^，。；：！？]{{2}})"

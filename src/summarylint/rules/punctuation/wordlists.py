@@ -71,6 +71,7 @@ CANDIDATE = re.compile(
     # …钢材，木材，砂石等 (or …砂石、水泥等)
     rf"，[{CJK}]{{1,{ITEM_MAX}}}，[{CJK}]{{1,{ITEM_MAX}}}(?:、[{CJK}]{{1,{ITEM_MAX}}})*等"
     rf"|([{CJK}])(?:，{_RUN}\1[，、]|、{_RUN}\1，){_RUN}\1"  # …所有权，承包权、经营权
+    rf"|(?:^|(?<=[。；：！？;:!?\n]))[{CJK}]{{2,{ITEM_MAX}}}，[{CJK}]{{2,{ITEM_MAX}}}等"  # ；黄桃，葡萄等
 )
 #: what ends the stretch of text a list may stand in
 _STRETCH_END = re.compile("[。；：！？;:!?…（）()“”‘’《》【】\n]")
@@ -134,6 +135,11 @@ def _nouns(words: Sequence[Token]) -> bool:
     return bool(words) and (
         all(w.tag in NOUN_TAGS for w in words) or _compound(words) or _suffixed(words) or _modified(words)
     )
+
+
+def _single_nouns(items: Sequence[Item]) -> bool:
+    """Whether every item is a noun of two characters (黄桃, 葡萄): no clause of its own."""
+    return all(i.end - i.start == 2 and _nouns(i.words) for i in items)
 
 
 def _one_word(words: Sequence[Token]) -> bool:
@@ -293,7 +299,12 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
                 items.append(head)
                 used.append(seps[k - 1])
             break
-        if len(items) >= 3:  # (two nouns with a comma between them are as often the ends of two clauses)
+        # (two nouns with a comma between them are as often the ends of two clauses; not two nouns of two characters that
+        # make a whole piece opening the stretch and that 等 closes: ；黄桃，葡萄等优质水果)
+        opening = pieces[n].whole() if n == 0 and len(items) == 2 and closed else None
+        if opening is not None and _single_nouns([opening, items[1]]):
+            items[0] = opening
+        if len(items) >= 3 or (opening is not None and items[0] is opening):
             judged = _judge(text, items, used, closed)
             if judged is not None:
                 found.append(judged)

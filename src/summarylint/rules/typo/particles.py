@@ -266,7 +266,13 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     # 形成的比较优势), not a character (更细更实) or one word after 不够 (不够精准, jieba's noun)
     inside = [w for w in words[k + 2 :] if w.end <= m.end()]
     lacking = len(inside) == 1 and words[k + 1].text in _NOT_ENOUGH
+    # (还 before 不够 as two words: 做的还不够规范, cut 还|不够|规范)
+    lacking = lacking or (len(inside) == 2 and words[k + 1].text in _STILL and inside[0].text in _NOT_ENOUGH)
     return lacking or not any(w.tag.startswith("n") and len(w.text) >= 2 for w in inside)
+
+
+#: Adverbs of "still" before a degree word of falling short (还不够, 仍不够).
+_STILL = frozenset({"还", "仍", "也", "都"})
 
 
 #: Degree words of falling short: the one word after them says how (开展的不够精准), whatever jieba's tag.

@@ -300,9 +300,9 @@ _HAD_COUNT = re.compile(
 )
 
 
-#: 为 after a word of a total (共, 累计, 先后), then 名 or 位 and the people counted (全年共为名残疾人适配辅具): jieba reads 为名
-#: ("in the name of") as one word, but after a total the figure between 为 and 名 is gone; not a word that starts with
-#: 名 (共为名誉会长, 名人, 名单)
+#: 为 after a word of a total (共, 累计, 先后), then 名 or 位 and the people counted (全年共为名残疾人适配辅具):
+#: jieba reads 为名 ("in the name of") as one word, but after a total the figure between 为 and 名 is gone; not a
+#: word that starts with 名 (共为名誉会长, 名人, 名单)
 _FOR_COUNT = re.compile(
     r"(?:共|累计|共计|先后|合计)为(?P<unit>名|位)(?![誉义称单额录牌片优校师医利声人次列])(?=[\u3400-\u9fff])"
 )

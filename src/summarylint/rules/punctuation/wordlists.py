@@ -299,8 +299,8 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
                 items.append(head)
                 used.append(seps[k - 1])
             break
-        # (two nouns with a comma between them are as often the ends of two clauses; not two nouns of two characters that
-        # make a whole piece opening the stretch and that 等 closes: ；黄桃，葡萄等优质水果)
+        # (two nouns with a comma between them are as often the ends of two clauses; not two nouns of two characters
+        # that make a whole piece opening the stretch and that 等 closes: ；黄桃，葡萄等优质水果)
         opening = pieces[n].whole() if n == 0 and len(items) == 2 and closed else None
         if opening is not None and _single_nouns([opening, items[1]]):
             items[0] = opening
@@ -312,8 +312,9 @@ def find_lists(text: str, start: int, end: int, cut: Cut) -> list[WordList]:
     return found
 
 
-#: 等 as the particle that closes a list, not the start of another word: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距, 等次
-#: (grades), 等奖 (of 一、二等奖), 等价, 等靠要 (waiting for help, an item of lists of bad habits: 按部就班、等靠要).
+#: 等 as the particle that closes a list, not the start of another word: 等待, 等候, 等同, 等级, 等于, 等额, 等量, 等距,
+#: 等次 (grades), 等奖 (of 一、二等奖), 等价, 等靠要 (waiting for help, an item of lists of bad habits:
+#: 按部就班、等靠要).
 DENG = r"等(?![待候同级于额量距次奖价]|靠要)"
 
 #: A comma before the last item of a list begun with 顿号 (城乡低保、特困供养，临时救助等; 国家奖学金、国家励志奖学金，

@@ -542,8 +542,8 @@ def surname_like(char: str, scorer: Scorer | None = None) -> bool:
     return scorer is not None and (scorer.tag(char) in _PERSONAL_NAME_TAGS or scorer.freq(char) == 0)
 
 
-#: The last character of a room, a station or an office (荣誉室, 调解室, 服务站, 卫生院): an item of a list that ends with
-#: one is no personal name, whatever its first character.
+#: The last character of a room, a station or an office (荣誉室, 调解室, 服务站, 卫生院): an item of a list that ends
+#: with one is no personal name, whatever its first character.
 _PLACE_ENDS = frozenset("室厅馆站所部科处队库院校店局")
 
 
@@ -671,8 +671,8 @@ def screen(
 #: at least this frequent, is two words side by side (系统实施, which jieba lists as a set phrase: 系统 and 实施) ...
 COMPOSED_HALF_FREQ = 1_000
 #: ... and a span that writes an adverb at least this frequent for its second half (系统实时: 实时) is a word and an
-#: adverb of the verb after it (纳入系统实时采集), no slip for it.  (Not a noun or another word there: 同一战线, 多重形式
-#: and 发展去势 are slips for 统一战线, 多种形式 and 发展趋势.)
+#: adverb of the verb after it (纳入系统实时采集), no slip for it.  (Not a noun or another word there: 同一战线,
+#: 多重形式 and 发展去势 are slips for 统一战线, 多种形式 and 发展趋势.)
 COMPOSED_WRITTEN_FREQ = 100
 
 
@@ -888,9 +888,12 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         rest = written[1:] if at == 0 else written[:2]
         if scorer.freq(rest) > (0 if scorer.freq(written[at]) >= FREE_WORD else _ALONE_FREQ):
             return None  # a word and a function word beside it (值班 + 时, 专项 + 再贷款), not a three-character term
-    if len(target) == 2 and _free(written[at], scorer):
-        if _held(words_before, start - left + 1 - at, at) or _binds_outward(text, start, at, scorer):
-            return None  # a function word beside a word that holds the other character (专业部 + 对): no slip in a word
+    if (
+        len(target) == 2
+        and _free(written[at], scorer)
+        and (_held(words_before, start - left + 1 - at, at) or _binds_outward(text, start, at, scorer))
+    ):
+        return None  # a function word beside a word that holds the other character (专业部 + 对): no slip in a word
     # a name the written span is part of (王平 for 和平); for a fixed expression, only a name that holds the
     # wrong character and reaches beyond the span: jieba tags many pairs of characters as names (井井 of 井井有调
     # is a place, 严正 of 严正以待 a person's), and a name is not written as half of an expression
@@ -1048,8 +1051,8 @@ def _held(words: list[tuple[int, int]], other: int, at: int) -> bool:
 
 
 #: A word at least this frequent that the kept character of a two-character span makes with its neighbour outside the
-#: span holds that character even where the segmentation gives it to another word (年轻人|群|中 for 年轻|人群|中); a rarer
-#: one does not (入群 of 深入群中, a slip for 深入群众).
+#: span holds that character even where the segmentation gives it to another word (年轻人|群|中 for 年轻|人群|中); a
+#: rarer one does not (入群 of 深入群中, a slip for 深入群众).
 OUTWARD_WORD_FREQ = 1_000
 
 
@@ -1098,15 +1101,15 @@ def _stands_alone(
             if window[s] in affixes.get("suffix" if s == end else "prefix", ""):
                 continue  # a productive suffix or prefix (冷静|期 of 冷静期, 双师|型): the corrected word takes it
             if s < start and window[s] in affixes.get("suffix", "") and k > 0 and e - words_after[k - 1][0] > 2:
-                continue  # a suffix closing the word before it (技能|节 of 技能节, then 竞赛): no part of the span's word
+                continue  # a suffix closing the word before it (技能|节 of 技能节, then 竞赛): not the span's word
             return False
     return True
 
 
 #: A word of two characters that straddles the edge of a span by a kept character and a word written alone (到, 了) is
 #: also no evidence when it is this many times rarer than the word the span stands for (实到 of 责任诺实到山头: 27
-#: against 落实's 2,219): the kept character and the free word beside it read apart.  (Not a longer word holding the kept
-#: character: 项目组 of 项目组制 is what was written.)
+#: against 落实's 2,219): the kept character and the free word beside it read apart.  (Not a longer word holding the
+#: kept character: 项目组 of 项目组制 is what was written.)
 STRADDLER_SHARE = 50
 
 

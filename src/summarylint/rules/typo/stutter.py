@@ -289,7 +289,8 @@ def _whole_words(text: str, start: int, middle: int, end: int) -> bool:
 _DERIVED_ENDS = ("员", "长", "性", "化", "式", "型", "者")
 
 
-#: Between two reduplicated verbs of one series: an enumeration comma and a few characters (“开会研究研究、发文部署部署”).
+#: Between two reduplicated verbs of one series: an enumeration comma and a few characters
+#: (“开会研究研究、发文部署部署”).
 _SERIES_GAP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{0,4}、[\u3400-\u4dbf\u4e00-\u9fff]{0,4}")
 
 

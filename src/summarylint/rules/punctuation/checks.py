@@ -12,7 +12,7 @@ from weakref import WeakKeyDictionary
 from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Format
 from summarylint.rules.base import Context, check
-from summarylint.rules.garbled.mojibake import find_reencoded
+from summarylint.rules.garbled.mojibake import find_marks, find_reencoded
 from summarylint.rules.punctuation import wordlists
 from summarylint.rules.punctuation.pairs import CLOSERS, OPENERS, PAIR_MARKS, PAIR_NAMES, PairReport, analyse_pairs
 from summarylint.text.artefacts import HTML_REFERENCE
@@ -260,13 +260,19 @@ def _referenced(text: str, mark: str, other: str, start: int, end: int) -> bool:
     return marks.count(mark) > marks.count(other)
 
 
+def _in_marks(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` is a piece of mojibake (å‘˜: a quotation mark of Windows-1252 read from UTF-8 bytes),
+    which GA005 reports."""
+    return any(m.start <= at < m.end for m in find_marks(text))
+
+
 @check("PU005")
 def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
     for block, report in _pair_reports(ctx):
         text = block.text
         for at in report.unmatched_closers:
             kind = CLOSERS[text[at]]
-            if _referenced(text, PAIR_MARKS[kind][0], PAIR_MARKS[kind][1], 0, at):
+            if _referenced(text, PAIR_MARKS[kind][0], PAIR_MARKS[kind][1], 0, at) or _in_marks(text, at):
                 continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=False)),
@@ -274,7 +280,7 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
             )
         for at in report.unclosed_openers:
             kind = OPENERS[text[at]]
-            if _referenced(text, PAIR_MARKS[kind][1], PAIR_MARKS[kind][0], at + 1, len(text)):
+            if _referenced(text, PAIR_MARKS[kind][1], PAIR_MARKS[kind][0], at + 1, len(text)) or _in_marks(text, at):
                 continue
             yield Finding(
                 block.span(*_missing_partner_span(text, at, opener=True)),

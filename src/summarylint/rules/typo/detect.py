@@ -872,6 +872,8 @@ def confirm(text: str, start: int, screened: _Screened, scorer: Scorer) -> Typo 
         and (_named_before_title(text, start, end, scorer) or _named_after_title(text, start, end, scorer))
     ):
         return None  # a name by its title (邝振东老师, 中队长逄振东): no slip for 振动 (孙中三先生 is, for 孙中山)
+    if at == 1 and written[0] in _DEGREE and text[end : end + 1] == "处" and scorer.tag(written[1]).startswith("a"):
+        return None  # a superlative of an adjective before 处 (底板最厚处, 水最深处): no slip for 最后
     if _approaching(window, changed, words_before, scorer):
         return None  # 近 before what is neared (已近饱和, 已近尾声): no slip for 经
     if _repeated_head(text, start + at, scorer):
@@ -1048,6 +1050,10 @@ def _held(words: list[tuple[int, int]], other: int, at: int) -> bool:
     if at == 1:
         return any(e == other + 1 and e - s >= 2 for s, e in words)
     return any(s == other and e - s >= 2 for s, e in words)
+
+
+#: Adverbs of degree before an adjective (最厚, 更深): with 处 after them they name the place where it is so.
+_DEGREE = frozenset("最更较")
 
 
 #: A word at least this frequent that the kept character of a two-character span makes with its neighbour outside the

@@ -308,6 +308,13 @@ _FOR_COUNT = re.compile(
 )
 
 
+#: 达 after people counted, then 人 or 名 and a mark (在园幼儿达人，): the figure between them is gone; 达人 is no
+#: word after a group of people (美食达人, 读书达人 are)
+_PEOPLE_REACH = re.compile(r"(?<=[儿生工众者员口户民客童师])达(?P<unit>人次|人|名)(?=[，。；,;]|$)")
+#: A score, then 为/是/达 and a bare 分 at the end of the clause (平均得分为分，): the figure is gone.
+_SCORE_LED = re.compile(r"(?:得分|评分|总分|均分|平均分|分数)(?:为|是|达到|达)(?P<unit>分)(?=[，。；,;]|$)")
+
+
 def _in_stop_phrase(text: str, start: int, end: int) -> bool:
     """Whether the measure word ``[start, end)`` lies in one of MF001's stop phrases (人人, 到位, 职工之家 ...) and
     not in one of the words that hold a stop phrase without being one (演出场: 演出 and 场, not 出场)."""
@@ -791,6 +798,8 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _price_led_findings(block),
                 _unit_findings(block, _HAD_COUNT, "量词"),
                 _unit_findings(block, _FOR_COUNT, "量词"),
+                _unit_findings(block, _PEOPLE_REACH, "量词"),
+                _unit_findings(block, _SCORE_LED, "单位"),
                 _unit_findings(block, _LATIN_UNIT, "单位"),
             ):
                 if item[2] not in seen and not _counted_in_its_row(block, item[1], item[2]):

@@ -1486,9 +1486,10 @@ _FROM_TO = re.compile(
     + _PCT.format(n="d")
 )
 #: A rate's name, the verb before its value, and what it is compared with (较上年, 比年初的).
-#: (the ratios written as percentages are rates too: 存贷比, 资产负债比)
-_RATE_NAME = f"[{_CJK}]{{0,4}}(?:率|占比|比重|比例|存贷比|贷存比|负债比|收支比)"
-_RATE_VERB = "(?:为|达到?|是)"
+#: (the ratios written as percentages are rates too: 存贷比, 资产负债比; so is a satisfaction given as a percentage,
+#: 满意度; 占比合计为 sums shares)
+_RATE_NAME = f"[{_CJK}]{{0,4}}(?:率|占比|比重|比例|存贷比|贷存比|负债比|收支比|满意度)"
+_RATE_VERB = "(?:合计|总体|平均|综合)?(?:为|达到?|是)"
 _COMPARED_WITH = r"[，,]?(?:较|比)[^，。；%％\d]{0,8}?"
 #: 收缴率94.1%，较上年的91.6%提高了2.5%: a rate, the rate it is compared with, then the difference written with %.
 _COMPARED = re.compile(

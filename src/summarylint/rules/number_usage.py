@@ -1765,7 +1765,8 @@ _CN_ORDINALS = re.compile(r"[一二三四五六七八九十]、(?=[一二三四�
 def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
     """Whether two of ``figures`` of one unit give the ``stated`` rate, or what is left of it (审减率 of 审减金额 and
     送审金额, with 审定金额 between them; 按期交付4个，延期交付1个，按期交付率80%), or the smaller one over what is left
-    of the larger (增值率 of 增值7.29亿元 over the base of 成交价款58.92亿元)."""
+    of the larger (增值率 of 增值7.29亿元 over the base of 成交价款58.92亿元), or two counts one after the other over a
+    larger one."""
     for small in figures:
         for large in figures:
             if small.group("q") != large.group("q"):
@@ -1773,6 +1774,18 @@ def _some_ratio_fits(figures: list[re.Match[str]], stated: float) -> bool:
             a, b = _value(small), _value(large)
             if 0 < a < b and _fits_either(a, b, stated):
                 return True
+    # (or two counts one after the other over a larger one: 187家……54家单独建立党组织，96家……覆盖，覆盖率80.2%)
+    for first, second in pairwise(figures):
+        if first.group("q") != second.group("q"):
+            continue
+        joined = _value(first) + _value(second)
+        if any(
+            f.group("q") == first.group("q")
+            and 0 < joined <= _value(f)
+            and _fits(float(joined / _value(f) * 100), stated)
+            for f in figures
+        ):
+            return True
     return False
 
 

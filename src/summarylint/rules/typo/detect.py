@@ -1547,6 +1547,8 @@ def _in_context(
     named = (screened.evidence is Evidence.NEAR or sound) and end - start == 2 and _name_suffix(text, end)
     if named and scorer.tag(screened.target)[:1] not in _FUNCTION_TAGS:
         return None  # (but not for a preposition or a conjunction, which no name is made of: 耕据县 for 根据县)
+    if end - start == 2 and _slogan_item(text, start, end):
+        return None  # (a whole item of a quoted slogan of short items: 河畅、水清、岸绿、景美 is a goal, no 河长)
     if screened.evidence is Evidence.NEAR and _in_quoted_saying(text, start):
         return None  # (a saying of two clauses in quotation marks, often classical: 一粥一饭，当思来处不易)
     if screened.evidence is Evidence.NEAR and _LATIN_GLOSS.match(text, end):
@@ -1554,6 +1556,20 @@ def _in_context(
         # 可是; a same sound before a gloss is a slip still, 本地换存（Caffeine）)
         return None
     return confirm(text, start, screened, scorer)
+
+
+#: A quotation that lists three short items or more with 、 (“河畅、水清、岸绿、景美、人和”): a slogan.
+_SLOGAN_OF_ITEMS = re.compile(r"“([^“”、，\n]{2,4}(?:、[^“”、，\n]{2,4}){2,})”")
+
+
+def _slogan_item(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a whole item of a quoted slogan of short items (:data:`_SLOGAN_OF_ITEMS`), which
+    names a goal in words of its own (河畅, 岸绿), not a slip."""
+    left = text.rfind("“", max(0, start - 40), start)
+    if left < 0:
+        return False
+    m = _SLOGAN_OF_ITEMS.match(text, left)
+    return m is not None and end < m.end() and text[start - 1] in "“、" and text[end] in "、”"
 
 
 def _in_quoted_saying(text: str, at: int) -> bool:

@@ -1373,7 +1373,7 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
         )
         labels = [part.label for part in parts]
         named = all(label in clause for label in labels)  # (共探访特困老年人、留守老年人等2350人次，其中特困老年人……)
-        severity = _severity(labels, breakdown.commas, announced, named)
+        severity = _severity(labels, breakdown.commas, announced, named, clause)
         if severity is None:
             continue
         said = _said(m)
@@ -1389,7 +1389,9 @@ def _parts_over_total(ctx: Context, reported: set[tuple[int, int]]) -> Iterator[
 _LIST_END = ("。", "；", ";", "")
 
 
-def _severity(labels: list[str], commas: bool, announced: bool = False, named: bool = False) -> Severity | None:
+def _severity(
+    labels: list[str], commas: bool, announced: bool = False, named: bool = False, total: str = ""
+) -> Severity | None:
     """How sure parts so labelled, adding up to more than their total, are a mistake.
 
     A warning when the labels show the parts split the whole (:func:`_split_whole`), a colon announced them as a list
@@ -1397,13 +1399,16 @@ def _severity(labels: list[str], commas: bool, announced: bool = False, named: b
     其中困难职工……); a hint when nothing shows they may overlap, the parts are listed with 、 and the labels say
     nothing of a split (医师、护士、医技人员), or when they may overlap (:data:`_OVERLAPPING`) but the total names them
     (共探访特困老年人、留守老年人等2350人次); nothing when they may overlap otherwise, or when a comma joins parts whose
-    labels do not show a split (the comma may begin a new statement).
+    labels do not show a split (the comma may begin a new statement).  A mark of overlap that the ``total``'s own clause
+    holds too, where it does not list the parts, sets no part apart (共接收各类退役军人386名，其中退役士兵352名、
+    转业军官21名: all are 退役).
     """
     if not all(labels) or any(_APPROXIMATE.search(label) for label in labels):
         return None
     if _complements(labels):
         return Severity.WARNING
-    if any(_OVERLAPPING.search(head) for head in _heads(labels)):
+    marks = {m.group() for head in _heads(labels) for m in _OVERLAPPING.finditer(head)}
+    if any(named or mark not in total for mark in marks):
         return Severity.INFO if named and len(labels) >= 2 else None
     if announced or named or _split_whole(labels):
         return Severity.WARNING

@@ -285,7 +285,8 @@ _LATIN_UNIT = re.compile(
 
 
 def _unit_findings(block: Block, pattern: re.Pattern[str], what: str) -> Iterator[tuple[Block, int, int, str]]:
-    """The matches of ``pattern`` in ``block`` whose ``unit`` group is a unit (``what``) with its figure gone."""
+    """The matches of ``pattern`` in ``block`` whose ``unit`` group is a unit (``what``: 量词, 单位, or nothing for a
+    unit of money, 客单价为元) with its figure gone."""
     text = block.text
     for m in block.finditer(pattern):
         start, end = m.span("unit")
@@ -668,18 +669,6 @@ _PRICE_LED = re.compile(
 )
 
 
-def _price_led_findings(block: Block) -> Iterator[tuple[Block, int, int, str]]:
-    """客单价为元: the figure of a price or an amount per head is gone (:data:`_PRICE_LED`)."""
-    for match in block.finditer(_PRICE_LED):
-        start, end = match.span("unit")
-        yield (
-            block,
-            start,
-            end,
-            f"“{_snippet(block.text, start, end)}”中“{block.text[start:end]}”前没有数字，疑为数字被删除或漏填",
-        )
-
-
 def _statistic_before(text: str, start: int, clause_starts: list[int]) -> bool:
     """Whether the clause in front of ``start`` contains a statistics word."""
     k = bisect_right(clause_starts, start)
@@ -795,7 +784,7 @@ def measure_word_without_number(ctx: Context) -> Iterator[Finding]:
                 _sibling_findings(block),
                 _change_findings(block),
                 _area_led_findings(block),
-                _price_led_findings(block),
+                _unit_findings(block, _PRICE_LED, ""),
                 _unit_findings(block, _HAD_COUNT, "量词"),
                 _unit_findings(block, _FOR_COUNT, "量词"),
                 _unit_findings(block, _PEOPLE_REACH, "量词"),

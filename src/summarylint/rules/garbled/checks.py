@@ -12,10 +12,10 @@ from summarylint.document import Format, Paragraph
 from summarylint.rules.base import Context, check
 from summarylint.rules.garbled.mojibake import (
     Reencoded,
-    common_chars,
     find_marks,
     find_reencoded,
     looks_garbled,
+    rare_characters,
     redecode,
 )
 from summarylint.source import Span
@@ -86,10 +86,8 @@ def _mostly_garbled(para: Paragraph, found: list[Finding]) -> Finding | None:
     if len(found) < PARAGRAPH_PIECES:
         return None
     covered = sum(f.span.end - f.span.start for f in found)
-    han = [ch for ch in para.text if "\u3400" <= ch <= "\u9fff"]
-    common = common_chars()
-    uncommon = sum(ch not in common for ch in han)  # (the pieces in between that no repair could read: 鍚屾椂)
-    if covered < PARAGRAPH_SHARE * len(para.text.strip()) and uncommon < PARAGRAPH_SHARE * len(han):
+    han, uncommon = rare_characters(para.text)  # (uncommon: the pieces between that no repair could read, 鍚屾椂)
+    if covered < PARAGRAPH_SHARE * len(para.text.strip()) and len(uncommon) < PARAGRAPH_SHARE * han:
         return None
     fix, hint = _repair(para)
     if fix is None and all(f.fix is not None for f in found):
@@ -117,7 +115,7 @@ def _pieces(para: Paragraph) -> list[Finding]:
     # (a replacement character inside a stretch of mojibake is the same damage: a byte the wrong decoding could not
     # read, 缁熺�＄悊: the stretch's finding says so, not one finding more for each)
     inside = [m for m in marks if _in_mojibake(para.text, m.start, reencoded)]
-    marks = [m for m in marks if m not in inside]
+    marks = tuple(m for m in marks if m not in inside)
     for r in reencoded:
         more = "（前后夹着无法解码的字节“�”）" if any(_near(para.text, m.start, r) for m in inside) else ""
         findings.append(

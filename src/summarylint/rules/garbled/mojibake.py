@@ -120,10 +120,12 @@ def _without_common() -> dict[int, None]:
     return dict.fromkeys(map(ord, common_chars()))
 
 
-def find_marks(text: str) -> list[Mark]:
-    """Garbled characters and sequences in ``text``, in order, without overlaps."""
+@lru_cache(maxsize=512)
+def find_marks(text: str) -> tuple[Mark, ...]:
+    """Garbled characters and sequences in ``text``, in order, without overlaps.  Found once for each paragraph, for
+    all the rules that ask (GA005, PU005, the typo family)."""
     if not _any_mark().search(text):
-        return []
+        return ()
     marks = [Mark(m.start(), m.end(), "私用区字符（多为 Word 符号字体转换残留）") for m in _PRIVATE_USE.finditer(text)]
     marks += [Mark(m.start(), m.end(), "控制字符") for m in _CONTROL.finditer(text)]
     for pattern, why in _known():
@@ -133,7 +135,7 @@ def find_marks(text: str) -> list[Mark]:
     for mark in marks:
         if not kept or mark.start >= kept[-1].end:
             kept.append(mark)
-    return kept
+    return tuple(kept)
 
 
 def rare_characters(text: str) -> tuple[int, list[str]]:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarylint.diagnostics import Edit, Finding, Fix
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
-from summarylint.rules.garbled.mojibake import Reencoded, common_chars, find_marks, find_reencoded
+from summarylint.rules.garbled.mojibake import common_chars, find_marks, find_reencoded
 from summarylint.rules.typo.confusions import curated_spans
 from summarylint.rules.typo.detect import (
     RECURRING,
@@ -210,11 +210,8 @@ _FULLWIDTH_LETTERS = re.compile(r"(?<![０-９Ａ-Ｚａ-ｚ．])[Ａ-Ｚａ-ｚ
 
 @check("WD016")
 def fullwidth_latin(ctx: Context) -> Iterator[Finding]:
-    garbled: dict[int, tuple[Reencoded, ...]] = {}  # (the garbled pieces of each block with such letters, found once)
     for block, m in ctx.views.matches(_FULLWIDTH_LETTERS):
-        if id(block) not in garbled:
-            garbled[id(block)] = find_reencoded(block.text)
-        if any(g.start <= m.start() < g.end for g in garbled[id(block)]):
+        if any(g.start <= m.start() < g.end for g in find_reencoded(block.text)):
             continue  # a letter of mojibake (鏂版椂浠ｆ枃: UTF-8 read as GBK), which GA005 reports
         run = m.group()
         span = block.span(m.start(), m.end())

@@ -22,6 +22,7 @@ from summarylint.rules.typo.detect import (
     Support,
     Typo,
     paragraph_typos,
+    protected_ranges,
     supported_typos,
 )
 from summarylint.text.chars import to_halfwidth
@@ -93,9 +94,32 @@ def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block,
             if backed:
                 weak = supported_typos(block.text, backed, ctx.words, found)
                 typos = sorted([*typos, *((t, seen[t.written, t.target]) for t in weak)], key=lambda x: x[0].start)
+        if supported and support.own_terms:
+            typos = _with_own_terms(block.text, typos, support.own_terms, ctx.words)
         for typo, count in typos:
             if not block.masked(typo.start, typo.end) and support.times(typo.written) < RECURRING:
                 yield block, typo, count
+
+
+def _with_own_terms(
+    text: str, typos: list[tuple[Typo, int]], slips: dict[str, tuple[str, Evidence, int]], words: frozenset[str]
+) -> list[tuple[Typo, int]]:
+    """``typos`` and the slips for terms of the document's own (:attr:`Support.own_terms`) that ``text`` writes,
+    outside titles, short quotations, team words and the wrong forms of the confusion set, each with the times the
+    document writes its term.  Such a slip stands in place of a typo it overlaps that only the document supports, and
+    less often (寻河 for 巡河, written seven times, not for 新河, written once); not of one the context supports."""
+    own = []
+    for written, (term, evidence, times) in slips.items():
+        start = text.find(written)
+        if start >= 0 and not any(t.start < start + 2 and start < t.end and not 0 < n < times for t, n in typos):
+            own.append((Typo(start, start + 2, written, term, evidence, idiom=False, gain=0.0, margin=0.0), times))
+    if own:
+        protected = protected_ranges(text, words)
+        kept = _uncurated(text, [t for t, _ in own if not any(s < t.end and t.start < e for s, e in protected)])
+        own = [(t, n) for t, n in own if t in kept]
+        rest = [(t, n) for t, n in typos if not any(o.start < t.end and t.start < o.end for o, _ in own)]
+        typos = sorted([*rest, *own], key=lambda x: x[0].start)
+    return typos
 
 
 def _finding(block: Block, typo: Typo, kind: str) -> Finding:

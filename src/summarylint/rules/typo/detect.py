@@ -53,6 +53,8 @@ _lock = threading.Lock()
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: jieba's tags of idioms and set phrases (其他四字目标词是名词、动词等固定说法)
 _IDIOM_TAGS = frozenset({"i", "l"})
+#: Tags of common nouns and names.
+_NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -641,8 +643,10 @@ def screen(
     ):  # (a particle is written on purpose: 之 of 财富之源 is no slip for 资, 的 of 23年的区 none for 地; 脚踏实的 is)
         return None
     attested = scorer.freq(written) > 0
-    if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS:
-        return None  # two four-character words (职业资格, 执业资格): only an idiom's rare variant is a slip
+    if idiom and attested and scorer.tag(target) not in _IDIOM_TAGS and scorer.tag(written) in _NOUN_TAGS:
+        # two four-character nouns (职业资格, 执业资格): a slip only where jieba lists the target as an idiom; a
+        # written form it lists as an idiom, a proper noun or a verb is a rare variant (集思广义, 出谋画策)
+        return None
     if idiom and _adverb_half(written, target, at, scorer):
         return None  # 系统实时 beside 系统实施: a word and an adverb of the verb after it (系统实时采集)
     margin = MARGINS.get((idiom, evidence, attested))
@@ -1435,6 +1439,11 @@ class Support:
         often = [k for k in often if k[0] != k[1] or self.times(k) >= RECURRING]
         return dict(zip(often, map(RECURRING_MASKS.__getitem__, _part_codes(often, lexicon())), strict=True))
 
+    @cached_property
+    def own_terms(self) -> dict[str, tuple[str, Evidence, int]]:
+        """The two-character spans the document writes once that are its own terms mistyped (:func:`own_term_slips`)."""
+        return own_term_slips(self._document, self._pairs)
+
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)
 
@@ -1451,6 +1460,86 @@ class Support:
 
 
 _HAN_ALL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+#: Two characters that the dictionary lacks as a word and a document writes at least this many times are a term of its
+#: own (巡河 of a report on river chiefs, 楼栋 of one on neighbourhood grids) ...
+OWN_TERM_TIMES = 3
+#: ... and two it writes once, the same but for one character of the same reading, are that term mistyped (累计寻河 for
+#: 巡河, 楼洞长 for 楼栋长) when the character written is the one an input method offers first for that reading
+#: (the more frequent one: 寻 before 巡, 洞 before 栋), and each character of the two spans stands alone in
+#: their segmentations and is no function word (使我国 beside 是我国, 深刻地 beside 深刻的 and 路畅 beside
+#: 路长, where 长 is the commoner character, are no slips).
+_FUNCTION_WORD_TAGS = ("u", "p", "c", "r", "d", "y", "e", "o", "m", "q", "f")
+
+
+def own_term_slips(document: str, pairs: Mapping[str, int]) -> dict[str, tuple[str, Evidence, int]]:
+    """The two-character spans ``document`` writes once that are its own terms mistyped (see :data:`OWN_TERM_TIMES`),
+    each with the term, the evidence (a character of the same reading) and the times the document writes the term;
+    ``pairs``: how often the document writes each two characters.
+
+    The two-character spans are keyed by either character replaced by its sound class; the keys of all the spans are
+    looked up among those of the terms at once, and only the few spans written once that meet one are looked up in
+    the dictionary and segmented."""
+    lex = lexicon()
+    text = "\0".join(_HAN_ALL.findall(document))
+    sound = text.translate(lex.fuzzy)
+    fuzzy = lex.fuzzy.get
+    frequent = lex.weights.members  # (a frequent word is no term of the document's own)
+    words = dictionary()
+    terms = [
+        g
+        for g, t in pairs.items()
+        if t >= OWN_TERM_TIMES
+        and g not in frequent
+        and _TWO_HAN.fullmatch(g)
+        and not any(words.tag(c).startswith(_FUNCTION_WORD_TAGS) for c in g)
+    ]
+    once: list[tuple[str, str, int]] = []  # (span, term, the place of the character they differ in)
+    for i, keys in enumerate((map(add, sound, text[1:]), map(add, text, sound[1:]))):
+        keyed: dict[str, list[str]] = {}
+        for term in terms:
+            keyed.setdefault(term[:i] + fuzzy(ord(term[i]), term[i]) + term[i + 1 :], []).append(term)
+        for j in compress(count(), map(keyed.__contains__, keys)):
+            span = text[j : j + 2]
+            if pairs.get(span) == 1 and "\0" not in span:
+                key = span[:i] + sound[j + i] + span[i + 1 :]
+                once += ((span, term, i) for term in keyed[key] if term[i] != span[i])
+    if not once:
+        return {}
+    scorer = Scorer(words)
+    found: dict[str, tuple[str, Evidence, int]] = {}
+    alone: dict[str, bool] = {}  # (the terms segmented so far)
+    for written, term, i in once:
+        evidence = _evidence(lex, written[i], term[i], written)
+        if (
+            words.freq(written[i]) > words.freq(term[i])
+            and evidence in _SAME_SOUND
+            and words.freq(written) == 0
+            and words.freq(term) == 0
+            and _alone_in(document, written, scorer)
+            and (alone[term] if term in alone else alone.setdefault(term, _alone_in(document, term, scorer)))
+        ):
+            found[written] = (term, evidence, pairs[term])
+    return found
+
+
+_TWO_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
+
+
+def _alone_in(document: str, span: str, scorer: Scorer) -> bool:
+    """Whether, where ``document`` first writes ``span``, no word of the segmentation around it crosses its ends or
+    holds two of its characters, and none of its characters is a function word."""
+    start = document.find(span)
+    left, right = max(0, start - _CONTEXT), min(len(document), start + len(span) + _CONTEXT)
+    _, tokens = scorer.best(document[left:right])
+    first, last = start - left, start - left + len(span)
+    for s, e in tokens:
+        if s < first < e or s < last < e or (first <= s < last and e - s > 1):
+            return False
+        if first <= s < last and scorer.tag(document[left + s]).startswith(_FUNCTION_WORD_TAGS):
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

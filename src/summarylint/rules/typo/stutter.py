@@ -175,6 +175,7 @@ BOUNCE_GAIN_FUNCTION_WORD = 5.0
 _FUNCTION_TAGS = ("u", "p", "c", "r", "f")
 _PARTICLES = "的地得"
 _MARKS = frozenset("，。；：！？、,.;:!?）)”")
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
 def _bounced(text: str, at: int, first: tuple[int, int], second: tuple[int, int]) -> str | None:
@@ -210,6 +211,8 @@ def _least_gain(text: str, at: int, lone: int, words: Words) -> float:
     function word, pronoun or localiser standing before the word that repeats it (以|以来, 他|他们, 中|中外), or a
     particle standing after one before a mark (目的|的，); a function word after a word that ends with it may begin a
     phrase of its own (可以|以拍卖的方式, 脚踏实地|地向前)."""
+    if lone == at + 1 and _FIGURE.match(text, at + 2):
+        return BOUNCE_GAIN_FUNCTION_WORD  # (达到|到|100%: before a figure the lone copy begins no word)
     if not words.tag(text[at]).startswith(_FUNCTION_TAGS):
         return BOUNCE_GAIN
     if lone == at or (text[at] in _PARTICLES and text[at + 2 : at + 3] in _MARKS):

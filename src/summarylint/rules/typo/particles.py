@@ -195,9 +195,11 @@ def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     )
 
 
-#: Words after 的 + a verb that make that verb a noun, the subject of a predicate they begin (，有条不紊的安排让大家满意):
-#: a causative, a copula or a verb of receiving.
-_PREDICATE_OF_SUBJECT = frozenset({"让", "使", "令", "使得", "是", "就是", "也是", "得到", "受到", "赢得", "成为", "值得"})
+#: Words after 的 + a verb that make that verb a noun, the subject of a predicate they begin
+#: (，有条不紊的安排让大家满意): a causative, a copula or a verb of receiving.
+_PREDICATE_OF_SUBJECT = frozenset(
+    {"让", "使", "令", "使得", "是", "就是", "也是", "得到", "受到", "赢得", "成为", "值得"}
+)
 
 
 #: Tags of a subject before a clause's adverbial (团队认真的落实随访制度, 我们扎实的推进): nouns, names, pronouns.

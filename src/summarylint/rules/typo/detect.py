@@ -482,10 +482,11 @@ def _beside_name(text: str, start: int, end: int) -> bool:
 
 @cache
 def _count_pattern() -> re.Pattern[str]:
-    """A count: a number (spaces aside), then 余 or 多 perhaps, then a measure word (MF001's)."""
+    """A count: a number (spaces aside), then 万 or 亿 perhaps (6.8万人次), then 余 or 多 perhaps, then a measure word
+    (MF001's)."""
     from summarylint.text.measure import alternation, pack
 
-    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
+    return re.compile(r" *[0-9]+(?:[.,][0-9]+)* *[万亿]?[余多]?(?:" + alternation(pack().mf001.measure_words) + ")")
 
 
 @cache

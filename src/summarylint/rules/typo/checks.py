@@ -91,8 +91,8 @@ def _block_typos(ctx: Context, supported: bool = False) -> Iterator[tuple[Block,
         if supported and pending:
             seen = {(p.written, p.target): support(p.written, p.target) for p in pending}
             backed = _uncurated(block.text, [p for p in pending if seen[p.written, p.target]])
-            # (of the corrections of one span, the one the document writes most often first: 寻河 in a report that writes
-            # 巡河 seven times and 新河 once is 巡河; among as many, the more frequent word, as pending has them)
+            # (of the corrections of one span, the one the document writes most often first: 寻河 in a report that
+            # writes 巡河 seven times and 新河 once is 巡河; among as many, the more frequent word, as pending has them)
             backed.sort(key=lambda p: (p.start, p.written, -seen[p.written, p.target]))
             if backed:
                 weak = supported_typos(block.text, backed, ctx.words, found)

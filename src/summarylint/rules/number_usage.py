@@ -22,6 +22,7 @@ from summarylint.diagnostics import Edit, Finding, Fix, Severity
 from summarylint.document import BlockKind, Document
 from summarylint.packs import load_pack
 from summarylint.rules.base import Context, check
+from summarylint.rules.garbled.mojibake import find_reencoded
 from summarylint.text.chars import CJK, CN_DIGITS, to_halfwidth
 from summarylint.text.measure import alternation
 from summarylint.views.blocks import Block
@@ -262,7 +263,12 @@ UNIFORM_SHARE = 0.8
 
 @check("NB007")
 def fullwidth_alnum(ctx: Context) -> Iterator[Finding]:
-    runs = [(block, m) for block in ctx.views.candidates(_FULLWIDTH) for m in block.finditer(_FULLWIDTH)]
+    runs = [
+        (block, m)
+        for block in ctx.views.candidates(_FULLWIDTH)
+        for m in block.finditer(_FULLWIDTH)
+        if not any(g.start <= m.start() < g.end for g in find_reencoded(block.text))
+    ]  # (not a piece of mojibake: 鏈夊０璇荤墿 is UTF-8 read as GBK, which GA005 reports)
     digit_runs = [(b, m) for b, m in runs if any("０" <= ch <= "９" for ch in m.group())]
     # a document that sets all its figures in full width does so by design: say it once
     halfwidth = sum(len(_HALF_DIGITS.findall(b.text)) for b in ctx.views.blocks) if digit_runs else 0

@@ -58,7 +58,11 @@ _NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt"})
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_PROTECTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」|\"[^\"\n]{1,10}\"")
+_PROTECTED = re.compile(
+    r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」|\"[^\"\n]{1,10}\""
+    # the issuer's abbreviation of a document number (歙税发〔2024〕7号, 国办函[2023]15号): no words of its own
+    r"|[\u4e00-\u9fff]{1,6}(?=[〔\[［(（][12][0-9]{3}[〕\]］)）]\s*第?[0-9]+号)"
+)
 
 
 class Evidence(StrEnum):
@@ -1625,7 +1629,12 @@ def _in_context(
     if end - start < 4 and listed_name(text, start, end, scorer, term):
         return None
     changed = start + _one_apart(text[start:end], screened.target)
-    if _by_unit(text, changed) or _in_a_series(text, start, end, changed) or _expanded(text, start, screened.target):
+    if (
+        _by_unit(text, changed)
+        or _in_a_series(text, start, end, changed)
+        or _expanded(text, start, screened.target)
+        or _figure_lost_before(text, end, changed)
+    ):
         return None
     if _paired_slots(text, start, changed):
         return None
@@ -1689,6 +1698,21 @@ def _by_unit(text: str, changed: int) -> bool:
     if text[changed] in _DISTRIBUTIVE:
         return text[changed + 1 : changed + 2] in units
     return text[changed] in units and changed > 0 and text[changed - 1] in _DISTRIBUTIVE
+
+
+def _figure_lost_before(text: str, end: int, changed: int) -> bool:
+    """Whether the character at ``changed`` closes the span and a clause, is a measure word of MF001's (名, 个, 件 ...)
+    and the clause counts over a period or a total (全年新办、换发残疾人证名，): a count whose figure is gone, which
+    MF001 reports, not a misspelt word (证明; 请出具相关证名 is one)."""
+    if changed != end - 1 or text[changed] not in _measure_chars() or text[end : end + 1] not in _CLAUSE_MARKS:
+        return False
+    clause = re.split(r"[，。；！？,;!?]", text[:changed])[-1]
+    return any(cue in clause for cue in _COUNT_CUES)
+
+
+_CLAUSE_MARKS = frozenset("，。；、,;")
+#: Words of a clause that counts things over a period or in total.
+_COUNT_CUES = ("共", "累计", "合计", "总计", "全年", "年内", "当年", "上半年", "下半年", "全月", "本月", "新增")
 
 
 #: What follows each item of a series (小病不出村、常见病不出乡、大病不出县”).
@@ -1845,7 +1869,9 @@ def _apart(found: list[Typo], kept: list[Typo] | None = None) -> list[Typo]:
     same correction, the wider: :func:`_same_fix_wider`), in the order of the text."""
     kept = list(kept or ())
     found = [t for t in found if not any(_same_fix_wider(t, other) for other in found)]
-    for typo in sorted(found, key=lambda t: (-t.gain, t.start)):
+    # (of gains equal but for rounding, the earlier, then the shorter, whatever the order they were found in: 绩效考合
+    # before 考合, 土攘 before 土攘污染)
+    for typo in sorted(found, key=lambda t: (-round(t.gain, 6), t.start, t.end - t.start)):
         if all(typo.end <= k.start or k.end <= typo.start for k in kept):
             kept.append(typo)
     return sorted(kept, key=lambda t: t.start)

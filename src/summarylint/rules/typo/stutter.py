@@ -309,6 +309,36 @@ def _paired_with_reduplication(text: str, start: int, end: int, reduplicable: fr
     return False
 
 
+#: Characters that make a word of a system with the noun before them (公司制, 责任制, 合伙制), and begin other words too
+#: (制定, 制度): a suffix only where the dictionary has the longer word.
+_SYSTEM_ENDS = frozenset("制")
+
+
+def _begins_a_word(word: str, after: str) -> bool:
+    """Whether ``word`` and the character ``after`` it make a word of a system in the typo family's dictionary
+    (日杂公司|公司制改造; not 全部|全部制定, nor 退役军人服务|服务站, where 服务 is typed twice)."""
+    from summarylint.rules.typo.detect import dictionary
+
+    return after in _SYSTEM_ENDS and dictionary().freq(word + after) > 0
+
+
+#: A character written alone less often than this in jieba's dictionary is a rare one (哔).
+_RARE_CHAR_FREQ = 300
+#: Tags of characters that write sounds: onomatopoeia, modal particles, interjections.
+_SOUND_TAGS = ("o", "y", "e")
+
+
+def _sound_or_name(word: str) -> bool:
+    """Whether ``word`` is no word of the typo family's dictionary and holds a rare character or one that writes a
+    sound (哔哩, 咕噜): doubled, a name or a sound (哔哩哔哩), not a word typed twice (逐项逐项 is)."""
+    from summarylint.rules.typo.detect import dictionary
+
+    words = dictionary()
+    return words.freq(word) == 0 and any(
+        words.freq(c) < _RARE_CHAR_FREQ or words.tag(c).startswith(_SOUND_TAGS) for c in word
+    )
+
+
 @check("WD013")
 def stuttered_word(ctx: Context) -> Iterator[Finding]:
     words = _stutter()[0].words
@@ -328,6 +358,8 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
                 continue  # 产业|创业|创新: the repetition straddles words; or a team word covers it
             if text.startswith(_DERIVED_ENDS, end):
                 continue  # 第三网格|网格员, 自主选择|选择性: a word, then one derived from it
+            if _begins_a_word(word, text[end : end + 1]) or (len(word) == 2 and _sound_or_name(word)):
+                continue  # 日杂公司|公司制: a word, then a system of it; 哔哩哔哩: a name or a sound doubled
             context = _around(text, start, end)
             verbal = (
                 word in reduplicable

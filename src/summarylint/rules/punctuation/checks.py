@@ -1018,8 +1018,8 @@ _COLON_AFTER_VERB = re.compile(
 
 
 #: a colon inside a sentence between what a verb of accomplishment achieved and its figure, the sentence going on
-#: after it (全年实现中间业务收入：1286万元，同比增长18.7%; 全年获批省部级项目：89项，其中……; 审核拨付维修资金：2860.5万元，涉及……):
-#: 实现……收入1286万元 is one clause
+#: after it (全年实现中间业务收入：1286万元，同比增长18.7%; 全年获批省部级项目：89项，其中……;
+#: 审核拨付维修资金：2860.5万元，涉及……): 实现……收入1286万元 is one clause
 _COLON_IN_CLAUSE = re.compile(
     r"(?:实现|完成|累计|新增|达成|录得|获批|获得|争取|引进|签约|签订|接待|受理|办结|发放|拨付|投入|筹集|兑付|办理|化解|收缴|落实)"
     r"[^，。；：:！？\n]{1,12}?(?P<colon>[：:])"

@@ -1638,8 +1638,9 @@ def _in_context(
         return None
     if _paired_slots(text, start, changed):
         return None
-    if changed == start and text[start] in _NUMBER_UNITS and _after_number(text, start):
-        return None  # (亿 or 万 of a figure: 2.86亿件 is 2.86亿 件, no misspelt 一件)
+    counted = text[start] in _NUMBER_UNITS or text[start] in _measure_chars()
+    if changed == start and counted and _after_number(text, start):
+        return None  # (亿 or 万 of a figure, or its measure word: 2.86亿件 is no misspelt 一件, 2处蓄滞洪区 no 储蓄)
     # (a near sound, or a rare character of the same sound, before 省, 区, 集团: a name's chosen character, 江澜省,
     # 东陂区; a rare look-alike is a slip of the hand there too: 政策咨洵区)
     sound = screened.evidence is Evidence.SOUND and scorer.freq(text[changed]) < NAME_CHAR_FREQ

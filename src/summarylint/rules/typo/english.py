@@ -79,6 +79,11 @@ MIN_LENGTH = 5
 #: A suggestion other than two letters swapped must be at least this common (share of English text):
 #: a rare word one letter away from an unknown one is mostly a coincidence (refactor/redactor).
 MIN_FREQUENCY = 5e-7
+#: ... unless the word is this long: an unknown word of twelve letters or more one slip from a rarer word
+#: (opthalmology: ophthalmology, about 6e-8) is that word misspelt, a coincidence being far less likely; its
+#: suggestion must still be this common.
+LONG_WORD = 12
+LONG_WORD_FREQUENCY = 2e-8
 
 #: A vowel too many that neither doubles a neighbour nor sits next to one on the keyboard is a slip of
 #: spelling (arguement, similiar) only when the word it leaves is this common; otherwise the longer form
@@ -266,7 +271,8 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
         kind = slip_kind(word, candidate)
         if kind is None:
             continue
-        if freq <= max(floor, 0.0) or (kind != "swap" and freq < MIN_FREQUENCY):
+        least = LONG_WORD_FREQUENCY if len(word) >= LONG_WORD else MIN_FREQUENCY
+        if freq <= max(floor if len(word) < LONG_WORD else min(floor, least), 0.0) or (kind != "swap" and freq < least):
             continue
         if kind == "stray" and freq < STRAY_FREQUENCY:
             continue

@@ -267,6 +267,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
         return not _object_of_a_verb(words, k - 1)
     if _plain_complement(text, words, k) or _good_complement(text, words, k):
         return True
+    if k + 1 < len(words) and _graded_word(text, words[k + 1]):
+        return True  # 完成的较为理想: jieba's word of a degree adverb and a quality, closing the clause
     if k + 1 >= len(words) or words[k + 1].text not in t.degree_words:
         return False  # 不便, 更新: the degree word must be a word of its own
     if t.nominal_degree.match(text, words[k].end):
@@ -280,7 +282,20 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
     lacking = len(inside) == 1 and words[k + 1].text in _NOT_ENOUGH
     # (还 before 不够 as two words: 做的还不够规范, cut 还|不够|规范)
     lacking = lacking or (len(inside) == 2 and words[k + 1].text in _STILL and inside[0].text in _NOT_ENOUGH)
-    return lacking or not any(w.tag.startswith("n") and len(w.text) >= 2 for w in inside)
+    # (a word after an adverb that only grades qualities is one, whatever jieba's tag: 完成的较为理想, 理想/n)
+    graded = len(inside) == 1 and words[k + 1].text in _ONLY_DEGREE
+    return lacking or graded or not any(w.tag.startswith("n") and len(w.text) >= 2 for w in inside)
+
+
+def _graded_word(text: str, word: _Word) -> bool:
+    """Whether ``word`` is one of jieba's words made of an adverb of degree and a quality (较为理想, 非常重要) and closes
+    the clause."""
+    head = next((d for d in _ONLY_DEGREE if word.text.startswith(d)), None)
+    return head is not None and len(word.text) - len(head) >= 2 and text[word.end : word.end + 1] in (*_CLAUSE_END, "")
+
+
+#: Degree words that are adverbs only (not 比较 of 比较优势, 更 of 更新): the one word after them is a quality.
+_ONLY_DEGREE = frozenset({"较为", "非常", "十分", "很", "特别", "极其", "格外", "相当", "更加", "还算", "挺"})
 
 
 #: Adverbs of "still" before a degree word of falling short (还不够, 仍不够).

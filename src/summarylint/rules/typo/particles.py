@@ -288,8 +288,8 @@ def _complement_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
 
 
 def _graded_word(text: str, word: _Word) -> bool:
-    """Whether ``word`` is one of jieba's words made of an adverb of degree and a quality (较为理想, 非常重要) and closes
-    the clause."""
+    """Whether ``word`` is one of jieba's words made of an adverb of degree and a quality (较为理想, 非常重要) and
+    closes the clause."""
     head = next((d for d in _ONLY_DEGREE if word.text.startswith(d)), None)
     return head is not None and len(word.text) - len(head) >= 2 and text[word.end : word.end + 1] in (*_CLAUSE_END, "")
 

@@ -276,11 +276,11 @@ def _split_noun_end(text: str, start: int, end: int) -> tuple[list[Token], int, 
     return None
 
 
-#: a verb of amount right before a unit written in Latin letters (存储总量达到TB，装机容量新增MW): the figure is
-#: gone; not a standard's code (达到GB 3838标准, GB/T 9704)
+#: a verb of amount right before a unit written in Latin letters (存储总量达到TB，装机容量新增MW, 钢铁料消耗降至kg/t):
+#: the figure is gone; not a standard's code (达到GB 3838标准, GB/T 9704)
 _LATIN_UNIT = re.compile(
-    r"(?:达到|达|共计|累计|新增|总计|约为|约|为|超过|突破|提升至|增至|扩容至?)"
-    r"(?P<unit>TB|GB|PB|MB|kWh|kW|MW|GW|Mbps|Gbps|km)(?![A-Za-z0-9/／]|[ \t]*\d)"
+    r"(?:达到|达|共计|累计|新增|总计|约为|约|为|超过|突破|提升至|增至|扩容至?|[降减]至|降低至|下降至|[降减]到|降低到|下降到|控制在)"
+    r"(?P<unit>TB|GB|PB|MB|kWh|kW|MW|GW|Mbps|Gbps|km|kgce/t|kg/t|t/h|m³/h|mg/L|mg/m³)(?![A-Za-z0-9/／]|[ \t]*\d)"
 )
 
 

@@ -1213,11 +1213,12 @@ _PER_UNIT = re.compile(r"每[十百千万]?[^\W\d_]{0,3}$")
 #: An approximate figure (约1800人, 近千人): its parts may add up to a little more.
 _APPROXIMATE = re.compile(r"(?:约|近|逾|超过|大约|将近)$")
 #: What sets a part apart when parts may overlap: a group one belongs to besides (党员, 女职工, 骨干, 留守儿童), a level
-#: "or above" (本科以上, 35岁以下), a grade of title or a qualification beside another (高级讲师、“双师型”教师), a
-#: status (已整改, 新增), an inclusion (含).  Read on the labels without the ending they share: 离退休党员、在职党员
-#: split the party members, 党员教师、女教师 may be the same teachers.
+#: "or above" (本科以上, 35岁以下), a grade of title or a qualification beside another (高级讲师、“双师型”教师), an
+#: honour (先进个人; not the industry 先进制造), a status (已整改, 新增), an inclusion (含).  Read on the labels without
+#: the ending they share: 离退休党员、在职党员 split the party members, 党员教师、女教师 may be the same teachers.
 _OVERLAPPING = re.compile(
-    r"党员|团员|女|少数民族|学历|学位|职称|以上|以下|以内|岁|退役|残疾|低保|贫困|脱贫|留守|寄宿|住校|骨干|青年|优秀|先进"
+    r"党员|团员|女|少数民族|学历|学位|职称|以上|以下|以内|岁|退役|残疾|低保|贫困|脱贫|留守|寄宿|住校|骨干|青年|优秀"
+    r"|先进(?!制造|技术|材料|装备|工艺|计算|适用)"  # (先进个人 an honour; 先进制造 an industry, no group besides)
     r"|带头|班主任|新增|已|未|尚|含|包括|高级|中级|初级|正高|副高|双师"
 )
 #: Parts that split a whole between them: one of these pairs (线上、线下), or labels that end alike (一等奖、二等奖,

@@ -52,6 +52,8 @@ NEAR_END = 6
 SHORT_NEXT = 20
 _JOINABLE = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Marks that open a quoted term or a title at the start of running text.
+_OPENERS_OF_TEXT = frozenset("“‘《「")
 #: marks that open or continue a clause: a paragraph never ends with them
 _OPEN_END = "，、（《“‘【〔(,"
 #: function words that do not end a sentence or a heading
@@ -257,7 +259,9 @@ def _judge(
     if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
     ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit()) or quoted_end
-    starts_text = bool(_CJK.match(nxt) or nxt[0].isdigit())
+    # (a quoted term or a title may open the rest of the sentence: 组织开展 / “科技副总”选派工作，……)
+    opened = nxt[1:] if nxt[0] in _OPENERS_OF_TEXT else nxt
+    starts_text = bool(_CJK.match(opened) or opened[:1].isdigit())
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):
         return None  # the title and the closing block: only a split that punctuation proves
@@ -267,7 +271,7 @@ def _judge(
         words = _in_words(text, nxt)
         if words:
             return Split(first, second, True, words)
-    if not (_CJK.match(nxt) or nxt[0].isdigit()):
+    if not starts_text:
         return None
     if not ends_in_text:
         return None  # a URL, a code, an emoticon: a label line rather than running text

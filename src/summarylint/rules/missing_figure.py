@@ -467,6 +467,8 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue
         if _ends_a_word(word, previous, settings):
             continue
+        if word in settings.after_noun_only and k >= 2 and tokens[k - 2].tag == "m":
+            continue  # 设置一个月过渡期, 两年建设期: a period after its length (a numeral), no count
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None:
             if following.tag in settings.blocked_next:

@@ -1516,15 +1516,14 @@ def own_term_slips(document: str, pairs: Mapping[str, int]) -> dict[str, tuple[s
     found: dict[str, tuple[str, Evidence, int]] = {}
     alone: dict[str, bool] = {}  # (the terms segmented so far)
     for written, term, i in once:
+        if words.freq(written[i]) <= words.freq(term[i]) or words.freq(written) or words.freq(term):
+            continue
         evidence = _evidence(lex, written[i], term[i], written)
-        if (
-            words.freq(written[i]) > words.freq(term[i])
-            and evidence in _SAME_SOUND
-            and words.freq(written) == 0
-            and words.freq(term) == 0
-            and _alone_in(document, written, scorer)
-            and (alone[term] if term in alone else alone.setdefault(term, _alone_in(document, term, scorer)))
-        ):
+        if evidence not in _SAME_SOUND or not _alone_in(document, written, scorer):
+            continue
+        if term not in alone:
+            alone[term] = _alone_in(document, term, scorer)
+        if alone[term]:
             found[written] = (term, evidence, pairs[term])
     return found
 

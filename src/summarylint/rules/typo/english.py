@@ -263,6 +263,10 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
     words = english_words()
     if words.count(word):
         return None
+    least = MIN_FREQUENCY
+    if len(word) >= LONG_WORD:  # (a long word: a rarer suggestion, wherever the word stands)
+        least = LONG_WORD_FREQUENCY
+        floor = min(floor, least)
     best: tuple[float, str, str] | None = None
     for candidate in set(interior_slips(word, swaps_only)):
         freq = words.frequency(candidate)
@@ -271,8 +275,7 @@ def correction(word: str, floor: float = 0.0, swaps_only: bool = False) -> tuple
         kind = slip_kind(word, candidate)
         if kind is None:
             continue
-        least = LONG_WORD_FREQUENCY if len(word) >= LONG_WORD else MIN_FREQUENCY
-        if freq <= max(floor if len(word) < LONG_WORD else min(floor, least), 0.0) or (kind != "swap" and freq < least):
+        if freq <= max(floor, 0.0) or (kind != "swap" and freq < least):
             continue
         if kind == "stray" and freq < STRAY_FREQUENCY:
             continue

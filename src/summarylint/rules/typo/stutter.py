@@ -175,7 +175,6 @@ BOUNCE_GAIN_FUNCTION_WORD = 5.0
 _FUNCTION_TAGS = ("u", "p", "c", "r", "f")
 _PARTICLES = "的地得"
 _MARKS = frozenset("，。；：！？、,.;:!?）)”")
-_FIGURE = re.compile(r"[0-9０-９]")
 
 
 def _bounced(text: str, at: int, first: tuple[int, int], second: tuple[int, int]) -> str | None:
@@ -211,7 +210,7 @@ def _least_gain(text: str, at: int, lone: int, words: Words) -> float:
     function word, pronoun or localiser standing before the word that repeats it (以|以来, 他|他们, 中|中外), or a
     particle standing after one before a mark (目的|的，); a function word after a word that ends with it may begin a
     phrase of its own (可以|以拍卖的方式, 脚踏实地|地向前)."""
-    if lone == at + 1 and _FIGURE.match(text, at + 2):
+    if lone == at + 1 and text[at + 2 : at + 3].isdigit():
         return BOUNCE_GAIN_FUNCTION_WORD  # (达到|到|100%: before a figure the lone copy begins no word)
     if not words.tag(text[at]).startswith(_FUNCTION_TAGS):
         return BOUNCE_GAIN
@@ -314,7 +313,7 @@ def _paired_with_reduplication(text: str, start: int, end: int, reduplicable: fr
 _SYSTEM_ENDS = frozenset("制")
 
 
-def _begins_a_word(word: str, after: str) -> bool:
+def _system_of(word: str, after: str) -> bool:
     """Whether ``word`` and the character ``after`` it make a word of a system in the typo family's dictionary
     (日杂公司|公司制改造; not 全部|全部制定, nor 退役军人服务|服务站, where 服务 is typed twice)."""
     from summarylint.rules.typo.detect import dictionary
@@ -358,7 +357,7 @@ def stuttered_word(ctx: Context) -> Iterator[Finding]:
                 continue  # 产业|创业|创新: the repetition straddles words; or a team word covers it
             if text.startswith(_DERIVED_ENDS, end):
                 continue  # 第三网格|网格员, 自主选择|选择性: a word, then one derived from it
-            if _begins_a_word(word, text[end : end + 1]) or (len(word) == 2 and _sound_or_name(word)):
+            if _system_of(word, text[end : end + 1]) or (len(word) == 2 and _sound_or_name(word)):
                 continue  # 日杂公司|公司制: a word, then a system of it; 哔哩哔哩: a name or a sound doubled
             context = _around(text, start, end)
             verbal = (

@@ -1447,7 +1447,7 @@ class Support:
     @cached_property
     def own_terms(self) -> dict[str, tuple[str, Evidence, int]]:
         """The two-character spans the document writes once that are its own terms mistyped (:func:`own_term_slips`)."""
-        return own_term_slips(self._document, self._pairs)
+        return own_term_slips(self._document, self._pairs, self.recurring)
 
     def _count(self, span: str) -> int:
         return self._pairs[span] if len(span) == 2 else self.times(span)
@@ -1469,7 +1469,7 @@ _HAN_ALL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 #: Two characters that the dictionary lacks as a word and a document writes at least this many times are a term of its
 #: own (巡河 of a report on river chiefs, 楼栋 of one on neighbourhood grids) ...
-OWN_TERM_TIMES = 3
+OWN_TERM_TIMES = RECURRING
 #: ... and two it writes once, the same but for one character of the same reading, are that term mistyped (累计寻河 for
 #: 巡河, 楼洞长 for 楼栋长) when the character written is the one an input method offers first for that reading
 #: (the more frequent one: 寻 before 巡, 洞 before 栋), and each character of the two spans stands alone in
@@ -1478,38 +1478,44 @@ OWN_TERM_TIMES = 3
 _FUNCTION_WORD_TAGS = ("u", "p", "c", "r", "d", "y", "e", "o", "m", "q", "f")
 
 
-def own_term_slips(document: str, pairs: Mapping[str, int]) -> dict[str, tuple[str, Evidence, int]]:
+def own_term_slips(
+    document: str, pairs: Mapping[str, int], recurring: Iterable[str]
+) -> dict[str, tuple[str, Evidence, int]]:
     """The two-character spans ``document`` writes once that are its own terms mistyped (see :data:`OWN_TERM_TIMES`),
     each with the term, the evidence (a character of the same reading) and the times the document writes the term;
-    ``pairs``: how often the document writes each two characters.
+    ``pairs``: how often the document writes each two characters; ``recurring``: those it writes at least
+    :data:`OWN_TERM_TIMES` times.
 
-    The two-character spans are keyed by either character replaced by its sound class; the keys of all the spans are
-    looked up among those of the terms at once, and only the few spans written once that meet one are looked up in
-    the dictionary and segmented."""
+    The two-character spans written once are keyed by either character replaced by its sound class, and their keys
+    looked up among those of the terms at once; only the few that meet one are looked up in the dictionary and
+    segmented."""
     lex = lexicon()
-    text = "\0".join(_HAN_ALL.findall(document))
-    sound = text.translate(lex.fuzzy)
     fuzzy = lex.fuzzy.get
     frequent = lex.weights.members  # (a frequent word is no term of the document's own)
     words = dictionary()
     terms = [
         g
-        for g, t in pairs.items()
-        if t >= OWN_TERM_TIMES
-        and g not in frequent
+        for g in recurring
+        if g not in frequent
         and _TWO_HAN.fullmatch(g)
         and not any(words.tag(c).startswith(_FUNCTION_WORD_TAGS) for c in g)
     ]
+    if not terms:
+        return {}
+    # (the spans written once, one after the other, and their characters' sound classes: a span of other characters
+    # than Chinese ones meets no key)
+    ones = [g for g, t in pairs.items() if t == 1]
+    joined = "".join(ones)
+    sound = joined.translate(lex.fuzzy)
     once: list[tuple[str, str, int]] = []  # (span, term, the place of the character they differ in)
-    for i, keys in enumerate((map(add, sound, text[1:]), map(add, text, sound[1:]))):
+    for i, keys in enumerate((map(add, sound[0::2], joined[1::2]), map(add, joined[0::2], sound[1::2]))):
         keyed: dict[str, list[str]] = {}
         for term in terms:
             keyed.setdefault(term[:i] + fuzzy(ord(term[i]), term[i]) + term[i + 1 :], []).append(term)
         for j in compress(count(), map(keyed.__contains__, keys)):
-            span = text[j : j + 2]
-            if pairs.get(span) == 1 and "\0" not in span:
-                key = span[:i] + sound[j + i] + span[i + 1 :]
-                once += ((span, term, i) for term in keyed[key] if term[i] != span[i])
+            span = ones[j]
+            key = span[:i] + sound[2 * j + i] + span[i + 1 :]
+            once += ((span, term, i) for term in keyed[key] if term[i] != span[i])
     if not once:
         return {}
     scorer = Scorer(words)

@@ -53,8 +53,8 @@ _lock = threading.Lock()
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 #: jieba's tags of idioms and set phrases (其他四字目标词是名词、动词等固定说法)
 _IDIOM_TAGS = frozenset({"i", "l"})
-#: Tags of common nouns and names.
-_NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt"})
+#: Tags of common nouns and names: not ``nz``, which jieba gives many rare variants of idioms (集思广义).
+_NOUN_TAGS = (NAME_TAGS - {"nz"}) | {"n"}
 _MAX_WORD = 8
 _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")

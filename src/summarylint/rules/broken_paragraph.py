@@ -18,7 +18,7 @@ from summarylint.rules.base import Context, check
 from summarylint.source import Span
 from summarylint.text.artefacts import bare_page_numbers, page_number_line
 from summarylint.text.chars import CJK_CHAR
-from summarylint.views.splits import TERMINAL
+from summarylint.views.splits import TERMINAL, past_opener
 
 _BLANKS = " \t\u3000\xa0"
 
@@ -164,11 +164,12 @@ _ITEM_START = re.compile(r"\d+\s*[.．、)）]|\d{4}\s*年")
 
 def _stray_break(head: str, tail: str) -> bool:
     """Whether a line break between ``head`` and ``tail`` falls in the middle of a sentence: after a Chinese character
-    or a clause mark (，、), before a Chinese character or a figure that starts no list item (……目前全校共有专职辅导员 /
-    142名，其中……; ……入口实行称重检测全覆盖， / 入口超限率……)."""
+    or a clause mark (，、), before a Chinese character (a quoted term's or a title's too: ……准确率有待提高， /
+    “状态修”转型……) or a figure that starts no list item (……目前全校共有专职辅导员 / 142名，其中……;
+    ……入口实行称重检测全覆盖， / 入口超限率……)."""
     if not (CJK_CHAR.match(head[-1]) or head[-1] in "，、"):
         return False
-    return bool(CJK_CHAR.match(tail[:1] or " ") or (tail[:1].isdigit() and not _ITEM_START.match(tail)))
+    return bool(CJK_CHAR.match(past_opener(tail)[:1] or " ") or (tail[:1].isdigit() and not _ITEM_START.match(tail)))
 
 
 @check("GA002")

@@ -54,6 +54,14 @@ _JOINABLE = (BlockKind.BODY, BlockKind.LIST_ITEM, BlockKind.QUOTE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Marks that open a quoted term or a title at the start of running text.
 _OPENERS_OF_TEXT = frozenset("“‘《「")
+
+
+def past_opener(text: str) -> str:
+    """``text`` after the mark that opens a quoted term or a title it starts with, if any: the rest of a sentence may
+    open with one (……故障预警的准确率有待提高， / “状态修”转型仍处于起步阶段。)."""
+    return text[1:] if text[:1] in _OPENERS_OF_TEXT else text
+
+
 #: marks that open or continue a clause: a paragraph never ends with them
 _OPEN_END = "，、（《“‘【〔(,"
 #: function words that do not end a sentence or a heading
@@ -248,7 +256,11 @@ def _judge(
         return Split(first, second, True, "下一段以网址开头，紧接着就是点号")
     if _LABEL.match(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(text):
         return None  # 联系人：…… and dates stand on their own lines
-    if text[-1] in _OPEN_END and (_CJK.match(nxt) or nxt[0].isdigit()):
+    # (a quoted term or a title may open the rest of the sentence: 组织开展 / “科技副总”选派工作，……; not a
+    # quotation of several paragraphs, each of which opens with “ while the one before is still open)
+    quotation_goes_on = nxt[0] == "“" and text.count("“") > text.count("”")
+    opened = nxt if quotation_goes_on else past_opener(nxt)
+    if text[-1] in _OPEN_END and (_CJK.match(opened) or nxt[0].isdigit()):
         return Split(first, second, True, f"上一段以“{text[-1]}”结尾")
     marker = markers.get(first.index)
     if marker is not None and not any(ch in "，。；" for ch in text[marker.end :]):
@@ -259,8 +271,6 @@ def _judge(
     if unit and (_CJK.match(text[-1]) or text[-1].isdigit()):
         return Split(first, second, True, f"下一段以量词“{unit.group()}”开头")
     ends_in_text = bool(_CJK.match(text[-1]) or text[-1].isdigit()) or quoted_end
-    # (a quoted term or a title may open the rest of the sentence: 组织开展 / “科技副总”选派工作，……)
-    opened = nxt[1:] if nxt[0] in _OPENERS_OF_TEXT else nxt
     starts_text = bool(_CJK.match(opened) or opened[:1].isdigit())
     unfinished = ends_in_text and starts_text and _UNFINISHED.search(text) is not None
     if weak_only and not (page_break and unfinished):

@@ -528,8 +528,29 @@ def _nested_pairs(block: Block, start: int) -> Iterator[tuple[int, int, int]]:
     yield from ((o, i, c) for o, i, c in found if o in closed)
 
 
+#: A pair of single quotation marks around Chinese text (not an apostrophe: O’Neil, it’s).
+_SINGLE_QUOTED = re.compile(r"‘(?=[^‘’“”\n]{0,29}[\u3400-\u4dbf\u4e00-\u9fff])[^‘’“”\n]{1,30}’")
+
+
+def _outer_single_quotes(ctx: Context) -> Iterator[Finding]:
+    """Single quotation marks where no double one is open: the quotation has one level, whose marks are “” (实施
+    ‘一店一策’帮扶 for 实施“一店一策”帮扶); inside a double one they are the inner level, as they should be."""
+    for block, m in ctx.views.matches(_SINGLE_QUOTED):
+        before = block.text[: m.start()]
+        if before.count("“") > before.count("”"):
+            continue
+        opener, closer = m.start(), m.end() - 1
+        yield Finding(
+            block.span(opener, m.end()),
+            "引号只有一层时用双引号：‘……’应写作“……”（单引号只用于引号里面的一层）",
+            severity=Severity.WARNING,
+            fix=Fix.unsafe(Edit(block.span(opener, opener + 1), "“"), Edit(block.span(closer, closer + 1), "”")),
+        )
+
+
 @check("PU007")
 def nested_same_pair(ctx: Context) -> Iterator[Finding]:
+    yield from _outer_single_quotes(ctx)
     for block in ctx.views.candidates(_NESTED_CANDIDATE):
         for _outer, inner, closer in _nested_pairs(block, _marker_end(ctx, block)):
             ch = block.text[inner]

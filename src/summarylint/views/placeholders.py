@@ -168,10 +168,22 @@ def _delimited_slot(text: str, start: int, end: int) -> bool:
 
 
 def _multiplication(text: str, start: int, end: int) -> bool:
-    """``3×4``, ``4×100米``, ``2米×3米``: a single times sign with a number after it and one just before."""
-    if end - start != 1 or end >= len(text) or not _DIGIT.match(text[end]):
+    """``3×4``, ``4×100米``, ``2米×3米``: a single times sign with a number after it and one just before; or the
+    factors named in words after such a product (2.2米×60米×480米（水深×航宽×弯曲半径）): a single times sign between
+    two Chinese characters, with the product of figures just before."""
+    if end - start != 1 or end >= len(text):
         return False
-    return any(_DIGIT.match(ch) for ch in text[max(0, start - 3) : start])
+    if _DIGIT.match(text[end]):
+        return any(_DIGIT.match(ch) for ch in text[max(0, start - 3) : start])
+    if start == 0 or not (_CJK.match(text[start - 1]) and _CJK.match(text[end])):
+        return False
+    return _PRODUCT.search(text, max(0, start - _FACTORS_REACH), start) is not None
+
+
+#: A product of figures (2.2米×60米, 3×4) ...
+_PRODUCT = re.compile(r"\d[^\s，。；×]{0,3}×[ \t]*\d")
+#: ... at most this many characters before the first factor named in words.
+_FACTORS_REACH = 30
 
 
 class _Scanner:

@@ -562,15 +562,18 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None, t
     which form a dictionary word (a nickname: 名剑疯流、kaguya; a shorter item so written is more often a slip: 省、
     指治区、直辖市).  ``term``: the term of the pack a candidate in the span stands for, which makes an item of two or
     three characters that term (针刺、艾炙、拔罐; 周循查) and one of four characters holding a three-character one
-    (深基坑、高支摸、起重机械) no name."""
+    (深基坑、高支摸、起重机械) no name.  The last name of a list may run on into the text
+    (:func:`_last_listed_name`)."""
     a = start
     while a > 0 and _HAN.match(text, a - 1):
         a -= 1
     b = end
     while b < len(text) and _HAN.match(text, b):
         b += 1
-    if not ((a == 0 or text[a - 1] in _NAME_DELIMITERS) and (b == len(text) or text[b] in _NAME_DELIMITERS)):
+    if not (a == 0 or text[a - 1] in _NAME_DELIMITERS):
         return False
+    if not (b == len(text) or text[b] in _NAME_DELIMITERS) or b - a > 4:
+        return _last_listed_name(text, a, end, scorer)
     if 2 <= b - a <= 3:
         return term is None and surname_like(text[a], scorer) and text[b - 1] not in _PLACE_ENDS
     return (
@@ -579,6 +582,23 @@ def listed_name(text: str, start: int, end: int, scorer: Scorer | None = None, t
         and not (term is not None and len(term) == 3)
         and all(e - s == 1 for s, e in scorer.best(text[a:b])[1])
     )
+
+
+def _last_listed_name(text: str, a: int, end: int, scorer: Scorer | None) -> bool:
+    """Whether the run of Chinese characters from ``a`` (after a 、) opens with the last name of a list, which the text
+    runs on from (选派郗雨桐、佘家豪2名骨干; 覃海燕、佘立群为代表): the item before is a name of two or three characters
+    (see :func:`listed_name`), this one starts with a surname too, and ``end`` falls within as many characters."""
+    if a < 3 or text[a - 1] != "、" or text[a - 2] in _PLACE_ENDS or not surname_like(text[a], scorer):
+        return False
+    p = a - 1
+    while p > 0 and _HAN.match(text, p - 1):
+        p -= 1
+    run = a - 1 - p
+    # (the first item of a list may run on from the verb before it, 选派郗雨桐、……: then its last two or three
+    # characters)
+    delimited = p == 0 or text[p - 1] in _NAME_DELIMITERS
+    lengths = (run,) if delimited and 2 <= run <= 3 else tuple(n for n in (3, 2) if run > n)
+    return any(surname_like(text[a - 1 - n], scorer) and end <= a + n for n in lengths)
 
 
 @cache
@@ -1625,10 +1645,13 @@ def _in_context(
     ``protected`` range (a title, a short quotation, a team word) or lies in a name in a list.  A fixed
     expression or a term of the pack that stands whole in a quotation (以“立德数人”为根本任务, “雷励风行·夏季攻坚”行动,
     防止“非良化”: a slogan, set phrase or term, or one part of a slogan) is no name: the marks around it do not
-    protect it."""
+    protect it, unless the quotation names a tool, a system or a brand (引入“智检”质检工具: :func:`_names_a_tool`)."""
     end = start + len(screened.target)
     whole = end - start == 4 or screened.target in terms()
-    if any(s < end and start < e and not (whole and _quoted_part(text, s, e, start, end)) for s, e in protected):
+    if any(
+        s < end and start < e and not (whole and _quoted_part(text, s, e, start, end) and not _names_a_tool(text, s, e))
+        for s, e in protected
+    ):
         return None
     term = screened.target if screened.target in terms() else None
     if end - start < 4 and listed_name(text, start, end, scorer, term):
@@ -1799,6 +1822,17 @@ def _quoted_part(text: str, s: int, e: int, start: int, end: int) -> bool:
         return False
     before, after = text[start - 1], text[end]
     return (start - 1 == s or before in _SLOGAN_SEPARATORS) and (end == e - 1 or after in _SLOGAN_SEPARATORS)
+
+
+#: What a quotation of two or three characters names when one of these follows it (a word or two between): a tool, a
+#: system or a brand (引入“智检”质检工具, “慧办”系统), whose name is coined.
+_TOOL_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:工具|系统|平台|软件|小程序|客户端|[Aa][Pp][Pp]|品牌|商标)")
+
+
+def _names_a_tool(text: str, s: int, e: int) -> bool:
+    """Whether the quotation ``[s, e)`` (its marks included) holds two or three characters and names a tool, a system
+    or a brand (:data:`_TOOL_AFTER`)."""
+    return 4 <= e - s <= 5 and _TOOL_AFTER.match(text, e) is not None
 
 
 def _extended(

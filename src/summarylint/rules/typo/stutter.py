@@ -101,8 +101,9 @@ def _tokens(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
     return first, second
 
 
-#: measure words of shape and quantity (一根根, 一排排, 一块块, 一道道, 一层层, 一桩桩) that double after 一 too
-_MORE_CLASSIFIERS = frozenset("根株棵排片块颗幅串滴阵道层轮双对支枝杯碗朵束堆群行句首桩宗笔")
+#: measure words of shape and quantity (一根根, 一排排, 一块块, 一道道, 一层层, 一桩桩, 一方方印章, 一面面旗帜) that
+#: double after 一 too
+_MORE_CLASSIFIERS = frozenset("根株棵排片块颗幅串滴阵道层轮双对支枝杯碗朵束堆群行句首桩宗笔方面把间扇")
 
 
 def _stutters(text: str, at: int, pack: StutterPack, left_words: frozenset[str], right: re.Pattern[str]) -> bool | str:

@@ -409,7 +409,7 @@ def test_rare_characters_are_written_for_the_same_reading_only() -> None:
     """A rare character (``rare``: under CHAR_MIN_USE) takes part as one written by mistake: for a common
     character of the same reading it is evidence (疹 for 诊), for one of a near reading it is none; and no
     target is made of rare characters but a term of the pack, which means its own (溺 of 防溺水) and stays rare as
-    written."""
+    written, and a word that makes at least half the use of its rare character (饪 of 烹饪)."""
     lex = detect.lexicon()
     by_class: dict[str, list[str]] = {}
     for code, sound in lex.fuzzy.items():
@@ -425,7 +425,22 @@ def test_rare_characters_are_written_for_the_same_reading_only() -> None:
     assert all(detect._evidence(lex, rare, common, rare + common) is not detect.Evidence.NEAR for rare, common in near)
     common_ones = {chr(code) for code in lex.fuzzy} - set(lex.rare)
     meant = {char for term in detect.terms() for char in term}  # (溺 of 防溺水: meant there, rare as written)
-    assert all(set(target) <= common_ones | meant or len(target) == 4 for target in lex.weights if len(target) > 1)
+    entries = lexicon.read_jieba_entries(jieba_dictionary_path())
+    use: dict[str, int] = {}
+    for word, freq, _ in entries:
+        for char in word:
+            use[char] = use.get(char, 0) + freq
+    freq_of = {word: freq for word, freq, _ in entries}
+
+    def bound(char: str, target: str) -> bool:
+        return freq_of.get(target, 0) >= lexicon.BOUND_SHARE * use.get(char, 0)
+
+    assert all(
+        all(c in common_ones | meant or bound(c, target) for c in target) or len(target) == 4
+        for target in lex.weights
+        if len(target) > 1
+    )
+    assert "烹饪" in lex.weights and "饪" in lex.rare
     assert "溺" in lex.rare and any("溺" in target for target in lex.weights if len(target) < 4)
 
 

@@ -78,7 +78,7 @@ T = TypeVar("T")
 #: (大大的, 备课组).
 SHAPE_EDGE_WORD_FREQ = 10_000
 #: Bump when the cache format or the selection changes.
-FORMAT_VERSION = 36
+FORMAT_VERSION = 37
 #: Bump when the word cache's format changes (see :func:`words_cache_key`).
 WORDS_FORMAT_VERSION = 1
 _HEADER = "summarylint-typo-lexicon"
@@ -539,22 +539,25 @@ def build(
     def _rare_term_char(char: str) -> bool:
         return char in term_chars and char_use.get(char, 0) < CHAR_MIN_USE
 
-    def usable(word: str) -> bool:  # (a word is meant only when its characters are common or meant)
-        return all(c in fuzzy_codes and common(c) for c in word)
+    def usable(word: str, freq: int) -> bool:
+        """Whether ``word`` may be meant: its characters common or meant, or rare but written mostly in it (饪 of
+        烹饪, 霉 of 霉变: :data:`BOUND_SHARE`), which a writer who means it types as a phrase, a slip being a common
+        character of its sound picked instead."""
+        return all(c in fuzzy_codes and (common(c) or freq >= BOUND_SHARE * char_use.get(c, 0)) for c in word)
 
     pairs: dict[str, list[str]] = {}
     targets: set[str] = set()
     idioms: list[str] = []
     triples: list[str] = []
     for word, freq, tag in entries:
-        if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word):
+        if len(word) == 2 and freq >= PAIR_MIN_FREQ and usable(word, freq):
             a, b = word[0], word[1]
             for key in {a + c for c in _classes(b, fuzzy_codes, more)} | {
                 c + b for c in _classes(a, fuzzy_codes, more)
             }:
                 pairs.setdefault(key, []).append(word)
             targets.add(word)
-        elif len(word) == 3 and freq >= TRIPLE_MIN_FREQ and usable(word):
+        elif len(word) == 3 and freq >= TRIPLE_MIN_FREQ and usable(word, freq):
             a, b, c = word[0], word[1], word[2]
             keys = {a + b + k for k in _classes(c, fuzzy_codes, more)}
             keys |= {a + k + c for k in _classes(b, fuzzy_codes, more)}

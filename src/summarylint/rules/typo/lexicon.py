@@ -541,7 +541,7 @@ def build(
 
     def usable(word: str, freq: int) -> bool:
         """Whether ``word`` may be meant: its characters common or meant, or rare but written mostly in it (饪 of
-        烹饪, 霉 of 霉变: :data:`BOUND_SHARE`), which a writer who means it types as a phrase, a slip being a common
+        烹饪, 馈 of 反馈: :data:`BOUND_SHARE`), which a writer who means it types as a phrase, a slip being a common
         character of its sound picked instead."""
         return all(c in fuzzy_codes and (common(c) or freq >= BOUND_SHARE * char_use.get(c, 0)) for c in word)
 

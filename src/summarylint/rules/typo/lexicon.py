@@ -118,7 +118,8 @@ _SECTIONS = (
 
 #: A character is bound to a two-character target when the target makes at least this share of the
 #: character's use in that place: jieba's frequency of the target against the sum of the frequencies of
-#: the character alone and of the words of two or more characters that start (or end) with it.
+#: the character alone and of the words of two or more characters that start (or end) with it.  The same share of
+#: a rare character's whole use makes a word that carries it a target (饪 of 烹饪: see ``usable`` in :func:`build`).
 BOUND_SHARE = 0.5
 #: Two-character words at least this frequent are targets.
 PAIR_MIN_FREQ = 100

@@ -479,8 +479,17 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
             continue
         if not linked and _is_name(text, start, end, previous, settings.surnames):
             continue
+        if _COUNTED_PHRASE.search(text, max(0, start - _COUNTED_REACH), start):
+            continue  # the phrase is counted already, 人 ends its noun (新认定21名市级代表性传承人)
         shown = _snippet(text, start, end)
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
+
+
+#: A count with a measure word of people or things, then Chinese characters alone up to the measure word found: the
+#: noun phrase is counted already (21名市级代表性传承人, 3个省级重点实验室), its last character a part of the noun ...
+_COUNTED_PHRASE = re.compile(r"[0-9０-９]+(?:名|位|个|家|所|支|批)[\u4e00-\u9fff]{2,}$")
+#: ... within this many characters.
+_COUNTED_REACH = 16
 
 
 def _digit_before(text: str, at: int) -> bool:

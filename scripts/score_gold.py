@@ -14,8 +14,9 @@ of the defect on that line), ``category``, ``confidence`` (``certain``/``likely`
 An entry is found when a diagnostic of a compatible category (``COMPATIBLE`` below) lies on the entry's
 line and its columns overlap an occurrence of ``text`` on that line (any occurrence, when it occurs more
 than once).  For ``broken-paragraph`` entries a diagnostic on the continuation line (the entry's line) or
-on the last non-blank line before it counts wherever it stands on the line.  Each diagnostic finds at most
-one entry: the nearest one not yet found.  All severities count for recall: the default rule set is
+on the last non-blank line before it counts wherever it stands on the line; for ``duplicate`` entries a diagnostic
+whose other copy (its related place) covers the entry counts too, an annotator marking either copy.  Each diagnostic
+finds at most one entry: the nearest one not yet found.  All severities count for recall: the default rule set is
 checked exactly as a user gets it.
 
 The last lines of the default output are the summary table (recall per category, certain and all).
@@ -58,9 +59,11 @@ COMPATIBLE: dict[str, frozenset[str]] = {
 #: the typo family; see summarylint.rules.REDIRECTS).  Page furniture (a page number, a running header or
 #: footer repeated on every page) is filed by some annotators under boilerplate, by some under garbled (text left
 #: by a conversion) and by others under broken-paragraph, the category of GA003 and GA004: any of these annotations
-#: is found by those rules.
+#: is found by those rules.  A final mark after a heading standing alone is a matter of punctuation to some annotators
+#: and of headings to others (ST005, structure).
 MOVED_RULES: dict[str, frozenset[str]] = {
     "duplicate": frozenset({"WD012", "WD013"}),
+    "punctuation": frozenset({"ST005"}),
     "boilerplate": frozenset({"GA003", "GA004"}),
     "garbled": frozenset({"GA003", "GA004"}),
 }
@@ -200,6 +203,8 @@ def place(result: FileResult, entries: list[Entry]) -> list[Placed]:
                     candidates.append((0, entry))
                 continue
             columns = item.columns_on(entry.line)
+            if columns is None and entry.category == "duplicate":
+                columns = _other_copy_on(item, entry.line)
             if columns is None:
                 continue
             hits = [_distance(columns, span) for span in entry.spans if _overlaps(columns, span)]
@@ -209,6 +214,17 @@ def place(result: FileResult, entries: list[Entry]) -> list[Placed]:
         item.entries = [entry for _, entry in candidates]
     _match(placed)
     return placed
+
+
+def _other_copy_on(item: Placed, line: int) -> tuple[int, int] | None:
+    """The columns on ``line`` of the other copy a duplicate finding names in the same document (its related place):
+    a pasted paragraph is one defect in two places, and an annotator may mark either copy."""
+    for other in item.diagnostic.related:
+        if other.path is None and other.line <= line <= other.end_line:
+            start = other.column if line == other.line else 1
+            end = other.end_column if line == other.end_line else 1 << 30
+            return start, end
+    return None
 
 
 def _match(placed: list[Placed]) -> None:

@@ -141,6 +141,26 @@ def _stub(ctx: Context, heading: Heading, places: dict[int, int]) -> Paragraph |
     return body if other is not None and other.parent is not heading else None
 
 
+def _only_site_text(ctx: Context, heading: Heading, places: dict[int, int]) -> bool:
+    """Whether everything between ``heading`` and the next heading that is not its own (a sibling or an outer one) is
+    a template site's text from end to end (TB001 reports it: a disclaimer, an advert): the section has no body."""
+    prose = ctx.doc.prose
+    at = places.get(heading.paragraph.index)
+    if at is None:
+        return False
+    site = ctx.views.boilerplate_paragraphs
+    by_paragraph = ctx.views.outline.by_paragraph
+    seen = False
+    for body in prose[at + 1 :]:
+        other = by_paragraph.get(body.index)
+        if other is not None:
+            return seen and other.parent is not heading
+        if body.index not in site:
+            return False
+        seen = True
+    return False
+
+
 def _phrase(heading: Heading) -> bool:
     """A heading phrase (``（二）强化安全管理``), not a list entry that ends like a sentence."""
     title = heading.title
@@ -211,6 +231,13 @@ def heading_empty_section(ctx: Context) -> Iterator[Finding]:
             if heading.has_content:
                 if places is None:
                     places = {p.index: i for i, p in enumerate(ctx.doc.prose)}
+                if _only_site_text(ctx, heading, places):
+                    para = heading.paragraph
+                    yield Finding(
+                        para.span(0, len(para.text.rstrip(" \u3000"))),
+                        f"标题“{para.text.strip()[:20]}”下只有范文网站的文字，没有正文，紧接着就是同级或上级标题",
+                    )
+                    continue
                 stub = _stub(ctx, heading, places)
                 if stub is not None:
                     text = stub.text.strip(" \u3000")

@@ -179,20 +179,23 @@ _CLAUSE_OPENING = re.compile(
 
 
 def _opening_de(t: _Tables, text: str, words: list[_Word], k: int) -> bool:
-    """的 after an adverbial of manner opening a clause, before a verb with its object (，扎实的推进基层建设): 地."""
+    """的 after an adverbial of manner opening a clause, before a verb with its object (，扎实的推进基层建设), or
+    after the clause's subject before a verb that closes it (各项工作有条不紊的推进。): 地."""
     if k < 1 or k + 2 >= len(words) or words[k - 1].text not in t.clause_adverbials:
         return False
     start = words[k - 1].start
-    if start > 0 and not _CLAUSE_OPENING.search(text, 0, start) and not _subject_before(words, k - 1):
+    subject = _subject_before(words, k - 1)
+    if start > 0 and not _CLAUSE_OPENING.search(text, 0, start) and not subject:
         return False
     verb, following = words[k + 1], words[k + 2]
     is_verb = verb.tag == "v" or verb.text in t.complement_verbs
-    return (
-        is_verb
-        and len(verb.text) == 2
-        and following.text[0] not in _CLAUSE_END + "的"
-        and following.text not in _PREDICATE_OF_SUBJECT
-    )
+    if not is_verb or len(verb.text) != 2:
+        return False
+    if following.text[0] in _CLAUSE_END:
+        # the verb closes the clause after its subject and the adverbial (各项工作有条不紊的推进。); after a copula or a
+        # verb taking a noun phrase, the words are one (是我们一以贯之的追求。)
+        return subject and not (k >= 3 and words[k - 3].text in t.nominal_heads)
+    return following.text[0] != "的" and following.text not in _PREDICATE_OF_SUBJECT
 
 
 #: Words after 的 + a verb that make that verb a noun, the subject of a predicate they begin
@@ -202,8 +205,9 @@ _PREDICATE_OF_SUBJECT = frozenset(
 )
 
 
-#: Tags of a subject before a clause's adverbial (团队认真的落实随访制度, 我们扎实的推进): nouns, names, pronouns.
-_SUBJECT_TAGS = frozenset({"n", "nr", "nt", "nz", "ns", "r", "j"})
+#: Tags of a subject before a clause's adverbial (团队认真的落实随访制度, 我们扎实的推进, 各项工作有条不紊的推进):
+#: nouns, names, pronouns, and nouns of action (工作, 管理, jieba's vn).
+_SUBJECT_TAGS = frozenset({"n", "nr", "nt", "nz", "ns", "r", "j", "vn"})
 
 
 def _subject_before(words: list[_Word], adverbial: int) -> bool:

@@ -485,11 +485,12 @@ def _measure_word_findings(block: Block) -> Iterator[tuple[Block, int, int, str]
         yield block, start, end, f"“{shown}”中量词“{word}”前没有数字，疑为数字被删除或漏填"
 
 
-#: A count with a measure word of people or things, then Chinese characters alone up to the measure word found: the
-#: noun phrase is counted already (21名市级代表性传承人, 3个省级重点实验室), its last character a part of the noun ...
-_COUNTED_PHRASE = re.compile(r"[0-9０-９]+(?:名|位|个|家|所|支|批)[\u4e00-\u9fff]{2,}$")
-#: ... within this many characters.
-_COUNTED_REACH = 16
+#: A count with a measure word of people or things, then Chinese characters alone up to the measure word found, a noun
+#: phrase (no 了 of a finished action: 111个城市进行了……培训班人 counts the cities): the noun phrase is counted already
+#: (21名市级代表性传承人), its last character a part of the noun ...
+_COUNTED_PHRASE = re.compile(r"[0-9０-９]+(?:名|位|个|家|所|支|批)[^\W\d_a-zA-Z了]{2,}$")
+#: ... within this many characters (a phrase of at most eight).
+_COUNTED_REACH = 11
 
 
 def _digit_before(text: str, at: int) -> bool:

@@ -60,8 +60,9 @@ _CONTEXT = 4  # characters of context on each side
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _PROTECTED = re.compile(
     r"《[^《》\n]{1,60}》|“[^“”\n]{1,10}”|「[^「」\n]{1,10}」|\"[^\"\n]{1,10}\""
-    # the issuer's abbreviation of a document number (歙税发〔2024〕7号, 国办函[2023]15号): no words of its own
-    r"|[\u4e00-\u9fff]{1,6}(?=[〔\[［(（][12][0-9]{3}[〕\]］)）]\s*第?[0-9]+号)"
+    # the issuer's abbreviation of a document number (歙税发〔2024〕7号, 国办函[2023]15号), its number perhaps not
+    # filled in yet (市卫健发〔2026〕X号): no words of its own
+    r"|[\u4e00-\u9fff]{1,6}(?=[〔\[［(（][12][0-9]{3}[〕\]］)）]\s*第?[0-9XxＸｘ×]*号)"
 )
 
 
@@ -1793,9 +1794,10 @@ def _expanded(text: str, start: int, target: str) -> bool:
     return (at == 0 and before == target[0]) or (at == 3 and after == target[3])
 
 
-#: What ends the name of an organisation, and of a place (one character: 省, 市 ...; see :func:`_name_suffix`).
+#: What ends the name of an organisation, and of a place (one character: 省, 市, 巷 of 醋库巷 ...; see
+#: :func:`_name_suffix`).
 _ORGANISATIONS = ("集团", "公司", "银行", "大学", "学院", "医院")
-_PLACES = frozenset("省市县区州镇乡港")
+_PLACES = frozenset("省市县区州镇乡港巷")
 #: A character written alone less often than this (jieba's frequency) is a name's choice before a place's or an
 #: organisation's ending (东陂区), not an input method's: a slip puts a common character in.
 NAME_CHAR_FREQ = 100

@@ -339,7 +339,7 @@ def _camel(word: str) -> bool:
 
 def _capitals(word: str) -> bool:
     """Whether ``word`` is an abbreviation in capitals long enough to be compared with the names of the pack written
-    so (SACDA for SCADA, ECWMF for ECMWF): only two letters swapped is a slip in it."""
+    so (SACDA for SCADA, HAACP for HACCP): only a slip in one of those is looked for in it."""
     return len(word) >= MIN_LENGTH and word.isupper() and word.isalpha()
 
 
@@ -528,7 +528,7 @@ def english_misspelling(ctx: Context) -> Iterator[Finding]:
             ):
                 continue
             named = name_slip(lower)
-            if capitals and (named is None or not named[0].isupper() or named[1] != "swap"):
+            if capitals and (named is None or not named[0].isupper()):
                 continue
             if named is None and embedded and written[0].isupper() and _named_by_context(block.text, m):
                 continue

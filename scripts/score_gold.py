@@ -102,11 +102,14 @@ class Placed:
     entries: list[Entry] = field(default_factory=list)  # compatible entries it covers
 
     def columns_on(self, line: int) -> tuple[int, int] | None:
-        if not self.line <= line <= self.end_line:
-            return None
-        start = self.column if line == self.line else 1
-        end = self.end_column if line == self.end_line else 1 << 30
-        return start, end
+        return _columns_on(line, self.line, self.column, self.end_line, self.end_column)
+
+
+def _columns_on(line: int, first: int, column: int, last: int, end_column: int) -> tuple[int, int] | None:
+    """The columns on ``line`` of a range from ``first``:``column`` to ``last``:``end_column`` (None: not on it)."""
+    if not first <= line <= last:
+        return None
+    return (column if line == first else 1), (end_column if line == last else 1 << 30)
 
 
 @dataclass
@@ -220,10 +223,9 @@ def _other_copy_on(item: Placed, line: int) -> tuple[int, int] | None:
     """The columns on ``line`` of the other copy a duplicate finding names in the same document (its related place):
     a pasted paragraph is one defect in two places, and an annotator may mark either copy."""
     for other in item.diagnostic.related:
-        if other.path is None and other.line <= line <= other.end_line:
-            start = other.column if line == other.line else 1
-            end = other.end_column if line == other.end_line else 1 << 30
-            return start, end
+        columns = _columns_on(line, other.line, other.column, other.end_line, other.end_column)
+        if other.path is None and columns is not None:
+            return columns
     return None
 
 
